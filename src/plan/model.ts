@@ -1,0 +1,160 @@
+// Types of the pure planning stage: what the engine observed, and what hitch will do about it.
+import type { PortSpec, Protocol, Healthcheck, RestartPolicy } from '../manifest/model.js';
+
+export type Role = 'sandbox' | 'service';
+
+/** Labels hitch puts on everything it creates; nothing without them is ever touched. */
+export const LABEL = {
+  project: 'io.hitch.project',
+  service: 'io.hitch.service',
+  role: 'io.hitch.role',
+  configHash: 'io.hitch.config-hash',
+  volume: 'io.hitch.volume',
+} as const;
+
+export interface ObservedImage {
+  ref: string;
+  id: string;
+  env: string[]; // image ENV, "KEY=VALUE"
+  exposedPorts: PortSpec[]; // image EXPOSE
+}
+
+export interface ObservedContainer {
+  id: string;
+  name: string; // without the leading '/'
+  service: string;
+  role: Role;
+  configHash: string;
+  running: boolean;
+  ip?: string; // sandboxes only: address on the project network
+}
+
+export interface ObservedNetwork {
+  id: string;
+  name: string;
+  subnet: string;
+  gateway: string;
+}
+
+/** One observation of the engine, taken before planning. */
+export interface ObservedState {
+  network?: ObservedNetwork; // the project's own network, if it exists
+  containers: ObservedContainer[]; // the project's containers only (by label)
+  images: Readonly<Record<string, ObservedImage>>; // by the ref the manifest names
+  usedSubnets: string[]; // subnets of every other network on the engine
+  volumes: string[]; // names of the project's volumes
+}
+
+/** A firewall rule as data: numbers and addresses only, never free text. */
+export interface AllowRule {
+  from: string; // IPv4 address or CIDR
+  proto: Protocol;
+  port: number;
+}
+
+export interface FirewallSpec {
+  subnet: string; // traffic from here is dropped unless allowed
+  allow: AllowRule[];
+}
+
+export interface PortBinding {
+  containerPort: number;
+  proto: Protocol;
+  hostIp: string;
+  hostPort: string;
+}
+
+export interface MountSpec {
+  type: 'volume' | 'bind';
+  source: string; // full volume name or absolute host path
+  target: string;
+  readOnly: boolean;
+}
+
+/** Everything hitch asks the engine for one container, in hitch's own terms. */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  role: Role;
+  service: string;
+  labels: Record<string, string>;
+  env: string[];
+  cmd?: string[];
+  entrypoint?: string[];
+  hostname?: string;
+  user?: string;
+  workingDir?: string;
+  tty: boolean;
+  /** sandbox: attach to this network at this fixed address */
+  network?: { name: string; ip: string };
+  /** service: share the network namespace of this sandbox container */
+  sandbox?: string;
+  extraHosts: string[]; // Docker's "names:ip" form; names separated by spaces
+  exposedPorts: PortSpec[];
+  portBindings: PortBinding[];
+  publishAll: boolean;
+  capAdd: string[];
+  restart?: RestartPolicy;
+  stopSignal?: string;
+  stopTimeoutSec?: number;
+  healthcheck?: Healthcheck;
+  mounts: MountSpec[];
+}
+
+export interface NetworkSpec {
+  name: string;
+  subnet: string;
+  gateway: string;
+  labels: Record<string, string>;
+}
+
+export interface VolumeSpec {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export type Action =
+  | { id: string; kind: 'create-network'; cause: string; waitsFor: string[]; network: NetworkSpec }
+  | { id: string; kind: 'create-volume'; cause: string; waitsFor: string[]; volume: VolumeSpec }
+  | {
+      id: string;
+      kind: 'create-container' | 'recreate-container';
+      cause: string;
+      waitsFor: string[];
+      container: ContainerSpec;
+      firewall?: FirewallSpec; // sandboxes
+      replaces?: string; // id of the container removed first (recreate)
+    }
+  | { id: string; kind: 'start-container'; cause: string; waitsFor: string[]; name: string; service: string; role: Role }
+  | {
+      id: string;
+      kind: 'update-firewall';
+      cause: string;
+      waitsFor: string[];
+      service: string;
+      sandbox: string;
+      firewall: FirewallSpec;
+    }
+  | {
+      /** wait until `service` is ready, probed from the sandbox `from` (the real path, through the firewall) */
+      id: string;
+      kind: 'await-ready';
+      cause: string;
+      waitsFor: string[];
+      service: string;
+      container: string;
+      from: string;
+      target: { ip: string; tcpPorts: number[] };
+      healthcheck: boolean;
+      timeoutMs: number;
+    }
+  | { id: string; kind: 'remove-container'; cause: string; waitsFor: string[]; name: string; containerId: string; service: string }
+  | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
+  | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };
+
+export interface Plan {
+  project: string;
+  actions: Action[]; // in a stable order; `waitsFor` gives the real dependencies
+  unchanged: string[]; // services whose containers are left as they are
+  orphans: string[]; // services found on the engine but absent from the manifest
+}
