@@ -10,6 +10,8 @@ export const LABEL = {
   role: 'io.hitch.role',
   configHash: 'io.hitch.config-hash',
   volume: 'io.hitch.volume',
+  links: 'io.hitch.links', // comma-separated child services, so `down` can remove parents first without a manifest
+  ip: 'io.hitch.ip', // the service's fixed address, on both containers, so it survives the loss of its sandbox
 } as const;
 
 export interface ObservedImage {
@@ -26,7 +28,11 @@ export interface ObservedContainer {
   role: Role;
   configHash: string;
   running: boolean;
-  ip?: string; // sandboxes only: address on the project network
+  ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
+  links?: string[]; // service containers: the child services they link to (LABEL.links)
+  status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)
+  published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
+  firewallArgs?: string[]; // sandboxes: the rules in force as `hitch-sandbox` args (its rules file, else Cmd after `run`); undefined = unknown
 }
 
 export interface ObservedNetwork {

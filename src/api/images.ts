@@ -1,0 +1,51 @@
+// Makes sure every image a plan needs exists on the engine before planning, so the plan can read
+// each child's image ENV and EXPOSE: builds what has a `build:`, pulls the rest, builds the sandbox.
+import { fileURLToPath } from 'node:url';
+import type { Engine } from '../engine/engine.js';
+import type { Manifest } from '../manifest/model.js';
+import { LABEL } from '../plan/model.js';
+import { SANDBOX_IMAGE } from '../plan/sandbox.js';
+import { UserError } from '../user-error.js';
+
+/** The sandbox image's online Dockerfile ships in the package (images/sandbox). */
+const SANDBOX_CONTEXT = fileURLToPath(new URL('../../images/sandbox', import.meta.url));
+
+export type ImageEvent = { image: string; how: 'build' | 'pull'; service?: string };
+
+async function ensureSandboxImage(engine: Engine, onEvent: (e: ImageEvent) => void): Promise<void> {
+  if (await engine.imageExists(SANDBOX_IMAGE)) return;
+  onEvent({ image: SANDBOX_IMAGE, how: 'build' });
+  try {
+    await engine.buildImage(SANDBOX_IMAGE, { context: SANDBOX_CONTEXT, args: {} }, { [LABEL.role]: 'sandbox' });
+  } catch (err) {
+    throw new UserError(
+      `the sandbox image ${SANDBOX_IMAGE} is missing and could not be built: ${(err as Error).message}`,
+      'hitch enforces links with it and will not run without it: make a registry with alpine reachable, ' +
+        'or build it offline with `bash scripts/build-images.sh` in a hitch checkout',
+    );
+  }
+}
+
+export async function ensureImages(
+  engine: Engine,
+  manifest: Manifest,
+  opts: { build?: boolean; onEvent?: (e: ImageEvent) => void } = {},
+): Promise<void> {
+  const onEvent = opts.onEvent ?? (() => {});
+  await ensureSandboxImage(engine, onEvent);
+  for (const service of Object.values(manifest.services)) {
+    const exists = await engine.imageExists(service.image);
+    if (service.build && (opts.build || !exists)) {
+      onEvent({ image: service.image, how: 'build', service: service.name });
+      await engine.buildImage(service.image, service.build, { [LABEL.project]: manifest.project, [LABEL.service]: service.name });
+    } else if (!exists) {
+      onEvent({ image: service.image, how: 'pull', service: service.name });
+      await engine.pullImage(service.image).catch((err: Error) => {
+        throw new UserError(
+          `service "${service.name}": image ${service.image} is not on the engine and cannot be pulled: ${err.message}`,
+          'build or load the image locally, or fix the image name',
+        );
+      });
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// `up`: converge the engine to the manifest. Observe once, plan purely, execute the plan.
+import type { Engine } from '../engine/engine.js';
+import { execute, type ExecEvent, type ExecResult } from '../engine/executor.js';
+import type { Manifest } from '../manifest/model.js';
+import type { Plan } from '../plan/model.js';
+import { reconcile } from '../plan/reconcile.js';
+import { ensureImages, type ImageEvent } from './images.js';
+import { summarize, type Summary } from './summary.js';
+
+export interface UpOptions {
+  removeOrphans?: boolean;
+  dryRun?: boolean;
+  build?: boolean;
+  concurrency?: number;
+  onImage?: (e: ImageEvent) => void;
+  onPlan?: (plan: Plan) => void;
+  onEvent?: (e: ExecEvent) => void;
+}
+
+export interface UpResult {
+  plan: Plan;
+  execution?: ExecResult; // absent on a dry run
+  summary: Summary;
+  ok: boolean;
+}
+
+export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}): Promise<Plan> {
+  const refs = Object.values(manifest.services).map((s) => s.image);
+  const observed = await engine.observe(manifest.project, refs);
+  return reconcile(manifest, observed, { removeOrphans: opts.removeOrphans });
+}
+
+export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {
+  const started = Date.now();
+  if (!opts.dryRun) await ensureImages(engine, manifest, { build: opts.build, onEvent: opts.onImage });
+  const plan = await planUp(engine, manifest, opts);
+  opts.onPlan?.(plan);
+  if (opts.dryRun) return { plan, summary: summarize(plan, undefined, started), ok: true };
+  const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent });
+  const ok = Object.keys(execution.errors).length === 0;
+  return { plan, execution, summary: summarize(plan, execution, started), ok };
+}

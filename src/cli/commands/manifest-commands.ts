@@ -1,0 +1,26 @@
+// Commands that only read the manifest and never touch the engine: validate, config.
+import type { Command } from 'commander';
+import { globals, loadFrom, printJson } from '../context.js';
+
+export function registerManifestCommands(program: Command): void {
+  program
+    .command('validate')
+    .description('check the manifest; print every problem with file:line:col (exit 2 when invalid)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      const manifest = await loadFrom(g);
+      if (g.json) printJson({ valid: true, file: manifest.file, project: manifest.project });
+      else process.stdout.write(`${manifest.file}: valid (project ${manifest.project}, ${Object.keys(manifest.services).length} services)\n`);
+    });
+
+  program
+    .command('config')
+    .description('print the normalized manifest (interpolated, defaults filled in, links resolved)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      const manifest = await loadFrom(g);
+      if (g.json) return printJson(manifest);
+      const { stringify } = await import('yaml');
+      process.stdout.write(stringify(JSON.parse(JSON.stringify(manifest)), { sortMapEntries: false }));
+    });
+}

@@ -1,0 +1,39 @@
+// What every command needs, built once from the common options and passed down (no singletons).
+import type { Command } from 'commander';
+import type { Engine } from '../engine/engine.js';
+import type { Manifest } from '../manifest/model.js';
+
+export interface GlobalOptions {
+  file: string;
+  projectName?: string;
+  json: boolean;
+}
+
+export function globals(cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals() as { file?: string; projectName?: string; json?: boolean };
+  return { file: o.file ?? 'hitch.yaml', projectName: o.projectName, json: o.json ?? false };
+}
+
+export async function loadFrom(o: GlobalOptions): Promise<Manifest> {
+  const { loadManifest } = await import('../manifest/index.js');
+  const { manifest, warnings } = await loadManifest({ file: o.file, project: o.projectName, env: process.env });
+  for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
+  return manifest;
+}
+
+/** The project to act on without needing a valid manifest: -p wins, else the manifest's name. */
+export async function projectFrom(o: GlobalOptions): Promise<string> {
+  if (o.projectName) return o.projectName;
+  return (await loadFrom(o)).project;
+}
+
+export async function openEngine(): Promise<Engine> {
+  const { DockerEngine } = await import('../engine/docker-engine.js');
+  const engine = new DockerEngine();
+  await engine.ping();
+  return engine;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,54 @@
+// The `hitch` command line: commander commands, and the one error boundary.
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { UserError } from '../user-error.js';
+import { registerDown } from './commands/down.js';
+import { registerManifestCommands } from './commands/manifest-commands.js';
+import { registerPlan } from './commands/plan.js';
+import { registerPs } from './commands/ps.js';
+import { registerUp } from './commands/up.js';
+
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2; // also an invalid manifest
+
+function program(): Command {
+  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  const p = new Command('hitch')
+    .description("declarative containers with Docker's links: link env, hosts and link-only connectivity")
+    .version(version)
+    .option('-f, --file <path>', 'the manifest', 'hitch.yaml')
+    .option('-p, --project-name <name>', "the project's name (default: the manifest's name, or its folder)")
+    .option('--json', 'machine-readable output')
+    .showHelpAfterError()
+    .exitOverride();
+  registerUp(p);
+  registerDown(p);
+  registerPlan(p);
+  registerPs(p);
+  registerManifestCommands(p);
+  return p;
+}
+
+/** User mistakes get a message and a remedy; only bugs get a stack trace. */
+async function report(err: unknown): Promise<number> {
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_USAGE;
+  const { ManifestError } = await import('../manifest/index.js');
+  if (err instanceof ManifestError) {
+    process.stderr.write(err.format() + '\n');
+    return EXIT_USAGE;
+  }
+  if (err instanceof UserError) {
+    process.stderr.write(`hitch: ${err.message}\n${err.remedy ? `  to fix: ${err.remedy}\n` : ''}`);
+    return EXIT_FAILURE;
+  }
+  process.stderr.write(`hitch: internal error (a bug in hitch, please report it):\n${(err as Error)?.stack ?? err}\n`);
+  return EXIT_FAILURE;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (err) {
+    process.exitCode = await report(err);
+  }
+}

@@ -1,0 +1,67 @@
+// What each kind of Action means on the engine. No decisions here: the plan already made them.
+import type { Action } from '../plan/model.js';
+import { firewallArgs } from '../plan/firewall.js';
+import { UserError } from '../user-error.js';
+import type { Engine } from './engine.js';
+import { awaitReady } from './readiness.js';
+
+const NETWORK_BUSY_RETRIES = 10;
+
+async function removeNetwork(engine: Engine, id: string, name: string): Promise<void> {
+  // Endpoints of just-removed containers can linger for a moment: retry, then say so.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await engine.removeNetwork(id);
+    } catch (err) {
+      const busy = /active endpoints/i.test((err as Error).message);
+      if (!busy) throw err;
+      if (attempt >= NETWORK_BUSY_RETRIES) {
+        throw new UserError(
+          `network ${name} still has active endpoints after ${attempt} attempts`,
+          `find them with \`docker network inspect ${name}\`, disconnect or remove them, then run \`hitch down\` again`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+export async function runAction(engine: Engine, action: Action): Promise<void> {
+  switch (action.kind) {
+    case 'create-network':
+      await engine.createNetwork(action.network);
+      return;
+    case 'create-volume':
+      await engine.createVolume(action.volume);
+      return;
+    case 'recreate-container':
+      if (action.replaces) await engine.removeContainer(action.replaces);
+      await engine.createContainer(action.container);
+      await engine.startContainer(action.container.name);
+      return;
+    case 'create-container':
+      await engine.createContainer(action.container);
+      await engine.startContainer(action.container.name);
+      return;
+    case 'start-container':
+      await engine.startContainer(action.name);
+      return;
+    case 'update-firewall': {
+      const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...firewallArgs(action.firewall)]);
+      if (res.exitCode !== 0) throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`);
+      return;
+    }
+    case 'await-ready':
+      await awaitReady(engine, action);
+      return;
+    case 'remove-container':
+      await engine.removeContainer(action.containerId);
+      return;
+    case 'remove-network':
+      await removeNetwork(engine, action.networkId, action.name);
+      return;
+    case 'remove-volume':
+      await engine.removeVolume(action.name);
+      return;
+  }
+}

@@ -1,0 +1,208 @@
+// The real Engine, on dockerode. The only place in hitch that speaks the Docker Engine API.
+import Docker from 'dockerode';
+import type { BuildSpec } from '../manifest/model.js';
+import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type VolumeSpec } from '../plan/model.js';
+import { UserError } from '../user-error.js';
+import { createOptions } from './container-config.js';
+import type { ContainerStatus, Engine, ExecResult } from './engine.js';
+import { engineMessage, isNotFound, isUnreachable, statusOf, unreachable } from './engine-errors.js';
+import { buildContextFiles } from './build-context.js';
+import { execIn } from './exec.js';
+import { observe } from './observe.js';
+
+/** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
+export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+}
+
+export class DockerEngine implements Engine {
+  readonly address = engineAddress();
+  private readonly docker = new Docker();
+
+  /** Every call goes through here, so an unreachable engine is always one clear message. */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isUnreachable(err)) throw unreachable(this.address, err);
+      throw err;
+    }
+  }
+
+  ping(): Promise<void> {
+    return this.call(async () => void (await this.docker.ping()));
+  }
+
+  observe(project: string, imageRefs: string[]): Promise<ObservedState> {
+    return this.call(() => observe(this.docker, project, imageRefs));
+  }
+
+  imageExists(ref: string): Promise<boolean> {
+    return this.call(async () => {
+      try {
+        await this.docker.getImage(ref).inspect();
+        return true;
+      } catch (err) {
+        if (isNotFound(err)) return false;
+        throw err;
+      }
+    });
+  }
+
+  buildImage(tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void> {
+    return this.call(async () => {
+      const src = await buildContextFiles(build.context);
+      const stream = await this.docker.buildImage(
+        { context: build.context, src },
+        { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels },
+      );
+      await this.follow(stream, `build of ${tag}`);
+    });
+  }
+
+  pullImage(ref: string): Promise<void> {
+    return this.call(async () => {
+      const stream = await this.docker.pull(ref);
+      await this.follow(stream, `pull of ${ref}`);
+    });
+  }
+
+  /** Build and pull report failures inside the stream, not as an HTTP status. */
+  private follow(stream: NodeJS.ReadableStream, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (err: Error | null, events: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
+          const failed = events?.find((e) => e.error || e.errorDetail);
+          if (err) reject(err);
+          else if (failed) reject(new UserError(`${what} failed: ${failed.errorDetail?.message ?? failed.error}`));
+          else resolve();
+        },
+      );
+    });
+  }
+
+  createNetwork(spec: NetworkSpec): Promise<string> {
+    return this.call(async () => {
+      const net = await this.docker.createNetwork({
+        Name: spec.name,
+        Driver: 'bridge',
+        CheckDuplicate: true,
+        Labels: spec.labels,
+        IPAM: { Driver: 'default', Config: [{ Subnet: spec.subnet, Gateway: spec.gateway }] },
+      });
+      return net.id;
+    });
+  }
+
+  removeNetwork(id: string): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.docker.getNetwork(id).remove();
+      } catch (err) {
+        if (!isNotFound(err)) throw new UserError(`cannot remove network ${id}: ${engineMessage(err)}`);
+      }
+    });
+  }
+
+  createVolume(spec: VolumeSpec): Promise<void> {
+    return this.call(async () => void (await this.docker.createVolume({ Name: spec.name, Labels: spec.labels })));
+  }
+
+  removeVolume(name: string): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.docker.getVolume(name).remove();
+      } catch (err) {
+        if (!isNotFound(err)) throw new UserError(`cannot remove volume ${name}: ${engineMessage(err)}`);
+      }
+    });
+  }
+
+  createContainer(spec: ContainerSpec): Promise<string> {
+    return this.call(async () => {
+      try {
+        const c = await this.docker.createContainer(createOptions(spec));
+        return c.id;
+      } catch (err) {
+        if (statusOf(err) === 409) {
+          throw new UserError(
+            `container name "${spec.name}" is already in use by a container hitch does not manage`,
+            `rename or remove that container, or set container_name for service "${spec.service}"`,
+          );
+        }
+        throw new UserError(`cannot create ${spec.name}: ${engineMessage(err)}`);
+      }
+    });
+  }
+
+  startContainer(nameOrId: string): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.docker.getContainer(nameOrId).start();
+      } catch (err) {
+        if (statusOf(err) === 304) return; // already running
+        throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
+      }
+    });
+  }
+
+  stopContainer(nameOrId: string, timeoutSec?: number): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.docker.getContainer(nameOrId).stop(timeoutSec === undefined ? {} : { t: timeoutSec });
+      } catch (err) {
+        if (statusOf(err) !== 304 && !isNotFound(err)) throw err;
+      }
+    });
+  }
+
+  removeContainer(nameOrId: string): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.docker.getContainer(nameOrId).remove({ force: true, v: false });
+      } catch (err) {
+        if (!isNotFound(err)) throw new UserError(`cannot remove ${nameOrId}: ${engineMessage(err)}`);
+      }
+    });
+  }
+
+  status(nameOrId: string): Promise<ContainerStatus> {
+    return this.call(async () => {
+      const info = await this.docker.getContainer(nameOrId).inspect();
+      const health = info.State.Health?.Status as ContainerStatus['health'] | undefined;
+      return { running: info.State.Running, health, exitCode: info.State.Running ? undefined : info.State.ExitCode };
+    });
+  }
+
+  exec(nameOrId: string, cmd: string[]): Promise<ExecResult> {
+    return this.call(() => execIn(this.docker, nameOrId, cmd));
+  }
+
+  logsTail(nameOrId: string, lines: number): Promise<string> {
+    return this.call(async () => {
+      const container = this.docker.getContainer(nameOrId);
+      const info = await container.inspect();
+      const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      return info.Config.Tty ? buf.toString('utf8') : demuxBuffer(buf);
+    });
+  }
+
+  listProjects(): Promise<string[]> {
+    return this.call(async () => {
+      const containers = await this.docker.listContainers({ all: true, filters: { label: [LABEL.project] } });
+      return [...new Set(containers.map((c) => c.Labels[LABEL.project]).filter(Boolean))].sort();
+    });
+  }
+}
+
+/** Docker multiplexes non-tty logs in frames: [stream, 0, 0, 0, size(4 bytes BE)] + payload. */
+function demuxBuffer(buf: Buffer): string {
+  const out: Buffer[] = [];
+  for (let i = 0; i + 8 <= buf.length; ) {
+    const size = buf.readUInt32BE(i + 4);
+    out.push(buf.subarray(i + 8, i + 8 + size));
+    i += 8 + size;
+  }
+  return Buffer.concat(out).toString('utf8');
+}

@@ -1,0 +1,40 @@
+// Turns dockerode's failures into values hitch can reason about and show to users.
+import { UserError } from '../user-error.js';
+
+interface DockerodeError {
+  statusCode?: number;
+  code?: string;
+  json?: { message?: string } | null;
+  reason?: string;
+  message?: string;
+}
+
+export function statusOf(err: unknown): number | undefined {
+  return (err as DockerodeError)?.statusCode;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return statusOf(err) === 404;
+}
+
+/** The engine's own words, without dockerode's "(HTTP code 409) conflict -" prefix. */
+export function engineMessage(err: unknown): string {
+  const e = err as DockerodeError;
+  const fromJson = e?.json?.message;
+  if (typeof fromJson === 'string' && fromJson) return fromJson;
+  return (e?.message ?? String(err)).replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT']);
+
+export function isUnreachable(err: unknown): boolean {
+  const code = (err as DockerodeError)?.code;
+  return typeof code === 'string' && UNREACHABLE.has(code);
+}
+
+export function unreachable(address: string, err: unknown): UserError {
+  return new UserError(
+    `cannot connect to the Docker engine at ${address}: ${(err as Error).message ?? err}`,
+    'start the engine (e.g. `dockerd`, or `bash scripts/ensure-engine.sh` in a hitch checkout), or point DOCKER_HOST at a running one',
+  );
+}

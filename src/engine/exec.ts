@@ -1,0 +1,32 @@
+// Runs a command in a container and collects its output (stdout and stderr demultiplexed).
+import type Docker from 'dockerode';
+import { PassThrough } from 'node:stream';
+import type { ExecResult } from './engine.js';
+
+function collect(): { sink: PassThrough; text: () => string } {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  return { sink, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+export async function execIn(docker: Docker, container: string, cmd: string[]): Promise<ExecResult> {
+  const exec = await docker.getContainer(container).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const stdout = collect();
+  const stderr = collect();
+  docker.modem.demuxStream(stream, stdout.sink, stderr.sink);
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  const info = await exec.inspect();
+  return { exitCode: info.ExitCode ?? -1, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** stdout of a command that succeeded, else undefined. */
+export async function execText(docker: Docker, container: string, cmd: string[]): Promise<string | undefined> {
+  const res = await execIn(docker, container, cmd);
+  return res.exitCode === 0 ? res.stdout : undefined;
+}

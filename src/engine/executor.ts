@@ -1,0 +1,80 @@
+// Runs a Plan: each action starts as soon as the actions it waits for are done (not level by level),
+// at most `concurrency` at a time. A failed action skips exactly the actions that wait on it.
+import type { Action, Plan } from '../plan/model.js';
+import type { Engine } from './engine.js';
+import { runAction } from './actions.js';
+
+export type ActionOutcome = 'done' | 'failed' | 'skipped';
+
+export type ExecEvent =
+  | { type: 'start'; action: Action }
+  | { type: 'done'; action: Action; ms: number }
+  | { type: 'failed'; action: Action; error: Error }
+  | { type: 'skipped'; action: Action; because: string };
+
+export interface ExecResult {
+  outcomes: Record<string, ActionOutcome>;
+  errors: Record<string, Error>;
+}
+
+export interface ExecOptions {
+  concurrency?: number;
+  onEvent?: (event: ExecEvent) => void;
+}
+
+function limiter(max: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  return async (work) => {
+    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
+    active++;
+    try {
+      return await work();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
+
+export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecResult> {
+  const emit = opts.onEvent ?? (() => {});
+  const limit = limiter(opts.concurrency ?? 8);
+  const outcomes: Record<string, ActionOutcome> = {};
+  const errors: Record<string, Error> = {};
+  const byId = new Map(plan.actions.map((a) => [a.id, a]));
+  const running = new Map<string, Promise<ActionOutcome>>();
+
+  const run = (action: Action): Promise<ActionOutcome> => {
+    const existing = running.get(action.id);
+    if (existing) return existing;
+    const promise = (async (): Promise<ActionOutcome> => {
+      const deps = action.waitsFor.filter((id) => byId.has(id));
+      const results = await Promise.all(deps.map((id) => run(byId.get(id)!)));
+      const blocker = deps.find((_, i) => results[i] !== 'done');
+      if (blocker) {
+        emit({ type: 'skipped', action, because: blocker });
+        return 'skipped';
+      }
+      return limit(async () => {
+        const started = Date.now();
+        emit({ type: 'start', action });
+        try {
+          await runAction(engine, action);
+          emit({ type: 'done', action, ms: Date.now() - started });
+          return 'done';
+        } catch (err) {
+          errors[action.id] = err as Error;
+          emit({ type: 'failed', action, error: err as Error });
+          return 'failed';
+        }
+      });
+    })();
+    running.set(action.id, promise);
+    return promise;
+  };
+
+  const settled = await Promise.all(plan.actions.map(run));
+  plan.actions.forEach((a, i) => (outcomes[a.id] = settled[i]));
+  return { outcomes, errors };
+}

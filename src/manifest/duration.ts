@@ -1,0 +1,18 @@
+// compose durations are Go's time.ParseDuration strings: "2s", "1m30s", "500ms", "1.5h".
+const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
+const PART = /([0-9]+(?:\.[0-9]+)?)(h|ms|m|s|us|µs|ns)/gy;
+
+/** Milliseconds (rounded), or undefined if `s` is not a duration. */
+export function parseDuration(s: string): number | undefined {
+  if (s === '0') return 0;
+  PART.lastIndex = 0;
+  let total = 0;
+  let matched = 0;
+  for (let m = PART.exec(s); m; m = PART.exec(s)) {
+    total += Number(m[1]) * UNIT_MS[m[2]!]!;
+    matched = PART.lastIndex;
+  }
+  return matched === s.length && s.length > 0 ? Math.round(total) : undefined;
+}
+
+export const DURATION_FORM = 'use a duration like "2s", "1m30s" or "500ms"';

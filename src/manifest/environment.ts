@@ -1,0 +1,75 @@
+// `environment`, `env_file`, `labels` and build `args`: a mapping or a KEY=VALUE list → Record.
+import { resolve } from 'node:path';
+import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
+import { parseEnvFile } from './dotenv.js';
+import { isMapping, type Path } from './tree.js';
+
+type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment's value, or ""
+
+/** Mapping or list of KEY=VALUE; numbers and booleans become strings, as compose does. */
+export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Record<string, string> {
+  const v = get(ctx, path);
+  const out: Record<string, string> = {};
+  const put = (key: string, value: string | undefined, p: Path) => {
+    const report = typeof p[p.length - 1] === 'number' ? fail : failAtKey;
+    if (key === '') return report(ctx, p, `${what} has an empty key; use KEY=VALUE`);
+    if (key.includes('=')) return report(ctx, p, `${what} key ${JSON.stringify(key)} must not contain "="; use KEY=VALUE`);
+    const resolved = value ?? (bare === 'lookup' ? ctx.lookup(key) : '');
+    if (resolved !== undefined) out[key] = resolved; // compose drops a bare key that is unset
+  };
+  if (isMapping(v)) {
+    for (const [key, value] of Object.entries(v)) {
+      if (usable(ctx, [...path, key])) put(key, value === null ? undefined : String(value), [...path, key]);
+    }
+  } else if (Array.isArray(v)) {
+    for (const e of entries(ctx, path)) {
+      const s = e.value as string;
+      const eq = s.indexOf('=');
+      put(eq < 0 ? s : s.slice(0, eq), eq < 0 ? undefined : s.slice(eq + 1), e.path);
+    }
+  }
+  return out;
+}
+
+/** env_file entries first (in order), then `environment`, which wins. */
+export function environment(ctx: Ctx, svc: Path): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of entries(ctx, [...svc, 'env_file'])) Object.assign(out, envFile(ctx, e.value as string, e.path));
+  return { ...out, ...keyValues(ctx, [...svc, 'environment'], 'environment', 'lookup') };
+}
+
+function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
+  const file = resolve(ctx.dir, rel);
+  const text = ctx.readFile(file);
+  if (text === undefined) {
+    fail(ctx, path, `env_file ${JSON.stringify(rel)} cannot be read (looked for ${file})`);
+    return {};
+  }
+  const parsed = parseEnvFile(text);
+  for (const e of parsed.errors) ctx.report.error({ file, line: e.line, col: 1 }, e.message);
+  const out: Record<string, string> = {};
+  for (const e of parsed.entries) {
+    const value = e.value ?? ctx.lookup(e.key);
+    if (value !== undefined) out[e.key] = value;
+  }
+  return out;
+}
+
+/** Labels; `io.hitch.*` is hitch's own bookkeeping (project, role, config hash), so users can't set it. */
+export function labels(ctx: Ctx, svc: Path): Record<string, string> {
+  const out = keyValues(ctx, [...svc, 'labels'], 'labels', 'empty');
+  for (const key of Object.keys(out)) {
+    if (!key.startsWith('io.hitch.')) continue;
+    const p = labelPath(ctx, [...svc, 'labels'], key);
+    (typeof p[p.length - 1] === 'number' ? fail : failAtKey)(ctx, p, `label "${key}" is reserved: keys starting with "io.hitch." are hitch's own; choose another prefix`);
+    delete out[key];
+  }
+  return out;
+}
+
+function labelPath(ctx: Ctx, path: Path, key: string): Path {
+  const v = get(ctx, path);
+  if (!Array.isArray(v)) return [...path, key];
+  const i = v.findIndex((s) => typeof s === 'string' && (s === key || s.startsWith(key + '=')));
+  return i < 0 ? path : [...path, i];
+}

@@ -1,0 +1,82 @@
+// The manifest stage: hitch.yaml → frozen Manifest, or a ManifestError carrying every problem.
+// read → parse → interpolate → validate → semantic checks → normalize (one file per phase).
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Ctx } from './context.js';
+import { dotenvDefaults } from './dotenv.js';
+import { interpolateTree, lookupIn } from './interpolate.js';
+import type { Manifest } from './model.js';
+import { normalize } from './normalize.js';
+import { parseYaml } from './parse.js';
+import { ManifestError, Report, sortProblems, type Problem } from './problems.js';
+import { validateTree } from './schema-errors.js';
+
+export { ManifestError, formatProblem, type Problem } from './problems.js';
+export type * from './model.js';
+
+export interface LoadOptions {
+  file: string;
+  project?: string;
+  env?: Record<string, string | undefined>; // default: process.env
+}
+
+export interface Loaded {
+  manifest: Manifest;
+  warnings: Problem[];
+}
+
+export interface ParseOptions {
+  file: string;
+  project?: string;
+  env: Record<string, string | undefined>;
+  dotenv?: Record<string, string>;
+  /** How env_file files are read; default: from disk. Return undefined when unreadable. */
+  readFile?: (absPath: string) => string | undefined;
+}
+
+/** Reads the manifest and the `.env` beside it, then parses. */
+export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
+  const file = resolve(opts.file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ManifestError([{ file, line: 1, col: 1, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+  }
+  const dotenvText = await readFile(join(dirname(file), '.env'), 'utf8').catch(() => undefined);
+  const dotenv = dotenvText === undefined ? {} : dotenvDefaults(dotenvText);
+  return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
+}
+
+/** Pure and synchronous apart from reading env_file files (see ParseOptions.readFile). */
+export function parseManifest(text: string, opts: ParseOptions): Loaded {
+  const file = resolve(opts.file);
+  const report = new Report();
+  const tree = parseYaml(text, file, report);
+  if (!tree) throw new ManifestError(report.problems);
+  const lookup = lookupIn(opts.env, opts.dotenv ?? {});
+  const unexpanded = interpolateTree(tree, lookup, report);
+  const rejected = validateTree(tree, report, unexpanded);
+  const ctx: Ctx = {
+    tree,
+    report,
+    failed: new Set([...unexpanded, ...rejected]),
+    dir: dirname(file),
+    home: opts.env.HOME ?? homedir(),
+    lookup,
+    readFile: opts.readFile ?? readText,
+  };
+  const manifest = normalize(ctx, file, opts.project);
+  if (report.problems.length > 0) throw new ManifestError(report.problems);
+  return { manifest, warnings: sortProblems(report.warnings) };
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

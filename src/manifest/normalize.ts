@@ -1,0 +1,69 @@
+// Phases 4–5: cross-service checks and the final, frozen Manifest. Runs even when the schema found
+// problems (skipping what it rejected), so one run reports everything wrong with a manifest.
+import { basename } from 'node:path';
+import { fail, get, usable, type Ctx } from './context.js';
+import { reportCycles } from './cycles.js';
+import { knownLinks } from './links.js';
+import type { Dialect, LinkSpec, Manifest, Service } from './model.js';
+import { normalizeService } from './service.js';
+import { keyPos, isMapping } from './tree.js';
+
+const PROJECT = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function normalize(ctx: Ctx, file: string, projectOverride: string | undefined): Manifest {
+  const project = projectName(ctx, projectOverride);
+  const raw = get(ctx, ['services']);
+  const names = Object.keys(isMapping(raw) ? raw : {}).filter((n) => usable(ctx, ['services', n])).sort();
+  const services: Record<string, Service> = {};
+  for (const name of names) services[name] = normalizeService(ctx, project, name);
+  const all = new Set(Object.keys(isMapping(raw) ? raw : {}));
+  const links: Record<string, LinkSpec[]> = {};
+  for (const s of Object.values(services)) links[s.name] = s.links = knownLinks(ctx, s.name, s.links, all);
+  reportCycles(links, ctx.report);
+  uniqueContainerNames(ctx, Object.values(services));
+  const subnet = get(ctx, ['subnet']) as string | undefined;
+  return deepFreeze({
+    file,
+    dir: ctx.dir,
+    project,
+    linkEnv: (get(ctx, ['link_env']) as Dialect | undefined) ?? 'modern',
+    ...(subnet === undefined ? {} : { subnet }),
+    services,
+  });
+}
+
+/** `-p` wins, then `name:`, then the folder name made valid the way compose does it. */
+function projectName(ctx: Ctx, override: string | undefined): string {
+  if (override !== undefined) {
+    if (!PROJECT.test(override)) fail(ctx, [], `project name "${override}" (from -p) is not valid; use lower-case letters, digits, '_' or '-', starting with a letter or digit`);
+    return override;
+  }
+  const name = get(ctx, ['name']);
+  if (typeof name === 'string') return name;
+  const derived = basename(ctx.dir).toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+  if (derived === '') fail(ctx, [], `cannot make a project name from the folder "${basename(ctx.dir)}"; set "name:" in the manifest or pass -p`);
+  return derived;
+}
+
+/** Two containers can't share a name; a container_name may also collide with another's default. */
+function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
+  const byName = new Map<string, Service[]>();
+  for (const s of services) byName.set(s.containerName, [...(byName.get(s.containerName) ?? []), s]);
+  for (const [name, group] of byName) {
+    if (group.length < 2) continue;
+    const quoted = group.map((s) => `"${s.name}"`);
+    const owners = `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
+    for (const s of group.slice(1)) {
+      const where = get(ctx, ['services', s.name, 'container_name']) === undefined ? keyPos(ctx.tree, ['services', s.name]) : keyPos(ctx.tree, ['services', s.name, 'container_name']);
+      ctx.report.error(where, `container name "${name}" is used by services ${owners}; set a different container_name`);
+    }
+  }
+}
+
+function deepFreeze<T>(o: T): T {
+  if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}

@@ -1,0 +1,63 @@
+// User mistakes in a manifest are values with a position, never thrown strings or stack traces.
+import type { SourcePos } from './model.js';
+
+export interface Problem {
+  file: string;
+  line: number; // 1-based
+  col: number; // 1-based
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}
+
+/** Sorted by file, then position, then message; duplicates dropped, so output is the same on every run. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = formatProblem(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
+    (a, b) =>
+      cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The only error a user mistake in a manifest ever throws; it carries every problem found. */
+export class ManifestError extends Error {
+  readonly problems: Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const sorted = sortProblems(problems);
+    super(sorted.map(formatProblem).join('\n'));
+    this.name = 'ManifestError';
+    this.problems = sorted;
+  }
+
+  /** One `file:line:col: message` per line. */
+  format(): string {
+    return this.problems.map(formatProblem).join('\n');
+  }
+}
+
+/** Collects problems and warnings while the pipeline runs, so that every phase reports all it finds. */
+export class Report {
+  readonly problems: Problem[] = [];
+  readonly warnings: Problem[] = [];
+
+  error(pos: SourcePos, message: string): void {
+    this.problems.push({ ...pos, message });
+  }
+
+  warn(pos: SourcePos, message: string): void {
+    this.warnings.push({ ...pos, message });
+  }
+}

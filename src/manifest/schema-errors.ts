@@ -1,0 +1,126 @@
+// Phase 3b: ajv errors → problems a YAML user understands, at the offending node's line:col.
+// compose-go's lesson: name the most specific problem, and say "mapping"/"list", not "object"/"array".
+import type { ErrorObject } from 'ajv';
+import type { Report } from './problems.js';
+import { schemaErrors } from './schema.js';
+import { didYouMean } from './suggest.js';
+import { dotted, fromPointer, keyPos, kindOf, pointer, valuePos, type Path, type Tree } from './tree.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+/** Validates and reports; returns the JSON pointers of every value that failed, so later phases skip them. */
+export function validateTree(tree: Tree, report: Report, unexpanded: Set<string>): Set<string> {
+  const failed = new Set<string>();
+  for (const e of schemaErrors(tree.root)) {
+    if (unexpanded.has(e.instancePath)) continue; // its interpolation error says enough
+    const path = typedPath(tree.root, fromPointer(e.instancePath));
+    const { at, message } = describe(e, path, tree);
+    report.error(at, message);
+    failed.add(pointer(failedPath(e, path)));
+  }
+  return failed;
+}
+
+/** List indices as numbers, so messages can say "ports entry" rather than "ports.1". */
+function typedPath(root: unknown, segments: string[]): Path {
+  let v = root;
+  return segments.map((seg) => {
+    const key = Array.isArray(v) ? Number(seg) : seg;
+    v = (v as Record<string | number, unknown> | undefined)?.[key];
+    return key;
+  });
+}
+
+/**
+ * What later phases must not look at. A bad key or a missing one at the top level or in a service
+ * spoils only that key, so links and ports of the service are still checked; deeper down (a port's
+ * long form, a healthcheck) the whole mapping is skipped.
+ */
+function failedPath(e: ErrorObject, path: Path): Path {
+  const params = e.params as { additionalProperty?: string; propertyName?: string };
+  const key = params.additionalProperty ?? params.propertyName;
+  const shallow = path.length === 0 || (path.length === 2 && path[0] === 'services');
+  if (key !== undefined && (shallow || params.propertyName !== undefined)) return [...path, key];
+  if (shallow && (e.keyword === 'required' || e.keyword === 'requiredOneOf')) return [...path, '\0missing'];
+  return path;
+}
+
+/** "service "web"", "ports", "healthcheck.interval" or "the manifest": how a message names a place. */
+export function subject(path: Path): string {
+  if (path.length === 0) return 'the manifest';
+  if (path[0] === 'services' && path.length === 2) return `service "${String(path[1])}"`;
+  const inService = path[0] === 'services' && path.length > 2 ? path.slice(2) : path;
+  const last = inService[inService.length - 1];
+  if (typeof last === 'number') return `${dotted(inService.slice(0, -1))} entry`;
+  return dotted(inService);
+}
+
+function describe(e: ErrorObject, path: Path, tree: Tree): { at: ReturnType<typeof valuePos>; message: string } {
+  const at = valuePos(tree, path);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      return { at, message: `${subject(path)} must be ${typeList(params.type as string | string[])}, not ${article(kindOf(e.data))}` };
+    case 'additionalProperties':
+      return unknownKey(String(params.additionalProperty), path, e, tree);
+    case 'required':
+      return { at, message: `${subject(path)} is missing "${String(params.missingProperty)}"` };
+    case 'requiredOneOf':
+      return { at, message: `${subject(path)} needs ${(params.missing as string[]).map((k) => `"${k}"`).join(' or ')}` };
+    case 'anyOf':
+    case 'oneOf':
+      return { at, message: `${subject(path)} does not match any accepted form` };
+    case 'enum':
+      return { at, message: `${subject(path)} ${JSON.stringify(e.data)} is not allowed; use ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}` };
+    case 'pattern':
+      return { at, message: `${subject(path)} ${JSON.stringify(e.data)} ${patternMessage(e)}` };
+    case 'minLength':
+      return { at, message: `${subject(path)} must not be empty` };
+    case 'minProperties':
+      return { at, message: `${subject(path)} must have at least one entry` };
+    case 'minimum':
+      return { at, message: `${subject(path)} must be at least ${String(params.limit)}, not ${JSON.stringify(e.data)}` };
+    case 'propertyNames':
+      return propertyName(String(params.propertyName), path, tree);
+    default:
+      return { at, message: `${subject(path)} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function unknownKey(key: string, path: Path, e: ErrorObject, tree: Tree) {
+  const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+  const where = path.length === 0 ? 'at the top level' : `in ${subject(path)}`;
+  const hint = didYouMean(key, allowed) || (key.startsWith('x-') ? '' : `; allowed: ${allowed.join(', ')}`);
+  return { at: keyPos(tree, [...path, key]), message: `unknown key "${key}" ${where}${hint}` };
+}
+
+/** ajv reports a bad key name under `propertyNames`, with the key's own pattern error next to it. */
+function propertyName(name: string, path: Path, tree: Tree) {
+  const what = path.length === 1 && path[0] === 'services' ? 'service name' : `key in ${subject(path)}`;
+  return {
+    at: keyPos(tree, [...path, name]),
+    message: `${what} ${JSON.stringify(name)} is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`,
+  };
+}
+
+function patternMessage(e: ErrorObject): string {
+  const custom = (e.parentSchema as { patternErrorMessage?: string }).patternErrorMessage;
+  return custom ?? `does not match ${String((e.params as { pattern: string }).pattern)}`;
+}
+
+function typeList(type: string | string[]): string {
+  const names = (Array.isArray(type) ? type : [type]).map((t) => TYPE_NAMES[t] ?? t);
+  return names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+function article(kind: string): string {
+  return kind === 'null' ? 'empty' : kind === 'integer' ? 'an integer' : `a ${kind}`;
+}

@@ -1,0 +1,75 @@
+// Phase 3a: validate the interpolated tree against links.schema.json, the one definition of the
+// format (editors read the same file). Returns ajv's errors with oneOf/anyOf noise removed.
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+// From src/manifest or dist/manifest alike, the schema sits at the package root.
+const SCHEMA_URL = new URL('../../links.schema.json', import.meta.url);
+
+let compiled: ValidateFunction | undefined;
+
+export function schema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+}
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    // verbose: errors carry the failing value and its schema, which the messages need.
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' }); // VS Code / yaml-language-server annotation
+    compiled = ajv.compile(schema());
+  }
+  return compiled;
+}
+
+export function schemaErrors(data: unknown): ErrorObject[] {
+  const validate = validator();
+  if (validate(data)) return [];
+  return withoutBranchNoise([...(validate.errors ?? [])]);
+}
+
+/**
+ * ajv reports every failing branch of a oneOf/anyOf, then the combinator itself. Branches whose
+ * `type` does not match the value can only fail on `type` (every branch in our schema is typed), so
+ * we drop those and keep what the matching branch says; if no branch matches, one type error
+ * listing every accepted type remains. ajv emits a combinator's branch errors right before it.
+ */
+function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
+  for (let i = 0; i < errors.length; i++) {
+    const c = errors[i]!;
+    if (c.keyword === 'propertyNames') {
+      // ajv reports the name's own failure (at the parent mapping) right before; one message is enough.
+      while (i > 0 && errors[i - 1]!.instancePath === c.instancePath && errors[i - 1]!.keyword !== 'propertyNames') errors.splice(--i, 1);
+      continue;
+    }
+    if (c.keyword !== 'oneOf' && c.keyword !== 'anyOf') continue;
+    let start = i;
+    while (start > 0 && isBranchError(errors[start - 1]!, c)) start--;
+    const branches = errors.slice(start, i);
+    const typeMisses = branches.filter((e) => e.keyword === 'type' && e.instancePath === c.instancePath);
+    const kept = branches.filter((e) => !typeMisses.includes(e));
+    const replacement = kept.length === 0 ? [unionTypeError(c, typeMisses)] : oneRequired(c, kept) ?? kept;
+    errors.splice(start, i - start + 1, ...replacement);
+    i = start + replacement.length - 1;
+  }
+  return errors;
+}
+
+function isBranchError(e: ErrorObject, c: ErrorObject): boolean {
+  const under = e.instancePath === c.instancePath || e.instancePath.startsWith(c.instancePath + '/');
+  const siblingType = e.keyword === 'type' && e.instancePath === c.instancePath && e.schemaPath === c.schemaPath.replace(/[^/]+$/, 'type');
+  return under && !siblingType;
+}
+
+function unionTypeError(c: ErrorObject, misses: ErrorObject[]): ErrorObject {
+  const types = misses.flatMap((e) => (e.params as { type: string | string[] }).type);
+  return { ...c, keyword: 'type', params: { type: [...new Set(types)] } };
+}
+
+/** `anyOf: [{required: [image]}, {required: [build]}]` fails as one problem: "needs image or build". */
+function oneRequired(c: ErrorObject, kept: ErrorObject[]): ErrorObject[] | undefined {
+  if (kept.length < 2 || !kept.every((e) => e.keyword === 'required' && e.instancePath === c.instancePath)) return undefined;
+  const missing = kept.map((e) => (e.params as { missingProperty: string }).missingProperty);
+  return [{ ...c, keyword: 'requiredOneOf', params: { missing } }];
+}

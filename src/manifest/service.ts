@@ -1,0 +1,138 @@
+// One service's raw (validated, interpolated) mapping → the canonical Service of model.ts.
+// Each field's short forms are turned into one long form here; semantic problems are reported
+// through ctx at the offending node and the field is left out.
+import { resolve } from 'node:path';
+import { entries, fail, get, type Ctx } from './context.js';
+import { DURATION_FORM, parseDuration } from './duration.js';
+import { environment, keyValues, labels } from './environment.js';
+import { serviceLinks } from './links.js';
+import type { BuildSpec, Healthcheck, PortSpec, PublishedPort, RestartPolicy, Service } from './model.js';
+import { isError, parseExpose, parseLongPort, parsePublished, sortPorts } from './ports.js';
+import { splitShellWords } from './shell-words.js';
+import { keyPos, type Path } from './tree.js';
+import { volumes } from './volumes.js';
+
+const DEFAULT_READY_TIMEOUT_MS = 60_000;
+
+export function normalizeService(ctx: Ctx, project: string, name: string): Service {
+  const svc: Path = ['services', name];
+  const str = (key: string) => get(ctx, [...svc, key]) as string | undefined;
+  const build = buildSpec(ctx, svc);
+  const service: Service = {
+    name,
+    containerName: str('container_name') ?? `${project}-${name}`,
+    // Docker image names are lower-case; service names may not be.
+    image: str('image') ?? `${project}-${name}`.toLowerCase(),
+    build,
+    command: words(ctx, [...svc, 'command']),
+    entrypoint: words(ctx, [...svc, 'entrypoint']),
+    environment: environment(ctx, svc),
+    expose: expose(ctx, svc),
+    ports: published(ctx, svc),
+    publishAll: get(ctx, [...svc, 'publish_all']) === true,
+    links: serviceLinks(ctx, name, svc),
+    shareEnv: get(ctx, [...svc, 'share_env']) as string[] | undefined,
+    healthcheck: healthcheck(ctx, [...svc, 'healthcheck']),
+    volumes: volumes(ctx, svc),
+    hostname: str('hostname'),
+    user: str('user'),
+    workingDir: str('working_dir'),
+    labels: labels(ctx, svc),
+    restart: restart(str('restart')),
+    stopSignal: str('stop_signal'),
+    stopGracePeriodMs: duration(ctx, [...svc, 'stop_grace_period']),
+    tty: get(ctx, [...svc, 'tty']) === true,
+    readyTimeoutMs: duration(ctx, [...svc, 'ready_timeout']) ?? DEFAULT_READY_TIMEOUT_MS,
+    pos: keyPos(ctx.tree, svc),
+  };
+  return dropUndefined(service);
+}
+
+/** Optional fields that are absent stay absent, so `toEqual` and config hashes see one shape. */
+function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
+  const b = get(ctx, [...svc, 'build']);
+  if (b === undefined || b === null) return undefined;
+  if (typeof b === 'string') return { context: resolve(ctx.dir, b), args: {} };
+  const { context, dockerfile } = b as { context: string; dockerfile?: string };
+  const args = keyValues(ctx, [...svc, 'build', 'args'], 'build args', 'lookup');
+  return dropUndefined({ context: resolve(ctx.dir, context), dockerfile, args });
+}
+
+/** compose splits a string command like a shell; a list is taken as is. */
+function words(ctx: Ctx, path: Path): string[] | undefined {
+  const v = get(ctx, path);
+  if (typeof v !== 'string') return v as string[] | undefined;
+  const split = splitShellWords(v);
+  if (!Array.isArray(split)) fail(ctx, path, `${split.error}; close the quote or escape it with a backslash`);
+  return Array.isArray(split) ? split : undefined;
+}
+
+function expose(ctx: Ctx, svc: Path): PortSpec[] {
+  const out: PortSpec[] = [];
+  for (const e of entries(ctx, [...svc, 'expose'])) {
+    const r = parseExpose(e.value as string | number);
+    if (isError(r)) fail(ctx, e.path, r.error);
+    else out.push(...r);
+  }
+  return sortPorts(out);
+}
+
+function published(ctx: Ctx, svc: Path): PublishedPort[] {
+  const out: PublishedPort[] = [];
+  for (const e of entries(ctx, [...svc, 'ports'])) {
+    const v = e.value;
+    const r = typeof v === 'object' ? parseLongPort(v as Parameters<typeof parseLongPort>[0]) : parsePublished(v as string | number);
+    if (isError(r)) fail(ctx, e.path, r.error);
+    else out.push(...r);
+  }
+  return out;
+}
+
+function healthcheck(ctx: Ctx, path: Path): Healthcheck | undefined {
+  const h = get(ctx, path) as { test?: unknown; disable?: boolean; retries?: number } | undefined;
+  if (!h) return undefined;
+  if (h.disable === true) {
+    if (h.test !== undefined) fail(ctx, [...path, 'disable'], 'healthcheck has both "test" and "disable: true"; remove one (compose refuses both too)');
+    return { test: ['NONE'] };
+  }
+  const test = healthTest(ctx, [...path, 'test']);
+  return dropUndefined({
+    test,
+    intervalMs: duration(ctx, [...path, 'interval']),
+    timeoutMs: duration(ctx, [...path, 'timeout']),
+    retries: h.retries,
+    startPeriodMs: duration(ctx, [...path, 'start_period']),
+  });
+}
+
+/** Docker's form; an empty list means "the image's own test" (the engine API's rule). */
+function healthTest(ctx: Ctx, path: Path): string[] {
+  const t = get(ctx, path);
+  if (typeof t === 'string') return ['CMD-SHELL', t];
+  if (!Array.isArray(t)) return [];
+  if (!['CMD', 'CMD-SHELL', 'NONE'].includes(t[0] as string)) {
+    fail(ctx, path, `healthcheck test list must start with "CMD", "CMD-SHELL" or "NONE", not ${JSON.stringify(t[0] ?? '')}; or give a string, which runs in a shell`);
+    return [];
+  }
+  return t as string[];
+}
+
+function duration(ctx: Ctx, path: Path): number | undefined {
+  const v = get(ctx, path);
+  if (typeof v !== 'string') return undefined;
+  const ms = parseDuration(v);
+  if (ms === undefined) fail(ctx, path, `${JSON.stringify(v)} is not a duration; ${DURATION_FORM}`);
+  return ms;
+}
+
+/** The schema already checked the form: no, always, on-failure[:N], unless-stopped. */
+function restart(v: string | undefined): RestartPolicy | undefined {
+  if (v === undefined) return undefined;
+  const [name, retries] = v.split(':') as [RestartPolicy['name'], string?];
+  return retries === undefined ? { name } : { name, maxRetries: Number(retries) };
+}

@@ -1,0 +1,62 @@
+// The manifest as plain data plus where each value and key was written, addressed by JSON pointer
+// (the same addressing ajv uses in `instancePath`), so every later phase can point at the source.
+import type { SourcePos } from './model.js';
+
+export type Path = readonly (string | number)[];
+
+export interface Tree {
+  file: string;
+  root: unknown;
+  values: Map<string, SourcePos>;
+  keys: Map<string, SourcePos>;
+}
+
+/** RFC 6901: `~` → `~0`, `/` → `~1`. */
+export function pointer(path: Path): string {
+  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function fromPointer(ptr: string): string[] {
+  if (ptr === '') return [];
+  return ptr
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Where the value at `path` was written; falls back to the nearest ancestor, then to 1:1. */
+export function valuePos(tree: Tree, path: Path): SourcePos {
+  for (let n = path.length; n >= 0; n--) {
+    const pos = tree.values.get(pointer(path.slice(0, n)));
+    if (pos) return pos;
+  }
+  return { file: tree.file, line: 1, col: 1 };
+}
+
+/** Where the key of the mapping entry at `path` was written (for "unknown key" and friends). */
+export function keyPos(tree: Tree, path: Path): SourcePos {
+  return tree.keys.get(pointer(path)) ?? valuePos(tree, path);
+}
+
+/** `services.web.ports[0]`: how messages name a place, like compose does. */
+export function dotted(path: Path): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+export function isMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** What a YAML user calls a value's type: "mapping" and "list", not "object" and "array". */
+export function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'mapping';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v; // string, boolean
+}

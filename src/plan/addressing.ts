@@ -1,0 +1,123 @@
+// The project's subnet and every service's fixed address (DESIGN.md, "Addressing").
+// A service keeps its address for its whole life, so link env and hosts lines stay true.
+import type { Manifest } from '../manifest/model.js';
+import { UserError } from '../user-error.js';
+import type { ObservedNetwork, ObservedState } from './model.js';
+import { networkName } from './sandbox.js';
+
+export const SUBNET_POOL = '10.213.0.0/16';
+const POOL_PREFIX = 24;
+
+export interface Addressing {
+  subnet: string;
+  gateway: string;
+  ips: Record<string, string>; // service name → address
+}
+
+interface Cidr {
+  base: number; // network address as an unsigned 32-bit number
+  size: number; // number of addresses
+}
+
+export function parseCidr(cidr: string): Cidr | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined; // IPv6 or garbage: cannot collide with an IPv4 pool
+  const bits = Number(m[5]);
+  const size = 2 ** (32 - bits);
+  const ip = m.slice(1, 5).reduce((n, part) => n * 256 + Number(part), 0);
+  return { base: ip - (ip % size), size };
+}
+
+export function formatIp(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+}
+
+function overlaps(x: Cidr, y: Cidr): boolean {
+  return x.base < y.base + y.size && y.base < x.base + x.size;
+}
+
+function firstFree(used: Cidr[]): Cidr | undefined {
+  const pool = parseCidr(SUBNET_POOL)!;
+  const size = 2 ** (32 - POOL_PREFIX);
+  for (let base = pool.base; base < pool.base + pool.size; base += size) {
+    if (!used.some((u) => overlaps(u, { base, size }))) return { base, size };
+  }
+  return undefined;
+}
+
+function formatCidr(c: Cidr): string {
+  return `${formatIp(c.base)}/${32 - Math.log2(c.size)}`;
+}
+
+function withGateway(c: Cidr): { subnet: string; gateway: string } {
+  return { subnet: formatCidr(c), gateway: formatIp(c.base + 1) };
+}
+
+/** The observed network's subnet, else the manifest's, else the first free /24 of the pool; gateway .1. */
+export function pickSubnet(manifest: Manifest, observed: ObservedState): { subnet: string; gateway: string } | UserError {
+  if (observed.network) return existingSubnet(manifest, observed.network);
+  const used = observed.usedSubnets.map(parseCidr).filter((c): c is Cidr => c !== undefined);
+  if (!manifest.subnet) {
+    const free = firstFree(used);
+    if (free) return withGateway(free);
+    return new UserError(
+      `no free /${POOL_PREFIX} left in ${SUBNET_POOL} for network ${networkName(manifest.project)}`,
+      'remove unused networks (`docker network prune`) or set `subnet:` in the manifest',
+    );
+  }
+  const wanted = parseCidr(manifest.subnet);
+  if (!wanted) return new UserError(`subnet ${manifest.subnet} is not an IPv4 CIDR`, 'write it like 10.213.7.0/24');
+  const clash = observed.usedSubnets.find((s) => overlaps(parseCidr(s) ?? { base: 0, size: 0 }, wanted));
+  if (clash) return new UserError(`subnet ${manifest.subnet} overlaps ${clash}, used by another network`, 'choose another `subnet:` or remove it');
+  return withGateway(wanted);
+}
+
+// The network outlives plans: its subnet is kept, and a manifest that asks for another one must say so.
+function existingSubnet(manifest: Manifest, net: ObservedNetwork): { subnet: string; gateway: string } | UserError {
+  const current = parseCidr(net.subnet);
+  if (!current) return new UserError(`network ${net.name} has no IPv4 subnet`, 'run `hitch down` so the network is created again');
+  const wanted = manifest.subnet ? parseCidr(manifest.subnet) : current;
+  if (!wanted || formatCidr(current) !== formatCidr(wanted)) {
+    return new UserError(
+      `network ${net.name} has subnet ${net.subnet}, but the manifest asks for ${manifest.subnet}`,
+      'run `hitch down` so the network is created again, or set `subnet:` back',
+    );
+  }
+  return { subnet: net.subnet, gateway: net.gateway || formatIp(current.base + 1) };
+}
+
+/**
+ * A service whose containers exist keeps its address; new services take the lowest free host address
+ * from .2 up, in start order. Every observed address stays taken, orphans' too, so nothing collides
+ * while they are being removed.
+ */
+export function assignIps(order: string[], subnet: string, gateway: string, observed: ObservedState): Record<string, string> | UserError {
+  const cidr = parseCidr(subnet)!;
+  const inSubnet = (ip: string) => { const n = parseCidr(`${ip}/32`); return n !== undefined && overlaps(n, cidr); };
+  const taken = new Set([gateway, ...observed.containers.flatMap((c) => (c.ip && inSubnet(c.ip) ? [c.ip] : []))]);
+  const ips: Record<string, string> = {};
+  for (const name of order) {
+    // the sandbox's address, else the one its service container remembers (LABEL.ip) when the sandbox is gone
+    const mine = observed.containers.filter((c) => c.service === name && c.ip && inSubnet(c.ip));
+    const kept = mine.find((c) => c.role === 'sandbox') ?? mine.find((c) => c.role === 'service');
+    if (kept?.ip) ips[name] = kept.ip;
+  }
+  let next = cidr.base + 2;
+  const last = cidr.base + cidr.size - 2; // the top address is the broadcast
+  for (const name of order) {
+    if (ips[name]) continue;
+    while (next <= last && taken.has(formatIp(next))) next++;
+    if (next > last) return new UserError(`subnet ${subnet} has no free address left for service ${name}`, 'set a larger `subnet:` in the manifest');
+    ips[name] = formatIp(next);
+    taken.add(ips[name]);
+  }
+  return ips;
+}
+
+export function addressing(manifest: Manifest, observed: ObservedState, order: string[]): Addressing | UserError {
+  const net = pickSubnet(manifest, observed);
+  if (net instanceof UserError) return net;
+  const ips = assignIps(order, net.subnet, net.gateway, observed);
+  if (ips instanceof UserError) return ips;
+  return { ...net, ips };
+}

@@ -1,0 +1,46 @@
+// The rules a service's sandbox applies to its own namespace (DESIGN.md, "Firewall"; spec/links.md §4):
+// each parent may reach each port this service offers to links; published ports are reachable from the
+// gateway (the host's side of the bridge); everything else from the project subnet is dropped.
+import type { Manifest, PortSpec, Service } from '../manifest/model.js';
+import type { Addressing } from './addressing.js';
+import { compareIps, compareStrings } from './compare.js';
+import type { AllowRule, FirewallSpec } from './model.js';
+
+export function firewallFor(service: Service, manifest: Manifest, addresses: Addressing, childPorts: PortSpec[]): FirewallSpec {
+  const rules: AllowRule[] = [];
+  for (const parent of parentsOf(service.name, manifest)) {
+    const from = addresses.ips[parent];
+    if (from) for (const p of childPorts) rules.push({ from, proto: p.proto, port: p.port });
+  }
+  for (const p of publishedPorts(service, childPorts)) rules.push({ from: addresses.gateway, proto: p.proto, port: p.port });
+  return { subnet: addresses.subnet, allow: sortRules(rules) };
+}
+
+/** Services that link to `child`, by name. */
+export function parentsOf(child: string, manifest: Manifest): string[] {
+  return Object.values(manifest.services)
+    .filter((s) => s.links.some((l) => l.target === child))
+    .map((s) => s.name)
+    .sort(compareStrings);
+}
+
+// docker -P publishes every exposed port, the image's EXPOSE included; -p publishes the ones it names.
+function publishedPorts(service: Service, childPorts: PortSpec[]): PortSpec[] {
+  if (service.publishAll) return childPorts;
+  return service.ports.map((p) => ({ port: p.containerPort, proto: p.proto }));
+}
+
+function ruleKey(r: AllowRule): string {
+  return `${r.proto}:${r.from}:${r.port}`;
+}
+
+/** De-duplicated, by source address, then protocol, then port: the same rules give the same args. */
+function sortRules(rules: AllowRule[]): AllowRule[] {
+  const unique = [...new Map(rules.map((r) => [ruleKey(r), r])).values()];
+  return unique.sort((x, y) => compareIps(x.from, y.from) || compareStrings(x.proto, y.proto) || x.port - y.port);
+}
+
+/** The argv images/sandbox/hitch-sandbox accepts after `run` and `apply`. */
+export function firewallArgs(fw: FirewallSpec): string[] {
+  return ['--subnet', fw.subnet, ...sortRules(fw.allow).flatMap((r) => ['--allow', ruleKey(r)])];
+}

@@ -1,0 +1,70 @@
+// What a parent receives from its links: env variables (spec/links.md §2) and hosts lines (§3).
+import type { Manifest, Service } from '../manifest/model.js';
+import type { Addressing } from './addressing.js';
+import { compareStrings } from './compare.js';
+import { hostsEntries } from './hosts.js';
+import { linkEnv } from './link-env.js';
+import type { ObservedState } from './model.js';
+import { offeredEnv, offeredPorts } from './offers.js';
+
+/** Everything the planner knows when it builds a container; one per reconcile. */
+export interface PlanContext {
+  manifest: Manifest;
+  observed: ObservedState;
+  addresses: Addressing;
+}
+
+/** hitch: the child's hostname is its own setting or its service name, stable across recreation. */
+export function hostnameOf(service: Service): string {
+  return service.hostname ?? service.name;
+}
+
+function child(ctx: PlanContext, target: string): Service {
+  const s = ctx.manifest.services[target];
+  if (!s) throw new Error(`internal: link to unknown service ${target} reached the planner`);
+  return s;
+}
+
+/** The link env of every link, by alias (manifest order), each in Docker's emission order. */
+export function linksEnv(parent: Service, ctx: PlanContext): string[] {
+  return [...parent.links]
+    .sort((x, y) => compareStrings(x.alias, y.alias))
+    .flatMap((l) => {
+      const c = child(ctx, l.target);
+      return linkEnv({
+        alias: l.alias,
+        parentName: parent.containerName,
+        ip: ctx.addresses.ips[c.name]!,
+        ports: offeredPorts(c, ctx.observed),
+        env: offeredEnv(c, ctx.observed),
+        dialect: ctx.manifest.linkEnv,
+        shareEnv: c.shareEnv,
+      });
+    });
+}
+
+export function linksHosts(parent: Service, ctx: PlanContext): string[] {
+  return hostsEntries(
+    parent.links.map((l) => {
+      const c = child(ctx, l.target);
+      return { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip: ctx.addresses.ips[c.name]! };
+    }),
+  );
+}
+
+function keyOf(entry: string): string {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? entry : entry.slice(0, eq);
+}
+
+/**
+ * docker: the parent's own key wins over a link variable with the same key. A key the links give twice
+ * (classic's second _ADDR/_PROTO of a range) appears once, as in the process env of Docker 20.10.
+ * Sorted by key, so the list does not depend on emission order.
+ */
+export function mergeEnv(fromLinks: string[], own: Record<string, string>): string[] {
+  const vars = new Map<string, string>();
+  for (const e of fromLinks) if (!vars.has(keyOf(e))) vars.set(keyOf(e), e);
+  for (const [k, v] of Object.entries(own)) vars.set(k, `${k}=${v}`);
+  return [...vars.keys()].sort(compareStrings).map((k) => vars.get(k)!);
+}

@@ -1,0 +1,61 @@
+// The one text form of a Plan (`hitch plan`, `up --dry-run`, golden tests) and its JSON form.
+// One line per action: id, kind, resource and key details, cause, and the ids it waits for.
+import type { Action, Plan } from './model.js';
+
+export function planText(plan: Plan): string {
+  const n = plan.actions.length;
+  return [
+    `plan for ${plan.project}: ${n === 0 ? 'no changes' : `${n} action${n === 1 ? '' : 's'}`}`,
+    ...plan.actions.map(actionLine),
+    `unchanged: ${list(plan.unchanged)}`,
+    `orphans: ${list(plan.orphans)}`,
+  ].join('\n');
+}
+
+/** Docker's short form of a full 64-hex id; anything else as it is. */
+function shortId(id: string): string {
+  return /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
+}
+
+function list(names: string[]): string {
+  return names.length ? names.join(', ') : 'none';
+}
+
+export function actionLine(a: Action): string {
+  const after = a.waitsFor.length ? `  after: ${a.waitsFor.join(', ')}` : '';
+  return `${a.id}  ${a.kind} ${describe(a)}  cause: ${a.cause}${after}`;
+}
+
+function describe(a: Action): string {
+  switch (a.kind) {
+    case 'create-network':
+      return `${a.network.name} subnet=${a.network.subnet} gateway=${a.network.gateway}`;
+    case 'create-volume':
+      return a.volume.name;
+    case 'create-container':
+    case 'recreate-container': {
+      const c = a.container;
+      const ip = c.network ? ` ip=${c.network.ip}` : '';
+      const replaces = a.replaces ? ` replaces=${shortId(a.replaces)}` : '';
+      return `${c.name}${ip} image=${c.image}${replaces}`;
+    }
+    case 'start-container':
+      return a.name;
+    case 'update-firewall':
+      return `${a.sandbox} allow=${a.firewall.allow.map((r) => `${r.proto}:${r.from}:${r.port}`).join(',') || 'none'}`;
+    case 'await-ready': {
+      const ports = a.target.tcpPorts.length ? ` tcp=${a.target.tcpPorts.join(',')}` : '';
+      const health = a.healthcheck ? ' healthcheck' : '';
+      return `${a.container} from=${a.from} ip=${a.target.ip}${ports}${health} timeout=${a.timeoutMs / 1000}s`;
+    }
+    case 'remove-container':
+    case 'remove-network':
+    case 'remove-volume':
+      return a.name;
+  }
+}
+
+/** A plain JSON value: the Plan itself, with undefined members dropped, detached from the planner's objects. */
+export function planJson(plan: Plan): Plan {
+  return JSON.parse(JSON.stringify(plan)) as Plan;
+}

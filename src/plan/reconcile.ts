@@ -1,0 +1,101 @@
+// reconcile(manifest, observed) → Plan: the pure decision of what `up` does (DESIGN.md, "Convergence").
+// Every action says why (cause) and waits only for what it needs, so the executor starts each as early
+// as it can: a parent waits for its own children's readiness, never for a whole "level".
+import type { Manifest, Service } from '../manifest/model.js';
+import { UserError } from '../user-error.js';
+import { addressing } from './addressing.js';
+import { sortedStrings } from './compare.js';
+import { orphanRemovals } from './down.js';
+import type { PlanContext } from './injected.js';
+import { LABEL, type Action, type ObservedState, type Plan } from './model.js';
+import { offeredPorts } from './offers.js';
+import { startOrder } from './order.js';
+import { networkName, sandboxName } from './sandbox.js';
+import { sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
+
+export { planDown } from './down.js';
+
+export function reconcile(manifest: Manifest, observed: ObservedState, opts: { removeOrphans?: boolean } = {}): Plan {
+  const order = startOrder(manifest.services);
+  const addresses = addressing(manifest, observed, order);
+  if (addresses instanceof UserError) throw addresses;
+  const ctx: PlanContext = { manifest, observed, addresses };
+  const actions: Action[] = [...networkActions(ctx), ...volumeActions(ctx)];
+  const network = actions.find((a) => a.kind === 'create-network')?.id;
+  const decided = new Map<string, ServiceActions>();
+  const unchanged: string[] = [];
+  for (const name of order) {
+    const service = manifest.services[name]!;
+    const { sandbox, firewall } = sandboxActions(service, ctx, network);
+    const needs = volumeIds(service, actions);
+    const own = serviceAction(service, ctx, sandbox, needs);
+    const ready = readyActions(service, ctx, decided, sandbox, own !== undefined);
+    own?.waitsFor.push(...ready.map((a) => a.id));
+    decided.set(name, { sandbox, firewall, service: own });
+    for (const a of [sandbox, firewall, ...ready, own]) if (a) actions.push(a);
+    if (!sandbox && !own) unchanged.push(name);
+  }
+  const orphans = sortedStrings(new Set(observed.containers.filter((c) => !manifest.services[c.service]).map((c) => c.service)));
+  if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
+  return { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
+}
+
+function networkActions(ctx: PlanContext): Action[] {
+  if (ctx.observed.network) return [];
+  const { subnet, gateway } = ctx.addresses;
+  const labels = { [LABEL.project]: ctx.manifest.project };
+  const network = { name: networkName(ctx.manifest.project), subnet, gateway, labels };
+  return [{ id: 'network', kind: 'create-network', cause: 'not found', waitsFor: [], network }];
+}
+
+function volumeActions(ctx: PlanContext): Action[] {
+  const { project, services } = ctx.manifest;
+  const names = sortedStrings(new Set(Object.values(services).flatMap((s) => s.volumes.filter((v) => v.type === 'volume').map((v) => v.source))));
+  return names
+    .filter((n) => !ctx.observed.volumes.includes(`${project}_${n}`))
+    .map((n) => ({
+      id: `volume:${n}`,
+      kind: 'create-volume',
+      cause: 'not found',
+      waitsFor: [],
+      volume: { name: `${project}_${n}`, labels: { [LABEL.project]: project, [LABEL.volume]: n } },
+    }));
+}
+
+function volumeIds(service: Service, actions: Action[]): string[] {
+  const ids = service.volumes.filter((v) => v.type === 'volume').map((v) => `volume:${v.source}`);
+  return sortedStrings(new Set(ids.filter((id) => actions.some((a) => a.id === id))));
+}
+
+/**
+ * One probe per (child, parent), from the parent's sandbox through the child's firewall. Emitted when
+ * the parent's service (re)starts, or when the child changed (so `up` ends with the link proven).
+ */
+function readyActions(
+  parent: Service,
+  ctx: PlanContext,
+  decided: Map<string, ServiceActions>,
+  parentSandbox: Action | undefined,
+  parentStarts: boolean,
+): Action[] {
+  const children = sortedStrings(new Set(parent.links.map((l) => l.target)));
+  return children.flatMap((name): Action[] => {
+    const child = ctx.manifest.services[name]!;
+    const done = decided.get(name) ?? {};
+    if (!parentStarts && !done.sandbox && !done.firewall && !done.service) return [];
+    const waits = [done.service?.id, done.firewall?.id, parentSandbox?.id].filter((id): id is string => id !== undefined);
+    const test = child.healthcheck?.test;
+    return [{
+      id: `ready:${name}@${parent.name}`,
+      kind: 'await-ready',
+      cause: parentStarts ? `${parent.name} starts` : `${name} changed`,
+      waitsFor: waits,
+      service: name,
+      container: child.containerName,
+      from: sandboxName(parent.containerName),
+      target: { ip: ctx.addresses.ips[name]!, tcpPorts: offeredPorts(child, ctx.observed).filter((p) => p.proto === 'tcp').map((p) => p.port) },
+      healthcheck: test !== undefined && test[0] !== 'NONE',
+      timeoutMs: child.readyTimeoutMs,
+    }];
+  });
+}

@@ -1,0 +1,65 @@
+// What one service needs: its sandbox, its firewall and its service container, each compared with
+// what the engine has (DESIGN.md, "Convergence"). Await-ready actions are decided in reconcile.ts.
+import type { Service } from '../manifest/model.js';
+import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
+import { firewallArgs } from './firewall.js';
+import type { PlanContext } from './injected.js';
+import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type ObservedContainer, type Role } from './model.js';
+
+export interface ServiceActions {
+  sandbox?: Action;
+  firewall?: Action;
+  service?: Action;
+}
+
+function observedOf(ctx: PlanContext, service: string, role: Role): ObservedContainer | undefined {
+  return ctx.observed.containers.find((c) => c.service === service && c.role === role);
+}
+
+function containerAction(
+  id: string,
+  spec: ContainerSpec,
+  obs: ObservedContainer | undefined,
+  waitsFor: string[],
+  extra: { recreateCause?: string; firewall?: FirewallSpec },
+): Action | undefined {
+  const firewall = extra.firewall ? { firewall: extra.firewall } : {};
+  if (!obs) return { id, kind: 'create-container', cause: 'not found', waitsFor, container: spec, ...firewall };
+  const changed = obs.configHash !== spec.labels[LABEL.configHash] ? 'config changed' : extra.recreateCause;
+  if (changed) return { id, kind: 'recreate-container', cause: changed, waitsFor, container: spec, ...firewall, replaces: obs.id };
+  if (!obs.running) return { id, kind: 'start-container', cause: 'stopped', waitsFor, name: obs.name, service: spec.service, role: spec.role };
+  return undefined;
+}
+
+export function sandboxActions(service: Service, ctx: PlanContext, networkAction?: string): Pick<ServiceActions, 'sandbox' | 'firewall'> {
+  const fw = firewallOf(service, ctx);
+  const obs = observedOf(ctx, service.name, 'sandbox');
+  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx), obs, networkAction ? [networkAction] : [], { firewall: fw });
+  // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
+  if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
+  const args = firewallArgs(fw);
+  if (obs?.firewallArgs && obs.firewallArgs.join('\n') === args.join('\n')) return { sandbox };
+  const firewall: Action = {
+    id: `firewall:${service.name}`,
+    kind: 'update-firewall',
+    cause: obs?.firewallArgs ? 'rules changed' : 'rules not observed',
+    waitsFor: sandbox ? [sandbox.id] : [],
+    service: service.name,
+    sandbox: obs!.name,
+    firewall: fw,
+  };
+  return { sandbox, firewall };
+}
+
+/**
+ * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
+ * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile.
+ */
+export function serviceAction(service: Service, ctx: PlanContext, sandbox: Action | undefined, waitsFor: string[]): Action | undefined {
+  const obs = observedOf(ctx, service.name, 'service');
+  const own = sandbox ? [sandbox.id] : [];
+  let cause: string | undefined;
+  if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') cause = 'sandbox recreated';
+  else if (sandbox?.kind === 'start-container' && obs?.running) cause = 'sandbox restarted';
+  return containerAction(`service:${service.name}`, serviceSpec(service, ctx), obs, [...own, ...waitsFor], { recreateCause: cause });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import type { LinkSpec } from '../../../src/manifest/model.js';
+import { FILE, load, problems } from './helpers.js';
+
+const manifest = (webLinks: string) => `services:\n  db:\n    image: postgres\n  cache:\n    image: redis\n  web:\n    image: nginx\n    ${webLinks}\n`;
+const link = (target: string, alias: string, line: number, col: number): LinkSpec => ({ target, alias, pos: { file: FILE, line, col } });
+
+describe('link forms', () => {
+  test.each<[string, LinkSpec[]]>([
+    ['link: db', [link('db', 'db', 8, 11)]],
+    ['link: db:database', [link('db', 'database', 8, 11)]],
+    ['links: db', [link('db', 'db', 8, 12)]],
+    ['link: [db]', [link('db', 'db', 8, 12)]],
+    ['links: [db, "cache:redis"]', [link('db', 'db', 8, 13), link('cache', 'redis', 8, 17)]],
+    ['links: ["db:zz", "cache:aa"]', [link('cache', 'aa', 8, 22), link('db', 'zz', 8, 13)]],
+    ['links: [db, "db:database"]', [link('db', 'database', 8, 17), link('db', 'db', 8, 13)]],
+    ['links: [db, "cache:my-db.x_1"]', [link('db', 'db', 8, 13), link('cache', 'my-db.x_1', 8, 17)]],
+    ['links: []', []],
+  ])('%s', (yaml, want) => {
+    expect(load(manifest(yaml)).manifest.services.web!.links).toEqual(want);
+  });
+});
+
+describe('link problems', () => {
+  test.each<[string, string[]]>([
+    ['link: a:b:c', ['8:11: bad format for links: a:b:c; use "service" or "service:alias"']],
+    ['link: "db:"', ['8:11: bad format for links: db:; use "service" or "service:alias"']],
+    ['link: ":db"', ['8:11: bad format for links: :db; use "service" or "service:alias"']],
+    ['link: dbb', ['8:11: Service "web" has a link to service "dbb" which does not exist. Did you mean "db"?']],
+    ['link: postgres', ['8:11: Service "web" has a link to service "postgres" which does not exist.']],
+    ['link: [Cache]', ['8:12: Service "web" has a link to service "Cache" which does not exist. Did you mean "cache"?']],
+    ['link: web', ['8:11: service "web" links to itself ("web"); a service can only link to other services']],
+    ['link: "web:me"', ['8:11: service "web" links to itself ("web:me"); a service can only link to other services']],
+    ['links: [db, "cache:db"]', ['8:17: service "web" links two services as "db": "db" and "cache:db"; give each link its own alias']],
+    ['links: [db, db]', ['8:17: service "web" links two services as "db": "db" and "db"; give each link its own alias']],
+    ['link: "db:my db"', ['8:11: link alias "my db" in "db:my db" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
+    ['link: "db:-x"', ['8:11: link alias "-x" in "db:-x" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
+    ['link: 5', ['8:11: link must be a string or a list, not an integer']],
+    ['link: [db, 5]', ['8:16: link entry must be a string, not an integer']],
+    ['link: {db: x}', ['8:11: link must be a string or a list, not a mapping']],
+  ])('%s', (yaml, want) => {
+    expect(problems(manifest(yaml))).toEqual(want);
+  });
+
+  test('link and links on one service', () => {
+    expect(problems(manifest('link: db\n    links: [cache]'))).toEqual(['9:5: service "web" has both "link" and "links"; they mean the same, use one']);
+  });
+
+  test('every bad link of every service is reported', () => {
+    const yaml = 'services:\n  a:\n    image: x\n    links: [b, "x:y:z", nope]\n  b:\n    image: x\n    link: "a:b:c"\n';
+    expect(problems(yaml)).toEqual([
+      '4:16: bad format for links: x:y:z; use "service" or "service:alias"',
+      '4:25: Service "a" has a link to service "nope" which does not exist.',
+      '7:11: bad format for links: a:b:c; use "service" or "service:alias"',
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { loadManifest, ManifestError } from '../../../src/manifest/index.js';
+import { problems } from './helpers.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/manifests/', import.meta.url));
+
+describe('YAML problems, with line:col', () => {
+  test.each<[string, string, string[]]>([
+    ['duplicate keys', 'services:\n  web:\n    image: a\n    image: b\n', ['4:5: YAML: Map keys must be unique']],
+    ['duplicate services', 'services:\n  web: {image: a}\n  web: {image: b}\n', ['3:3: YAML: Map keys must be unique']],
+    ['a tab as indentation', 'services:\n\tweb:\n\t\timage: a\n', ['2:1: YAML: Tabs are not allowed as indentation', '3:1: YAML: Tabs are not allowed as indentation']],
+    ['an unclosed flow list', 'services:\n  web:\n    image: a\n    ports: [80\n', ['5:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    ['an unclosed quote', 'services:\n  web:\n    image: "a\n', ['4:1: YAML: Missing closing "quote']],
+    ['two documents', 'services: {}\n---\nservices: {}\n', ['2:1: YAML: Source contains multiple documents; please use YAML.parseAllDocuments()']],
+    ['an undefined alias', 'services:\n  web: *nope\n', ['2:8: YAML: Unresolved alias (the anchor must be set before the alias): nope']],
+  ])('%s', (_, yaml, want) => {
+    expect(problems(yaml)).toEqual(want);
+  });
+
+  test('a "billion laughs" document fails fast with a problem, not a crash', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = Date.now();
+    const got = problems(`x-bomb:\n  ${levels.join('\n  ')}\nservices:\n  web: {image: x}\n`);
+    expect([got, Date.now() - started < 2000]).toEqual([['3:10: YAML: aliases expand to too many nodes (a "billion laughs" document?); refusing to expand them'], true]);
+  });
+
+  test('merge keys and anchors work and keep positions', () => {
+    const yaml = 'x-base: &base\n  image: x\n  expose: [0]\nservices:\n  web:\n    <<: *base\n    hostname: h\n';
+    expect(problems(yaml)).toEqual(['3:12: port 0 is out of range 1-65535 in "0"']);
+  });
+});
+
+describe('every problem at once, sorted by position', () => {
+  test('a manifest with 4 different problems reports all 4', () => {
+    const yaml = [
+      'services:',
+      '  web:',
+      '    imgae: nginx',
+      '    image: nginx',
+      '    ports: ["0:80"]',
+      '    links: [dbb]',
+      '  db:',
+      '    image: postgres',
+      '    link: "a:b:c"',
+    ].join('\n');
+    expect(problems(yaml)).toEqual([
+      '3:5: unknown key "imgae" in service "web"; did you mean "image"?',
+      '5:13: port 0 is out of range 1-65535 in "0:80"',
+      '6:13: Service "web" has a link to service "dbb" which does not exist. Did you mean "db"?',
+      '9:11: bad format for links: a:b:c; use "service" or "service:alias"',
+    ]);
+  });
+
+  test('the same on every run', () => {
+    const yaml = 'services:\n  b: {image: x, link: [a, cc], expose: [0, 70000]}\n  a: {image: x, links: b, tty: 1}\n  c: {imag: x}\n';
+    const want = [
+      '2:27: Service "b" has a link to service "cc" which does not exist. Did you mean "c"?',
+      '2:41: port 0 is out of range 1-65535 in "0"',
+      '2:44: port 70000 is out of range 1-65535 in "70000"',
+      '3:24: link cycle: a -> b -> a; links must not form a cycle, since a child starts before the services that link to it',
+      '3:32: tty must be true or false, not an integer',
+      '4:6: service "c" needs "image" or "build"',
+      '4:7: unknown key "imag" in service "c"; did you mean "image"?',
+    ];
+    for (let i = 0; i < 3; i++) expect(problems(yaml)).toEqual(want);
+  });
+});
+
+describe('loadManifest', () => {
+  test('a missing file is a ManifestError at 1:1', async () => {
+    const file = `${fixtures}nope/hitch.yaml`;
+    const err = await loadManifest({ file, env: {} }).catch((e: unknown) => e);
+    expect([err instanceof ManifestError, (err as ManifestError).format()]).toEqual([true, `${file}:1:1: cannot read ${file}: ENOENT`]);
+  });
+
+  test('reads .env and env_file beside the manifest; the process env wins', async () => {
+    const { manifest, warnings } = await loadManifest({ file: `${fixtures}shop/hitch.yaml`, env: { DB_IMAGE: 'pg:env' } });
+    const db = manifest.services.db!;
+    expect([db.image, db.environment, warnings]).toEqual(['pg:env', { POSTGRES_USER: 'shop', POSTGRES_PASSWORD: 'from-dotenv' }, []]);
+  });
+
+  test('the project defaults to the folder name, made valid; -p overrides', async () => {
+    const file = `${fixtures}My-Project.v2/hitch.yaml`;
+    const derived = (await loadManifest({ file, env: {} })).manifest;
+    const overridden = (await loadManifest({ file, env: {}, project: 'other' })).manifest;
+    expect([derived.project, derived.services.app!.image, overridden.project, overridden.services.app!.containerName]).toEqual([
+      'my-projectv2',
+      'my-projectv2-app',
+      'other',
+      'other-app',
+    ]);
+  });
+
+  test('format() gives one file:line:col: message per line', () => {
+    const err = new ManifestError([
+      { file: 'b.yaml', line: 1, col: 1, message: 'second file' },
+      { file: 'a.yaml', line: 2, col: 5, message: 'later' },
+      { file: 'a.yaml', line: 2, col: 3, message: 'earlier' },
+    ]);
+    expect(err.format()).toEqual('a.yaml:2:3: earlier\na.yaml:2:5: later\nb.yaml:1:1: second file');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { schema } from '../../../src/manifest/schema.js';
+import { problems, svc } from './helpers.js';
+
+describe('schema errors, translated', () => {
+  test.each<[string, string, string[]]>([
+    ['unknown service key with did-you-mean', svc('imgae: nginx'), ['4:5: unknown key "imgae" in service "web"; did you mean "image"?']],
+    ['unknown service key, no close match', svc('zzz: 1'), ['4:5: unknown key "zzz" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout']],
+    ['unknown top-level key', 'servics: {}\nservices:\n  web: {image: x}\n', ['1:1: unknown key "servics" at the top level; did you mean "services"?']],
+    ['x- keys are ignored', 'x-base: &b {image: x}\nservices:\n  web:\n    <<: *b\n    x-note: hi\n', []],
+    ['unknown nested key', svc('healthcheck: {intervall: 2s}'), ['4:19: unknown key "intervall" in healthcheck; did you mean "interval"?']],
+    ['services must be a mapping', 'services: [web]\n', ['1:11: services must be a mapping, not a list']],
+    ['services missing', 'name: shop\n', ['1:1: the manifest is missing "services"']],
+    ['services empty', 'services: {}\n', ['1:11: services must have at least one entry']],
+    ['empty document', '', ['1:1: the manifest must be a mapping, not empty']],
+    ['a list document', '- a\n', ['1:1: the manifest must be a mapping, not a list']],
+    ['a service that is a string', 'services:\n  web: nginx\n', ['2:8: service "web" must be a mapping, not a string']],
+    ['a service that is empty', 'services:\n  web:\n', ['2:3: service "web" must be a mapping, not empty']],
+    ['neither image nor build', 'services:\n  web: {hostname: h}\n', ['2:8: service "web" needs "image" or "build"']],
+    ['ports must be a list', svc('ports: "80:80"'), ['4:12: ports must be a list, not a string']],
+    ['environment must be mapping or list', svc('environment: 5'), ['4:18: environment must be a mapping or a list, not an integer']],
+    ['command: string or list', svc('command: {a: 1}'), ['4:14: command must be a string or a list, not a mapping']],
+    ['command list of strings', svc('command: [echo, 1]'), ['4:21: command entry must be a string, not an integer']],
+    ['tty is a boolean', svc('tty: "yes"'), ['4:10: tty must be true or false, not a string']],
+    ['enum', 'link_env: fancy\nservices:\n  web: {image: x}\n', ['1:11: link_env "fancy" is not allowed; use "modern" or "classic"']],
+    ['project name pattern', 'name: My_Shop\nservices:\n  web: {image: x}\n', ['1:7: name "My_Shop" must be lower-case letters, digits, \'_\' or \'-\', starting with a letter or digit, like "shop"']],
+    ['subnet', 'subnet: 10.0.0.0/33\nservices:\n  web: {image: x}\n', ['1:9: subnet "10.0.0.0/33" is not an IPv4 subnet; use CIDR form like "10.213.5.0/24"']],
+    ['service name', 'services:\n  -web: {image: x}\n', ['2:3: service name "-web" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
+    ['service name too long', `services:\n  ${'a'.repeat(64)}: {image: x}\n`, [`2:3: service name "${'a'.repeat(64)}" is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`]],
+    ['container_name', svc('container_name: "my web"'), ['4:21: container_name "my web" is not a valid container name; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit']],
+    ['duration', svc('stop_grace_period: 10'), ['4:24: stop_grace_period must be a string, not an integer']],
+    ['duration form', svc('ready_timeout: 10x'), ['4:20: ready_timeout "10x" is not a duration; use a form like "2s", "1m30s" or "500ms"']],
+    ['restart', svc('restart: sometimes'), ['4:14: restart "sometimes" is not a restart policy; use "no", "always", "on-failure", "on-failure:3" or "unless-stopped"']],
+    ['retries minimum', svc('healthcheck: {retries: -1}'), ['4:28: healthcheck.retries must be at least 0, not -1']],
+    ['empty image', svc('hostname: ""'), ['4:15: hostname must not be empty']],
+    ['build mapping needs context', 'services:\n  web:\n    build: {dockerfile: D}\n', ['3:12: build is missing "context"']],
+    ['build: wrong type', 'services:\n  web:\n    build: 5\n', ['3:12: build must be a string or a mapping, not an integer']],
+    ['volume long form', svc('volumes: [{type: tmpfs, source: a, target: /b}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+  ])('%s', (_, yaml, want) => {
+    expect(problems(yaml)).toEqual(want);
+  });
+});
+
+describe('the schema documents itself', () => {
+  /** Every property schema, by its path in links.schema.json. */
+  function properties(node: unknown, path: string, out: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] {
+    if (typeof node !== 'object' || node === null) return out;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'properties') for (const [name, prop] of Object.entries(v as object)) out.push([`${path}/${name}`, prop as Record<string, unknown>]);
+      properties(v, `${path}/${k}`, out);
+    }
+    return out;
+  }
+
+  test('every field has a description and examples', () => {
+    const lacking = properties(schema(), '#').filter(([, p]) => typeof p.description !== 'string' || !Array.isArray(p.examples)).map(([path]) => path);
+    expect(lacking).toEqual([]);
+  });
+
+  test('every pattern says what to write instead', () => {
+    const lacking: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as Record<string, unknown>;
+      if ('pattern' in n && typeof n.patternErrorMessage !== 'string') lacking.push(path);
+      for (const [k, v] of Object.entries(n)) walk(v, `${path}/${k}`);
+    };
+    walk(schema(), '#');
+    expect(lacking).toEqual([]);
+  });
+});

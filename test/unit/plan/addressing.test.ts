@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { addressing, assignIps, pickSubnet } from '../../../src/plan/addressing.js';
+import type { ObservedContainer } from '../../../src/plan/model.js';
+import { UserError } from '../../../src/user-error.js';
+import { emptyEngine, manifest, service } from './fixtures.js';
+
+const m = manifest([service('db'), service('web')]);
+
+function sandbox(svc: string, ip: string): ObservedContainer {
+  return { id: `id-${svc}`, name: `shop-${svc}-sandbox`, service: svc, role: 'sandbox', configHash: 'h', running: true, ip };
+}
+
+describe('pickSubnet', () => {
+  it.each([
+    { name: 'empty engine: first /24 of the pool', used: [], expected: { subnet: '10.213.0.0/24', gateway: '10.213.0.1' } },
+    { name: 'skips a /24 in use', used: ['10.213.0.0/24'], expected: { subnet: '10.213.1.0/24', gateway: '10.213.1.1' } },
+    { name: 'skips /24s inside a larger network', used: ['10.213.0.0/23', '172.17.0.0/16'], expected: { subnet: '10.213.2.0/24', gateway: '10.213.2.1' } },
+    { name: 'a smaller network blocks its whole /24', used: ['10.213.0.128/25'], expected: { subnet: '10.213.1.0/24', gateway: '10.213.1.1' } },
+    { name: 'IPv6 subnets never collide', used: ['fd00::/64'], expected: { subnet: '10.213.0.0/24', gateway: '10.213.0.1' } },
+  ])('$name', ({ used, expected }) => {
+    expect(pickSubnet(m, emptyEngine({ usedSubnets: used }))).toEqual(expected);
+  });
+
+  it('the manifest subnet, normalized to its network address', () => {
+    expect(pickSubnet({ ...m, subnet: '192.168.77.9/24' }, emptyEngine())).toEqual({ subnet: '192.168.77.0/24', gateway: '192.168.77.1' });
+  });
+
+  it('the existing network keeps its subnet and gateway', () => {
+    const observed = emptyEngine({ network: { id: 'n', name: 'shop-hitch', subnet: '10.213.5.0/24', gateway: '10.213.5.1' } });
+    expect(pickSubnet(m, observed)).toEqual({ subnet: '10.213.5.0/24', gateway: '10.213.5.1' });
+  });
+
+  it('pool exhausted: an error value with a remedy', () => {
+    const r = pickSubnet(m, emptyEngine({ usedSubnets: ['10.213.0.0/16'] }));
+    expect(r).toBeInstanceOf(UserError);
+    expect([(r as UserError).message, (r as UserError).remedy]).toEqual([
+      'no free /24 left in 10.213.0.0/16 for network shop-hitch',
+      'remove unused networks (`docker network prune`) or set `subnet:` in the manifest',
+    ]);
+  });
+
+  it('a manifest subnet another network uses', () => {
+    const r = pickSubnet({ ...m, subnet: '172.17.5.0/24' }, emptyEngine({ usedSubnets: ['172.17.0.0/16'] }));
+    expect((r as UserError).message).toBe('subnet 172.17.5.0/24 overlaps 172.17.0.0/16, used by another network');
+  });
+
+  it('a manifest subnet that is not IPv4', () => {
+    const r = pickSubnet({ ...m, subnet: 'fd00::/64' }, emptyEngine());
+    expect([(r as UserError).message, (r as UserError).remedy]).toEqual(['subnet fd00::/64 is not an IPv4 CIDR', 'write it like 10.213.7.0/24']);
+  });
+
+  it('a manifest subnet that differs from the existing network', () => {
+    const observed = emptyEngine({ network: { id: 'n', name: 'shop-hitch', subnet: '10.213.5.0/24', gateway: '10.213.5.1' } });
+    const r = pickSubnet({ ...m, subnet: '10.9.0.0/24' }, observed);
+    expect((r as UserError).message).toBe('network shop-hitch has subnet 10.213.5.0/24, but the manifest asks for 10.9.0.0/24');
+  });
+});
+
+describe('assignIps', () => {
+  it.each([
+    { name: 'new services from .2 in start order', order: ['db', 'web', 'worker'], kept: [], expected: { db: '10.213.0.2', web: '10.213.0.3', worker: '10.213.0.4' } },
+    {
+      name: 'kept addresses stay; new ones fill the lowest gaps',
+      order: ['db', 'web', 'worker'],
+      kept: [sandbox('web', '10.213.0.2'), sandbox('worker', '10.213.0.4')],
+      expected: { db: '10.213.0.3', web: '10.213.0.2', worker: '10.213.0.4' },
+    },
+    {
+      name: 'sandbox gone: the address its service container remembers (LABEL.ip) is kept',
+      order: ['db', 'web'],
+      kept: [{ ...sandbox('db', '10.213.0.9'), role: 'service' as const, name: 'shop-db' }],
+      expected: { db: '10.213.0.9', web: '10.213.0.2' },
+    },
+    {
+      name: "an orphan's address stays taken",
+      order: ['db'],
+      kept: [sandbox('old', '10.213.0.2')],
+      expected: { db: '10.213.0.3' },
+    },
+    {
+      name: 'an address outside the subnet is not kept',
+      order: ['db'],
+      kept: [sandbox('db', '172.17.0.9')],
+      expected: { db: '10.213.0.2' },
+    },
+  ])('$name', ({ order, kept, expected }) => {
+    expect(assignIps(order, '10.213.0.0/24', '10.213.0.1', emptyEngine({ containers: kept }))).toEqual(expected);
+  });
+
+  it('a full subnet: an error value', () => {
+    const r = assignIps(['a', 'b', 'c'], '10.0.0.0/30', '10.0.0.1', emptyEngine());
+    expect((r as UserError).message).toBe('subnet 10.0.0.0/30 has no free address left for service b');
+  });
+});
+
+describe('addressing', () => {
+  it('subnet, gateway and every address at once', () => {
+    expect(addressing(m, emptyEngine({ usedSubnets: ['10.213.0.0/24'] }), ['db', 'web'])).toEqual({
+      subnet: '10.213.1.0/24',
+      gateway: '10.213.1.1',
+      ips: { db: '10.213.1.2', web: '10.213.1.3' },
+    });
+  });
+});

@@ -1,0 +1,79 @@
+// Hand-built Manifests and ObservedStates for the planner's tests (src/manifest is not needed).
+import type { Manifest, Service } from '../../../src/manifest/model.js';
+import type { ObservedContainer, ObservedState, Plan } from '../../../src/plan/model.js';
+import { LABEL } from '../../../src/plan/model.js';
+import { firewallArgs } from '../../../src/plan/firewall.js';
+
+export const PROJECT = 'shop';
+
+/** A service with compose's defaults; `overrides` replace whole fields. */
+export function service(name: string, overrides: Partial<Service> = {}): Service {
+  return {
+    name,
+    containerName: `${PROJECT}-${name}`,
+    image: `${name}:1`,
+    environment: {},
+    expose: [],
+    ports: [],
+    publishAll: false,
+    links: [],
+    volumes: [],
+    labels: {},
+    tty: false,
+    readyTimeoutMs: 60_000,
+    pos: { file: '/p/hitch.yaml', line: 1, col: 1 },
+    ...overrides,
+  };
+}
+
+export function link(target: string, alias = target): Service['links'][number] {
+  return { target, alias, pos: { file: '/p/hitch.yaml', line: 1, col: 1 } };
+}
+
+export function manifest(services: Service[], overrides: Partial<Manifest> = {}): Manifest {
+  const sorted = [...services].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    file: '/p/hitch.yaml',
+    dir: '/p',
+    project: PROJECT,
+    linkEnv: 'modern',
+    services: Object.fromEntries(sorted.map((s) => [s.name, s])),
+    ...overrides,
+  };
+}
+
+export function emptyEngine(overrides: Partial<ObservedState> = {}): ObservedState {
+  return { containers: [], images: {}, usedSubnets: [], volumes: [], ...overrides };
+}
+
+/**
+ * What the engine holds after `plan` ran to completion: its network, volumes and containers, with the
+ * hashes and rules the plan computed. Containers the plan did not touch are carried over from `before`.
+ */
+export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
+  const state: ObservedState = { ...before, containers: [...before.containers], volumes: [...before.volumes] };
+  for (const a of plan.actions) {
+    if (a.kind === 'create-network') state.network = { id: 'net-1', name: a.network.name, subnet: a.network.subnet, gateway: a.network.gateway };
+    if (a.kind === 'create-volume') state.volumes.push(a.volume.name);
+    if (a.kind === 'start-container') state.containers = state.containers.map((c) => (c.name === a.name ? { ...c, running: true } : c));
+    if (a.kind === 'update-firewall') {
+      state.containers = state.containers.map((c) => (c.name === a.sandbox ? { ...c, firewallArgs: firewallArgs(a.firewall) } : c));
+    }
+    if (a.kind === 'remove-container') state.containers = state.containers.filter((c) => c.id !== a.containerId);
+    if (a.kind !== 'create-container' && a.kind !== 'recreate-container') continue;
+    const s = a.container;
+    const created: ObservedContainer = {
+      id: `id-${s.name}`,
+      name: s.name,
+      service: s.service,
+      role: s.role,
+      configHash: s.labels[LABEL.configHash]!,
+      running: true,
+      ip: s.network?.ip ?? s.labels[LABEL.ip],
+      links: s.labels[LABEL.links]?.split(','),
+      firewallArgs: a.firewall ? firewallArgs(a.firewall) : undefined,
+    };
+    state.containers = [...state.containers.filter((c) => c.id !== a.replaces && c.name !== s.name), created];
+  }
+  return state;
+}
