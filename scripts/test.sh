@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-engine.sh
 bash scripts/build-images.sh
+npm run --silent build # the integration tests run the real `hitch` binary from dist/
 npx vitest run "$@"

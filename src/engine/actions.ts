@@ -26,6 +26,12 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
   }
 }
 
+/** Graceful first: the container's own stop signal and timeout (stop_signal, stop_grace_period). */
+async function stopAndRemove(engine: Engine, id: string): Promise<void> {
+  await engine.stopContainer(id);
+  await engine.removeContainer(id);
+}
+
 export async function runAction(engine: Engine, action: Action): Promise<void> {
   switch (action.kind) {
     case 'create-network':
@@ -35,7 +41,7 @@ export async function runAction(engine: Engine, action: Action): Promise<void> {
       await engine.createVolume(action.volume);
       return;
     case 'recreate-container':
-      if (action.replaces) await engine.removeContainer(action.replaces);
+      if (action.replaces) await stopAndRemove(engine, action.replaces);
       await engine.createContainer(action.container);
       await engine.startContainer(action.container.name);
       return;
@@ -55,7 +61,7 @@ export async function runAction(engine: Engine, action: Action): Promise<void> {
       await awaitReady(engine, action);
       return;
     case 'remove-container':
-      await engine.removeContainer(action.containerId);
+      await stopAndRemove(engine, action.containerId);
       return;
     case 'remove-network':
       await removeNetwork(engine, action.networkId, action.name);
