@@ -68,7 +68,7 @@ if ((${#pkgs[@]})); then
   cleanup_policy() { if ((policy_added)); then rm -f /usr/sbin/policy-rc.d; fi; }
   trap cleanup_policy EXIT
   apt_log=/tmp/hitch-apt.log
-  if ! { apt-get update -q && apt-get install -y -q --no-install-recommends "${pkgs[@]}"; } >"$apt_log" 2>&1; then
+  if ! { apt-get update -q && apt-get install -y -q "${pkgs[@]}"; } >"$apt_log" 2>&1; then
     tail -n 30 "$apt_log" >&2
     fail "apt-get could not install ${pkgs[*]} (full log: $apt_log)"
   fi

@@ -1,11 +1,14 @@
 // `up`: converge the engine to the manifest. Observe once, plan purely, execute the plan.
 import type { Engine } from '../engine/engine.js';
+import { SubnetTakenError } from '../engine/engine-errors.js';
 import { execute, type ExecEvent, type ExecResult } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
 import { reconcile } from '../plan/reconcile.js';
 import { ensureImages, type ImageEvent } from './images.js';
 import { summarize, type Summary } from './summary.js';
+
+const SUBNET_ATTEMPTS = 3;
 
 export interface UpOptions {
   removeOrphans?: boolean;
@@ -33,10 +36,16 @@ export async function planUp(engine: Engine, manifest: Manifest, opts: { removeO
 export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {
   const started = Date.now();
   if (!opts.dryRun) await ensureImages(engine, manifest, { build: opts.build, onEvent: opts.onImage });
-  const plan = await planUp(engine, manifest, opts);
-  opts.onPlan?.(plan);
-  if (opts.dryRun) return { plan, summary: summarize(plan, undefined, started), ok: true };
-  const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent });
-  const ok = Object.keys(execution.errors).length === 0;
-  return { plan, execution, summary: summarize(plan, execution, started), ok };
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planUp(engine, manifest, opts);
+    opts.onPlan?.(plan);
+    if (opts.dryRun) return { plan, summary: summarize(plan, undefined, started), ok: true };
+    const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent });
+    // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
+    // so observe again and pick another. A subnet the manifest fixed is the user's to change.
+    const lostSubnet = Object.values(execution.errors).some((e) => e instanceof SubnetTakenError);
+    if (lostSubnet && !manifest.subnet && attempt < SUBNET_ATTEMPTS) continue;
+    const ok = Object.keys(execution.errors).length === 0;
+    return { plan, execution, summary: summarize(plan, execution, started), ok };
+  }
 }

@@ -5,7 +5,7 @@ import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type V
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
 import type { ContainerStatus, Engine, ExecResult } from './engine.js';
-import { engineMessage, isNotFound, isUnreachable, statusOf, unreachable } from './engine-errors.js';
+import { engineMessage, isNotFound, isUnreachable, statusOf, SubnetTakenError, unreachable } from './engine-errors.js';
 import { buildContextFiles } from './build-context.js';
 import { execIn } from './exec.js';
 import { observe } from './observe.js';
@@ -90,6 +90,9 @@ export class DockerEngine implements Engine {
         CheckDuplicate: true,
         Labels: spec.labels,
         IPAM: { Driver: 'default', Config: [{ Subnet: spec.subnet, Gateway: spec.gateway }] },
+      }).catch((err: unknown) => {
+        if (/overlaps/i.test(engineMessage(err))) throw new SubnetTakenError(spec.subnet, engineMessage(err));
+        throw err;
       });
       return net.id;
     });
