@@ -41,7 +41,10 @@ export function unreachable(address: string, err: unknown): UserError {
 
 /** Another network took the subnet between observing and creating (e.g. two `up`s at once). */
 export class SubnetTakenError extends UserError {
-  constructor(subnet: string, detail: string) {
+  constructor(
+    readonly subnet: string,
+    detail: string,
+  ) {
     super(`subnet ${subnet} is already used by another network: ${detail}`, 'pick another `subnet:` in the manifest, or remove it to let hitch choose');
   }
 }

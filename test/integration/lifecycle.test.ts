@@ -101,8 +101,10 @@ describe('an invalid manifest', () => {
     const file = join(dir, 'hitch.yaml');
     await writeFile(file, 'name: it-invalid\nservices:\n  web:\n    image: hitch-test/busybox:1\n    link: nothere\n');
     const res = await hitch(['-f', file, 'up']);
-    expect(res.code).toBe(2);
-    expect(res.stderr).toContain(`${file}:5:11: `);
+    expect({ code: res.code, stderr: res.stderr }).toEqual({
+      code: 2,
+      stderr: `${file}:5:11: Service "web" has a link to service "nothere" which does not exist.\n`,
+    });
     expect(await labelled('it-invalid')).toEqual({ containers: [], networks: [], volumes: [] });
   });
 });

@@ -19,8 +19,10 @@ export function registerManifestCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
-      if (g.json) return printJson(manifest);
+      // Source positions serve error messages; the normalized form is what the manifest means.
+      const normalized = JSON.parse(JSON.stringify(manifest, (key, value) => (key === 'pos' ? undefined : value)));
+      if (g.json) return printJson(normalized);
       const { stringify } = await import('yaml');
-      process.stdout.write(stringify(JSON.parse(JSON.stringify(manifest)), { sortMapEntries: false }));
+      process.stdout.write(stringify(normalized));
     });
 }
