@@ -35,7 +35,7 @@ timeout 10 docker info >/dev/null 2>&1 || fail "no Docker engine answers (run sc
 BUSYBOX=/bin/busybox   # busybox-static's binary; Debian's dynamic `busybox` package uses /bin/busybox too,
                        # so check the package, not the path
 missing=()
-for pkg in busybox-static iptables redis-server redis-tools; do
+for pkg in busybox-static iptables socat redis-server redis-tools; do
   dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -57,6 +57,7 @@ ldd "$BUSYBOX" >/dev/null 2>&1 && fail "$BUSYBOX is dynamically linked; need bus
 [[ -x /usr/sbin/xtables-nft-multi ]] || fail "/usr/sbin/xtables-nft-multi not found (package iptables)"
 XT_DIR=/usr/lib/x86_64-linux-gnu/xtables
 [[ -d $XT_DIR ]] || fail "$XT_DIR not found (package iptables; this script expects amd64 Debian)"
+[[ -x /usr/bin/socat ]] || fail "/usr/bin/socat not found (package socat)"
 
 # ---------------------------------------------------------------- helpers
 sha() { cat "$@" | sha256sum | cut -d' ' -f1; }
@@ -143,7 +144,8 @@ if needs_build "$SANDBOX_IMAGE" "$inputs_hash"; then
   done
   mkdir -p "$R$XT_DIR"
   cp -L "$XT_DIR"/*.so "$R$XT_DIR/"
-  put_libs "$R" /usr/sbin/xtables-nft-multi "$XT_DIR"/*.so
+  put "$R" /usr/bin/socat # udp probes and listeners (`hitch check`): busybox nc speaks tcp only
+  put_libs "$R" /usr/sbin/xtables-nft-multi "$XT_DIR"/*.so /usr/bin/socat
   put "$R" /etc/protocols
   [[ -e /etc/services ]] && put "$R" /etc/services
   install -m 0755 $SB/hitch-sandbox "$R/usr/local/bin/hitch-sandbox"

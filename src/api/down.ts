@@ -1,13 +1,18 @@
-// `down`: remove what `up` made, parents first, found by the project's labels alone.
+// `down`: remove what `up` made, parents first, found by the project's labels alone, under the
+// project's lock so it never interleaves with an `up`.
 import type { Engine } from '../engine/engine.js';
 import { execute, type ExecEvent, type ExecResult } from '../engine/executor.js';
 import type { Plan } from '../plan/model.js';
 import { planDown } from '../plan/reconcile.js';
+import { SANDBOX_IMAGE } from '../plan/sandbox.js';
+import { withProjectLock, type LockOptions } from './lock.js';
 import { summarize, type Summary } from './summary.js';
 
 export interface DownOptions {
   volumes?: boolean;
   concurrency?: number;
+  lockTimeoutMs?: number;
+  onLockWait?: (message: string) => void;
   onPlan?: (plan: Plan) => void;
   onEvent?: (e: ExecEvent) => void;
 }
@@ -21,10 +26,17 @@ export interface DownResult {
 
 export async function down(engine: Engine, project: string, opts: DownOptions = {}): Promise<DownResult> {
   const started = Date.now();
-  const observed = await engine.observe(project, []);
-  const plan = planDown(project, observed, { volumes: opts.volumes ?? false });
-  opts.onPlan?.(plan);
-  const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent });
-  const ok = Object.keys(execution.errors).length === 0;
-  return { plan, execution, summary: summarize(plan, execution, started), ok };
+  const work = async (): Promise<DownResult> => {
+    const observed = await engine.observe(project, []);
+    const plan = planDown(project, observed, { volumes: opts.volumes ?? false });
+    opts.onPlan?.(plan);
+    const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent });
+    const ok = Object.keys(execution.errors).length === 0;
+    return { plan, execution, summary: summarize(plan, execution, started), ok };
+  };
+  // The lock runs on the sandbox image. Without it no `up` can be running (`up` ensures the image
+  // before it locks), and `down` must still work on an engine that never had it.
+  if (!(await engine.imageExists(SANDBOX_IMAGE))) return work();
+  const lock: LockOptions = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait };
+  return withProjectLock(engine, project, 'down', lock, work);
 }

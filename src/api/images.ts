@@ -2,6 +2,7 @@
 // each child's image ENV and EXPOSE: builds what has a `build:`, pulls the rest, builds the sandbox.
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine/engine.js';
+import { engineMessage } from '../engine/engine-errors.js';
 import type { Manifest } from '../manifest/model.js';
 import { LABEL } from '../plan/model.js';
 import { SANDBOX_IMAGE } from '../plan/sandbox.js';
@@ -26,26 +27,34 @@ async function ensureSandboxImage(engine: Engine, onEvent: (e: ImageEvent) => vo
   }
 }
 
+/**
+ * The sandbox image or nothing; then each service's image. A service whose image cannot be had is
+ * returned with its error, not thrown: `up` fails that service and its parents and starts the rest.
+ */
 export async function ensureImages(
   engine: Engine,
   manifest: Manifest,
   opts: { build?: boolean; onEvent?: (e: ImageEvent) => void } = {},
-): Promise<void> {
+): Promise<Record<string, UserError>> {
   const onEvent = opts.onEvent ?? (() => {});
   await ensureSandboxImage(engine, onEvent);
+  const failed: Record<string, UserError> = {};
   for (const service of Object.values(manifest.services)) {
     const exists = await engine.imageExists(service.image);
     if (service.build && (opts.build || !exists)) {
       onEvent({ image: service.image, how: 'build', service: service.name });
-      await engine.buildImage(service.image, service.build, { [LABEL.project]: manifest.project, [LABEL.service]: service.name });
+      await engine.buildImage(service.image, service.build, { [LABEL.project]: manifest.project, [LABEL.service]: service.name }).catch((err: Error) => {
+        failed[service.name] = new UserError(`image ${service.image} could not be built: ${engineMessage(err).trim()}`, 'fix the build and run `hitch up` again');
+      });
     } else if (!exists) {
       onEvent({ image: service.image, how: 'pull', service: service.name });
       await engine.pullImage(service.image).catch((err: Error) => {
-        throw new UserError(
-          `service "${service.name}": image ${service.image} is not on the engine and cannot be pulled: ${err.message}`,
+        failed[service.name] = new UserError(
+          `image ${service.image} is not on the engine and cannot be pulled: ${engineMessage(err).trim()}`,
           'build or load the image locally, or fix the image name',
         );
       });
     }
   }
+  return failed;
 }

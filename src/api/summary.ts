@@ -1,6 +1,14 @@
-// What `up` and `down` report at the end: which services were created, recreated, left alone, removed.
+// What `up` and `down` report at the end: which services were created, recreated, left alone, removed,
+// and for a failure: each failed service with its cause and last log lines, and who was not started for it.
 import type { ExecResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
+
+export interface Failure {
+  service: string;
+  action: string; // the id of the action that failed
+  error: string;
+  logs: string[]; // the last lines of the service's log, when it has a container
+}
 
 export interface Summary {
   created: string[];
@@ -8,7 +16,8 @@ export interface Summary {
   started: string[];
   unchanged: string[];
   removed: string[];
-  failed: Array<{ service: string; action: string; error: string }>;
+  failed: Failure[];
+  notStarted: Array<{ service: string; waitsFor: string }>; // waitsFor: the failed service it needs
   orphans: string[];
   elapsedMs: number;
 }
@@ -35,13 +44,49 @@ const BUCKET: Partial<Record<Action['kind'], keyof Pick<Summary, 'created' | 're
   'remove-container': 'removed',
 };
 
-export function summarize(plan: Plan, exec: ExecResult | undefined, startedAt: number): Summary {
-  const s: Summary = { created: [], recreated: [], started: [], unchanged: [...plan.unchanged], removed: [], failed: [], orphans: [...plan.orphans], elapsedMs: 0 };
+/** The failed action at the root of a chain of skips. */
+function rootFailure(id: string, exec: ExecResult): string {
+  let at = id;
+  while (exec.blockers[at]) at = exec.blockers[at]!;
+  return at;
+}
+
+/** A failure is the service's once, however many parents waited for it (the first action in plan order). */
+function failures(plan: Plan, exec: ExecResult, logs: Record<string, string[]>): Failure[] {
+  const out = new Map<string, Failure>();
+  for (const a of plan.actions) {
+    const error = exec.errors[a.id];
+    const service = serviceOf(a) ?? a.id;
+    if (error && !out.has(service)) out.set(service, { service, action: a.id, error: error.message, logs: logs[service] ?? [] });
+  }
+  return [...out.values()].sort((x, y) => (x.service < y.service ? -1 : 1));
+}
+
+function notStarted(plan: Plan, exec: ExecResult): Summary['notStarted'] {
+  const byId = new Map(plan.actions.map((a) => [a.id, a]));
+  const out = new Map<string, string>();
+  for (const a of plan.actions) {
+    const service = serviceOf(a);
+    if (!service || !BUCKET[a.kind] || exec.outcomes[a.id] !== 'skipped') continue;
+    const root = byId.get(rootFailure(a.id, exec))!;
+    if (!out.has(service)) out.set(service, serviceOf(root) ?? root.id);
+  }
+  return [...out].sort(([x], [y]) => (x < y ? -1 : 1)).map(([service, waitsFor]) => ({ service, waitsFor }));
+}
+
+export function summarize(plan: Plan, exec: ExecResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
+  const s: Summary = {
+    created: [], recreated: [], started: [], unchanged: [...plan.unchanged], removed: [],
+    failed: exec ? failures(plan, exec, logs) : [],
+    notStarted: exec ? notStarted(plan, exec) : [],
+    orphans: [...plan.orphans], elapsedMs: 0,
+  };
+  // a service that failed or was not started is only that, even if its sandbox was created
+  const unwell = new Set([...s.failed.map((f) => f.service), ...s.notStarted.map((n) => n.service)]);
   for (const a of plan.actions) {
     const service = serviceOf(a);
     const bucket = BUCKET[a.kind];
-    if (exec?.errors[a.id]) s.failed.push({ service: service ?? a.id, action: a.id, error: exec.errors[a.id].message });
-    if (!service || !bucket || (exec && exec.outcomes[a.id] !== 'done')) continue;
+    if (!service || !bucket || unwell.has(service) || (exec && exec.outcomes[a.id] !== 'done')) continue;
     if (!s[bucket].includes(service)) s[bucket].push(service);
   }
   for (const key of ['created', 'recreated', 'started', 'removed'] as const) s[key].sort();

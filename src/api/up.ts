@@ -1,20 +1,26 @@
-// `up`: converge the engine to the manifest. Observe once, plan purely, execute the plan.
+// `up`: converge the engine to the manifest. Observe once, plan purely, execute the plan, all under the
+// project's lock; a dry run only observes and plans (no lock, no image pulls: it changes nothing).
 import type { Engine } from '../engine/engine.js';
 import { SubnetTakenError } from '../engine/engine-errors.js';
 import { execute, type ExecEvent, type ExecResult } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
 import { reconcile } from '../plan/reconcile.js';
+import type { UserError } from '../user-error.js';
 import { ensureImages, type ImageEvent } from './images.js';
+import { withProjectLock } from './lock.js';
 import { summarize, type Summary } from './summary.js';
 
 const SUBNET_ATTEMPTS = 3;
+const LOG_LINES = 10;
 
 export interface UpOptions {
   removeOrphans?: boolean;
   dryRun?: boolean;
   build?: boolean;
   concurrency?: number;
+  lockTimeoutMs?: number;
+  onLockWait?: (message: string) => void;
   onImage?: (e: ImageEvent) => void;
   onPlan?: (plan: Plan) => void;
   onEvent?: (e: ExecEvent) => void;
@@ -27,35 +33,54 @@ export interface UpResult {
   ok: boolean;
 }
 
-export async function planUp(
-  engine: Engine,
-  manifest: Manifest,
-  opts: { removeOrphans?: boolean; avoidSubnets?: string[] } = {},
-): Promise<Plan> {
+/** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
+export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}, avoid: string[] = []): Promise<Plan> {
   const refs = Object.values(manifest.services).map((s) => s.image);
   const observed = await engine.observe(manifest.project, refs);
-  const usedSubnets = [...observed.usedSubnets, ...(opts.avoidSubnets ?? [])];
-  return reconcile(manifest, { ...observed, usedSubnets }, { removeOrphans: opts.removeOrphans });
+  return reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
+}
+
+/** A service whose image could not be had fails where its container would be made; its parents wait on that. */
+function knownFailures(plan: Plan, images: Record<string, UserError>): Record<string, Error> {
+  const ids = new Set(plan.actions.map((a) => a.id));
+  return Object.fromEntries(Object.entries(images).map(([s, e]) => [`service:${s}`, e]).filter(([id]) => ids.has(id as string)));
+}
+
+/** The last log lines of each service that failed, for the summary; none for a service with no container. */
+async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec: ExecResult): Promise<Record<string, string[]>> {
+  const failed = summarize(plan, exec, 0).failed.map((f) => manifest.services[f.service]).filter((s) => s !== undefined);
+  const tails = await Promise.all(failed.map((s) => engine.logsTail(s.containerName, LOG_LINES).catch(() => '')));
+  return Object.fromEntries(failed.map((s, i) => [s.name, tails[i]!.split('\n').map((l) => l.trimEnd()).filter(Boolean)]));
 }
 
 export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {
   const started = Date.now();
-  if (!opts.dryRun) await ensureImages(engine, manifest, { build: opts.build, onEvent: opts.onImage });
-  const lostSubnets: string[] = [];
-  for (let attempt = 1; ; attempt++) {
-    const plan = await planUp(engine, manifest, { ...opts, avoidSubnets: lostSubnets });
+  if (opts.dryRun) {
+    const plan = await planUp(engine, manifest, opts);
     opts.onPlan?.(plan);
-    if (opts.dryRun) return { plan, summary: summarize(plan, undefined, started), ok: true };
-    const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent });
-    // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
-    // so observe again and pick another, avoiding the lost one even if the engine does not list its
-    // owner yet (a network being created or removed). A subnet the manifest fixed is the user's to change.
-    const lost = Object.values(execution.errors).find((e): e is SubnetTakenError => e instanceof SubnetTakenError);
-    if (lost && !manifest.subnet && attempt < SUBNET_ATTEMPTS) {
-      lostSubnets.push(lost.subnet);
-      continue;
-    }
-    const ok = Object.keys(execution.errors).length === 0;
-    return { plan, execution, summary: summarize(plan, execution, started), ok };
+    return { plan, summary: summarize(plan, undefined, started), ok: true };
   }
+  // Images first, outside the lock: pulls and builds can be long, touch none of the project's resources,
+  // and the lock itself runs on the sandbox image this ensures.
+  const images = await ensureImages(engine, manifest, { build: opts.build, onEvent: opts.onImage });
+  const lock = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait };
+  return withProjectLock(engine, manifest.project, 'up', lock, async () => {
+    const lost: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planUp(engine, manifest, opts, lost);
+      opts.onPlan?.(plan);
+      const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent, failed: knownFailures(plan, images) });
+      // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
+      // so observe again and pick another. A subnet the manifest fixed is the user's to change.
+      const lostSubnet = Object.values(execution.errors).some((e) => e instanceof SubnetTakenError);
+      const network = plan.actions.find((a) => a.kind === 'create-network');
+      if (lostSubnet && network?.kind === 'create-network' && !manifest.subnet && attempt < SUBNET_ATTEMPTS) {
+        lost.push(network.network.subnet);
+        continue;
+      }
+      const ok = Object.keys(execution.errors).length === 0;
+      const logs = ok ? {} : await failureLogs(engine, manifest, plan, execution);
+      return { plan, execution, summary: summarize(plan, execution, started, logs), ok };
+    }
+  });
 }

@@ -2,16 +2,34 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { UserError } from '../user-error.js';
+import { registerCheck } from './commands/check.js';
 import { registerDown } from './commands/down.js';
 import { registerManifestCommands } from './commands/manifest-commands.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPs } from './commands/ps.js';
 import { registerUp } from './commands/up.js';
+import { registerConvert } from './commands/convert.js';
+import { registerExec } from './commands/exec.js';
+import { registerLogs } from './commands/logs.js';
+import { registerLs } from './commands/ls.js';
+import { registerPort } from './commands/port.js';
+import { registerRestart } from './commands/restart.js';
+import { registerSchema } from './commands/schema.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2; // also an invalid manifest
 
-function program(): Command {
+/** The subcommand that args name: the first word that is neither a program option nor its value. */
+function subcommandOf(p: Command, args: string[]): string | undefined {
+  const takesValue = new Set(p.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]));
+  for (let i = 0; i < args.length; i++) {
+    if (takesValue.has(args[i])) i++;
+    else if (!args[i]!.startsWith('-')) return args[i];
+  }
+  return undefined;
+}
+
+function program(argv: string[]): Command {
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
   const p = new Command('hitch')
     .description("declarative containers with Docker's links: link env, hosts and link-only connectivity")
@@ -25,7 +43,20 @@ function program(): Command {
   registerDown(p);
   registerPlan(p);
   registerPs(p);
+  registerCheck(p);
   registerManifestCommands(p);
+  registerLs(p);
+  registerPort(p);
+  registerLogs(p);
+  registerRestart(p);
+  registerConvert(p);
+  registerSchema(p);
+  // Program options are read anywhere on the line (`hitch ps --json`), except for two commands, as in
+  // docker: exec, where what follows SERVICE is the command's (`hitch exec web tail -f log`), and logs,
+  // whose -f is --follow. For those, program options come first (`hitch -f FILE logs -f`).
+  const subcommand = subcommandOf(p, argv.slice(2));
+  p.enablePositionalOptions(subcommand === 'exec' || subcommand === 'logs');
+  registerExec(p, subcommand === 'exec');
   return p;
 }
 
@@ -47,7 +78,7 @@ async function report(err: unknown): Promise<number> {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    await program().parseAsync(argv);
+    await program(argv).parseAsync(argv);
   } catch (err) {
     process.exitCode = await report(err);
   }

@@ -15,7 +15,8 @@ export type ReporterKind = 'tty' | 'plain' | 'json';
 
 export function reporterKind(json: boolean, stream: NodeJS.WriteStream = process.stderr): ReporterKind {
   if (json) return 'json';
-  return stream.isTTY && !process.env.CI ? 'tty' : 'plain';
+  // A terminal that reports no width (some ptys) would get one character per line from listr2.
+  return stream.isTTY && stream.columns > 0 && !process.env.CI ? 'tty' : 'plain';
 }
 
 export function plainReporter(write: (line: string) => void): Reporter {

@@ -1,4 +1,5 @@
-// The closing lines of `up` and `down`.
+// The closing lines of `up` and `down`: one line of counts, then orphans, then each failure with its
+// cause and last log lines, then who was not started because of it.
 import type { Summary } from '../api/summary.js';
 
 function list(label: string, names: string[]): string | undefined {
@@ -12,9 +13,15 @@ export function summaryText(verb: string, project: string, s: Summary): string {
     list('started', s.started),
     list('unchanged', s.unchanged),
     list('removed', s.removed),
+    list('failed', s.failed.map((f) => f.service)),
+    list('not started', s.notStarted.map((n) => n.service)),
   ].filter(Boolean);
   const lines = [`${verb} ${project} in ${(s.elapsedMs / 1000).toFixed(1)}s: ${parts.join(', ') || 'nothing to do'}`];
   if (s.orphans.length) lines.push(`orphans (not in the manifest): ${s.orphans.join(', ')}; remove them with \`hitch up --remove-orphans\` or \`hitch down\``);
-  for (const f of s.failed) lines.push(`failed: ${f.service} (${f.action}): ${f.error}`);
+  for (const f of s.failed) {
+    lines.push(`failed: ${f.service} (${f.action}): ${f.error}`);
+    if (f.logs.length) lines.push(`  last log lines of ${f.service}:`, ...f.logs.map((l) => `  | ${l}`));
+  }
+  for (const n of s.notStarted) lines.push(`not started: ${n.service}, because ${n.waitsFor} failed`);
   return lines.join('\n');
 }

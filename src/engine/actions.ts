@@ -1,9 +1,10 @@
 // What each kind of Action means on the engine. No decisions here: the plan already made them.
-import type { Action } from '../plan/model.js';
+import type { Action, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 import { awaitReady } from './readiness.js';
+import { awaitFirewall } from './sandbox-ready.js';
 
 const NETWORK_BUSY_RETRIES = 10;
 
@@ -32,6 +33,12 @@ async function stopAndRemove(engine: Engine, id: string): Promise<void> {
   await engine.removeContainer(id);
 }
 
+/** A started sandbox counts as started only once its firewall is in force (sandbox-ready.ts). */
+async function startContainer(engine: Engine, name: string, service: string, role: Role): Promise<void> {
+  await engine.startContainer(name);
+  if (role === 'sandbox') await awaitFirewall(engine, name, service);
+}
+
 export async function runAction(engine: Engine, action: Action): Promise<void> {
   switch (action.kind) {
     case 'create-network':
@@ -43,14 +50,14 @@ export async function runAction(engine: Engine, action: Action): Promise<void> {
     case 'recreate-container':
       if (action.replaces) await stopAndRemove(engine, action.replaces);
       await engine.createContainer(action.container);
-      await engine.startContainer(action.container.name);
+      await startContainer(engine, action.container.name, action.container.service, action.container.role);
       return;
     case 'create-container':
       await engine.createContainer(action.container);
-      await engine.startContainer(action.container.name);
+      await startContainer(engine, action.container.name, action.container.service, action.container.role);
       return;
     case 'start-container':
-      await engine.startContainer(action.name);
+      await startContainer(engine, action.name, action.service, action.role);
       return;
     case 'update-firewall': {
       const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...firewallArgs(action.firewall)]);

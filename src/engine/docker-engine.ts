@@ -4,11 +4,13 @@ import type { BuildSpec } from '../manifest/model.js';
 import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type VolumeSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
-import type { ContainerStatus, Engine, ExecResult } from './engine.js';
+import type { ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt } from './engine.js';
 import { engineMessage, isNotFound, isUnreachable, statusOf, SubnetTakenError, unreachable } from './engine-errors.js';
 import { buildContextFiles } from './build-context.js';
 import { execIn } from './exec.js';
 import { observe } from './observe.js';
+import { tryLock } from './mutex.js';
+import { execAttached, streamLogs } from './streams.js';
 
 /** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
@@ -189,6 +191,18 @@ export class DockerEngine implements Engine {
       const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
       return info.Config.Tty ? buf.toString('utf8') : demuxBuffer(buf);
     });
+  }
+
+  logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void> {
+    return this.call(() => streamLogs(this.docker, nameOrId, opts, onLine));
+  }
+
+  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number> {
+    return this.call(() => execAttached(this.docker, nameOrId, cmd, streams));
+  }
+
+  tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt> {
+    return this.call(() => tryLock(this.docker, name, labels));
   }
 
   listProjects(): Promise<string[]> {

@@ -15,6 +15,26 @@ export interface ContainerStatus {
   exitCode?: number;
 }
 
+/** One line a container wrote, without its line break. */
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface LogOptions {
+  follow: boolean;
+  tail?: number; // the last N lines; default: all
+}
+
+/** What an attached exec reads and writes. Terminal modes (raw stdin) stay with the caller. */
+export interface ExecStreams {
+  stdin?: NodeJS.ReadableStream; // attached when given (`docker exec -i`)
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Allocate a TTY of this size, and follow its resizes (onResize returns the unsubscribe). */
+  tty?: { size(): { rows: number; columns: number }; onResize(listener: () => void): () => void };
+}
+
 export interface Engine {
   /** The engine's address as the user would name it (DOCKER_HOST or the socket path), for messages. */
   readonly address: string;
@@ -35,5 +55,14 @@ export interface Engine {
   status(nameOrId: string): Promise<ContainerStatus>;
   exec(nameOrId: string, cmd: string[]): Promise<ExecResult>;
   logsTail(nameOrId: string, lines: number): Promise<string>;
+  /** Calls onLine for each line of the container's log; with follow, until the container stops. */
+  logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void>;
+  /** Runs a command attached to the given streams; resolves with its exit code. */
+  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number>;
   listProjects(): Promise<string[]>;
+  /** One attempt at the engine-side mutex `name` (mutex.ts). */
+  tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt>;
 }
+
+/** Acquired, or held by someone (their lock's labels); no holder means a stale lock was cleared: retry. */
+export type LockAttempt = { acquired: true; release(): Promise<void> } | { acquired: false; holder?: Record<string, string> };

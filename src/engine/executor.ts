@@ -15,11 +15,14 @@ export type ExecEvent =
 export interface ExecResult {
   outcomes: Record<string, ActionOutcome>;
   errors: Record<string, Error>;
+  blockers: Record<string, string>; // skipped action → the action it waited for that did not succeed
 }
 
 export interface ExecOptions {
   concurrency?: number;
   onEvent?: (event: ExecEvent) => void;
+  /** Actions known to fail before anything runs (a service whose image cannot be had): never run, their waiters skipped. */
+  failed?: Record<string, Error>;
 }
 
 function limiter(max: number): <T>(work: () => Promise<T>) => Promise<T> {
@@ -42,6 +45,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
   const limit = limiter(opts.concurrency ?? 8);
   const outcomes: Record<string, ActionOutcome> = {};
   const errors: Record<string, Error> = {};
+  const blockers: Record<string, string> = {};
   const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const running = new Map<string, Promise<ActionOutcome>>();
 
@@ -53,8 +57,15 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
       const results = await Promise.all(deps.map((id) => run(byId.get(id)!)));
       const blocker = deps.find((_, i) => results[i] !== 'done');
       if (blocker) {
+        blockers[action.id] = blocker;
         emit({ type: 'skipped', action, because: blocker });
         return 'skipped';
+      }
+      const known = opts.failed?.[action.id];
+      if (known) {
+        errors[action.id] = known;
+        emit({ type: 'failed', action, error: known });
+        return 'failed';
       }
       return limit(async () => {
         const started = Date.now();
@@ -76,5 +87,5 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
 
   const settled = await Promise.all(plan.actions.map(run));
   plan.actions.forEach((a, i) => (outcomes[a.id] = settled[i]));
-  return { outcomes, errors };
+  return { outcomes, errors, blockers };
 }

@@ -40,6 +40,7 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     service: info.Labels[LABEL.service] ?? '',
     role: (info.Labels[LABEL.role] ?? 'service') as Role,
     configHash: info.Labels[LABEL.configHash] ?? '',
+    configParts: info.Labels[LABEL.configParts],
     running: info.State === 'running',
     // The fixed address survives a stop in IPAMConfig; IPAddress is empty while stopped.
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,

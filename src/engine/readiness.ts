@@ -6,14 +6,14 @@ import type { Engine } from './engine.js';
 
 type AwaitReady = Extract<Action, { kind: 'await-ready' }>;
 
+// Probes start fast and back off, so a quick child costs tens of ms, a slow one a probe a second.
 const FIRST_DELAY_MS = 50;
 const MAX_DELAY_MS = 1000;
-const LOG_LINES = 10;
 
-async function notRunning(engine: Engine, a: AwaitReady, exitCode: number | undefined): Promise<UserError> {
-  const logs = (await engine.logsTail(a.container, LOG_LINES).catch(() => '')).trimEnd();
+/** Its last log lines are in `up`'s summary, not here: one failure, one place to read it. */
+function notRunning(a: AwaitReady, exitCode: number | undefined): UserError {
   return new UserError(
-    `service "${a.service}" is not running (exit code ${exitCode ?? 'unknown'})${logs ? `; last log lines:\n${logs}` : ''}`,
+    `service "${a.service}" is not running (exit code ${exitCode ?? 'unknown'})`,
     `fix the service's command or image and run \`hitch up\` again`,
   );
 }
@@ -36,7 +36,7 @@ export async function awaitReady(engine: Engine, a: AwaitReady): Promise<void> {
   const deadline = Date.now() + a.timeoutMs;
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     const status = await engine.status(a.container);
-    if (!status.running) throw await notRunning(engine, a, status.exitCode);
+    if (!status.running) throw notRunning(a, status.exitCode);
     if (status.health === 'unhealthy') throw new UserError(`service "${a.service}" is unhealthy`, 'see `hitch logs`');
     const ready = a.healthcheck ? status.health === 'healthy' : await probe(engine, a);
     if (ready) return;

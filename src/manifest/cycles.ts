@@ -15,31 +15,47 @@ export function reportCycles(links: Record<string, LinkSpec[]>, report: Report):
   }
 }
 
-/** Tarjan's strongly connected components. */
+/** Tarjan's strongly connected components, with an explicit stack: a chain of thousands of links must not overflow. */
 function components(graph: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
+  const onStack = new Set<string>();
   const out: string[][] = [];
-  const visit = (v: string): void => {
+  const enter = (v: string) => {
     index.set(v, index.size);
     low.set(v, index.get(v)!);
     stack.push(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const component: string[] = [];
-    for (let w = stack.pop()!; ; w = stack.pop()!) {
-      component.push(w);
-      if (w === v) break;
-    }
-    out.push(component);
+    onStack.add(v);
   };
-  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  for (const root of graph.keys()) {
+    if (index.has(root)) continue;
+    enter(root);
+    const calls: { v: string; next: number }[] = [{ v: root, next: 0 }];
+    while (calls.length > 0) {
+      const frame = calls[calls.length - 1]!;
+      const w = (graph.get(frame.v) ?? [])[frame.next++];
+      if (w !== undefined) {
+        if (!index.has(w)) {
+          enter(w);
+          calls.push({ v: w, next: 0 });
+        } else if (onStack.has(w)) low.set(frame.v, Math.min(low.get(frame.v)!, index.get(w)!));
+        continue;
+      }
+      calls.pop();
+      const v = frame.v;
+      const parent = calls[calls.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(v)!));
+      if (low.get(v) !== index.get(v)) continue;
+      const component: string[] = [];
+      for (let w = stack.pop()!; ; w = stack.pop()!) {
+        onStack.delete(w);
+        component.push(w);
+        if (w === v) break;
+      }
+      out.push(component);
+    }
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // `.env` and `env_file:` files: KEY=VALUE lines, `#` comments, optional `export `, quoted values.
 // Follows compose's dotenv where it matters: double quotes unescape \n \t \" \\, single quotes are
 // literal, an unquoted value ends at " #".
+import { setOwn } from './tree.js';
 
 export interface EnvLine {
   line: number; // 1-based
@@ -47,6 +48,6 @@ function unquote(v: string): string {
 /** The `.env` beside the manifest as defaults for interpolation (bare keys mean nothing there). */
 export function dotenvDefaults(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of parseEnvFile(text).entries) if (e.value !== undefined) out[e.key] = e.value;
+  for (const e of parseEnvFile(text).entries) if (e.value !== undefined) setOwn(out, e.key, e.value);
   return out;
 }

@@ -2,9 +2,11 @@
 import { resolve } from 'node:path';
 import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
 import { parseEnvFile } from './dotenv.js';
-import { isMapping, type Path } from './tree.js';
+import { isMapping, setOwn, type Path } from './tree.js';
 
 type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment's value, or ""
+
+const CONTROL_OR_SPACE = /[\s\x00-\x1f\x7f]/;
 
 /** Mapping or list of KEY=VALUE; numbers and booleans become strings, as compose does. */
 export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Record<string, string> {
@@ -14,8 +16,10 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
     const report = typeof p[p.length - 1] === 'number' ? fail : failAtKey;
     if (key === '') return report(ctx, p, `${what} has an empty key; use KEY=VALUE`);
     if (key.includes('=')) return report(ctx, p, `${what} key ${JSON.stringify(key)} must not contain "="; use KEY=VALUE`);
+    // A newline in a key would forge a second variable wherever env is written one per line.
+    if (CONTROL_OR_SPACE.test(key)) return report(ctx, p, `${what} key ${JSON.stringify(key)} must not contain whitespace or control characters`);
     const resolved = value ?? (bare === 'lookup' ? ctx.lookup(key) : '');
-    if (resolved !== undefined) out[key] = resolved; // compose drops a bare key that is unset
+    if (resolved !== undefined) setOwn(out, key, resolved); // compose drops a bare key that is unset
   };
   if (isMapping(v)) {
     for (const [key, value] of Object.entries(v)) {
@@ -33,8 +37,9 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
 
 /** env_file entries first (in order), then `environment`, which wins. */
 export function environment(ctx: Ctx, svc: Path): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of entries(ctx, [...svc, 'env_file'])) Object.assign(out, envFile(ctx, e.value as string, e.path));
+  let out: Record<string, string> = {};
+  // spread, not Object.assign: a `__proto__` key must stay a key
+  for (const e of entries(ctx, [...svc, 'env_file'])) out = { ...out, ...envFile(ctx, e.value as string, e.path) };
   return { ...out, ...keyValues(ctx, [...svc, 'environment'], 'environment', 'lookup') };
 }
 
@@ -50,7 +55,8 @@ function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of parsed.entries) {
     const value = e.value ?? ctx.lookup(e.key);
-    if (value !== undefined) out[e.key] = value;
+    if (value?.includes('\0')) ctx.report.error({ file, line: e.line, col: 1 }, `the value of ${e.key} contains a NUL character, which no container setting can hold; remove it`);
+    else if (value !== undefined) setOwn(out, e.key, value);
   }
   return out;
 }
@@ -61,7 +67,7 @@ export function labels(ctx: Ctx, svc: Path): Record<string, string> {
   for (const key of Object.keys(out)) {
     if (!key.startsWith('io.hitch.')) continue;
     const p = labelPath(ctx, [...svc, 'labels'], key);
-    (typeof p[p.length - 1] === 'number' ? fail : failAtKey)(ctx, p, `label "${key}" is reserved: keys starting with "io.hitch." are hitch's own; choose another prefix`);
+    (typeof p[p.length - 1] === 'number' ? fail : failAtKey)(ctx, p, `label ${JSON.stringify(key)} is reserved: keys starting with "io.hitch." are hitch's own; choose another prefix`);
     delete out[key];
   }
   return out;

@@ -12,6 +12,7 @@ import { normalize } from './normalize.js';
 import { parseYaml } from './parse.js';
 import { ManifestError, Report, sortProblems, type Problem } from './problems.js';
 import { validateTree } from './schema-errors.js';
+import { utf8 } from './utf8.js';
 
 export { ManifestError, formatProblem, type Problem } from './problems.js';
 export type * from './model.js';
@@ -39,14 +40,16 @@ export interface ParseOptions {
 /** Reads the manifest and the `.env` beside it, then parses. */
 export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
   const file = resolve(opts.file);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     throw new ManifestError([{ file, line: 1, col: 1, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
   }
-  const dotenvText = await readFile(join(dirname(file), '.env'), 'utf8').catch(() => undefined);
-  const dotenv = dotenvText === undefined ? {} : dotenvDefaults(dotenvText);
+  const text = utf8(file, bytes);
+  const envFile = join(dirname(file), '.env');
+  const dotenvBytes = await readFile(envFile).catch(() => undefined);
+  const dotenv = dotenvBytes === undefined ? {} : dotenvDefaults(utf8(envFile, dotenvBytes));
   return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
 }
 

@@ -2,31 +2,43 @@
 // validation, so `${PORT:-80}` is validated as what it becomes. Rules follow compose-go's template
 // package: ${VAR}, $VAR, ${VAR:-d}, ${VAR-d}, ${VAR:?msg}, ${VAR?msg}, ${VAR:+r}, ${VAR+r}, $$.
 import type { Report } from './problems.js';
-import { pointer, valuePos, type Path, type Tree } from './tree.js';
+import { keyPos, pointer, valuePos, type Path, type Tree } from './tree.js';
 
 export type Lookup = (name: string) => string | undefined;
 
-/** The process env wins over the .env file, as in compose. */
+/** The process env wins over the .env file, as in compose. Own keys only: `${constructor}` is unset. */
 export function lookupIn(env: Record<string, string | undefined>, dotenv: Record<string, string>): Lookup {
-  return (name) => env[name] ?? (Object.hasOwn(dotenv, name) ? dotenv[name] : undefined);
+  const own = (o: Record<string, string | undefined>, name: string) => (Object.hasOwn(o, name) ? o[name] : undefined);
+  return (name) => own(env, name) ?? own(dotenv, name);
 }
 
-/** Interpolates in place; returns the pointers of values that could not be expanded. */
+/**
+ * Interpolates in place; returns the pointers of values that could not be expanded. Also refuses NUL
+ * in keys and values, from the file or from a variable: no container setting can hold one.
+ */
 export function interpolateTree(tree: Tree, lookup: Lookup, report: Report): Set<string> {
   const failed = new Set<string>();
   const walk = (value: unknown, path: Path): unknown => {
     if (typeof value === 'string') {
       const pos = valuePos(tree, path);
       const result = interpolate(value, lookup, (m) => report.warn(pos, m));
-      if (typeof result === 'string') return result;
-      report.error(pos, result.error);
+      const error = typeof result === 'string' ? nulError('value', result) : result.error;
+      if (error === undefined) return result;
+      report.error(pos, error);
       failed.add(pointer(path));
       return value;
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
     if (typeof value === 'object' && value !== null) {
       const obj = value as Record<string, unknown>;
-      for (const k of Object.keys(obj)) obj[k] = walk(obj[k], [...path, k]);
+      for (const k of Object.keys(obj)) {
+        const keyError = nulError('key', k);
+        if (keyError !== undefined) {
+          report.error(keyPos(tree, [...path, k]), keyError);
+          failed.add(pointer([...path, k]));
+        }
+        obj[k] = walk(obj[k], [...path, k]);
+      }
     }
     return value;
   };
@@ -34,7 +46,14 @@ export function interpolateTree(tree: Tree, lookup: Lookup, report: Report): Set
   return failed;
 }
 
+function nulError(what: string, s: string): string | undefined {
+  return s.includes('\0') ? `${what} ${JSON.stringify(s)} contains a NUL character, which no container setting can hold; remove it` : undefined;
+}
+
 class TemplateError extends Error {}
+
+// `${A:-${B:-${C}}}` nests; a real default never goes deep, and each level recurses.
+const MAX_DEPTH = 16;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const REMEDY = 'use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $';
@@ -42,14 +61,15 @@ const REMEDY = 'use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for
 /** Expands one string; returns the result, or the reason it cannot be expanded. */
 export function interpolate(s: string, lookup: Lookup, warn: (m: string) => void): string | { error: string } {
   try {
-    return expand(s, lookup, warn);
+    return expand(s, lookup, warn, 0);
   } catch (e) {
     if (e instanceof TemplateError) return { error: e.message };
     throw e;
   }
 }
 
-function expand(s: string, lookup: Lookup, warn: (m: string) => void): string {
+function expand(s: string, lookup: Lookup, warn: (m: string) => void, depth: number): string {
+  if (depth > MAX_DEPTH) throw new TemplateError(`invalid interpolation: defaults nested more than ${MAX_DEPTH} levels deep`);
   let out = '';
   let i = 0;
   while (i < s.length) {
@@ -62,12 +82,12 @@ function expand(s: string, lookup: Lookup, warn: (m: string) => void): string {
       i = dollar + 2;
     } else if (next === '{') {
       const end = closingBrace(s, dollar + 2);
-      if (end < 0) throw new TemplateError(`invalid interpolation in "${s}": "\${" has no closing "}"`);
-      out += braced(s.slice(dollar + 2, end), s, lookup, warn);
+      if (end < 0) throw new TemplateError(`invalid interpolation in ${JSON.stringify(s)}: "\${" has no closing "}"`);
+      out += braced(s.slice(dollar + 2, end), s, lookup, warn, depth);
       i = end + 1;
     } else {
       const name = NAME.exec(s.slice(dollar + 1))?.[0];
-      if (!name) throw new TemplateError(`invalid interpolation in "${s}": a lone "$"; ${REMEDY}`);
+      if (!name) throw new TemplateError(`invalid interpolation in ${JSON.stringify(s)}: a lone "$"; ${REMEDY}`);
       out += valueOf(name, lookup, warn);
       i = dollar + 1 + name.length;
     }
@@ -87,11 +107,11 @@ function closingBrace(s: string, from: number): number {
   return -1;
 }
 
-function braced(body: string, whole: string, lookup: Lookup, warn: (m: string) => void): string {
+function braced(body: string, whole: string, lookup: Lookup, warn: (m: string) => void, depth: number): string {
   const name = NAME.exec(body)?.[0];
   const op = name ? /^(:?[-?+])/.exec(body.slice(name.length))?.[1] : undefined;
   if (!name || (op === undefined && body !== name)) {
-    throw new TemplateError(`invalid interpolation "\${${body}}" in "${whole}"; ${REMEDY}`);
+    throw new TemplateError(`invalid interpolation ${JSON.stringify(`${'$'}{${body}}`)} in ${JSON.stringify(whole)}; ${REMEDY}`);
   }
   const arg = body.slice(name.length + (op?.length ?? 0));
   const value = lookup(name);
@@ -101,14 +121,19 @@ function braced(body: string, whole: string, lookup: Lookup, warn: (m: string) =
       return valueOf(name, lookup, warn);
     case ':-':
     case '-':
-      return missing ? expand(arg, lookup, warn) : (value as string);
+      return missing ? expand(arg, lookup, warn, depth + 1) : (value as string);
     case ':+':
     case '+':
-      return missing ? '' : expand(arg, lookup, warn);
+      return missing ? '' : expand(arg, lookup, warn, depth + 1);
     default: // ':?' and '?'
       if (!missing) return value as string;
-      throw new TemplateError(`required variable "${name}" is missing a value${arg ? `: ${expand(arg, lookup, warn)}` : ''}`);
+      throw new TemplateError(`required variable "${name}" is missing a value${arg ? `: ${oneLine(expand(arg, lookup, warn, depth + 1))}` : ''}`);
   }
+}
+
+/** A problem is one line of output: the user's own message may not break it. */
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function valueOf(name: string, lookup: Lookup, warn: (m: string) => void): string {

@@ -22,9 +22,9 @@ export function serviceLinks(ctx: Ctx, service: string, svc: Path): LinkSpec[] {
     if (!link) continue;
     const dup = byAlias.get(link.alias);
     if (dup) {
-      fail(ctx, e.path, `service "${service}" links two services as "${link.alias}": "${dup.text}" and "${text}"; give each link its own alias`);
+      fail(ctx, e.path, `service "${service}" links two services as "${link.alias}": ${JSON.stringify(dup.text)} and ${JSON.stringify(text)}; give each link its own alias`);
     } else if (link.target === service) {
-      fail(ctx, e.path, `service "${service}" links to itself ("${text}"); a service can only link to other services`);
+      fail(ctx, e.path, `service "${service}" links to itself (${JSON.stringify(text)}); a service can only link to other services`);
     } else {
       byAlias.set(link.alias, { link, text });
     }
@@ -35,15 +35,22 @@ export function serviceLinks(ctx: Ctx, service: string, svc: Path): LinkSpec[] {
 function parseLink(ctx: Ctx, text: string, path: Path): LinkSpec | undefined {
   const parts = text.split(':');
   if (parts.length > 2 || parts.some((p) => p === '')) {
-    fail(ctx, path, `bad format for links: ${text}; use "service" or "service:alias"`);
+    fail(ctx, path, `bad format for links: ${printable(text)}; use "service" or "service:alias"`);
     return undefined;
   }
   const [target, alias = target] = parts as [string, string?];
   if (!NAME.test(alias!)) {
-    fail(ctx, path, `link alias ${JSON.stringify(alias)} in "${text}" is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`);
+    // without ":alias" the service name is the alias, and it is the name the user needs to fix
+    const what = parts.length === 1 ? `link ${JSON.stringify(text)} is not a valid service name` : `link alias ${JSON.stringify(alias)} in ${JSON.stringify(text)} is not valid`;
+    fail(ctx, path, `${what}; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`);
     return undefined;
   }
   return { target, alias: alias!, pos: at(ctx, path) };
+}
+
+/** docker's wording shows the text as is; quoted when it holds spaces or control characters, so it stays one line. */
+function printable(text: string): string {
+  return /^[\x21-\x7e]+$/.test(text) ? text : JSON.stringify(text);
 }
 
 /** Drops links to unknown services, reporting each the way compose does, with a did-you-mean. */
@@ -51,7 +58,7 @@ export function knownLinks(ctx: Ctx, service: string, links: LinkSpec[], names: 
   return links.filter((l) => {
     if (names.has(l.target)) return true;
     const hint = didYouMean(l.target, names).replace(/^; did you mean/, ' Did you mean');
-    ctx.report.error(l.pos, `Service "${service}" has a link to service "${l.target}" which does not exist.${hint}`);
+    ctx.report.error(l.pos, `Service "${service}" has a link to service ${JSON.stringify(l.target)} which does not exist.${hint}`);
     return false;
   });
 }

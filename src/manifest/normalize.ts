@@ -35,13 +35,13 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
 /** `-p` wins, then `name:`, then the folder name made valid the way compose does it. */
 function projectName(ctx: Ctx, override: string | undefined): string {
   if (override !== undefined) {
-    if (!PROJECT.test(override)) fail(ctx, [], `project name "${override}" (from -p) is not valid; use lower-case letters, digits, '_' or '-', starting with a letter or digit`);
+    if (!PROJECT.test(override)) fail(ctx, [], `project name ${JSON.stringify(override)} (from -p) is not valid; use lower-case letters, digits, '_' or '-', starting with a letter or digit`);
     return override;
   }
   const name = get(ctx, ['name']);
   if (typeof name === 'string') return name;
   const derived = basename(ctx.dir).toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
-  if (derived === '') fail(ctx, [], `cannot make a project name from the folder "${basename(ctx.dir)}"; set "name:" in the manifest or pass -p`);
+  if (derived === '') fail(ctx, [], `cannot make a project name from the folder ${JSON.stringify(basename(ctx.dir))}; set "name:" in the manifest or pass -p`);
   return derived;
 }
 

@@ -1,72 +1,114 @@
-// Phase 1: YAML text → Tree. Keeps the position of every node; duplicate keys, syntax errors and
-// alias bombs become problems with line:col instead of exceptions.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+// Phase 1: YAML text → Tree. Keeps the position of every node; duplicate keys, syntax errors, alias
+// bombs and absurd nesting become problems with line:col instead of exceptions or hangs.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, visit } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 import type { SourcePos } from './model.js';
 import type { Report } from './problems.js';
-import { pointer, type Path, type Tree } from './tree.js';
+import { pointer, setOwn, type Path, type Tree } from './tree.js';
+import { MAX_NESTING, parseDocumentGuarded } from './yaml-document.js';
 
 // A manifest never needs more; a "billion laughs" document needs far more and fails here at once.
-const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_NODES = 10_000;
+const NESTING_MESSAGE = `YAML: nested more than ${MAX_NESTING} levels deep; a manifest needs only a few`;
+
+/** Ends the walk at the first alias bomb, alias cycle or too deep a nesting (already reported). */
+class Refused extends Error {}
 
 interface Walk {
   doc: Document;
   tree: Tree;
   at: (offset: number) => SourcePos;
   report: Report;
+  aliasNodes: number; // nodes produced by expanding aliases so far
+  expanding: Set<unknown>; // anchored nodes being expanded right now: one seen again is a cycle
 }
 
 export function parseYaml(text: string, file: string, report: Report): Tree | undefined {
   const lines = new LineCounter();
-  // uniqueKeys: a duplicate key is an error, as in compose; merge: compose accepts `<<: *base`.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, merge: true, prettyErrors: false });
   const at = (offset: number): SourcePos => ({ file, ...lines.linePos(offset) });
+  const doc = parseDocumentGuarded(text, lines);
+  if ('tooDeepAt' in doc) {
+    report.error(at(doc.tooDeepAt), NESTING_MESSAGE);
+    return undefined;
+  }
   for (const e of doc.errors) report.error(at(e.pos[0]), yamlMessage(e.message));
   for (const w of doc.warnings) report.warn(at(w.pos[0]), yamlMessage(w.message));
   if (doc.errors.length > 0) return undefined;
-  if (!aliasesAreSane(doc, at, report)) return undefined;
-  const w: Walk = { doc, tree: { file, root: null, values: new Map(), keys: new Map() }, at, report };
-  w.tree.root = toData(w, doc.contents, []);
+  const w: Walk = { doc, tree: { file, root: null, values: new Map(), keys: new Map() }, at, report, aliasNodes: 0, expanding: new Set() };
+  try {
+    w.tree.root = toData(w, doc.contents, []);
+  } catch (e) {
+    if (e instanceof Refused) return undefined;
+    throw e;
+  }
   return w.tree;
 }
 
 function yamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  // yaml quotes the offending character as is: a stray \r or NUL must not break the line of output
+  const printable = first.replace(/[\x00-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return `YAML: ${printable.replace(/ at line \d+, column \d+:?$/, '')}`;
 }
 
-/** yaml's own guard (`maxAliasCount`) refuses exponential expansion before we expand anything. */
-function aliasesAreSane(doc: Document, at: (o: number) => SourcePos, report: Report): boolean {
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return true;
-  } catch (e) {
-    if (!(e instanceof ReferenceError)) throw e;
-    const bomb = /excessive alias count/i.test(e.message);
-    let offset = 0;
-    visit(doc, {
-      Alias(_, node) {
-        if (!bomb && node.resolve(doc) !== undefined) return undefined;
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      },
-    });
-    report.error(at(offset), bomb ? 'YAML: aliases expand to too many nodes (a "billion laughs" document?); refusing to expand them' : yamlMessage(e.message));
-    return false;
-  }
+/** Reports the first alias of the document (where a bomb starts) and ends the walk. */
+function refuseAliases(w: Walk, message: string): never {
+  let offset = 0;
+  visit(w.doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  w.report.error(w.at(offset), message);
+  throw new Refused();
 }
 
 function toData(w: Walk, node: unknown, path: Path): unknown {
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return toData(w, node.resolve(w.doc), path);
+  if (path.length > MAX_NESTING) {
+    const viaAliases = w.expanding.size > 0 ? ' (counting what aliases expand to)' : '';
+    w.report.error(w.at((node as YamlNode).range?.[0] ?? 0), NESTING_MESSAGE + viaAliases);
+    throw new Refused();
+  }
+  if (isAlias(node)) return fromAlias(w, node, path);
+  if (w.expanding.size > 0 && ++w.aliasNodes > MAX_ALIAS_NODES) {
+    refuseAliases(w, 'YAML: aliases expand to too many nodes (a "billion laughs" document?); refusing to expand them');
+  }
   const n = node as YamlNode;
   // An empty value (`web:`) is a zero-width node after the colon; its key is the better place.
   const empty = isScalar(n) && n.value === null && n.range?.[0] === n.range?.[1] && w.tree.keys.has(pointer(path));
   if (n.range && !empty) w.tree.values.set(pointer(path), w.at(n.range[0]));
-  if (isScalar(n)) return n.value;
+  if (isScalar(n)) return scalar(w, n.value, n);
   if (isSeq(n)) return n.items.map((item, i) => toData(w, item, [...path, i]));
   if (isMap(n)) return mapToData(w, n, path);
   return null;
+}
+
+function fromAlias(w: Walk, alias: Alias, path: Path): unknown {
+  const target = alias.resolve(w.doc);
+  if (target === undefined) {
+    w.report.error(w.at(alias.range?.[0] ?? 0), `YAML: Unresolved alias (the anchor must be set before the alias): ${alias.source}`);
+    throw new Refused();
+  }
+  if (w.expanding.has(target)) {
+    w.report.error(w.at(alias.range?.[0] ?? 0), `YAML: alias *${alias.source} is inside the node it names, so it would never end; refer to another anchor`);
+    throw new Refused();
+  }
+  w.expanding.add(target);
+  try {
+    return toData(w, target, path);
+  } finally {
+    w.expanding.delete(target);
+  }
+}
+
+/** Plain YAML 1.2 values only: a `!!binary` or `!!timestamp` would reach the schema as an "object". */
+function scalar(w: Walk, value: unknown, n: Scalar): unknown {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
+  const tag = (n.tag ?? typeof value).replace('tag:yaml.org,2002:', '!!');
+  w.report.error(w.at(n.range?.[0] ?? 0), `YAML: a ${tag} value is not supported here; quote it to make it a string`);
+  return String(n.source ?? ''); // the text as written, so later phases add nothing to the message above
 }
 
 function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
@@ -78,34 +120,42 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
     } else if (!isScalar(key)) {
       w.report.error(w.at((key as YamlNode | null)?.range?.[0] ?? map.range?.[0] ?? 0), 'mapping keys must be plain strings');
     } else {
+      // `1` and "1", or `~` and "": one key once the manifest is data
       const name = String(key.value ?? '');
+      if (Object.hasOwn(out, name)) {
+        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), 'YAML: Map keys must be unique');
+        continue;
+      }
       const childPath = [...path, name];
       if (key.range) w.tree.keys.set(pointer(childPath), w.at(key.range[0]));
       // An empty value (`image:`) has no node of its own: point at its key.
       if (key.range) w.tree.values.set(pointer(childPath), w.at(key.range[0]));
-      out[name] = toData(w, value, childPath);
+      setOwn(out, name, toData(w, value, childPath)); // `__proto__` is a key like any other
     }
   }
   for (const source of merges) mergeInto(w, out, source, path);
   return out;
 }
 
-/** YAML 1.1 merge keys, as compose accepts them: earlier sources win over later ones. */
+/** YAML 1.1 merge keys, as compose accepts them: a mapping or a list of mappings; earlier sources win. */
 function mergeInto(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
   const resolved = isAlias(source) ? source.resolve(w.doc) : source;
-  if (isSeq(resolved)) {
-    for (const item of resolved.items) mergeInto(w, out, item, path);
-    return;
-  }
+  for (const item of isSeq(resolved) ? resolved.items : [source]) mergeOne(w, out, item, path);
+}
+
+function mergeOne(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
+  const resolved = isAlias(source) ? source.resolve(w.doc) : source;
   const scratch = [...path, '<<'];
-  const data = toData(w, resolved, scratch);
+  if (isAlias(source) && resolved === undefined) toData(w, source, scratch); // reports the unresolved alias
+  const data = isMap(resolved) ? toData(w, source, scratch) : undefined;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    w.report.error(w.at((resolved as YamlNode | null)?.range?.[0] ?? 0), 'YAML: a merge key (<<) needs a mapping or a list of mappings');
+    const node = (resolved ?? source) as YamlNode | null;
+    w.report.error(w.at(node?.range?.[0] ?? 0), 'YAML: a merge key (<<) needs a mapping or a list of mappings');
     return;
   }
   for (const [k, v] of Object.entries(data)) {
-    if (k in out) continue;
-    out[k] = v;
+    if (Object.hasOwn(out, k)) continue;
+    setOwn(out, k, v);
     movePositions(w.tree, pointer([...scratch, k]), pointer([...path, k]));
   }
 }

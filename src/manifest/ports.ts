@@ -33,7 +33,7 @@ function splitProto(whole: string): Result<{ body: string; proto: Protocol }> {
   const slash = whole.lastIndexOf('/');
   if (slash < 0) return { body: whole, proto: 'tcp' };
   const proto = whole.slice(slash + 1).toLowerCase() as Protocol;
-  if (!PROTOCOLS.includes(proto)) return { error: `protocol "${whole.slice(slash + 1)}" in ${JSON.stringify(whole)} is not tcp, udp or sctp` };
+  if (!PROTOCOLS.includes(proto)) return { error: `protocol ${JSON.stringify(whole.slice(slash + 1))} in ${JSON.stringify(whole)} is not tcp, udp or sctp` };
   return { body: whole.slice(0, slash), proto };
 }
 
@@ -71,7 +71,7 @@ export function parsePublished(entry: string | number): Result<PublishedPort[]> 
 export function parseLongPort(p: { target: number; published?: string | number; host_ip?: string; protocol?: Protocol }): Result<PublishedPort[]> {
   const whole = JSON.stringify(p);
   const hostIp = p.host_ip ?? '';
-  if (hostIp !== '' && !isIPv4(hostIp) && !isIPv6(hostIp)) return { error: `host_ip "${hostIp}" is not an IP address` };
+  if (hostIp !== '' && !isIPv4(hostIp) && !isIPv6(hostIp)) return { error: `host_ip ${JSON.stringify(hostIp)} is not an IP address` };
   return expand(hostIp, p.published === undefined ? '' : String(p.published), String(p.target), p.protocol ?? 'tcp', whole);
 }
 
@@ -86,7 +86,7 @@ function splitAddress(body: string, whole: string): Result<{ hostIp: string; hos
   const parts = body.split(':');
   if (parts.length > 3) return { error: `${JSON.stringify(whole)} has too many ":"; for IPv6 write the address in brackets, like "[::1]:8080:80"` };
   const [hostIp, host, container] = parts.length === 3 ? parts : parts.length === 2 ? ['', ...parts] : ['', '', parts[0]];
-  if (hostIp !== '' && !isIPv4(hostIp!)) return { error: `host IP "${hostIp}" in ${JSON.stringify(whole)} is not an IPv4 address; ${PORTS_FORM}` };
+  if (hostIp !== '' && !isIPv4(hostIp!)) return { error: `host IP ${JSON.stringify(hostIp)} in ${JSON.stringify(whole)} is not an IPv4 address; ${PORTS_FORM}` };
   return { hostIp: hostIp!, host: host!, container: container! };
 }
 

@@ -56,7 +56,7 @@ function failedPath(e: ErrorObject, path: Path): Path {
 /** "service "web"", "ports", "healthcheck.interval" or "the manifest": how a message names a place. */
 export function subject(path: Path): string {
   if (path.length === 0) return 'the manifest';
-  if (path[0] === 'services' && path.length === 2) return `service "${String(path[1])}"`;
+  if (path[0] === 'services' && path.length === 2) return `service ${JSON.stringify(String(path[1]))}`;
   const inService = path[0] === 'services' && path.length > 2 ? path.slice(2) : path;
   const last = inService[inService.length - 1];
   if (typeof last === 'number') return `${dotted(inService.slice(0, -1))} entry`;
@@ -99,7 +99,7 @@ function unknownKey(key: string, path: Path, e: ErrorObject, tree: Tree) {
   const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
   const where = path.length === 0 ? 'at the top level' : `in ${subject(path)}`;
   const hint = didYouMean(key, allowed) || (key.startsWith('x-') ? '' : `; allowed: ${allowed.join(', ')}`);
-  return { at: keyPos(tree, [...path, key]), message: `unknown key "${key}" ${where}${hint}` };
+  return { at: keyPos(tree, [...path, key]), message: `unknown key ${JSON.stringify(key)} ${where}${hint}` };
 }
 
 /** ajv reports a bad key name under `propertyNames`, with the key's own pattern error next to it. */
@@ -107,8 +107,14 @@ function propertyName(name: string, path: Path, tree: Tree) {
   const what = path.length === 1 && path[0] === 'services' ? 'service name' : `key in ${subject(path)}`;
   return {
     at: keyPos(tree, [...path, name]),
-    message: `${what} ${JSON.stringify(name)} is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`,
+    message: `${what} ${JSON.stringify(name)} is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters${nonAscii(name)}`,
   };
+}
+
+/** A look-alike (Cyrillic "е" in "wеb") reads as valid: name the character that is not ASCII. */
+function nonAscii(name: string): string {
+  const c = /[^\x00-\x7f]/u.exec(name)?.[0];
+  return c === undefined ? '' : ` ("${c}" is U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not an ASCII character)`;
 }
 
 function patternMessage(e: ErrorObject): string {

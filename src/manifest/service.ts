@@ -13,6 +13,9 @@ import { keyPos, type Path } from './tree.js';
 import { volumes } from './volumes.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
+// RFC 1123 labels (plus '_', which Docker tolerates), within Linux's HOST_NAME_MAX. Parents' /etc/hosts
+// lists the hostname among their link's names, so a space or newline in it would add names or lines.
+const HOSTNAME = /^(?=.{1,63}$)[a-zA-Z0-9_][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_][a-zA-Z0-9_-]*)*$/;
 
 export function normalizeService(ctx: Ctx, project: string, name: string): Service {
   const svc: Path = ['services', name];
@@ -34,7 +37,7 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
     shareEnv: get(ctx, [...svc, 'share_env']) as string[] | undefined,
     healthcheck: healthcheck(ctx, [...svc, 'healthcheck']),
     volumes: volumes(ctx, svc),
-    hostname: str('hostname'),
+    hostname: hostname(ctx, [...svc, 'hostname']),
     user: str('user'),
     workingDir: str('working_dir'),
     labels: labels(ctx, svc),
@@ -61,6 +64,13 @@ function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
   const { context, dockerfile } = b as { context: string; dockerfile?: string };
   const args = keyValues(ctx, [...svc, 'build', 'args'], 'build args', 'lookup');
   return dropUndefined({ context: resolve(ctx.dir, context), dockerfile, args });
+}
+
+function hostname(ctx: Ctx, path: Path): string | undefined {
+  const v = get(ctx, path) as string | undefined;
+  if (v === undefined || HOSTNAME.test(v)) return v;
+  fail(ctx, path, `hostname ${JSON.stringify(v)} is not valid; use letters, digits, '-' or '_' in parts separated by '.', at most 63 characters`);
+  return undefined;
 }
 
 /** compose splits a string command like a shell; a list is taken as is. */

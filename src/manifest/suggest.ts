@@ -20,11 +20,15 @@ export function editDistance(a: string, b: string): number {
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const allowed = Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
   for (const c of [...candidates].sort()) {
-    const distance = editDistance(word.toLowerCase(), c.toLowerCase());
+    const cLower = c.toLowerCase();
+    // the distance is at least the difference in length: skip the quadratic work when that already loses
+    if (Math.abs(lower.length - cLower.length) > Math.min(allowed, bestDistance)) continue;
+    const distance = editDistance(lower, cLower);
     if (distance < bestDistance) [best, bestDistance] = [c, distance];
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

@@ -38,11 +38,12 @@ export function keyPos(tree: Tree, path: Path): SourcePos {
   return tree.keys.get(pointer(path)) ?? valuePos(tree, path);
 }
 
-/** `services.web.ports[0]`: how messages name a place, like compose does. */
+/** `services.web.ports[0]`: how messages name a place, like compose does; an odd key is quoted: `environment["A B"]`. */
 export function dotted(path: Path): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (!/^[A-Za-z0-9_.<-]+$/.test(seg)) out += `[${JSON.stringify(seg)}]`;
     else out += out === '' ? seg : `.${seg}`;
   }
   return out;
@@ -59,4 +60,9 @@ export function kindOf(v: unknown): string {
   if (typeof v === 'object') return 'mapping';
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
   return typeof v; // string, boolean
+}
+
+/** `o[key] = value` that makes `__proto__` an own key like any other, instead of replacing the prototype. */
+export function setOwn<T>(o: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
 }

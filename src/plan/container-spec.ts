@@ -1,6 +1,7 @@
 // The two containers of a service (DESIGN.md, "one sandbox per service"), in hitch's own terms.
 import type { Service } from '../manifest/model.js';
 import { sortedStrings } from './compare.js';
+import { encodeParts, sandboxParts, serviceParts } from './config-parts.js';
 import { firewallArgs, firewallFor } from './firewall.js';
 import { sandboxHash, serviceHash, withHash } from './hash.js';
 import { hostnameOf, linksEnv, linksHosts, mergeEnv, type PlanContext } from './injected.js';
@@ -43,7 +44,7 @@ export function sandboxSpec(service: Service, ctx: PlanContext): ContainerSpec {
     restart: service.restart,
     mounts: [],
   };
-  return withHash(spec, sandboxHash(spec));
+  return withHash(spec, sandboxHash(spec), encodeParts(sandboxParts(spec)));
 }
 
 function mounts(service: Service, project: string): MountSpec[] {
@@ -88,5 +89,6 @@ export function serviceSpec(service: Service, ctx: PlanContext): ContainerSpec {
     healthcheck: service.healthcheck,
     mounts: mounts(service, ctx.manifest.project),
   };
-  return withHash(spec, serviceHash(spec, ctx.observed.images[service.image]?.id));
+  const imageId = ctx.observed.images[service.image]?.id;
+  return withHash(spec, serviceHash(spec, imageId), encodeParts(serviceParts(service, ctx, spec, imageId)));
 }

@@ -17,12 +17,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function digest(value: unknown): string {
+export function digest(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
 }
 
 function withoutHashLabel(spec: ContainerSpec): ContainerSpec {
-  const { [LABEL.configHash]: _omit, ...labels } = spec.labels;
+  const { [LABEL.configHash]: _omit, [LABEL.configParts]: _parts, ...labels } = spec.labels;
   return { ...spec, labels };
 }
 
@@ -42,7 +42,7 @@ export function sandboxHash(spec: ContainerSpec): string {
   return digest({ spec: { ...withoutHashLabel(spec), cmd: spec.cmd?.slice(0, 2) } });
 }
 
-/** The spec with its hash label filled in. */
-export function withHash(spec: ContainerSpec, hash: string): ContainerSpec {
-  return { ...spec, labels: { ...spec.labels, [LABEL.configHash]: hash } };
+/** The spec with its hash labels filled in: the whole's, and the parts' (config-parts.ts). */
+export function withHash(spec: ContainerSpec, hash: string, parts: string): ContainerSpec {
+  return { ...spec, labels: { ...spec.labels, [LABEL.configHash]: hash, [LABEL.configParts]: parts } };
 }

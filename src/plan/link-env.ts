@@ -124,7 +124,8 @@ function dedupePorts(ports: PortSpec[]): PortSpec[] {
 
 // docker: split on the first '=', skip entries without one, skip HOME and PATH (set by builds).
 // hitch: a key given twice keeps its first position and takes the later value (own env over image ENV).
-function sharedEnv(a: string, env: string[], shareEnv?: string[]): string[] {
+/** The child's variables its parents see as <ALIAS>_ENV_*, as [key, value] pairs. */
+export function sharedVars(env: string[], shareEnv?: string[]): Array<[string, string]> {
   const vars = new Map<string, string>();
   for (const entry of env) {
     const eq = entry.indexOf('=');
@@ -134,5 +135,9 @@ function sharedEnv(a: string, env: string[], shareEnv?: string[]): string[] {
     if (shareEnv && !shareEnv.includes(key)) continue;
     vars.set(key, entry.slice(eq + 1));
   }
-  return [...vars].map(([k, v]) => `${a}_ENV_${k}=${v}`);
+  return [...vars];
+}
+
+function sharedEnv(a: string, env: string[], shareEnv?: string[]): string[] {
+  return sharedVars(env, shareEnv).map(([k, v]) => `${a}_ENV_${k}=${v}`);
 }

@@ -9,6 +9,7 @@ export const LABEL = {
   service: 'io.hitch.service',
   role: 'io.hitch.role',
   configHash: 'io.hitch.config-hash',
+  configParts: 'io.hitch.config-parts', // one short hash per part of the config, so a cause can say what changed
   volume: 'io.hitch.volume',
   links: 'io.hitch.links', // comma-separated child services, so `down` can remove parents first without a manifest
   ip: 'io.hitch.ip', // the service's fixed address, on both containers, so it survives the loss of its sandbox
@@ -27,6 +28,7 @@ export interface ObservedContainer {
   service: string;
   role: Role;
   configHash: string;
+  configParts?: string; // LABEL.configParts as found; absent on containers made before it existed
   running: boolean;
   ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
   links?: string[]; // service containers: the child services they link to (LABEL.links)

@@ -1,12 +1,14 @@
 // The one text form of a Plan (`hitch plan`, `up --dry-run`, golden tests) and its JSON form.
-// One line per action: id, kind, resource and key details, cause, and the ids it waits for.
+// One line per action: id, kind, resource and key details, cause, and the ids it waits for; under a
+// container to be created, its env, hosts lines and rules (plan-details.ts).
 import type { Action, Plan } from './model.js';
+import { actionDetails, maskAction, type ShowOptions } from './plan-details.js';
 
-export function planText(plan: Plan): string {
+export function planText(plan: Plan, opts: ShowOptions = {}): string {
   const n = plan.actions.length;
   return [
     `plan for ${plan.project}: ${n === 0 ? 'no changes' : `${n} action${n === 1 ? '' : 's'}`}`,
-    ...plan.actions.map(actionLine),
+    ...plan.actions.flatMap((a) => [actionLine(a), ...actionDetails(a, opts)]),
     `unchanged: ${list(plan.unchanged)}`,
     `orphans: ${list(plan.orphans)}`,
   ].join('\n');
@@ -42,7 +44,7 @@ function describe(a: Action): string {
     case 'start-container':
       return a.name;
     case 'update-firewall':
-      return `${a.sandbox} allow=${a.firewall.allow.map((r) => `${r.proto}:${r.from}:${r.port}`).join(',') || 'none'}`;
+      return a.sandbox;
     case 'await-ready': {
       const ports = a.target.tcpPorts.length ? ` tcp=${a.target.tcpPorts.join(',')}` : '';
       const health = a.healthcheck ? ' healthcheck' : '';
@@ -55,7 +57,10 @@ function describe(a: Action): string {
   }
 }
 
-/** A plain JSON value: the Plan itself, with undefined members dropped, detached from the planner's objects. */
-export function planJson(plan: Plan): Plan {
-  return JSON.parse(JSON.stringify(plan)) as Plan;
+/**
+ * A plain JSON value (schemas/plan.schema.json): the Plan itself, secret-looking env values masked,
+ * undefined members dropped, detached from the planner's objects.
+ */
+export function planJson(plan: Plan, opts: ShowOptions = {}): Plan {
+  return JSON.parse(JSON.stringify({ ...plan, actions: plan.actions.map((a) => maskAction(a, opts)) })) as Plan;
 }

@@ -1,6 +1,7 @@
 // What one service needs: its sandbox, its firewall and its service container, each compared with
 // what the engine has (DESIGN.md, "Convergence"). Await-ready actions are decided in reconcile.ts.
 import type { Service } from '../manifest/model.js';
+import { changeCause, decodeParts } from './config-parts.js';
 import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
 import { firewallArgs } from './firewall.js';
 import type { PlanContext } from './injected.js';
@@ -25,7 +26,9 @@ function containerAction(
 ): Action | undefined {
   const firewall = extra.firewall ? { firewall: extra.firewall } : {};
   if (!obs) return { id, kind: 'create-container', cause: 'not found', waitsFor, container: spec, ...firewall };
-  const changed = obs.configHash !== spec.labels[LABEL.configHash] ? 'config changed' : extra.recreateCause;
+  const now = decodeParts(spec.labels[LABEL.configParts])!;
+  const own = obs.configHash !== spec.labels[LABEL.configHash] ? changeCause(decodeParts(obs.configParts), now) : undefined;
+  const changed = [own, extra.recreateCause].filter((c) => c !== undefined).join('; ');
   if (changed) return { id, kind: 'recreate-container', cause: changed, waitsFor, container: spec, ...firewall, replaces: obs.id };
   if (!obs.running) return { id, kind: 'start-container', cause: 'stopped', waitsFor, name: obs.name, service: spec.service, role: spec.role };
   return undefined;

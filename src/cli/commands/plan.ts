@@ -1,3 +1,5 @@
+// `hitch plan`: what `up` would do and why, with the env, hosts lines and rules of what it would create.
+// Read-only: it observes the engine and takes no lock, pulls nothing, changes nothing.
 import type { Command } from 'commander';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 
@@ -6,13 +8,14 @@ export function registerPlan(program: Command): void {
     .command('plan')
     .description('show what `up` would do and why, changing nothing')
     .option('--remove-orphans', 'plan the removal of orphans too')
-    .action(async (opts: { removeOrphans?: boolean }, cmd: Command) => {
+    .option('--show-secrets', 'print values of secret-looking env keys (PASSWORD, SECRET, TOKEN, KEY) instead of ***')
+    .action(async (opts: { removeOrphans?: boolean; showSecrets?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const { planUp } = await import('../../api/up.js');
       const { planText, planJson } = await import('../../plan/plan-text.js');
       const plan = await planUp(await openEngine(), manifest, opts);
-      if (g.json) printJson(planJson(plan));
-      else process.stdout.write(planText(plan) + '\n');
+      if (g.json) printJson(planJson(plan, opts));
+      else process.stdout.write(planText(plan, opts) + '\n');
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
+import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
 
 export function registerUp(program: Command): void {
   program
@@ -10,7 +11,9 @@ export function registerUp(program: Command): void {
     .option('--remove-orphans', "remove services' containers that are no longer in the manifest")
     .option('--dry-run', 'show what would change, change nothing')
     .option('--build', 'build images with a build: section even if they exist')
-    .action(async (opts: { removeOrphans?: boolean; dryRun?: boolean; build?: boolean }, cmd: Command) => {
+    .option('--show-secrets', 'with --dry-run: print values of secret-looking env keys (PASSWORD, SECRET, TOKEN, KEY)')
+    .addOption(lockTimeoutOption())
+    .action(async (opts: { removeOrphans?: boolean; dryRun?: boolean; build?: boolean; showSecrets?: boolean; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const engine = await openEngine();
@@ -19,6 +22,8 @@ export function registerUp(program: Command): void {
       const log = (line: string) => !g.json && process.stderr.write(line + '\n');
       const result = await up(engine, manifest, {
         ...opts,
+        lockTimeoutMs: opts.lockTimeout,
+        onLockWait: lockWaitMessage,
         onImage: (e) => log(`${e.how === 'build' ? 'building' : 'pulling'} ${e.image}${e.service ? ` for ${e.service}` : ''}`),
         onPlan: (plan) => reporter.onPlan(plan),
         onEvent: (e) => reporter.onEvent(e),
@@ -26,10 +31,20 @@ export function registerUp(program: Command): void {
       await reporter.finish();
       if (opts.dryRun && !g.json) {
         const { planText } = await import('../../plan/plan-text.js');
-        process.stdout.write(planText(result.plan) + '\n');
+        process.stdout.write(planText(result.plan, opts) + '\n');
       }
-      if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary });
+      const { planJson } = await import('../../plan/plan-text.js');
+      const plan = opts.dryRun ? { plan: planJson(result.plan, opts) } : {};
+      if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary, ...plan });
       else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary));
+      if (result.ok && !opts.dryRun && !g.json) {
+        // each link, read back from its child's firewall: what `up` says is what is in force
+        const { linkEnforcement } = await import('../../api/check.js');
+        const { enforcementLines } = await import('../../plan/matrix.js');
+        const links = await linkEnforcement(engine, manifest);
+        for (const line of enforcementLines(links)) log(line);
+        if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
+      }
       if (!result.ok) process.exitCode = 1;
     });
 }

@@ -12,7 +12,7 @@ describe('YAML problems, with line:col', () => {
     ['a tab as indentation', 'services:\n\tweb:\n\t\timage: a\n', ['2:1: YAML: Tabs are not allowed as indentation', '3:1: YAML: Tabs are not allowed as indentation']],
     ['an unclosed flow list', 'services:\n  web:\n    image: a\n    ports: [80\n', ['5:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']],
     ['an unclosed quote', 'services:\n  web:\n    image: "a\n', ['4:1: YAML: Missing closing "quote']],
-    ['two documents', 'services: {}\n---\nservices: {}\n', ['2:1: YAML: Source contains multiple documents; please use YAML.parseAllDocuments()']],
+    ['two documents', 'services: {}\n---\nservices: {}\n', ['2:1: YAML: a manifest is one document, but a second one starts here; remove this "---" and what follows, or merge the two']],
     ['an undefined alias', 'services:\n  web: *nope\n', ['2:8: YAML: Unresolved alias (the anchor must be set before the alias): nope']],
   ])('%s', (_, yaml, want) => {
     expect(problems(yaml)).toEqual(want);

@@ -15,8 +15,9 @@ function context(m: Manifest, observed: ObservedState = freshEngine()): PlanCont
 }
 
 const withoutHash = (labels: Record<string, string>) => {
-  const { ['io.hitch.config-hash']: hash, ...rest } = labels;
+  const { ['io.hitch.config-hash']: hash, ['io.hitch.config-parts']: parts, ...rest } = labels;
   expect(hash).toMatch(/^[0-9a-f]{16}$/);
+  expect(parts).toMatch(/^([a-z@]+=[0-9a-f]{8})(,[a-z@]+=[0-9a-f]{8})*$/);
   return rest;
 };
 

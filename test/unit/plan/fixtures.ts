@@ -68,6 +68,7 @@ export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
       service: s.service,
       role: s.role,
       configHash: s.labels[LABEL.configHash]!,
+      configParts: s.labels[LABEL.configParts],
       running: true,
       ip: s.network?.ip ?? s.labels[LABEL.ip],
       links: s.labels[LABEL.links]?.split(','),

@@ -1,0 +1,40 @@
+// Finding a service's containers among a project's, with errors that say what exists instead.
+import type { Engine } from '../engine/engine.js';
+import type { ObservedContainer, ObservedState } from '../plan/model.js';
+import { UserError } from '../user-error.js';
+
+export interface ServiceContainers {
+  service: string;
+  sandbox?: ObservedContainer;
+  main?: ObservedContainer; // the service container
+}
+
+export function servicesOf(observed: ObservedState): string[] {
+  return [...new Set(observed.containers.map((c) => c.service))].sort();
+}
+
+export function containersOf(observed: ObservedState, service: string): ServiceContainers {
+  const mine = observed.containers.filter((c) => c.service === service);
+  return { service, sandbox: mine.find((c) => c.role === 'sandbox'), main: mine.find((c) => c.role === 'service') };
+}
+
+/** The named services (default: all of the project's), each checked to exist on the engine. */
+export function pick(observed: ObservedState, project: string, wanted: string[]): ServiceContainers[] {
+  const known = servicesOf(observed);
+  if (known.length === 0) throw new UserError(`project ${project} has no containers on this engine`, 'start it with `hitch up`');
+  const unknown = wanted.filter((s) => !known.includes(s));
+  if (unknown.length > 0) {
+    const list = unknown.map((s) => `"${s}"`).join(', ');
+    throw new UserError(`no such service in project ${project}: ${list}`, `use one of: ${known.join(', ')}`);
+  }
+  return (wanted.length > 0 ? [...new Set(wanted)] : known).map((s) => containersOf(observed, s));
+}
+
+/** The running service container of one service, for commands that reach into it. */
+export async function runningService(engine: Engine, project: string, service: string): Promise<ObservedContainer> {
+  const [found] = pick(await engine.observe(project, []), project, [service]);
+  if (!found?.main?.running) {
+    throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
+  }
+  return found.main;
+}

@@ -1,0 +1,55 @@
+// `port`: where a service's container port is published on the host, as `docker port` prints it.
+// Ports are published on the service's sandbox, which owns the network namespace.
+import type { Engine } from '../engine/engine.js';
+import type { Protocol } from '../manifest/model.js';
+import { UserError } from '../user-error.js';
+import { pick } from './lookup.js';
+
+export interface PortMapping {
+  containerPort: number;
+  proto: Protocol;
+  hostIp: string;
+  hostPort: number;
+  address: string; // "127.0.0.1:49155", "[::]:49155" (docker: net.JoinHostPort)
+}
+
+/** Reads the engine's "IP:PUBLIC->PRIVATE/PROTO" (see observe); the IP may itself hold colons. */
+function parsePublished(text: string): PortMapping | undefined {
+  const m = /^(.*):(\d+)->(\d+)\/(\w+)$/.exec(text);
+  if (!m) return undefined;
+  const [, hostIp = '', hostPort, containerPort, proto] = m;
+  const address = hostIp.includes(':') ? `[${hostIp}]:${hostPort}` : `${hostIp}:${hostPort}`;
+  return { containerPort: Number(containerPort), proto: proto as Protocol, hostIp, hostPort: Number(hostPort), address };
+}
+
+/** "5000" or "5000/udp" → port and protocol; anything else is a usage error. */
+export function parsePortArg(arg: string): { port: number; proto: Protocol } {
+  const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(arg);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) {
+    throw new UserError(`"${arg}" is not a container port`, 'use PORT or PORT/PROTO, like 5000 or 53/udp');
+  }
+  return { port: Number(m[1]), proto: (m[2] ?? 'tcp') as Protocol };
+}
+
+/** Every published mapping of the service, or those of one port; an unpublished port is an error. */
+export async function port(engine: Engine, project: string, service: string, portArg?: string): Promise<PortMapping[]> {
+  const [found] = pick(await engine.observe(project, []), project, [service]);
+  if (!found?.sandbox?.running) throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
+  const all = (found.sandbox.published ?? [])
+    .map(parsePublished)
+    .filter((p): p is PortMapping => p !== undefined)
+    .sort((a, b) => a.containerPort - b.containerPort || a.proto.localeCompare(b.proto) || a.address.localeCompare(b.address));
+  if (portArg === undefined) return all;
+  const wanted = parsePortArg(portArg);
+  const matching = all.filter((p) => p.containerPort === wanted.port && p.proto === wanted.proto);
+  if (matching.length === 0) {
+    const published = [...new Set(all.map((p) => `${p.containerPort}/${p.proto}`))];
+    throw new UserError(
+      `no public port ${wanted.port}/${wanted.proto} published for service "${service}"`,
+      published.length > 0
+        ? `published ports of ${service}: ${published.join(', ')}`
+        : `publish it with ports: ["127.0.0.1::${wanted.port}${wanted.proto === 'tcp' ? '' : `/${wanted.proto}`}"] in the manifest, then run \`hitch up\``,
+    );
+  }
+  return matching;
+}

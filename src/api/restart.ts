@@ -1,0 +1,39 @@
+// `restart`: stop and start service containers, children before parents. Sandboxes are left running:
+// they own each service's address, hosts lines and firewall, so links stay true across the restart
+// (a restarted sandbox would take its service's network namespace down with it). A sandbox found
+// stopped is started first, firewall in force, so its service has a namespace to join.
+import type { Engine } from '../engine/engine.js';
+import { runAction } from '../engine/actions.js';
+import { topoOrder, type Edge } from '../plan/order.js';
+import { UserError } from '../user-error.js';
+import { pick, servicesOf, type ServiceContainers } from './lookup.js';
+
+export interface RestartOptions {
+  timeoutSec?: number; // default: each container's own stop_grace_period
+  onRestarted?: (service: string) => void;
+}
+
+async function restartOne(engine: Engine, t: ServiceContainers, opts: RestartOptions): Promise<void> {
+  if (!t.main || !t.sandbox) {
+    throw new UserError(`service "${t.service}" is missing a container`, 'recreate it with `hitch up`');
+  }
+  if (!t.sandbox.running) {
+    const name = t.sandbox.name;
+    await runAction(engine, { id: `start ${name}`, kind: 'start-container', cause: 'restart', waitsFor: [], name, service: t.service, role: 'sandbox' });
+  }
+  await engine.stopContainer(t.main.id, opts.timeoutSec);
+  await engine.startContainer(t.main.id);
+  opts.onRestarted?.(t.service);
+}
+
+/** Restarts the named services (default: all), in start order; resolves with them in that order. */
+export async function restart(engine: Engine, project: string, services: string[], opts: RestartOptions = {}): Promise<string[]> {
+  const observed = await engine.observe(project, []);
+  const targets = pick(observed, project, services);
+  const edges: Edge[] = observed.containers
+    .filter((c) => c.role === 'service')
+    .flatMap((c) => (c.links ?? []).map((child): Edge => [child, c.service]));
+  const order = topoOrder(servicesOf(observed), edges).order.filter((s) => targets.some((t) => t.service === s));
+  for (const service of order) await restartOne(engine, targets.find((t) => t.service === service)!, opts);
+  return order;
+}

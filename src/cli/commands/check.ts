@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { UserError } from '../../user-error.js';
+import { globals, loadFrom, openEngine, printJson } from '../context.js';
+import { table } from '../table.js';
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 60) throw new UserError(`--timeout must be a whole number of seconds from 1 to 60, not "${value}"`);
+  return n;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('prove who can reach whom: probe every service from every other, on every exposed port and on one that is not')
+    .option('--timeout <seconds>', 'how long a probe waits for an answer before it counts as dropped', '1')
+    .action(async (opts: { timeout: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const manifest = await loadFrom(g);
+      const { check } = await import('../../api/check.js');
+      const { portText } = await import('../../plan/matrix.js');
+      const result = await check(await openEngine(), manifest, { timeoutSec: seconds(opts.timeout) });
+      if (!result.ok) process.exitCode = 1;
+      if (g.json) return printJson(result);
+      const rows = result.probes.map((r) => [
+        r.from,
+        r.to,
+        r.exposed ? portText(r) : `${portText(r)} (not exposed)`,
+        r.expected,
+        r.actual,
+        r.ok ? 'ok' : 'DIFFERS',
+        r.evidence,
+      ]);
+      process.stdout.write(table(['FROM', 'TO', 'PORT', 'LINKS ALLOW', 'SEEN', '', 'EVIDENCE'], rows));
+      const wrong = result.probes.filter((r) => !r.ok).length;
+      process.stdout.write(
+        wrong
+          ? `check ${result.project}: ${wrong} of ${result.probes.length} probes differ from what the links allow\n`
+          : `check ${result.project}: all ${result.probes.length} probes as the links allow\n`,
+      );
+    });
+}

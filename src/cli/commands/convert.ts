@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { UserError } from '../../user-error.js';
+
+const SCHEMA = fileURLToPath(new URL('../../../links.schema.json', import.meta.url));
+
+export function registerConvert(program: Command): void {
+  program
+    .command('convert')
+    .description('print a hitch manifest made from a docker-compose file, warning about every key it drops')
+    .argument('<compose-file>', 'the compose file, e.g. docker-compose.yml')
+    .addHelpText('after', '\nWrite the result beside the compose file: paths in it (build, env_file, volumes) stay relative to that folder.\n  hitch convert docker-compose.yml > hitch.yaml && hitch validate')
+    .action(async (composeFile: string) => {
+      const file = resolve(composeFile);
+      const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        throw new UserError(`cannot read ${composeFile}: ${err.code ?? err.message}`, 'give the path of a docker-compose.yml');
+      });
+      const { convertCompose } = await import('../../convert/index.js');
+      // the schema comment points at this hitch's own schema, from where the output is meant to go
+      const { yaml, warnings } = convertCompose(text, { file: composeFile, schemaRef: relative(dirname(file), SCHEMA) });
+      for (const w of warnings) process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      process.stdout.write(yaml);
+    });
+}

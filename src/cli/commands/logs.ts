@@ -1,0 +1,48 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { LogLine } from '../../engine/engine.js';
+import { globals, openEngine, projectFrom } from '../context.js';
+
+// docker compose's order: cyan, yellow, green, magenta, blue, then their bright variants.
+const COLOURS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];
+
+/** "web  | " for each service, padded to the longest name, coloured on a terminal. */
+export function prefixes(services: string[], colour: boolean): Map<string, string> {
+  const width = Math.max(0, ...services.map((s) => s.length));
+  return new Map(
+    services.map((s, i) => {
+      const text = `${s.padEnd(width)} | `;
+      return [s, colour ? `\x1b[${COLOURS[i % COLOURS.length]}m${text}\x1b[0m` : text];
+    }),
+  );
+}
+
+function tailCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use a number of lines, like 20');
+  return Number(value);
+}
+
+export function registerLogs(program: Command): void {
+  program
+    .command('logs')
+    .description("print services' logs, each line prefixed with its service (all services by default)")
+    .argument('[services...]', 'the services to show')
+    .option('-f, --follow', 'keep printing new lines until the services stop')
+    .option('-n, --tail <lines>', 'only the last N lines of each service', tailCount)
+    .option('--no-log-prefix', 'print lines without the service prefix')
+    .action(async (services: string[], opts: { follow?: boolean; tail?: number; logPrefix: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      const project = await projectFrom(g);
+      const { logs } = await import('../../api/streams.js');
+      let prefix = new Map<string, string>();
+      const colour = Boolean(process.stdout.isTTY && process.stdout.hasColors());
+      await logs(await openEngine(), project, services, {
+        follow: opts.follow,
+        tail: opts.tail,
+        onServices: (names) => (prefix = opts.logPrefix ? prefixes(names, colour) : new Map()),
+        onLine: (service: string, line: LogLine) => {
+          const out = line.stream === 'stderr' ? process.stderr : process.stdout;
+          out.write(`${prefix.get(service) ?? ''}${line.text}\n`);
+        },
+      });
+    });
+}

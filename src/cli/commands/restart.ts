@@ -1,0 +1,25 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { globals, openEngine, printJson, projectFrom } from '../context.js';
+
+function seconds(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use a whole number of seconds, like 10');
+  return Number(value);
+}
+
+export function registerRestart(program: Command): void {
+  program
+    .command('restart')
+    .description("restart services' containers, children first; addresses, hosts lines and firewalls stay (all services by default)")
+    .argument('[services...]', 'the services to restart')
+    .option('-t, --timeout <seconds>', "seconds to wait for a graceful stop (default: each service's stop_grace_period)", seconds)
+    .action(async (services: string[], opts: { timeout?: number }, cmd: Command) => {
+      const g = globals(cmd);
+      const project = await projectFrom(g);
+      const { restart } = await import('../../api/restart.js');
+      const restarted = await restart(await openEngine(), project, services, {
+        timeoutSec: opts.timeout,
+        onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
+      });
+      if (g.json) printJson({ project, restarted });
+    });
+}

@@ -1,0 +1,64 @@
+// An engine-side mutex: one container with a fixed name per project. Creating a container by name is
+// atomic on the engine, so exactly one of two `hitch up`s wins, whether they run on one machine or on
+// two machines against the same (remote) engine; a local file lock would only cover the first case.
+//
+// Liveness without heartbeats: the holder keeps the container's stdin attached, and the container runs
+// `cat`. When the holder dies (SIGINT, SIGKILL, lost machine), its connection closes, the engine closes
+// stdin (StdinOnce), `cat` exits, and the lock is visibly stale: anyone may remove it (by id, so a newer
+// lock is never removed by mistake).
+import type Docker from 'dockerode';
+import type { Duplex } from 'node:stream';
+import { SANDBOX_IMAGE } from '../plan/sandbox.js';
+import type { LockAttempt } from './engine.js';
+import { isNotFound, statusOf } from './engine-errors.js';
+
+/** A lock created but never started is its creator's for this long (create → attach → start is quick). */
+const START_GRACE_MS = 30_000;
+
+async function create(docker: Docker, name: string, labels: Record<string, string>): Promise<LockAttempt> {
+  const container = await docker.createContainer({
+    name,
+    Image: SANDBOX_IMAGE, // always present where hitch runs: `up` ensures it before it locks
+    Entrypoint: ['cat'],
+    Cmd: [],
+    OpenStdin: true,
+    StdinOnce: true,
+    AttachStdin: true,
+    Labels: labels,
+    HostConfig: { NetworkMode: 'none' },
+  });
+  const stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
+  await container.start();
+  return {
+    acquired: true,
+    release: async () => {
+      stdin.destroy();
+      await container.remove({ force: true }).catch((err: unknown) => {
+        if (!isNotFound(err)) throw err;
+      });
+    },
+  };
+}
+
+/** Who holds the lock, or undefined when it was stale (now removed) or vanished: try again at once. */
+async function holder(docker: Docker, name: string): Promise<Record<string, string> | undefined> {
+  try {
+    const info = await docker.getContainer(name).inspect();
+    const starting = info.State.Status === 'created' && Date.now() - Date.parse(info.Created) < START_GRACE_MS;
+    if (info.State.Running || starting) return info.Config.Labels ?? {};
+    await docker.getContainer(info.Id).remove({ force: true });
+    return undefined;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+export async function tryLock(docker: Docker, name: string, labels: Record<string, string>): Promise<LockAttempt> {
+  try {
+    return await create(docker, name, labels);
+  } catch (err) {
+    if (statusOf(err) !== 409) throw err;
+    return { acquired: false, holder: await holder(docker, name) };
+  }
+}

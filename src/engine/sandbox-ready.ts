@@ -1,0 +1,42 @@
+// A sandbox is worth nothing until its firewall is in force: its service must never start in an open
+// namespace. `hitch-sandbox run` applies the rules and then sleeps, or exits when it cannot (no
+// NET_ADMIN, no iptables support in the kernel); `hitch-sandbox show` succeeds only once INPUT jumps
+// to the rules. So starting a sandbox waits for `show`, or fails with the sandbox's own words.
+import { UserError } from '../user-error.js';
+import type { Engine } from './engine.js';
+
+const FIRST_DELAY_MS = 25;
+const MAX_DELAY_MS = 500;
+const LOG_LINES = 10;
+export const FIREWALL_TIMEOUT_MS = 15_000;
+
+const REMEDY =
+  'hitch enforces links with iptables rules inside each sandbox, which needs the NET_ADMIN capability ' +
+  "in the sandbox's own network namespace (no host privileges): use an engine that grants `cap_add: NET_ADMIN` " +
+  'to containers and whose kernel has netfilter (nf_tables), then run `hitch up` again. ' +
+  'hitch will not run a service without its firewall.';
+
+async function failure(engine: Engine, sandbox: string, service: string, why: string): Promise<UserError> {
+  const logs = (await engine.logsTail(sandbox, LOG_LINES).catch(() => '')).trimEnd();
+  return new UserError(
+    `the firewall of service "${service}" is not in force: ${why}${logs ? `; sandbox ${sandbox} says:\n${logs}` : ''}`,
+    REMEDY,
+  );
+}
+
+/** Resolves once the sandbox's rules are in force; a UserError with its log if it exited or never got there. */
+export async function awaitFirewall(engine: Engine, sandbox: string, service: string, timeoutMs = FIREWALL_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
+    const status = await engine.status(sandbox);
+    if (!status.running) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
+    // it may exit between the two calls: the next status says so
+    const shown = await engine.exec(sandbox, ['hitch-sandbox', 'show']).catch((err: Error) => ({ exitCode: -1, stdout: '', stderr: err.message }));
+    if (shown.exitCode === 0) return;
+    if (Date.now() + delay > deadline) {
+      const last = shown.stderr.trim() || `\`hitch-sandbox show\` exited ${shown.exitCode}`;
+      throw await failure(engine, sandbox, service, `still not applied after ${timeoutMs / 1000}s (${last})`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}

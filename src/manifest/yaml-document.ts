@@ -1,0 +1,35 @@
+// yaml's parseDocument, with a nesting guard between its parser and its composer. The composer (and
+// every walk after it) recurses once per level, so a document nested thousands deep would overflow the
+// stack; the parser keeps its own stack, so its depth can be watched for free while the text is read once.
+import { Composer, Lexer, Parser, YAMLParseError } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+
+// A manifest needs a handful of levels; this is far beyond any real one and far below any stack limit.
+export const MAX_NESTING = 64;
+
+// Duplicate keys are found in mapToData: yaml's own check (uniqueKeys) is quadratic in a map's size.
+// merge: compose accepts `<<: *base`.
+const OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false } as const;
+
+/** The document, or the offset where the text first nests deeper than MAX_NESTING. */
+export function parseDocumentGuarded(text: string, lines: LineCounter): Document | { tooDeepAt: number } {
+  const parser = new Parser(lines.addNewLine);
+  let tooDeepAt: number | undefined;
+  function* tokens() {
+    lines.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      // the parser's stack holds the stream and the document, then one token per level
+      if (parser.stack.length > MAX_NESTING + 2) {
+        tooDeepAt = parser.offset;
+        return; // the unfinished document never reaches the composer
+      }
+    }
+    yield* parser.end();
+  }
+  const [doc, second] = new Composer(OPTIONS).compose(tokens(), true, text.length);
+  if (tooDeepAt !== undefined) return { tooDeepAt };
+  // parseDocument's own message advises its API (YAML.parseAllDocuments); a user needs to know what to remove
+  if (second) doc!.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'a manifest is one document, but a second one starts here; remove this "---" and what follows, or merge the two'));
+  return doc!;
+}

@@ -1,0 +1,89 @@
+// What changed, not only whether: each container carries one short hash per part of its config
+// (LABEL.configParts) beside the hash of the whole (LABEL.configHash). The whole hash alone decides
+// "recreate or not"; the parts only explain it, so a container made before parts existed, or a change no
+// part names, still recreates correctly and says just "config changed". Labels cannot be updated after
+// create, which is fine: a container whose config changed is recreated with fresh labels.
+import type { Service } from '../manifest/model.js';
+import { compareStrings, sortedStrings } from './compare.js';
+import { digest } from './hash.js';
+import type { PlanContext } from './injected.js';
+import { sharedVars } from './link-env.js';
+import { LABEL, type ContainerSpec } from './model.js';
+import { offeredEnv, offeredPorts } from './offers.js';
+
+export type Parts = Record<string, string>;
+
+const PART_DIGEST_CHARS = 8; // enough to tell two versions of one part apart; not an identity
+
+function short(value: unknown): string {
+  return digest(value).slice(0, PART_DIGEST_CHARS);
+}
+
+/** The spec without what a part already covers, and without the hash labels themselves. */
+function rest(spec: ContainerSpec, covered: Array<keyof ContainerSpec>, labels: string[]): unknown {
+  const drop = new Set<string>([LABEL.configHash, LABEL.configParts, ...labels]);
+  const kept = Object.fromEntries(Object.entries(spec.labels).filter(([k]) => !drop.has(k)));
+  const copy: Partial<ContainerSpec> = { ...spec, labels: kept };
+  for (const key of covered) delete copy[key];
+  return copy;
+}
+
+/**
+ * A service container: its own image, command, environment and ports, which children it links to, and for each
+ * child what it shows its parents (shared env, exposed ports): the parts a parent is recreated for.
+ */
+export function serviceParts(service: Service, ctx: PlanContext, spec: ContainerSpec, imageId: string | undefined): Parts {
+  const parts: Parts = {
+    image: short({ image: spec.image, imageId }),
+    command: short({ cmd: spec.cmd, entrypoint: spec.entrypoint }),
+    environment: short(service.environment),
+    ports: short(spec.exposedPorts),
+    links: short(service.links.map((l) => `${l.alias}:${l.target}`)),
+    settings: short(rest(spec, ['image', 'cmd', 'entrypoint', 'env', 'exposedPorts'], [LABEL.links])),
+  };
+  for (const target of sortedStrings(new Set(service.links.map((l) => l.target)))) {
+    const child = ctx.manifest.services[target]!;
+    parts[`env@${target}`] = short(sharedVars(offeredEnv(child, ctx.observed), child.shareEnv));
+    parts[`ports@${target}`] = short(offeredPorts(child, ctx.observed));
+  }
+  return parts;
+}
+
+/** A sandbox: its rules are left out, as in its hash (they are updated in place). */
+export function sandboxParts(spec: ContainerSpec): Parts {
+  return {
+    image: short(spec.image),
+    address: short(spec.network),
+    hosts: short({ hostname: spec.hostname, extraHosts: spec.extraHosts }),
+    ports: short({ exposed: spec.exposedPorts, bindings: spec.portBindings, publishAll: spec.publishAll }),
+    settings: short(rest({ ...spec, cmd: spec.cmd?.slice(0, 2) }, ['image', 'network', 'hostname', 'extraHosts', 'exposedPorts', 'portBindings', 'publishAll'], [])),
+  };
+}
+
+/** "image=1a2b3c4d,links=…", in name order: short enough for a label, readable in `docker inspect`. */
+export function encodeParts(parts: Parts): string {
+  return Object.keys(parts).sort(compareStrings).map((k) => `${k}=${parts[k]}`).join(',');
+}
+
+export function decodeParts(label: string | undefined): Parts | undefined {
+  if (!label) return undefined;
+  return Object.fromEntries(label.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+}
+
+/**
+ * The cause of a recreation in the user's words: "config changed: image, command", "links changed",
+ * "child db's shared env changed". A child's parts are compared only when the link exists on both sides
+ * (a link added or removed is "links changed"). Nothing nameable changed: "config changed".
+ */
+export function changeCause(before: Parts | undefined, now: Parts): string {
+  if (!before) return 'config changed';
+  const differs = (k: string) => k in before && before[k] !== now[k];
+  const own = Object.keys(now).filter((k) => !k.includes('@') && k !== 'links' && differs(k));
+  const causes = own.length ? [`config changed: ${own.sort(compareStrings).join(', ')}`] : [];
+  if (differs('links')) causes.push('links changed');
+  const byChild = Object.keys(now).filter((k) => k.includes('@') && differs(k)).map((k) => k.split('@').reverse());
+  for (const [child, what] of byChild.sort(([a, x], [b, y]) => compareStrings(a!, b!) || compareStrings(x!, y!))) {
+    causes.push(`child ${child}'s ${what === 'env' ? 'shared env' : 'exposed ports'} changed`);
+  }
+  return causes.length ? causes.join('; ') : 'config changed';
+}

@@ -1,0 +1,128 @@
+// The connectivity the links allow (spec/links.md §4), as data `hitch check` proves and `up` reports:
+// a parent may open connections to each port its child offers; nothing else between services.
+import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
+import { compareStrings } from './compare.js';
+import { parentsOf } from './firewall.js';
+
+export type Reach = 'allowed' | 'denied';
+/** What a probe saw: connected or answered; dropped (filtered); or let in with nothing listening. */
+export type Outcome = 'allowed' | 'denied' | 'refused';
+
+/** One cell of the matrix: may `from` open a connection to `to` on this port? */
+export interface Probe {
+  from: string;
+  to: string;
+  port: number;
+  proto: Protocol;
+  exposed: boolean; // false: a port `to` does not offer, listened on by `hitch check` itself
+  expected: Reach;
+}
+
+/** One link, parent to child, with every alias it is known by and the ports it opens. */
+export interface LinkGrant {
+  parent: string;
+  child: string;
+  aliases: string[];
+  ports: PortSpec[];
+}
+
+export function portText(p: PortSpec): string {
+  return `${p.port}/${p.proto}`;
+}
+
+export function compareProbes(x: Probe, y: Probe): number {
+  return compareStrings(x.from, y.from) || compareStrings(x.to, y.to) || Number(y.exposed) - Number(x.exposed) ||
+    compareStrings(x.proto, y.proto) || x.port - y.port;
+}
+
+/** Every ordered pair of distinct services, on every port the second offers (`offered`, by service). */
+export function expectedMatrix(manifest: Manifest, offered: Readonly<Record<string, PortSpec[]>>): Probe[] {
+  const names = Object.keys(manifest.services).sort(compareStrings);
+  const probes = names.flatMap((to) => {
+    const parents = new Set(parentsOf(to, manifest));
+    return names
+      .filter((from) => from !== to)
+      .flatMap((from) => (offered[to] ?? []).map((p): Probe => ({ from, to, ...p, exposed: true, expected: parents.has(from) ? 'allowed' : 'denied' })));
+  });
+  return probes.sort(compareProbes);
+}
+
+/** Ports `to` does not offer are closed to everyone, its parents too, even when something listens there. */
+export function unexposedProbes(manifest: Manifest, to: string, ports: PortSpec[]): Probe[] {
+  const others = Object.keys(manifest.services).filter((s) => s !== to);
+  return others.flatMap((from) => ports.map((p): Probe => ({ from, to, ...p, exposed: false, expected: 'denied' as const }))).sort(compareProbes);
+}
+
+/** Refused means the firewall let the connection in and nothing listened: reachable, as links allow. */
+export function agrees(expected: Reach, actual: Outcome): boolean {
+  return (actual === 'denied') === (expected === 'denied');
+}
+
+export function linkGrants(manifest: Manifest, offered: Readonly<Record<string, PortSpec[]>>): LinkGrant[] {
+  const grants = new Map<string, LinkGrant>();
+  for (const parent of Object.values(manifest.services)) {
+    for (const l of parent.links) {
+      const key = `${parent.name}\n${l.target}`;
+      const g = grants.get(key) ?? { parent: parent.name, child: l.target, aliases: [], ports: offered[l.target] ?? [] };
+      g.aliases.push(l.alias);
+      grants.set(key, g);
+    }
+  }
+  return [...grants.values()]
+    .map((g) => ({ ...g, aliases: [...g.aliases].sort(compareStrings) }))
+    .sort((x, y) => compareStrings(x.parent, y.parent) || compareStrings(x.child, y.child));
+}
+
+/** A rule of a sandbox's HITCH chain, read back from `iptables [-v] -S HITCH` (hitch-sandbox show). */
+export interface RuleInForce {
+  target: 'ACCEPT' | 'DROP';
+  from: string; // CIDR as iptables prints it, e.g. 10.213.0.3/32
+  proto?: Protocol;
+  ports?: [number, number]; // first and last
+  packets?: number; // with -v
+}
+
+const RULE = /^-A HITCH -s (\S+)(?: -p (tcp|udp|sctp) -m \2 --dport (\d+)(?::(\d+))?)?(?: -c (\d+) \d+)? -j (ACCEPT|DROP)$/;
+
+export function rulesInForce(shown: string): RuleInForce[] {
+  return shown.split('\n').flatMap((line): RuleInForce[] => {
+    const m = RULE.exec(line.trim());
+    if (!m) return []; // the chain's header, and the established and loopback rules
+    const [, from, proto, lo, hi, packets, target] = m;
+    const rule: RuleInForce = { target: target as RuleInForce['target'], from: from! };
+    if (proto) Object.assign(rule, { proto, ports: [Number(lo), Number(hi ?? lo)] });
+    if (packets !== undefined) rule.packets = Number(packets);
+    return [rule];
+  });
+}
+
+/** The rule that accepts `from` (an address) on this port, if the chain has one. */
+export function acceptRule(rules: RuleInForce[], from: string, p: PortSpec): RuleInForce | undefined {
+  return rules.find((r) => r.target === 'ACCEPT' && r.from === `${from}/32` && r.proto === p.proto && r.ports![0] <= p.port && p.port <= r.ports![1]);
+}
+
+export function dropRule(rules: RuleInForce[], subnet: string): RuleInForce | undefined {
+  return rules.find((r) => r.target === 'DROP' && r.from === subnet);
+}
+
+/** A link checked against its child's rules in force: which of its ports lack a rule, and the drop. */
+export interface LinkEnforcement extends LinkGrant {
+  missing: PortSpec[];
+  drops: boolean; // the child's chain drops the rest of the subnet
+}
+
+export function enforcementOf(grant: LinkGrant, parentIp: string, subnet: string, rules: RuleInForce[]): LinkEnforcement {
+  const missing = grant.ports.filter((p) => !acceptRule(rules, parentIp, p));
+  return { ...grant, missing, drops: dropRule(rules, subnet) !== undefined };
+}
+
+/** What `up` says about each link once it is done: one line per link, true to the rules in force. */
+export function enforcementLines(links: LinkEnforcement[]): string[] {
+  return links.map((l) => {
+    const head = `link ${l.parent} -> ${l.child} (as ${l.aliases.join(', ')}):`;
+    if (!l.drops) return `${head} NOT enforced: ${l.child}'s firewall does not drop the project's traffic; run \`hitch up\` again`;
+    if (l.missing.length) return `${head} NOT enforced: ${l.child}'s firewall lacks ${l.missing.map(portText).join(', ')}; run \`hitch up\` again`;
+    if (!l.ports.length) return `${head} rules enforced: names and env only, ${l.child} exposes no port`;
+    return `${head} rules enforced: ${l.parent} may reach ${l.child} on ${l.ports.map(portText).join(', ')} only`;
+  });
+}

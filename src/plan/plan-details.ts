@@ -1,0 +1,56 @@
+// What `hitch plan` shows under each container it will create: the final env (link variables
+// included), the hosts lines and the firewall rules, with secret-looking values masked.
+import { compareIps } from './compare.js';
+import type { Action, ContainerSpec, FirewallSpec } from './model.js';
+
+export interface ShowOptions {
+  showSecrets?: boolean; // print values of secret-looking keys as they are
+}
+
+/** Keys whose values are not printed unless asked: what compose and CI systems mask too. */
+const SECRET_KEY = /PASSWORD|SECRET|TOKEN|KEY/i;
+export const MASK = '***';
+
+/** "KEY=VALUE" with the value masked when the key looks like a secret (DB_ENV_POSTGRES_PASSWORD too). */
+export function maskEntry(entry: string, opts: ShowOptions): string {
+  const eq = entry.indexOf('=');
+  if (opts.showSecrets || eq < 0 || !SECRET_KEY.test(entry.slice(0, eq))) return entry;
+  return `${entry.slice(0, eq)}=${MASK}`;
+}
+
+/** Docker's ExtraHosts "names:ip" as the /etc/hosts line it becomes (a space for its tab, to stay visible). */
+function hostsLine(extraHost: string): string {
+  const colon = extraHost.lastIndexOf(':');
+  return `${extraHost.slice(colon + 1)} ${extraHost.slice(0, colon)}`;
+}
+
+/** The rules as the sandbox applies them (images/sandbox/hitch-sandbox), in its order. */
+export function ruleLines(fw: FirewallSpec): string[] {
+  const allow = [...fw.allow].sort((x, y) => compareIps(x.from, y.from) || x.port - y.port);
+  return [
+    'accept established, loopback',
+    ...allow.map((r) => `accept ${r.proto} from ${r.from} to port ${r.port}`),
+    `drop from ${fw.subnet}`,
+  ];
+}
+
+function containerDetails(c: ContainerSpec, fw: FirewallSpec | undefined, opts: ShowOptions): string[] {
+  return [
+    ...c.env.map((e) => `env    ${maskEntry(e, opts)}`),
+    ...c.extraHosts.map((h) => `hosts  ${hostsLine(h)}`),
+    ...(fw ? ruleLines(fw).map((r) => `rule   ${r}`) : []),
+  ];
+}
+
+/** Indented lines under an action; none for actions that create nothing. */
+export function actionDetails(a: Action, opts: ShowOptions): string[] {
+  if (a.kind === 'create-container' || a.kind === 'recreate-container') return containerDetails(a.container, a.firewall, opts).map((l) => `    ${l}`);
+  if (a.kind === 'update-firewall') return ruleLines(a.firewall).map((r) => `    rule   ${r}`);
+  return [];
+}
+
+/** The action with secret-looking env values masked (for the JSON form). */
+export function maskAction(a: Action, opts: ShowOptions): Action {
+  if (a.kind !== 'create-container' && a.kind !== 'recreate-container') return a;
+  return { ...a, container: { ...a.container, env: a.container.env.map((e) => maskEntry(e, opts)) } };
+}

@@ -1,0 +1,47 @@
+// `hitch convert` and `hitch schema` as a user runs them: the converted compose files pass `hitch validate`.
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convertCompose } from '../../src/convert/index.js';
+import { hitch, ROOT } from './helpers.js';
+
+const COMPOSE = `${ROOT}/test/fixtures/compose`;
+
+describe('convert', () => {
+  it.each([
+    ['wordpress', 2],
+    ['django', 4],
+    ['redis-webapp', 3],
+  ])('%s: prints the manifest and the warnings, and the manifest passes hitch validate', async (name, services) => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'hitch-convert-')), name); // the folder names the project
+    await cp(`${COMPOSE}/${name}`, dir, { recursive: true });
+    const file = `${dir}/docker-compose.yml`;
+    const want = convertCompose(await readFile(file, 'utf8'), { file, schemaRef: relative(dir, `${ROOT}/links.schema.json`) });
+    expect(await hitch(['convert', file])).toEqual({
+      code: 0,
+      stdout: want.yaml,
+      stderr: want.warnings.map((w) => `${file}:${w.line}:${w.col}: warning: ${w.message}\n`).join(''),
+    });
+    await writeFile(`${dir}/hitch.yaml`, want.yaml);
+    expect(await hitch(['-f', `${dir}/hitch.yaml`, 'validate'])).toEqual({
+      code: 0,
+      stdout: `${dir}/hitch.yaml: valid (project ${name}, ${services} services)\n`,
+      stderr: '',
+    });
+  });
+
+  it('a file that is not there', async () => {
+    expect(await hitch(['convert', '/nonexistent/docker-compose.yml'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'hitch: cannot read /nonexistent/docker-compose.yml: ENOENT\n  to fix: give the path of a docker-compose.yml\n',
+    });
+  });
+});
+
+describe('schema', () => {
+  it('prints links.schema.json as it is', async () => {
+    expect(await hitch(['schema'])).toEqual({ code: 0, stdout: await readFile(`${ROOT}/links.schema.json`, 'utf8'), stderr: '' });
+  });
+});

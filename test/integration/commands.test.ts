@@ -1,0 +1,200 @@
+// ls, port, logs, exec and restart (issue 5) on one linked stack: web links to api and to cache (as store).
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, execIn, FIXTURES, hitch, hitchOk, ipOf, requireEngine, ROOT, until } from './helpers.js';
+
+const FILE = `${FIXTURES}/commands/hitch.yaml`;
+const P = 'it-cmd';
+const NET = `${P}-hitch`;
+const H = ['-f', FILE];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command with `input` on its stdin; `during` lets a test act while it runs. */
+function run(cmd: string, args: string[], input?: string, during?: (out: () => string, child: ReturnType<typeof spawn>) => Promise<void>): Promise<Run> {
+  const child = spawn(cmd, args, { env: { ...process.env, CI: 'true' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  if (input !== undefined) child.stdin.end(input);
+  const exited = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return during ? during(() => stdout, child).then(() => exited) : exited;
+}
+
+const hitchBin = `${ROOT}/bin/hitch.js`;
+
+async function startedAt(container: string): Promise<string> {
+  return (await docker.getContainer(container).inspect()).State.StartedAt;
+}
+
+/** What a connection from one service's namespace to another's address sees: open, refused or timeout. */
+async function probe(from: string, to: string, port: string): Promise<string> {
+  return (await execIn(`${P}-${from}-sandbox`, ['hitch-sandbox', 'probe', await ipOf(`${P}-${to}-sandbox`, NET), port, '1'])).output.trim();
+}
+
+async function linksWork(): Promise<Record<string, string>> {
+  return {
+    'store by alias': (await execIn(`${P}-web`, ['redis-cli', '-h', 'store', 'ping'])).output,
+    'store by env': (await execIn(`${P}-web`, ['sh', '-c', 'redis-cli -h "$STORE_PORT_6379_TCP_ADDR" -p "$STORE_PORT_6379_TCP_PORT" ping'])).output,
+    'web -> api 8080': await probe('web', 'api', '8080'),
+    'cache -> api 8080 (no link)': await probe('cache', 'api', '8080'),
+  };
+}
+
+const LINKS_WORK = { 'store by alias': 'PONG\n', 'store by env': 'PONG\n', 'web -> api 8080': 'open', 'cache -> api 8080 (no link)': 'timeout' };
+
+beforeAll(async () => {
+  await requireEngine();
+  await hitch([...H, 'down']);
+  await hitchOk([...H, 'up']);
+});
+
+afterAll(async () => {
+  await hitch([...H, 'down']);
+});
+
+describe('ls', () => {
+  it('lists every name and link path with its container, image and state', async () => {
+    expect((await hitchOk([...H, 'ls'])).stdout).toBe(
+      [
+        'NAME        CONTAINER      IMAGE                  STATE',
+        'api         it-cmd-api     hitch-test/busybox:1   running',
+        'api/cache   it-cmd-cache   hitch-test/redis:1     running',
+        'cache       it-cmd-cache   hitch-test/redis:1     running',
+        'web         it-cmd-web     hitch-test/redis:1     running',
+        'web/api     it-cmd-api     hitch-test/busybox:1   running',
+        'web/store   it-cmd-cache   hitch-test/redis:1     running',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json gives the same rows with short container ids', async () => {
+    const id = async (s: string) => (await docker.getContainer(`${P}-${s}`).inspect()).Id.slice(0, 12);
+    const row = async (name: string, service: string, image: string) => ({ name, service, container: `${P}-${service}`, id: await id(service), image, state: 'running' });
+    expect(JSON.parse((await hitchOk([...H, '--json', 'ls'])).stdout)).toEqual([
+      await row('api', 'api', 'hitch-test/busybox:1'),
+      await row('api/cache', 'cache', 'hitch-test/redis:1'),
+      await row('cache', 'cache', 'hitch-test/redis:1'),
+      await row('web', 'web', 'hitch-test/redis:1'),
+      await row('web/api', 'api', 'hitch-test/busybox:1'),
+      await row('web/store', 'cache', 'hitch-test/redis:1'),
+    ]);
+  });
+});
+
+describe('port', () => {
+  const hostPort = async (service: string, key: string) => (await docker.getContainer(`${P}-${service}-sandbox`).inspect()).NetworkSettings.Ports[key]![0]!.HostPort;
+
+  it('prints the host address of a published port, like docker port, and it answers', async () => {
+    const res = await hitchOk([...H, 'port', 'api', '8080']);
+    expect(res.stdout).toBe(`127.0.0.1:${await hostPort('api', '8080/tcp')}\n`);
+    expect((await fetch(`http://${res.stdout.trim()}/`)).status).toBe(404); // busybox httpd answered
+  });
+
+  it('lists every published port without PORT, and takes PORT/PROTO', async () => {
+    const [tcp, udp] = [await hostPort('web', '8000/tcp'), await hostPort('web', '5353/udp')];
+    expect((await hitchOk([...H, 'port', 'web'])).stdout).toBe(`5353/udp -> 127.0.0.1:${udp}\n8000/tcp -> 127.0.0.1:${tcp}\n`);
+    expect((await hitchOk([...H, 'port', 'web', '5353/udp'])).stdout).toBe(`127.0.0.1:${udp}\n`);
+  });
+
+  it('says clearly when a port is not published, or the service does not exist', async () => {
+    expect(await hitch([...H, 'port', 'web', '6379'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'hitch: no public port 6379/tcp published for service "web"\n  to fix: published ports of web: 5353/udp, 8000/tcp\n',
+    });
+    expect(await hitch([...H, 'port', 'cache', '6379'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'hitch: no public port 6379/tcp published for service "cache"\n  to fix: publish it with ports: ["127.0.0.1::6379"] in the manifest, then run `hitch up`\n',
+    });
+    expect(await hitch([...H, 'port', 'db', '5432'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'hitch: no such service in project it-cmd: "db"\n  to fix: use one of: api, cache, web\n',
+    });
+  });
+});
+
+describe('logs', () => {
+  it("prints the services' lines with their prefixes, stdout and stderr apart", async () => {
+    expect(await hitch([...H, 'logs', 'web', 'api'])).toEqual({ code: 0, stdout: 'web | web up\napi | api says hello\n', stderr: 'api | api complains\n' });
+  });
+
+  it('--tail and --no-log-prefix', async () => {
+    expect(await hitch([...H, 'logs', '--tail', '1', '--no-log-prefix', 'web'])).toEqual({ code: 0, stdout: 'web up\n', stderr: '' });
+    expect((await hitch([...H, 'logs', '--tail', 'x'])).code).toBe(2);
+  });
+
+  it('-f follows until the service stops', async () => {
+    const res = await run('node', [hitchBin, ...H, 'logs', '-f', 'api'], undefined, async (out) => {
+      await until('the first line', async () => (out().includes('hello') ? true : undefined));
+      await docker.getContainer(`${P}-api`).stop({ t: 0 });
+    });
+    expect(res).toEqual({ code: 0, stdout: 'api | api says hello\n', stderr: 'api | api complains\n' });
+    await hitchOk([...H, 'restart', 'api']);
+  });
+});
+
+describe('exec', () => {
+  it("streams stdout and stderr and exits with the command's code", async () => {
+    expect(await hitch([...H, 'exec', 'web', 'sh', '-c', 'echo out; echo err >&2; exit 3'])).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
+  });
+
+  it("leaves the command's options to the command, hitch's own ones too", async () => {
+    const res = await hitch([...H, 'exec', 'web', 'sh', '-c', 'echo "$@"', 'sh', '-f', 'x', '-p', 'y', '--json', '-t']);
+    expect(res).toEqual({ code: 0, stdout: '-f x -p y --json -t\n', stderr: '' });
+  });
+
+  it('-i passes stdin to the command, and its end', async () => {
+    expect(await run('node', [hitchBin, ...H, 'exec', '-i', 'web', 'sh', '-c', 'cat; echo done'], 'hello\n')).toEqual({ code: 0, stdout: 'hello\ndone\n', stderr: '' });
+  });
+
+  it('-it runs the command on a terminal, keys and all', async () => {
+    const cmd = `node ${hitchBin} -f ${FILE} exec -it web sh -c 'read -r line; echo "[$line] on $(tty)"; exit 4'`;
+    const res = await run('script', ['-qec', cmd, '/dev/null'], undefined, async (_out, child) => {
+      const reading = async () => (await docker.getContainer(`${P}-web`).top()).Processes.some((p) => p.join(' ').includes('read -r line'));
+      await until('the command running', async () => ((await reading()) ? true : undefined));
+      child.stdin!.write('typed\r');
+    });
+    expect({ code: res.code, last: res.stdout.split(/\r*\n/).filter(Boolean).at(-1) }).toEqual({ code: 4, last: '[typed] on /dev/pts/0' });
+  });
+
+  it('-t without a terminal for stdin is refused, as by docker exec', async () => {
+    expect(await run('node', [hitchBin, ...H, 'exec', '-it', 'web', 'true'], '')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'hitch: the input device is not a TTY\n  to fix: drop -t, or run hitch from a terminal\n',
+    });
+  });
+
+  it('names the services when the one asked for does not exist', async () => {
+    expect(await hitch([...H, 'exec', 'db', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'hitch: no such service in project it-cmd: "db"\n  to fix: use one of: api, cache, web\n' });
+  });
+});
+
+describe('restart', () => {
+  it('restarts service containers children first, keeps sandboxes, and links keep working', async () => {
+    const sandboxes = await Promise.all(['api', 'cache', 'web'].map((s) => startedAt(`${P}-${s}-sandbox`)));
+    const services = await Promise.all(['api', 'cache', 'web'].map((s) => startedAt(`${P}-${s}`)));
+    expect(await hitch([...H, 'restart'])).toEqual({ code: 0, stdout: '', stderr: '✔ restarted cache\n✔ restarted api\n✔ restarted web\n' });
+    expect(await Promise.all(['api', 'cache', 'web'].map((s) => startedAt(`${P}-${s}-sandbox`)))).toEqual(sandboxes);
+    const after = await Promise.all(['api', 'cache', 'web'].map((s) => startedAt(`${P}-${s}`)));
+    expect(after.map((t, i) => t > services[i]!)).toEqual([true, true, true]);
+    await until('cache answering', async () => ((await linksWork())['store by alias'] === 'PONG\n' ? true : undefined));
+    expect(await linksWork()).toEqual(LINKS_WORK);
+  });
+
+  it('starts a stopped sandbox first, firewall and all, so its service has a namespace', async () => {
+    await docker.getContainer(`${P}-cache-sandbox`).stop({ t: 0 });
+    expect(await hitch([...H, '--json', 'restart', 'cache'])).toEqual({ code: 0, stdout: '{\n  "project": "it-cmd",\n  "restarted": [\n    "cache"\n  ]\n}\n', stderr: '' });
+    await until('cache answering', async () => ((await linksWork())['store by alias'] === 'PONG\n' ? true : undefined));
+    expect(await linksWork()).toEqual(LINKS_WORK);
+  });
+});

@@ -1,0 +1,123 @@
+// Issue 4, failures: a child that cannot start fails itself and its parents, nobody else; `up` exits 1
+// naming each failed service, its cause and its last log lines; fixing the cause and running `up` again
+// converges, and so does `up` after `hitch up` was killed mid-way.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
+import { containerIds, leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
+
+const P = 'it-conv-fail';
+const sleeper = (extra: ServiceYaml = {}): ServiceYaml => ({ image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL', ...extra });
+const listener: ServiceYaml = { image: 'hitch-test/busybox:1', command: ['httpd', '-f', '-p', '80'], expose: ['80'], stop_signal: 'SIGKILL' };
+
+/** bad → web → top, and solo on its own: only `bad` changes between scenarios. */
+function stack(bad: ServiceYaml): Record<string, ServiceYaml> {
+  return { bad, web: sleeper({ link: 'bad' }), top: sleeper({ link: 'web' }), solo: sleeper() };
+}
+
+async function upJson(bad: ServiceYaml): Promise<{ code: number; summary: Record<string, unknown> }> {
+  const res = await hitch(['-f', await writeManifest(P, stack(bad)), '--json', 'up']);
+  const { created, recreated, started, unchanged, failed, notStarted } = JSON.parse(res.stdout).summary;
+  return { code: res.code, summary: { created, recreated, started, unchanged, failed, notStarted } };
+}
+
+const blocked = [{ service: 'top', waitsFor: 'bad' }, { service: 'web', waitsFor: 'bad' }];
+
+beforeAll(async () => {
+  await requireEngine();
+  await hitch(['-p', P, 'down', '-v']);
+});
+
+afterAll(async () => {
+  await hitch(['-p', P, 'down', '-v']);
+});
+
+describe('a child that cannot start', () => {
+  it('image missing: fails fast, its parents are not started, solo is', async () => {
+    const started = Date.now();
+    const { code, summary } = await upJson({ ...listener, image: 'hitch-test/does-not-exist:1' });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const failed = summary.failed as Array<{ error: string }>;
+    expect(failed[0]!.error).toMatch(/^image hitch-test\/does-not-exist:1 is not on the engine and cannot be pulled: \S.*\S$/);
+    expect({ code, summary: { ...summary, failed: failed.map((f) => ({ ...f, error: '(above)' })) } }).toEqual({
+      code: 1,
+      summary: { created: ['solo'], recreated: [], started: [], unchanged: [], failed: [{ service: 'bad', action: 'service:bad', error: '(above)', logs: [] }], notStarted: blocked },
+    });
+  });
+
+  it('exits at once: its exit code and last log lines, in JSON and in the text summary', async () => {
+    // the pause keeps the two lines in order: stdout and stderr reach the log by separate copiers
+    const bad = { ...listener, command: ['sh', '-c', 'echo starting; sleep 0.2; echo no config >&2; exit 3'] };
+    expect(await upJson(bad)).toEqual({
+      code: 1,
+      summary: {
+        created: [], recreated: [], started: [], unchanged: ['solo'],
+        failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is not running (exit code 3)', logs: ['starting', 'no config'] }],
+        notStarted: blocked,
+      },
+    });
+    const res = await hitch(['-f', await writeManifest(P, stack(bad)), 'up']);
+    const summary = res.stderr.slice(res.stderr.indexOf(`up ${P} in `)).replace(/ in \d+\.\ds:/, ' in Xs:');
+    expect({ code: res.code, summary }).toEqual({
+      code: 1,
+      summary: `up ${P} in Xs: unchanged 1 (solo), failed 1 (bad), not started 2 (top, web)
+failed: bad (ready:bad@web): service "bad" is not running (exit code 3)
+  last log lines of bad:
+  | starting
+  | no config
+  | starting
+  | no config
+not started: top, because bad failed
+not started: web, because bad failed
+`,
+    });
+  });
+
+  it('unhealthy: named as such', async () => {
+    const bad = sleeper({ healthcheck: { test: ['CMD', 'false'], interval: '200ms', retries: 1 } });
+    expect(await upJson(bad)).toEqual({
+      code: 1,
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is unhealthy', logs: [] }], notStarted: blocked },
+    });
+  });
+
+  it('never ready: up fails after its ready_timeout, naming the child and what it waited for', async () => {
+    const bad = sleeper({ expose: ['80'], ready_timeout: '2s' }); // recreated, but a failed service is listed as failed only
+    const { code, summary } = await upJson(bad);
+    const ip = await ipOf(`${P}-bad-sandbox`, `${P}-hitch`);
+    const error = `service "bad" was not ready after 2s: waited for TCP connections on ${ip}:80 from ${P}-web-sandbox`;
+    expect({ code, summary }).toEqual({
+      code: 1,
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error, logs: [] }], notStarted: blocked },
+    });
+  });
+
+  it('fixed: up again converges, and a third up has nothing to do', async () => {
+    expect(await upJson(listener)).toEqual({
+      code: 0,
+      summary: { created: ['top', 'web'], recreated: ['bad'], started: [], unchanged: ['solo'], failed: [], notStarted: [] },
+    });
+    expect((await upJson(listener)).summary).toEqual({ created: [], recreated: [], started: [], unchanged: ['bad', 'solo', 'top', 'web'], failed: [], notStarted: [] });
+  });
+});
+
+describe('hitch up killed mid-way', () => {
+  // bad takes a second to listen, so `up` is surely still waiting for it when it is killed
+  const slow = { ...listener, command: ['sh', '-c', 'sleep 1; exec httpd -f -p 80'] };
+
+  it.each(['SIGINT', 'SIGKILL'] as const)('%s: up again converges, down leaves nothing labelled behind', async (signal) => {
+    await hitchOk(['-p', P, 'down', '-v']);
+    const file = await writeManifest(P, stack(slow));
+    const { child, done } = spawnHitch(['-f', file, 'up']);
+    await until('bad created', async () => ((await containerIds(P))[`${P}-bad`] ? true : undefined));
+    child.kill(signal);
+    expect((await done).code === 0).toBe(false);
+    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    expect({ failed: again.failed, all: [...again.created, ...again.recreated, ...again.started, ...again.unchanged].sort() }).toEqual({
+      failed: [],
+      all: ['bad', 'solo', 'top', 'web'],
+    });
+    expect(JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary.unchanged).toEqual(['bad', 'solo', 'top', 'web']);
+    await hitchOk(['-f', file, 'down', '-v']);
+    expect(await leftovers(P)).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+// Issue 4, concurrency: two `hitch up`/`down` on one project never interleave (the second waits, saying
+// so, or gives up clearly), and two projects with the same service names never touch each other.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, hitch, hitchOk, requireEngine, until } from './helpers.js';
+import { containerIds, leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
+
+const P = 'it-conv-lock';
+const TWINS = ['it-conv-twin-a', 'it-conv-twin-b'];
+const LOCK = `hitch-lock-${P}`;
+// the child listens after 3 s, so the first `up` holds the lock at least that long
+const services: Record<string, ServiceYaml> = {
+  slow: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'sleep 3; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
+  web: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], link: 'slow', stop_signal: 'SIGKILL' },
+};
+
+const HOLDER = `hitch up \\(pid \\d+ on \\S+\\) since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z`;
+
+async function lockRunning(): Promise<true | undefined> {
+  return (await docker.getContainer(LOCK).inspect()).State.Running ? true : undefined;
+}
+
+beforeAll(async () => {
+  await requireEngine();
+  await Promise.all([P, ...TWINS].map((p) => hitch(['-p', p, 'down', '-v'])));
+});
+
+afterAll(async () => {
+  await Promise.all([P, ...TWINS].map((p) => hitch(['-p', p, 'down', '-v'])));
+});
+
+describe('one project, two commands at once', () => {
+  it('the second gives up clearly after --lock-timeout; another waits, then finds nothing to do', async () => {
+    const file = await writeManifest(P, services);
+    const first = spawnHitch(['-f', file, '--json', 'up']);
+    await until('the first up holds the lock', lockRunning);
+    const impatient = await hitch(['-f', file, 'up', '--lock-timeout', '1']);
+    const patient = await hitch(['-f', file, '--json', 'up']);
+    const firstDone = await first.done;
+
+    expect(impatient.code).toBe(1);
+    expect(impatient.stderr).toMatch(new RegExp(
+      `^project ${P} is busy: ${HOLDER}; waiting up to 1s\\n` +
+        `hitch: project ${P} is busy: ${HOLDER}; gave up after 1s\\n` +
+        `  to fix: wait for it to finish and run \`hitch up\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${LOCK}\`\\n$`,
+    ));
+    expect(patient.stderr).toMatch(new RegExp(`^project ${P} is busy: ${HOLDER}; waiting up to 300s\\n$`));
+    const summaries = [firstDone, patient].map((r) => {
+      const { ok, summary } = JSON.parse(r.stdout);
+      return { ok, created: summary.created, unchanged: summary.unchanged };
+    });
+    expect(summaries).toEqual([
+      { ok: true, created: ['slow', 'web'], unchanged: [] },
+      { ok: true, created: [], unchanged: ['slow', 'web'] },
+    ]);
+  });
+
+  it('down waits for a running up too, and leaves nothing behind, the lock included', async () => {
+    await hitchOk(['-p', P, 'down', '-v']);
+    const file = await writeManifest(P, services);
+    const first = spawnHitch(['-f', file, 'up']);
+    await until('the up holds the lock', lockRunning);
+    const down = await hitch(['-f', file, 'down', '-v']);
+    expect((await first.done).code).toBe(0);
+    expect(down.code).toBe(0);
+    expect(down.stderr.split('\n')[0]).toMatch(new RegExp(`^project ${P} is busy: ${HOLDER}; waiting up to 300s$`));
+    expect(await leftovers(P)).toEqual([]);
+  });
+});
+
+describe('two projects with the same service names', () => {
+  it('up at once, then down of one leaves the other untouched', async () => {
+    const file = await writeManifest('it-conv-twin', { ...services, slow: { ...services.slow, command: ['httpd', '-f', '-p', '80'] } });
+    const ups = await Promise.all(TWINS.map((p) => hitch(['-f', file, '-p', p, 'up'])));
+    expect(ups.map((r) => (r.code === 0 ? 'ok' : r.stderr))).toEqual(['ok', 'ok']);
+    const b = await containerIds(TWINS[1]!);
+    await hitchOk(['-f', file, '-p', TWINS[0]!, 'down', '-v']);
+    expect(await leftovers(TWINS[0]!)).toEqual([]);
+    expect(await containerIds(TWINS[1]!)).toEqual(b);
+    const running = await Promise.all(Object.values(b).map(async (id) => (await docker.getContainer(id).inspect()).State.Running));
+    expect(running).toEqual([true, true, true, true]);
+  });
+});

@@ -1,0 +1,193 @@
+// Issue 4: `up` converges like infra-as-code. One project, one change per test, in order; each test
+// proves which container ids changed, and that `up` on what is already there, `plan` and `up --dry-run`
+// make no change at all (the engine's event stream).
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, envOf, execIn, hitch, hitchOk, ipOf, ROOT, requireEngine } from './helpers.js';
+import { changedNames, changesDuring, containerIds, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
+
+const P = 'it-conv-recreate';
+const NET = `${P}-hitch`;
+const TAG = { repo: 'it-conv/busybox', tag: '2' }; // a second name for the same local image: no registry needed
+const sleeper = (extra: ServiceYaml = {}): ServiceYaml => ({ image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL', ...extra });
+
+let db: ServiceYaml;
+let services: Record<string, ServiceYaml>;
+
+function base(): Record<string, ServiceYaml> {
+  db = {
+    image: 'hitch-test/busybox:1',
+    command: ['httpd', '-f', '-p', '5432'],
+    expose: ['5432'],
+    environment: { SHARED: '1', PRIVATE: '1', DB_PASSWORD: 'hunter2' },
+    share_env: ['SHARED', 'DB_PASSWORD'],
+    stop_signal: 'SIGKILL',
+  };
+  return {
+    db,
+    web: sleeper({ link: 'db' }),
+    api: sleeper({ links: ['db'] }),
+    cache: { image: 'hitch-test/busybox:1', command: ['httpd', '-f', '-p', '6379'], expose: ['6379'], stop_signal: 'SIGKILL' },
+    worker: sleeper({ link: 'cache' }),
+  };
+}
+
+async function file(): Promise<string> {
+  return writeManifest(P, services);
+}
+
+/** `up --json` on the current manifest: the container names whose id changed, and the summary's lists. */
+async function upChanges(extra: string[] = []): Promise<{ changed: string[]; summary: Record<string, unknown> }> {
+  const before = await containerIds(P);
+  const res = await hitchOk(['-f', await file(), '--json', 'up', ...extra]);
+  const { created, recreated, unchanged, removed, orphans } = JSON.parse(res.stdout).summary;
+  return { changed: changedNames(before, await containerIds(P)), summary: { created, recreated, unchanged, removed, orphans } };
+}
+
+/** Exit code of a TCP connection from `from`'s namespace, by the link's alias (its hosts line). */
+async function connects(from: string, host: string, port: number): Promise<number> {
+  return (await execIn(from, ['sh', '-c', `echo | nc -w 1 ${host} ${port} >/dev/null`])).exitCode;
+}
+
+const n = (...names: string[]) => names.map((s) => `${P}-${s}`).sort();
+
+beforeAll(async () => {
+  await requireEngine();
+  await docker.getImage('hitch-test/busybox:1').tag(TAG);
+  services = base();
+  await hitch(['-f', await file(), 'down', '-v']);
+  await hitchOk(['-f', await file(), 'up']);
+});
+
+afterAll(async () => {
+  await hitch(['-p', P, 'down', '-v']);
+  await docker.getImage(`${TAG.repo}:${TAG.tag}`).remove().catch(() => undefined);
+});
+
+describe('idempotence', () => {
+  it('a second up on an unchanged manifest makes no change to the engine', async () => {
+    let summary: unknown;
+    const changes = await changesDuring(P, async () => (summary = JSON.parse((await hitchOk(['-f', await file(), '--json', 'up'])).stdout).summary));
+    expect(changes).toEqual([]);
+    expect(summary).toMatchObject({ created: [], recreated: [], started: [], removed: [], failed: [], unchanged: ['api', 'cache', 'db', 'web', 'worker'] });
+  });
+});
+
+describe('plan', () => {
+  it('names each action with its cause and the final env, secrets masked unless asked; changes nothing', async () => {
+    services.db = { ...db, command: ['httpd', '-f', '-p', '5432', '-h', '/'] };
+    const f = await file();
+    const dbId = (await containerIds(P))[`${P}-db`]!.slice(0, 12);
+    const ip = await ipOf(`${P}-db-sandbox`, NET);
+    const text = (pw: string) => `plan for ${P}: 3 actions
+service:db  recreate-container ${P}-db image=hitch-test/busybox:1 replaces=${dbId}  cause: config changed: command
+    env    DB_PASSWORD=${pw}
+    env    PRIVATE=1
+    env    SHARED=1
+ready:db@api  await-ready ${P}-db from=${P}-api-sandbox ip=${ip} tcp=5432 timeout=60s  cause: db changed  after: service:db
+ready:db@web  await-ready ${P}-db from=${P}-web-sandbox ip=${ip} tcp=5432 timeout=60s  cause: db changed  after: service:db
+unchanged: api, cache, web, worker
+orphans: none
+`;
+    const outputs: string[] = [];
+    const changes = await changesDuring(P, async () => {
+      outputs.push((await hitchOk(['-f', f, 'plan'])).stdout);
+      outputs.push((await hitchOk(['-f', f, 'plan', '--show-secrets'])).stdout);
+      outputs.push((await hitchOk(['-f', f, 'up', '--dry-run'])).stdout);
+    });
+    expect(changes).toEqual([]);
+    expect(outputs).toEqual([text('***'), text('hunter2'), text('***')]);
+  });
+
+  it('--json is valid against schemas/plan.schema.json', async () => {
+    const schema = JSON.parse(readFileSync(`${ROOT}/schemas/plan.schema.json`, 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const plan = JSON.parse((await hitchOk(['-f', await file(), '--json', 'plan'])).stdout);
+    expect(validate(plan) ? [] : validate.errors).toEqual([]);
+    expect(plan.actions.map((a: { id: string; cause: string }) => `${a.id}: ${a.cause}`)).toEqual([
+      'service:db: config changed: command',
+      'ready:db@api: db changed',
+      'ready:db@web: db changed',
+    ]);
+  });
+});
+
+describe('exact recreation', () => {
+  it("a child's command changes: only its service container; its parents keep theirs and still reach it", async () => {
+    services.db = { ...db, command: ['httpd', '-f', '-p', '5432', '-h', '/'] };
+    expect(await upChanges()).toEqual({ changed: n('db'), summary: { created: [], recreated: ['db'], unchanged: ['api', 'cache', 'web', 'worker'], removed: [], orphans: [] } });
+    expect([await connects(`${P}-web`, 'db', 5432), await connects(`${P}-api`, 'db', 5432)]).toEqual([0, 0]);
+  });
+
+  it("a child's image changes: only its service container", async () => {
+    services.db = { ...services.db, image: `${TAG.repo}:${TAG.tag}` };
+    let changed: string[] = [];
+    const events = await changesDuring(P, async () => (changed = (await upChanges()).changed));
+    expect(changed).toEqual(n('db'));
+    // the same watch that proves idempotence sees a recreation, and only that one
+    expect(events).toEqual(['create', 'destroy', 'die', 'kill', 'start', 'stop'].map((a) => `container ${a} ${P}-db`));
+    expect(await connects(`${P}-web`, 'db', 5432)).toBe(0);
+  });
+
+  it("a child's shared env changes: the child and exactly the parents that see it", async () => {
+    services.db = { ...services.db, environment: { SHARED: '2', PRIVATE: '1', DB_PASSWORD: 'hunter2' } };
+    expect((await upChanges()).changed).toEqual(n('api', 'db', 'web'));
+    expect((await envOf(`${P}-web`)).DB_ENV_SHARED).toBe('2');
+  });
+
+  it("a key the child does not share changes: only the child", async () => {
+    services.db = { ...services.db, environment: { SHARED: '2', PRIVATE: '2', DB_PASSWORD: 'hunter2' } };
+    expect((await upChanges()).changed).toEqual(n('db'));
+  });
+
+  it("a child's exposed ports change: the child (and its sandbox) and its parents, nobody else", async () => {
+    // ready means accepting on every exposed port: a second httpd serves 5433 (busybox httpd without -f forks)
+    services.db = { ...services.db, expose: ['5432', '5433'], command: ['sh', '-c', 'httpd -p 5433 && exec httpd -f -p 5432'] };
+    expect((await upChanges()).changed).toEqual(n('api', 'db', 'db-sandbox', 'web'));
+    expect((await envOf(`${P}-api`)).DB_PORT_5433_TCP_PORT).toBe('5433');
+  });
+
+  it("a link is added: the parent is recreated; the child's rules are updated without restarting it", async () => {
+    const ip = await ipOf(`${P}-db-sandbox`, NET);
+    expect(await connects(`${P}-worker`, ip, 5432)).not.toBe(0); // not linked: dropped by db's firewall
+    const started = [await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)];
+    services.worker = sleeper({ links: ['cache', 'db'] });
+    expect((await upChanges()).changed).toEqual(n('worker', 'worker-sandbox'));
+    expect([await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)]).toEqual(started);
+    expect(await connects(`${P}-worker`, 'db', 5432)).toBe(0);
+  });
+
+  it("a link is removed: the parent is recreated; the child's rules are updated without restarting it", async () => {
+    const ip = await ipOf(`${P}-db-sandbox`, NET);
+    const started = [await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)];
+    services.worker = sleeper({ link: 'cache' });
+    expect((await upChanges()).changed).toEqual(n('worker', 'worker-sandbox'));
+    expect([await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)]).toEqual(started);
+    expect(await connects(`${P}-worker`, ip, 5432)).not.toBe(0);
+  });
+});
+
+describe('a service leaves the manifest', () => {
+  it('up reports it as an orphan and leaves it alone', async () => {
+    const { api: _gone, ...rest } = services;
+    services = rest;
+    expect(await upChanges()).toEqual({ changed: [], summary: { created: [], recreated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: [], orphans: ['api'] } });
+  });
+
+  it('up --remove-orphans removes it', async () => {
+    expect(await upChanges(['--remove-orphans'])).toEqual({
+      changed: n('api', 'api-sandbox'),
+      summary: { created: [], recreated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: ['api'], orphans: ['api'] },
+    });
+  });
+
+  it('down removes it with the rest and leaves nothing labelled behind', async () => {
+    services = { ...services, api: sleeper({ links: ['db'] }) };
+    await hitchOk(['-f', await file(), 'up']);
+    const { api: _gone, ...rest } = services;
+    services = rest;
+    await hitchOk(['-f', await file(), 'down', '-v']);
+    expect(await leftovers(P)).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { convertCompose } from '../../../src/convert/index.js';
+import { parseManifest } from '../../../src/manifest/index.js';
+import { UserError } from '../../../src/user-error.js';
+
+const HEADER = '# yaml-language-server: $schema=links.schema.json\n# Converted from docker-compose.yml by `hitch convert`.\n\n';
+const convert = (text: string) => convertCompose(text, { file: 'docker-compose.yml', schemaRef: 'links.schema.json' });
+/** The converted text without its header, and the warnings as "line:col: message". */
+function converted(text: string): { yaml: string; warnings: string[] } {
+  const { yaml, warnings } = convert(text);
+  expect(yaml.startsWith(HEADER)).toBe(true);
+  return { yaml: yaml.slice(HEADER.length), warnings: warnings.map((w) => `${w.line}:${w.col}: ${w.message}`) };
+}
+
+describe('convert: one field at a time', () => {
+  const cases: Array<{ name: string; compose: string; yaml: string; warnings?: string[] }> = [
+    {
+      name: 'copies the fields hitch reads with compose meaning, in their order',
+      compose: 'services:\n  db:\n    image: postgres\n    container_name: db\n    user: "999"\n    restart: on-failure:3\n    tty: true\n    stop_signal: SIGINT\n    stop_grace_period: 1m30s\n    labels: [a=b]\n',
+      yaml: 'services:\n  db:\n    image: postgres\n    container_name: db\n    user: "999"\n    restart: on-failure:3\n    tty: true\n    stop_signal: SIGINT\n    stop_grace_period: 1m30s\n    labels: ["a=b"]\n',
+    },
+    {
+      name: 'links stay links; depends_on on a linked service says nothing',
+      compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    links: [db:database]\n    depends_on: { db: { condition: service_healthy } }\n',
+      yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n    links: ["db:database"]\n',
+    },
+    {
+      name: 'depends_on without a link is dropped, saying how to keep the connection',
+      compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    depends_on: [db]\n',
+      yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n',
+      warnings: ['5:5: service "web": depends_on: db is dropped: hitch starts a service after the services it links to, and only a link lets it reach them: add "db" to links if web connects to it'],
+    },
+    {
+      name: 'depends_on waiting for a linked service to complete',
+      compose: 'services:\n  migrate: { image: app }\n  web:\n    image: app\n    links: [migrate]\n    depends_on: { migrate: { condition: service_completed_successfully } }\n',
+      yaml: 'services:\n  migrate:\n    image: app\n  web:\n    image: app\n    links: ["migrate"]\n',
+      warnings: ['6:5: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
+    },
+    {
+      name: 'build: a mapping keeps context, dockerfile and args; context defaults to the folder',
+      compose: 'services:\n  web:\n    build: { dockerfile: Dockerfile.dev, target: dev, args: [V=1] }\n',
+      yaml: 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n      args: ["V=1"]\n',
+      warnings: ['3:5: service "web": build.target is dropped: hitch builds with context, dockerfile and args only'],
+    },
+    {
+      name: "env_file's long form becomes its path",
+      compose: 'services:\n  web:\n    image: app\n    env_file: [a.env, { path: b.env, required: false }]\n',
+      yaml: 'services:\n  web:\n    image: app\n    env_file: ["a.env", "b.env"]\n',
+      warnings: ['4:5: service "web": env_file.required is dropped: hitch needs b.env to exist'],
+    },
+    {
+      name: "ports: short forms as they are, the long form without swarm's mode",
+      compose: 'services:\n  web:\n    image: app\n    ports: [80, "127.0.0.1::5000", { target: 53, published: "5353", protocol: udp, mode: ingress }]\n',
+      yaml: 'services:\n  web:\n    image: app\n    ports:\n      - 80\n      - 127.0.0.1::5000\n      - target: 53\n        published: "5353"\n        protocol: udp\n',
+      warnings: ['4:5: service "web": ports.mode is dropped: swarm and naming options have no meaning for hitch'],
+    },
+    {
+      name: 'volumes: ro and rw stay, other mount options and anonymous volumes go',
+      compose: 'services:\n  web:\n    image: app\n    volumes: ["data:/data:ro,z", "./src:/src:delegated", /cache, "~/.m2:/root/.m2:rw"]\n',
+      yaml: 'services:\n  web:\n    image: app\n    volumes: ["data:/data:ro", "./src:/src", "~/.m2:/root/.m2:rw"]\n',
+      warnings: [
+        '4:5: service "web": mount option z of data:/data:ro,z is dropped: hitch knows ro and rw',
+        '4:5: service "web": mount option delegated of ./src:/src:delegated is dropped: hitch knows ro and rw',
+        '4:5: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+      ],
+    },
+    {
+      name: 'healthcheck without start_interval',
+      compose: 'services:\n  db:\n    image: pg\n    healthcheck: { test: pg_isready, interval: 2s, start_interval: 1s }\n',
+      yaml: 'services:\n  db:\n    image: pg\n    healthcheck:\n      test: pg_isready\n      interval: 2s\n',
+      warnings: ['4:5: service "db": healthcheck.start_interval is dropped: not supported by hitch'],
+    },
+    {
+      name: 'environment: a variable taken from the environment stays empty',
+      compose: 'services:\n  web:\n    image: app\n    environment: { DEBUG: null, N: 3 }\n',
+      yaml: 'services:\n  web:\n    image: app\n    environment:\n      DEBUG:\n      N: 3\n',
+    },
+    {
+      name: "merge keys are expanded; x- fields go; a merged key's warning points at the service",
+      compose: 'x-base: &base\n  privileged: true\nservices:\n  web:\n    <<: *base\n    image: app\n',
+      yaml: 'services:\n  web:\n    image: app\n',
+      warnings: ['4:3: service "web": privileged is dropped: not supported by hitch'],
+    },
+    {
+      name: 'network keys, each with its reason',
+      compose: 'services:\n  web:\n    image: app\n    network_mode: host\n    networks: [front]\n    external_links: [redis_1:redis]\n    volumes_from: [data]\nnetworks: { front: {} }\n',
+      yaml: 'services:\n  web:\n    image: app\n',
+      warnings: [
+        '4:5: service "web": network_mode is dropped: every hitch service has its own network namespace (its sandbox), reached through links',
+        "5:5: service \"web\": networks is dropped: every hitch service is on the project's own network, where only links connect services",
+        '6:5: service "web": external_links is dropped: hitch links services of the same project only',
+        '7:5: service "web": volumes_from is dropped: mount the same named volumes in both services instead',
+        '8:1: networks is dropped: every hitch project has one network of its own, where only links connect services',
+      ],
+    },
+    {
+      name: 'the project name and named volumes; version goes silently',
+      compose: 'version: "3"\nname: shop\nservices:\n  db: { image: pg, volumes: ["d:/d"] }\nvolumes:\n  d: { name: shared-d }\n',
+      yaml: 'name: shop\nservices:\n  db:\n    image: pg\n    volumes: ["d:/d"]\n',
+      warnings: ['6:8: volume "d": name is dropped: hitch creates and labels the volume <project>_d itself'],
+    },
+    {
+      name: 'a service with neither image nor build',
+      compose: 'services:\n  web:\n    extends: { service: base }\n',
+      yaml: 'services:\n  web: {}\n',
+      warnings: [
+        '3:5: service "web": extends is dropped: copy the fields of the extended service into this one',
+        '2:3: service "web": has neither image nor build: give it one, hitch needs it',
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ compose, yaml, warnings = [] }) => {
+    expect(converted(compose)).toEqual({ yaml, warnings });
+  });
+});
+
+describe('convert: not a compose file', () => {
+  it.each([
+    ['invalid YAML', 'services: [\n', 'docker-compose.yml:2:1: not valid YAML: '],
+    ['no services', 'version: "2"\n', 'docker-compose.yml: no services: mapping, so this is not a compose file'],
+  ])('%s', (_name, text, message) => {
+    expect(() => convert(text)).toThrow(UserError);
+    expect(() => convert(text)).toThrow(message);
+  });
+});
+
+describe('convert: real-world compose files with links', () => {
+  const dir = (name: string) => fileURLToPath(new URL(`../../fixtures/compose/${name}/`, import.meta.url));
+  it.each([
+    ['wordpress', ['wordpress:db:mysql']],
+    ['django', ['web:db:postgres', 'web:redis:redis', 'worker:db:postgres', 'worker:redis:redis']],
+    ['redis-webapp', ['webapp:redis:redis']],
+  ])('%s: the golden hitch.yaml, which loads with its links', (name, links) => {
+    const compose = readFileSync(`${dir(name)}docker-compose.yml`, 'utf8');
+    const { yaml } = convertCompose(compose, { file: 'docker-compose.yml', schemaRef: '../../../../links.schema.json' });
+    expect(yaml).toBe(readFileSync(`${dir(name)}hitch.yaml`, 'utf8'));
+    const { manifest } = parseManifest(yaml, { file: `${dir(name)}hitch.yaml`, env: {} });
+    expect(Object.values(manifest.services).flatMap((s) => s.links.map((l) => `${s.name}:${l.target}:${l.alias}`))).toEqual(links);
+  });
+});

@@ -1,0 +1,48 @@
+// The sandbox firewall-in-force check against a stand-in engine: only status, exec and logsTail matter.
+import { describe, expect, it } from 'vitest';
+import type { ContainerStatus, Engine, ExecResult } from '../../../src/engine/engine.js';
+import { awaitFirewall } from '../../../src/engine/sandbox-ready.js';
+import { UserError } from '../../../src/user-error.js';
+
+const NO_CAP = 'hitch-sandbox: failed to apply firewall rules (does the container have CAP_NET_ADMIN?): Permission denied (you must be root)';
+
+function engine(statuses: ContainerStatus[], shows: ExecResult[], log = ''): Engine & { calls: string[] } {
+  const calls: string[] = [];
+  const next = <T>(list: T[]): T => (list.length > 1 ? list.shift()! : list[0]!);
+  return {
+    calls,
+    status: async (name: string) => (calls.push(`status ${name}`), next(statuses)),
+    exec: async (name: string, cmd: string[]) => (calls.push(`exec ${name} ${cmd.join(' ')}`), next(shows)),
+    logsTail: async () => log,
+  } as unknown as Engine & { calls: string[] };
+}
+
+const running = { running: true };
+const notYet = { exitCode: 1, stdout: '', stderr: 'hitch-sandbox: firewall not in force: INPUT does not jump to HITCH' };
+const inForce = { exitCode: 0, stdout: '-N HITCH\n', stderr: '' };
+
+describe('awaitFirewall', () => {
+  it('waits until `hitch-sandbox show` says the rules are in force', async () => {
+    const e = engine([running], [notYet, notYet, inForce]);
+    await awaitFirewall(e, 'shop-db-sandbox', 'db');
+    expect(e.calls).toEqual([
+      'status shop-db-sandbox', 'exec shop-db-sandbox hitch-sandbox show',
+      'status shop-db-sandbox', 'exec shop-db-sandbox hitch-sandbox show',
+      'status shop-db-sandbox', 'exec shop-db-sandbox hitch-sandbox show',
+    ]);
+  });
+
+  it("fails with the sandbox's own words and a remedy when it exited (no NET_ADMIN)", async () => {
+    const err = await awaitFirewall(engine([{ running: false, exitCode: 1 }], [inForce], NO_CAP + '\n'), 'shop-db-sandbox', 'db').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe(`the firewall of service "db" is not in force: sandbox shop-db-sandbox exited (code 1); sandbox shop-db-sandbox says:\n${NO_CAP}`);
+    expect((err as UserError).remedy).toMatch(/^hitch enforces links with iptables rules inside each sandbox, which needs the NET_ADMIN capability/);
+  });
+
+  it('gives up after its timeout when the rules never come', async () => {
+    const err = await awaitFirewall(engine([running], [notYet]), 'shop-db-sandbox', 'db', 120).catch((e: unknown) => e);
+    expect((err as UserError).message).toBe(
+      'the firewall of service "db" is not in force: still not applied after 0.12s (hitch-sandbox: firewall not in force: INPUT does not jump to HITCH)',
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { changeCause, decodeParts, encodeParts, type Parts } from '../../../src/plan/config-parts.js';
+
+const before: Parts = { image: 'a', command: 'b', environment: 'c', links: 'd', settings: 'e', 'env@db': 'f', 'ports@db': 'g', 'env@cache': 'h', 'ports@cache': 'i' };
+
+describe('changeCause', () => {
+  it.each([
+    ['no parts label (made before parts existed)', undefined, before, 'config changed'],
+    ['nothing nameable changed', before, before, 'config changed'],
+    ['own parts, in name order', before, { ...before, image: 'x', command: 'x' }, 'config changed: command, image'],
+    ["a child's shared env", before, { ...before, 'env@db': 'x' }, "child db's shared env changed"],
+    ["children's parts, by child then part", before, { ...before, 'ports@db': 'x', 'env@db': 'x', 'ports@cache': 'x' }, "child cache's exposed ports changed; child db's shared env changed; child db's exposed ports changed"],
+    ['a link added: its new child is not "changed"', before, { ...before, links: 'x', 'env@new': 'n', 'ports@new': 'n' }, 'links changed'],
+    ['everything at once', before, { ...before, settings: 'x', links: 'x', 'ports@db': 'x' }, "config changed: settings; links changed; child db's exposed ports changed"],
+  ])('%s', (_what, was, now, cause) => {
+    expect(changeCause(was, now)).toBe(cause);
+  });
+});
+
+describe('the label form', () => {
+  it('round-trips, in name order', () => {
+    expect(encodeParts({ links: '1', 'env@db': '2', image: '3' })).toBe('env@db=2,image=3,links=1');
+    expect(decodeParts('env@db=2,image=3,links=1')).toEqual({ 'env@db': '2', image: '3', links: '1' });
+    expect(decodeParts(undefined)).toBe(undefined);
+  });
+});
