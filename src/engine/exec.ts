@@ -24,9 +24,3 @@ export async function execIn(docker: Docker, container: string, cmd: string[]): 
   const info = await exec.inspect();
   return { exitCode: info.ExitCode ?? -1, stdout: stdout.text(), stderr: stderr.text() };
 }
-
-/** stdout of a command that succeeded, else undefined. */
-export async function execText(docker: Docker, container: string, cmd: string[]): Promise<string | undefined> {
-  const res = await execIn(docker, container, cmd);
-  return res.exitCode === 0 ? res.stdout : undefined;
-}

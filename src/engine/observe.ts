@@ -5,7 +5,6 @@ import type { PortSpec, Protocol } from '../manifest/model.js';
 import { LABEL, type ObservedContainer, type ObservedImage, type ObservedNetwork, type ObservedState, type Role } from '../plan/model.js';
 import { networkName } from '../plan/sandbox.js';
 import { isNotFound } from './engine-errors.js';
-import { execText } from './exec.js';
 
 const RULES_FILE = '/var/lib/hitch/rules'; // written by `hitch-sandbox apply` (images/sandbox)
 
@@ -62,14 +61,39 @@ function toObservedNetwork(net: Docker.NetworkInspectInfo): ObservedNetwork {
   return { id: net.Id, name: net.Name, subnet: config?.Subnet ?? '', gateway: config?.Gateway ?? '' };
 }
 
-/** The rules a running sandbox enforces: its rules file (written by `apply`), else its `run` arguments. */
-async function firewallArgs(docker: Docker, c: ObservedContainer): Promise<string[] | undefined> {
-  if (c.role !== 'sandbox' || !c.running) return undefined;
-  const container = docker.getContainer(c.id);
-  const rules = await execText(docker, c.id, ['cat', RULES_FILE]);
-  if (rules !== undefined) return rules.split('\n').filter(Boolean);
-  const cmd = (await container.inspect()).Config.Cmd ?? [];
-  return cmd.slice(cmd.indexOf('run') + 1);
+/** The single file of a one-entry tar archive: a 512-byte header (size in octal at 124), then the bytes. */
+function untarOne(tar: Buffer): string {
+  const size = parseInt(tar.subarray(124, 136).toString('ascii').replace(/\0/g, '').trim(), 8);
+  return tar.subarray(512, 512 + size).toString('utf8');
+}
+
+/** The rules file written by `hitch-sandbox apply`, read without an exec (one archive request). */
+async function rulesFile(docker: Docker, id: string): Promise<string | undefined> {
+  try {
+    const stream = (await docker.getContainer(id).getArchive({ path: RULES_FILE })) as NodeJS.ReadableStream;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return untarOne(Buffer.concat(chunks));
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * What only an inspect tells about a running container: when it started, and for a sandbox the rules it
+ * enforces (its rules file, written by `apply`, else its `run` arguments).
+ */
+async function addRuntimeDetails(docker: Docker, c: ObservedContainer): Promise<void> {
+  if (!c.running) return;
+  const [info, rules] = await Promise.all([
+    docker.getContainer(c.id).inspect(),
+    c.role === 'sandbox' ? rulesFile(docker, c.id) : undefined,
+  ]);
+  c.startedAt = info.State.StartedAt;
+  if (c.role !== 'sandbox') return;
+  const cmd = info.Config.Cmd ?? [];
+  c.firewallArgs = rules !== undefined ? rules.split('\n').filter(Boolean) : cmd.slice(cmd.indexOf('run') + 1);
 }
 
 export async function observe(docker: Docker, project: string, imageRefs: string[]): Promise<ObservedState> {
@@ -83,7 +107,7 @@ export async function observe(docker: Docker, project: string, imageRefs: string
   const netName = networkName(project);
   const own = networks.find((n) => n.Name === netName && n.Labels?.[LABEL.project] === project);
   const observed = containers.map((c) => toObservedContainer(c, netName));
-  await Promise.all(observed.map(async (c) => (c.firewallArgs = await firewallArgs(docker, c))));
+  await Promise.all(observed.map((c) => addRuntimeDetails(docker, c)));
   return {
     network: own ? toObservedNetwork(own) : undefined,
     containers: observed,

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
 import { parseEnvFile } from './dotenv.js';
+import { printable } from './problems.js';
 import { isMapping, setOwn, type Path } from './tree.js';
 
 type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment's value, or ""
@@ -47,7 +48,7 @@ function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
   const file = resolve(ctx.dir, rel);
   const text = ctx.readFile(file);
   if (text === undefined) {
-    fail(ctx, path, `env_file ${JSON.stringify(rel)} cannot be read (looked for ${file})`);
+    fail(ctx, path, `env_file ${JSON.stringify(rel)} cannot be read (looked for ${printable(file)})`);
     return {};
   }
   const parsed = parseEnvFile(text);

@@ -3,6 +3,7 @@
 // targets that exist (compose's wording).
 import { at, entries, fail, failAtKey, get, type Ctx } from './context.js';
 import type { LinkSpec } from './model.js';
+import { printable } from './problems.js';
 import { didYouMean } from './suggest.js';
 import type { Path } from './tree.js';
 
@@ -46,11 +47,6 @@ function parseLink(ctx: Ctx, text: string, path: Path): LinkSpec | undefined {
     return undefined;
   }
   return { target, alias: alias!, pos: at(ctx, path) };
-}
-
-/** docker's wording shows the text as is; quoted when it holds spaces or control characters, so it stays one line. */
-function printable(text: string): string {
-  return /^[\x21-\x7e]+$/.test(text) ? text : JSON.stringify(text);
 }
 
 /** Drops links to unknown services, reporting each the way compose does, with a did-you-mean. */

@@ -12,6 +12,11 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.message}`;
 }
 
+/** Text shown as is in a message, or quoted when a control character would break the line. */
+export function printable(text: string): string {
+  return /[\x00-\x1f\x7f]/.test(text) ? JSON.stringify(text) : text;
+}
+
 /** Sorted by file, then position, then message; duplicates dropped, so output is the same on every run. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();

@@ -58,11 +58,19 @@ export function sandboxActions(service: Service, ctx: PlanContext, networkAction
  * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
  * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile.
  */
+/** A sandbox that started after its service took the old namespace with it (`docker restart` of it). */
+function restartedUnder(service: ObservedContainer, sandbox: ObservedContainer | undefined): boolean {
+  // Docker's RFC 3339 times trim trailing zeros, so compare them as times, not as text.
+  if (!sandbox?.running || !sandbox.startedAt || !service.startedAt) return false;
+  return Date.parse(sandbox.startedAt) > Date.parse(service.startedAt);
+}
+
 export function serviceAction(service: Service, ctx: PlanContext, sandbox: Action | undefined, waitsFor: string[]): Action | undefined {
   const obs = observedOf(ctx, service.name, 'service');
   const own = sandbox ? [sandbox.id] : [];
   let cause: string | undefined;
   if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') cause = 'sandbox recreated';
   else if (sandbox?.kind === 'start-container' && obs?.running) cause = 'sandbox restarted';
+  else if (!sandbox && obs?.running && restartedUnder(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox restarted';
   return containerAction(`service:${service.name}`, serviceSpec(service, ctx), obs, [...own, ...waitsFor], { recreateCause: cause });
 }

@@ -14,7 +14,7 @@ const seeds = seedManifests();
 // env_file: in the seeds (shop's db.env) reads as a small valid file
 const readFile = (p: string) => (p.endsWith('.env') ? 'POSTGRES_USER=shop\n' : undefined);
 // a failure's shrinking is bounded too, so a bug shows up as a failed test rather than a stuck suite
-const RUNS = { numRuns: 600, interruptAfterTimeLimit: 8_000 };
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 600), interruptAfterTimeLimit: Number(process.env.FUZZ_MS ?? 8_000) };
 
 function check(text: string): void {
   checkOutcome(text, timed(() => parse(text, { readFile })));

@@ -54,7 +54,7 @@ describe('hostile values are refused by the manifest stage, each at its place', 
     ['db\n', [`5:11: link "db\\n" is not a valid service name; ${NAME_RULE}`]],
     [' db', [`5:11: link " db" is not a valid service name; ${NAME_RULE}`]],
     ['db:x:y', ['5:11: bad format for links: db:x:y; use "service" or "service:alias"']],
-    ['db:x y:z', ['5:11: bad format for links: "db:x y:z"; use "service" or "service:alias"']],
+    ['db:x y:z', ['5:11: bad format for links: db:x y:z; use "service" or "service:alias"']],
   ])('link %j', (v, want) => {
     expect(problems(alias(v))).toEqual(want);
   });

@@ -206,6 +206,27 @@ unchanged: cache, worker
 orphans: none`);
   });
 
+  it('a sandbox restarted under its running service (docker restart): the service is recreated to rejoin it', () => {
+    const startedAt = (name: string) => (name === 'shop-db-sandbox' ? '2026-11-23T10:00:05.5Z' : '2026-11-23T10:00:05.25Z');
+    const observed = withContainers(upOnce(), (cs) => cs.map((c) => ({ ...c, startedAt: startedAt(c.name) })));
+    expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 3 actions
+service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox restarted
+    env    POSTGRES_PASSWORD=***
+ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
+ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
+unchanged: cache, web, worker
+orphans: none`);
+  });
+
+  it('services that started after their sandbox are left alone (times compared as times, not text)', () => {
+    // As text "05.2Z" sorts after "05.25Z"; as times it is earlier.
+    const startedAt = (name: string) => (name.endsWith('-sandbox') ? '2026-11-23T10:00:05.2Z' : '2026-11-23T10:00:05.25Z');
+    const observed = withContainers(upOnce(), (cs) => cs.map((c) => ({ ...c, startedAt: startedAt(c.name) })));
+    expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: no changes
+unchanged: cache, db, web, worker
+orphans: none`);
+  });
+
   it("a link is added: the parent is recreated, the child's rules are updated in place", () => {
     const m = withService(stack(), 'worker', { links: [link('cache'), link('db', 'database')] });
     expect(planText(reconcile(m, upOnce()))).toBe(`plan for shop: 6 actions
