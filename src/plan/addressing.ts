@@ -6,7 +6,8 @@ import type { ObservedNetwork, ObservedState } from './model.js';
 import { networkName } from './sandbox.js';
 
 export const SUBNET_POOL = '10.213.0.0/16';
-const POOL_PREFIX = 24;
+const MIN_SUBNET_SIZE = 256; // a /24: room to grow for most projects
+const RESERVED_ADDRESSES = 3; // network, gateway, broadcast
 
 export interface Addressing {
   subnet: string;
@@ -36,9 +37,15 @@ function overlaps(x: Cidr, y: Cidr): boolean {
   return x.base < y.base + y.size && y.base < x.base + x.size;
 }
 
-function firstFree(used: Cidr[]): Cidr | undefined {
+/** The smallest power-of-two block (at least a /24) with an address for every service. */
+export function subnetSizeFor(services: number): number {
+  let size = MIN_SUBNET_SIZE;
+  while (size < services + RESERVED_ADDRESSES) size *= 2;
+  return size;
+}
+
+function firstFree(used: Cidr[], size: number): Cidr | undefined {
   const pool = parseCidr(SUBNET_POOL)!;
-  const size = 2 ** (32 - POOL_PREFIX);
   for (let base = pool.base; base < pool.base + pool.size; base += size) {
     if (!used.some((u) => overlaps(u, { base, size }))) return { base, size };
   }
@@ -53,15 +60,16 @@ function withGateway(c: Cidr): { subnet: string; gateway: string } {
   return { subnet: formatCidr(c), gateway: formatIp(c.base + 1) };
 }
 
-/** The observed network's subnet, else the manifest's, else the first free /24 of the pool; gateway .1. */
+/** The observed network's subnet, else the manifest's, else the first free block of the pool big enough for every service (at least a /24); gateway .1. */
 export function pickSubnet(manifest: Manifest, observed: ObservedState): { subnet: string; gateway: string } | UserError {
   if (observed.network) return existingSubnet(manifest, observed.network);
   const used = observed.usedSubnets.map(parseCidr).filter((c): c is Cidr => c !== undefined);
   if (!manifest.subnet) {
-    const free = firstFree(used);
+    const size = subnetSizeFor(Object.keys(manifest.services).length);
+    const free = firstFree(used, size);
     if (free) return withGateway(free);
     return new UserError(
-      `no free /${POOL_PREFIX} left in ${SUBNET_POOL} for network ${networkName(manifest.project)}`,
+      `no free /${32 - Math.log2(size)} left in ${SUBNET_POOL} for network ${networkName(manifest.project)}`,
       'remove unused networks (`docker network prune`) or set `subnet:` in the manifest',
     );
   }

@@ -13,7 +13,8 @@ import { CASE_MS, checkOutcome, ENV, parse, timed, type Outcome } from './outcom
 const seeds = seedManifests();
 // env_file: in the seeds (shop's db.env) reads as a small valid file
 const readFile = (p: string) => (p.endsWith('.env') ? 'POSTGRES_USER=shop\n' : undefined);
-// a failure's shrinking is bounded too, so a bug shows up as a failed test rather than a stuck suite
+// a failure's shrinking is bounded too, so a bug shows up as a failed test rather than a stuck suite;
+// FUZZ_RUNS=20000 FUZZ_MS=120000 explores deeper (with --testTimeout 200000)
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 600), interruptAfterTimeLimit: Number(process.env.FUZZ_MS ?? 8_000) };
 
 function check(text: string): void {
@@ -27,7 +28,7 @@ describe('the seeds', () => {
   });
 });
 
-describe('parseManifest never throws anything but ManifestError', () => {
+describe('parseManifest never throws anything but ManifestError', { timeout: 20_000 }, () => {
   test('on YAML-ish text', () => {
     fc.assert(fc.property(yamlishText, check), RUNS);
   });
@@ -60,7 +61,7 @@ describe('parseManifest never throws anything but ManifestError', () => {
   });
 });
 
-describe('loadManifest on bytes', () => {
+describe('loadManifest on bytes', { timeout: 20_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'hitch-fuzz-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let n = 0;

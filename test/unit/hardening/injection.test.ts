@@ -126,7 +126,7 @@ describe('hostile values are refused by the manifest stage, each at its place', 
 
 // Whatever the value, what the Manifest holds in these fields fits a grammar with no room for a flag,
 // a shell word boundary or a line break: a hostile string is refused at its own line, or it was harmless.
-describe('generated hostile values: refused where they stand, or harmless', () => {
+describe('generated hostile values: refused where they stand, or harmless', { timeout: 20_000 }, () => {
   const SAFE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
   const hostile = fc.oneof(
     fc.stringMatching(/^[a-z0-9;$()`'"\\ \t\n:/.=_-]{0,12}$/),
@@ -254,7 +254,7 @@ describe('free text stays whole: one env entry, one command element', () => {
 
 // For every generated valid manifest: firewall args are flags, CIDRs and proto:ip:port only; env keys
 // have no '=', space or control character; hosts entries are names and one address.
-describe('generated manifests: what reaches the engine has a fixed grammar', () => {
+describe('generated manifests: what reaches the engine has a fixed grammar', { timeout: 20_000 }, () => {
   const FIREWALL_ARG = /^(--subnet|--allow|\d+\.\d+\.\d+\.\d+\/\d+|(tcp|udp|sctp):\d+\.\d+\.\d+\.\d+:\d+(-\d+)?)$/;
   const HOSTS_ENTRY = /^[a-zA-Z0-9_.-]+( [a-zA-Z0-9_.-]+)*:\d+\.\d+\.\d+\.\d+$/;
   const ENV_ENTRY = /^[^=\s\0]+=/;

@@ -90,7 +90,8 @@ describe('__proto__ and friends are plain keys', () => {
   test('env keys named __proto__, constructor and toString are kept (were dropped, or a function)', () => {
     const yaml = 'services:\n  web:\n    image: x\n    environment:\n      __proto__: a\n      <<: {constructor: b}\n    labels: [toString]\n    env_file: e.env\n';
     const web = load(yaml, { readFile: () => 'hasOwnProperty=d\nvalueOf\n' }).manifest.services.web!;
-    expect([web.environment, web.labels]).toEqual([{ ['__proto__']: 'a', constructor: 'b', hasOwnProperty: 'd' }, { toString: '' }]);
+    const want: Record<string, string>[] = [{ ['__proto__']: 'a', constructor: 'b', hasOwnProperty: 'd' }, { toString: '' }];
+    expect([web.environment, web.labels]).toEqual(want);
   });
 
   test('a .env key named __proto__ is a variable like any other', () => {
@@ -133,6 +134,23 @@ describe('values that slipped through', () => {
   test('an env_file value with NUL', () => {
     const got = problems('services:\n  web:\n    image: x\n    env_file: e.env\n', { readFile: () => 'A=1\nB=x\0y\n' });
     expect(got).toEqual(['/proj/shop/e.env:2:1: the value of B contains a NUL character, which no container setting can hold; remove it']);
+  });
+});
+
+// `file:line:col: message` is one line of output; user text with a line break used to split it in two
+describe('messages stay on one line', () => {
+  const ALLOWED = 'allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout';
+  test.each<[string, string, string[]]>([
+    ['a did-you-mean naming a key with a carriage return', 'services:\n  "\\rdb": {image: x}\n  web: {image: x, link: db}\n', [`2:3: service name "\\rdb" is not valid; ${NAME_RULE}`, '3:25: Service "web" has a link to service "db" which does not exist. Did you mean "\\rdb"?']],
+    ['an env_file path with a newline', 'services:\n  web:\n    image: x\n    env_file: "${NL}"\n', ['4:15: env_file "a\\nb" cannot be read (looked for "/proj/shop/a\\nb")']],
+    ['a carriage return yaml quotes back', '>\r', ['1:2: YAML: Not a YAML token: \\r']],
+    ['a lone $ in a multi-line command', 'services:\n  web:\n    image: x\n    command: |\n      echo $\n      done\n', ['4:14: invalid interpolation in "echo $\\ndone\\n": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $']],
+    ['a required variable\'s message with a newline', 'services:\n  web:\n    image: "${X:?first\\nsecond}"\n', ['3:12: required variable "X" is missing a value: first second']],
+    ['an unknown key with a newline', 'services:\n  web:\n    image: x\n    "a\\nb": 1\n', [`4:5: unknown key "a\\nb" in service "web"; ${ALLOWED}`]],
+    ['a link alias with a newline', 'services:\n  db: {image: x}\n  web: {image: x, link: "db:a\\nb"}\n', [`3:25: link alias "a\\nb" in "db:a\\nb" is not valid; ${NAME_RULE}`]],
+    ['a place under an odd key', 'services:\n  web:\n    image: x\n    environment: {"A B": [1]}\n', ['4:26: environment["A B"] must be a string, a number, true or false or empty, not a list']],
+  ])('%s', (_, yaml, want) => {
+    expect(problems(yaml, { env: { NL: 'a\nb' } })).toEqual(want);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressing, assignIps, pickSubnet } from '../../../src/plan/addressing.js';
+import { addressing, assignIps, pickSubnet, subnetSizeFor } from '../../../src/plan/addressing.js';
 import type { ObservedContainer } from '../../../src/plan/model.js';
 import { UserError } from '../../../src/user-error.js';
 import { emptyEngine, manifest, service } from './fixtures.js';
@@ -19,6 +19,21 @@ describe('pickSubnet', () => {
     { name: 'IPv6 subnets never collide', used: ['fd00::/64'], expected: { subnet: '10.213.0.0/24', gateway: '10.213.0.1' } },
   ])('$name', ({ used, expected }) => {
     expect(pickSubnet(m, emptyEngine({ usedSubnets: used }))).toEqual(expected);
+  });
+
+  it.each([
+    { services: 1, size: 256 },
+    { services: 253, size: 256 },
+    { services: 254, size: 512 },
+    { services: 1000, size: 1024 },
+    { services: 1022, size: 2048 },
+  ])('$services services need a block of $size addresses', ({ services, size }) => {
+    expect(subnetSizeFor(services)).toBe(size);
+  });
+
+  it('a project too big for a /24 gets the first free block of its size, aligned', () => {
+    const big = manifest(Array.from({ length: 300 }, (_, i) => service(`s${i}`)));
+    expect(pickSubnet(big, emptyEngine({ usedSubnets: ['10.213.0.0/24'] }))).toEqual({ subnet: '10.213.2.0/23', gateway: '10.213.2.1' });
   });
 
   it('the manifest subnet, normalized to its network address', () => {
