@@ -4,7 +4,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
 import {
-  acceptRule, agrees, compareProbes, dropRule, enforcementOf, expectedMatrix, linkGrants, rulesInForce, unexposedProbes,
+  acceptRule, agrees, compareProbes, dropRule, enforcementOf, expectedMatrix, linkGrants, rulesFromArgs, rulesInForce, unexposedProbes,
   type LinkEnforcement, type Outcome, type Probe, type RuleInForce,
 } from '../plan/matrix.js';
 import { offeredPorts } from '../plan/offers.js';
@@ -27,6 +27,7 @@ interface Live {
   ips: Record<string, string>;
   sandboxes: Record<string, string>;
   offered: Record<string, PortSpec[]>;
+  rulesArgs: Record<string, string[] | undefined>; // as recorded in each sandbox
 }
 
 const LISTEN_BASE = 40000; // where the unexposed-port listeners start looking for a free port
@@ -37,13 +38,14 @@ async function live(engine: Engine, manifest: Manifest): Promise<Live> {
   const observed = await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
-  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {} };
+  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {} };
   for (const s of Object.values(manifest.services)) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
     if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
     result.ips[s.name] = box.ip;
     result.sandboxes[s.name] = box.name;
     result.offered[s.name] = offeredPorts(s, observed);
+    result.rulesArgs[s.name] = box.firewallArgs;
   }
   return result;
 }
@@ -54,12 +56,21 @@ async function shown(engine: Engine, sandbox: string, verbose = false): Promise<
   return rulesInForce(res.stdout);
 }
 
-/** Each link against its child's rules in force (what `up` reports once done). */
-export async function linkEnforcement(engine: Engine, manifest: Manifest): Promise<LinkEnforcement[]> {
+/**
+ * Each link against its child's rules (what `up` reports once done). Children in `readBack` (those whose
+ * sandbox or rules this `up` touched) are read back from the kernel; the others from the rules the
+ * observation found recorded, which a sandbox records only once iptables took them.
+ */
+export async function linkEnforcement(engine: Engine, manifest: Manifest, readBack?: ReadonlySet<string>): Promise<LinkEnforcement[]> {
   const stack = await live(engine, manifest);
   const grants = linkGrants(manifest, stack.offered);
   const children = [...new Set(grants.map((g) => g.child))];
-  const rules = new Map(await Promise.all(children.map(async (c) => [c, await shown(engine, stack.sandboxes[c]!)] as const)));
+  const rulesOf = async (c: string): Promise<RuleInForce[]> => {
+    const recorded = stack.rulesArgs[c];
+    if (readBack && !readBack.has(c) && recorded) return rulesFromArgs(recorded);
+    return shown(engine, stack.sandboxes[c]!);
+  };
+  const rules = new Map(await Promise.all(children.map(async (c) => [c, await rulesOf(c)] as const)));
   return grants.map((g) => enforcementOf(g, stack.ips[g.parent]!, stack.subnet, rules.get(g.child)!));
 }
 

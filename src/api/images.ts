@@ -38,9 +38,19 @@ export async function ensureImages(
 ): Promise<Record<string, UserError>> {
   const onEvent = opts.onEvent ?? (() => {});
   await ensureSandboxImage(engine, onEvent);
+  const services = Object.values(manifest.services);
+  // One look per distinct image, all at once; then each missing image is built or pulled once.
+  const refs = [...new Set(services.map((s) => s.image))];
+  const present = new Map(await Promise.all(refs.map(async (ref) => [ref, await engine.imageExists(ref)] as const)));
+  const unavailable = new Map<string, UserError>();
   const failed: Record<string, UserError> = {};
-  for (const service of Object.values(manifest.services)) {
-    const exists = await engine.imageExists(service.image);
+  for (const service of services) {
+    const known = unavailable.get(service.image);
+    if (known) {
+      failed[service.name] = known;
+      continue;
+    }
+    const exists = present.get(service.image)!;
     if (service.build && (opts.build || !exists)) {
       onEvent({ image: service.image, how: 'build', service: service.name });
       await engine.buildImage(service.image, service.build, { [LABEL.project]: manifest.project, [LABEL.service]: service.name }).catch((err: Error) => {
@@ -55,6 +65,8 @@ export async function ensureImages(
         );
       });
     }
+    if (failed[service.name]) unavailable.set(service.image, failed[service.name]!);
+    else present.set(service.image, true);
   }
   return failed;
 }

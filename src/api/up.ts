@@ -63,6 +63,16 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   // Images first, outside the lock: pulls and builds can be long, touch none of the project's resources,
   // and the lock itself runs on the sandbox image this ensures.
   const images = await ensureImages(engine, manifest, { build: opts.build, onEvent: opts.onImage });
+  // Optimistic: with nothing to do there is nothing to lock (like `plan`, this only read the engine, which
+  // matched the manifest when observed: the outcome of running just before any concurrent `up`).
+  if (Object.keys(images).length === 0) {
+    const plan = await planUp(engine, manifest, opts);
+    if (plan.actions.length === 0) {
+      opts.onPlan?.(plan);
+      const execution: ExecResult = { outcomes: {}, errors: {}, blockers: {} };
+      return { plan, execution, summary: summarize(plan, execution, started), ok: true };
+    }
+  }
   const lock = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait };
   return withProjectLock(engine, manifest.project, 'up', lock, async () => {
     const lost: string[] = [];

@@ -1,6 +1,7 @@
 // Phase 3a: validate the interpolated tree against links.schema.json, the one definition of the
 // format (editors read the same file). Returns ajv's errors with oneOf/anyOf noise removed.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
@@ -13,13 +14,28 @@ export function schema(): Record<string, unknown> {
   return JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 }
 
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // verbose: errors carry the failing value and its schema, which the messages need.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' }); // VS Code / yaml-language-server annotation
-    compiled = ajv.compile(schema());
+/** The one ajv setup, used at run time from source and by scripts/precompile-schema.mjs for dist/. */
+export function schemaAjv(code?: { source: boolean }): Ajv2020 {
+  // verbose: errors carry the failing value and its schema, which the messages need.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code });
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' }); // VS Code / yaml-language-server annotation
+  return ajv;
+}
+
+/** Written next to this file by `npm run build`; absent when running from source (the tests). */
+export const PRECOMPILED = './schema-validator.cjs';
+
+// Compiling the schema costs ~90 ms on every command: a build ships it compiled.
+function precompiled(): ValidateFunction | undefined {
+  try {
+    return createRequire(import.meta.url)(PRECOMPILED) as ValidateFunction;
+  } catch {
+    return undefined;
   }
+}
+
+function validator(): ValidateFunction {
+  compiled ??= precompiled() ?? schemaAjv().compile(schema());
   return compiled;
 }
 

@@ -16,12 +16,25 @@ export function firewallFor(service: Service, manifest: Manifest, addresses: Add
   return { subnet: addresses.subnet, allow: sortRules(rules) };
 }
 
+// Manifests are frozen, so each one's parents index is built once: asking per child would be
+// quadratic in the number of services (1000 services: a second).
+const parentsIndexes = new WeakMap<Manifest, Map<string, string[]>>();
+
+function parentsIndex(manifest: Manifest): Map<string, string[]> {
+  let index = parentsIndexes.get(manifest);
+  if (index) return index;
+  index = new Map();
+  for (const s of Object.values(manifest.services)) {
+    for (const target of new Set(s.links.map((l) => l.target))) index.set(target, [...(index.get(target) ?? []), s.name]);
+  }
+  for (const parents of index.values()) parents.sort(compareStrings);
+  parentsIndexes.set(manifest, index);
+  return index;
+}
+
 /** Services that link to `child`, by name. */
 export function parentsOf(child: string, manifest: Manifest): string[] {
-  return Object.values(manifest.services)
-    .filter((s) => s.links.some((l) => l.target === child))
-    .map((s) => s.name)
-    .sort(compareStrings);
+  return [...(parentsIndex(manifest).get(child) ?? [])];
 }
 
 // docker -P publishes every exposed port, the image's EXPOSE included; -p publishes the ones it names.

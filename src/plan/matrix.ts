@@ -96,6 +96,21 @@ export function rulesInForce(shown: string): RuleInForce[] {
   });
 }
 
+/**
+ * The rules a sandbox was told to enforce, from its `hitch-sandbox` arguments (as observed): what its
+ * chain holds, since `run` refuses to start and `apply` to record rules that iptables did not take.
+ */
+export function rulesFromArgs(args: readonly string[]): RuleInForce[] {
+  return args.flatMap((arg, i): RuleInForce[] => {
+    const value = args[i + 1] ?? '';
+    if (arg === '--subnet') return [{ target: 'DROP', from: value }];
+    if (arg !== '--allow') return [];
+    const [proto, ip, range] = value.split(':');
+    const [lo, hi = lo] = (range ?? '').split('-').map(Number);
+    return [{ target: 'ACCEPT', from: `${ip}/32`, proto: proto as Protocol, ports: [lo!, hi!] }];
+  });
+}
+
 /** The rule that accepts `from` (an address) on this port, if the chain has one. */
 export function acceptRule(rules: RuleInForce[], from: string, p: PortSpec): RuleInForce | undefined {
   return rules.find((r) => r.target === 'ACCEPT' && r.from === `${from}/32` && r.proto === p.proto && r.ports![0] <= p.port && p.port <= r.ports![1]);

@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
+import type { Plan } from '../../plan/model.js';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
 import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+
+/** Services whose sandbox or rules this plan changed: their rules are read back from the kernel. */
+function touchedFirewalls(plan: Plan): Set<string> {
+  return new Set(
+    plan.actions.flatMap((a) => {
+      if (a.kind === 'update-firewall') return [a.service];
+      if (a.kind === 'create-container' || a.kind === 'recreate-container') return a.container.role === 'sandbox' ? [a.container.service] : [];
+      if (a.kind === 'start-container') return a.role === 'sandbox' ? [a.service] : [];
+      return [];
+    }),
+  );
+}
 
 export function registerUp(program: Command): void {
   program
@@ -41,7 +54,7 @@ export function registerUp(program: Command): void {
         // each link, read back from its child's firewall: what `up` says is what is in force
         const { linkEnforcement } = await import('../../api/check.js');
         const { enforcementLines } = await import('../../plan/matrix.js');
-        const links = await linkEnforcement(engine, manifest);
+        const links = await linkEnforcement(engine, manifest, touchedFirewalls(result.plan));
         for (const line of enforcementLines(links)) log(line);
         if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
       }
