@@ -10,10 +10,22 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/daemon/**'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      // Restarts dockerd: runs alone, once every other test is done (scripts/restart-engine.sh).
+      {
+        test: {
+          name: 'daemon',
+          include: ['test/integration/daemon/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

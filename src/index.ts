@@ -6,7 +6,9 @@ import { planUp, up as upOn, type UpOptions, type UpResult } from './api/up.js';
 import type { Engine } from './engine/engine.js';
 import { loadManifest, type Problem } from './manifest/index.js';
 import type { Manifest } from './manifest/model.js';
+import { projectNameProblem } from './manifest/project-name.js';
 import type { Plan } from './plan/model.js';
+import { UserError } from './user-error.js';
 
 export { ManifestError, formatProblem, type Problem } from './manifest/index.js';
 export type * from './manifest/model.js';
@@ -58,5 +60,8 @@ export async function up(manifest: Manifest, opts: EngineOption & UpOptions = {}
 /** Removes a project's containers and network (named volumes with `volumes: true`), like `hitch down`. */
 export async function down(project: string | Manifest, opts: EngineOption & DownOptions = {}): Promise<DownResult> {
   const { engine, ...rest } = opts;
-  return downOn(await engineOf({ engine }), typeof project === 'string' ? project : project.project, rest);
+  const name = typeof project === 'string' ? project : project.project;
+  const problem = projectNameProblem(name);
+  if (problem) throw new UserError(problem, 'pass the name `hitch up` used (see `docker ps --filter label=io.hitch.project`)');
+  return downOn(await engineOf({ engine }), name, rest);
 }

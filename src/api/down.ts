@@ -1,7 +1,7 @@
 // `down`: remove what `up` made, parents first, found by the project's labels alone, under the
 // project's lock so it never interleaves with an `up`.
 import type { Engine } from '../engine/engine.js';
-import { execute, type ExecEvent, type ExecResult } from '../engine/executor.js';
+import { execute, type ExecEvent, type ExecutionResult } from '../engine/executor.js';
 import type { Plan } from '../plan/model.js';
 import { planDown } from '../plan/reconcile.js';
 import { SANDBOX_IMAGE } from '../plan/sandbox.js';
@@ -19,7 +19,7 @@ export interface DownOptions {
 
 export interface DownResult {
   plan: Plan;
-  execution: ExecResult;
+  execution: ExecutionResult;
   summary: Summary;
   ok: boolean;
 }
@@ -37,6 +37,7 @@ export async function down(engine: Engine, project: string, opts: DownOptions = 
   // The lock runs on the sandbox image. Without it no `up` can be running (`up` ensures the image
   // before it locks), and `down` must still work on an engine that never had it.
   if (!(await engine.imageExists(SANDBOX_IMAGE))) return work();
-  const lock: LockOptions = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait };
+  // lock notices (waiting, a lock left behind) go where the caller shows waiting
+  const lock: LockOptions = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait, onReleaseError: opts.onLockWait };
   return withProjectLock(engine, project, 'down', lock, work);
 }

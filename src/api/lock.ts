@@ -3,9 +3,9 @@
 // share a remote engine, and a killed holder leaves a lock anyone can see is stale.
 import { hostname } from 'node:os';
 import type { Engine } from '../engine/engine.js';
+import { LABEL } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 
-export const LOCK_LABEL = 'io.hitch.lock'; // its value: the project; never io.hitch.project, so no plan sees it
 const OWNER_LABEL = 'io.hitch.lock.owner';
 const SINCE_LABEL = 'io.hitch.lock.since';
 export const DEFAULT_LOCK_TIMEOUT_MS = 300_000;
@@ -19,6 +19,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** Called once, when the lock is found held: who holds it, in words. */
   onWait?: (message: string) => void;
+  /** The work is done but the lock could not be removed: the next command will find it stale. */
+  onReleaseError?: (message: string) => void;
 }
 
 function describeHolder(labels: Record<string, string>): string {
@@ -29,7 +31,7 @@ function describeHolder(labels: Record<string, string>): string {
 export async function withProjectLock<T>(engine: Engine, project: string, command: string, opts: LockOptions, work: () => Promise<T>): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const labels = {
-    [LOCK_LABEL]: project,
+    [LABEL.lock]: project,
     [OWNER_LABEL]: `hitch ${command} (pid ${process.pid} on ${hostname()})`,
     [SINCE_LABEL]: new Date().toISOString(),
   };
@@ -41,11 +43,15 @@ export async function withProjectLock<T>(engine: Engine, project: string, comman
       try {
         return await work();
       } finally {
-        await attempt.release();
+        // Failing to remove the lock must not hide what the work did: the lock goes stale on its own.
+        await attempt.release().catch((err: Error) => opts.onReleaseError?.(`could not remove the lock ${lockName(project)}: ${err.message}`));
       }
     }
-    const stale = !attempt.holder; // cleared just now: try again at once
-    if (stale && Date.now() < deadline) continue;
+    const stale = !attempt.holder; // cleared just now (by us or by another waiter): try again shortly
+    if (stale && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, Math.min(delay, 200)));
+      continue;
+    }
     const who = describeHolder(attempt.holder ?? {});
     if (Date.now() + delay > deadline) {
       throw new UserError(

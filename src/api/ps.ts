@@ -1,5 +1,6 @@
 // `ps`: one row per service of the project, joining each service container with its sandbox.
 import type { Engine } from '../engine/engine.js';
+import { containersOf, servicesOf } from './lookup.js';
 
 export interface PsRow {
   service: string;
@@ -12,10 +13,8 @@ export interface PsRow {
 
 export async function ps(engine: Engine, project: string): Promise<PsRow[]> {
   const observed = await engine.observe(project, []);
-  const services = [...new Set(observed.containers.map((c) => c.service))].sort();
-  return services.map((service) => {
-    const box = observed.containers.find((c) => c.service === service && c.role === 'sandbox');
-    const main = observed.containers.find((c) => c.service === service && c.role === 'service');
+  return servicesOf(observed).map((service) => {
+    const { sandbox: box, main } = containersOf(observed, service);
     return {
       service,
       container: main?.name ?? '(missing)',

@@ -6,11 +6,13 @@ import type { Engine } from '../engine/engine.js';
 import { runAction } from '../engine/actions.js';
 import { topoOrder, type Edge } from '../plan/order.js';
 import { UserError } from '../user-error.js';
+import { withProjectLock, type LockOptions } from './lock.js';
 import { pick, servicesOf, type ServiceContainers } from './lookup.js';
 
 export interface RestartOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
   onRestarted?: (service: string) => void;
+  lock?: LockOptions; // restart changes containers: one command at a time per project, like up and down
 }
 
 async function restartOne(engine: Engine, t: ServiceContainers, opts: RestartOptions): Promise<void> {
@@ -28,6 +30,10 @@ async function restartOne(engine: Engine, t: ServiceContainers, opts: RestartOpt
 
 /** Restarts the named services (default: all), in start order; resolves with them in that order. */
 export async function restart(engine: Engine, project: string, services: string[], opts: RestartOptions = {}): Promise<string[]> {
+  return withProjectLock(engine, project, 'restart', opts.lock ?? {}, () => restartLocked(engine, project, services, opts));
+}
+
+async function restartLocked(engine: Engine, project: string, services: string[], opts: RestartOptions): Promise<string[]> {
   const observed = await engine.observe(project, []);
   const targets = pick(observed, project, services);
   const edges: Edge[] = observed.containers

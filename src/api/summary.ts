@@ -1,6 +1,6 @@
 // What `up` and `down` report at the end: which services were created, recreated, left alone, removed,
 // and for a failure: each failed service with its cause and last log lines, and who was not started for it.
-import type { ExecResult } from '../engine/executor.js';
+import type { ExecutionResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
 
 export interface Failure {
@@ -45,14 +45,14 @@ const BUCKET: Partial<Record<Action['kind'], keyof Pick<Summary, 'created' | 're
 };
 
 /** The failed action at the root of a chain of skips. */
-function rootFailure(id: string, exec: ExecResult): string {
+function rootFailure(id: string, exec: ExecutionResult): string {
   let at = id;
   while (exec.blockers[at]) at = exec.blockers[at]!;
   return at;
 }
 
 /** A failure is the service's once, however many parents waited for it (the first action in plan order). */
-function failures(plan: Plan, exec: ExecResult, logs: Record<string, string[]>): Failure[] {
+function failures(plan: Plan, exec: ExecutionResult, logs: Record<string, string[]>): Failure[] {
   const out = new Map<string, Failure>();
   for (const a of plan.actions) {
     const error = exec.errors[a.id];
@@ -62,7 +62,7 @@ function failures(plan: Plan, exec: ExecResult, logs: Record<string, string[]>):
   return [...out.values()].sort((x, y) => (x.service < y.service ? -1 : 1));
 }
 
-function notStarted(plan: Plan, exec: ExecResult): Summary['notStarted'] {
+function notStarted(plan: Plan, exec: ExecutionResult): Summary['notStarted'] {
   const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const out = new Map<string, string>();
   for (const a of plan.actions) {
@@ -74,7 +74,7 @@ function notStarted(plan: Plan, exec: ExecResult): Summary['notStarted'] {
   return [...out].sort(([x], [y]) => (x < y ? -1 : 1)).map(([service, waitsFor]) => ({ service, waitsFor }));
 }
 
-export function summarize(plan: Plan, exec: ExecResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
+export function summarize(plan: Plan, exec: ExecutionResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
   const s: Summary = {
     created: [], recreated: [], started: [], unchanged: [...plan.unchanged], removed: [],
     failed: exec ? failures(plan, exec, logs) : [],

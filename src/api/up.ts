@@ -2,9 +2,10 @@
 // project's lock; a dry run only observes and plans (no lock, no image pulls: it changes nothing).
 import type { Engine } from '../engine/engine.js';
 import { SubnetTakenError } from '../engine/engine-errors.js';
-import { execute, type ExecEvent, type ExecResult } from '../engine/executor.js';
+import { execute, type ExecEvent, type ExecutionResult } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
+import { externalNames } from '../plan/externals.js';
 import { reconcile } from '../plan/reconcile.js';
 import type { UserError } from '../user-error.js';
 import { ensureImages, type ImageEvent } from './images.js';
@@ -28,7 +29,7 @@ export interface UpOptions {
 
 export interface UpResult {
   plan: Plan;
-  execution?: ExecResult; // absent on a dry run
+  execution?: ExecutionResult; // absent on a dry run
   summary: Summary;
   ok: boolean;
 }
@@ -36,7 +37,7 @@ export interface UpResult {
 /** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
 export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}, avoid: string[] = []): Promise<Plan> {
   const refs = Object.values(manifest.services).map((s) => s.image);
-  const observed = await engine.observe(manifest.project, refs);
+  const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest) });
   return reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
 }
 
@@ -46,11 +47,16 @@ function knownFailures(plan: Plan, images: Record<string, UserError>): Record<st
   return Object.fromEntries(Object.entries(images).map(([s, e]) => [`service:${s}`, e]).filter(([id]) => ids.has(id as string)));
 }
 
-/** The last log lines of each service that failed, for the summary; none for a service with no container. */
-async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec: ExecResult): Promise<Record<string, string[]>> {
-  const failed = summarize(plan, exec, 0).failed.map((f) => manifest.services[f.service]).filter((s) => s !== undefined);
-  const tails = await Promise.all(failed.map((s) => engine.logsTail(s.containerName, LOG_LINES).catch(() => '')));
-  return Object.fromEntries(failed.map((s, i) => [s.name, tails[i]!.split('\n').map((l) => l.trimEnd()).filter(Boolean)]));
+/**
+ * The last log lines of each service that failed, for the summary; none for a service with no container
+ * of its own. Found by the project's labels: a name taken by someone else's container is not read.
+ */
+async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec: ExecutionResult): Promise<Record<string, string[]>> {
+  const observed = await engine.observe(manifest.project, []);
+  const ids = new Map(observed.containers.filter((c) => c.role === 'service').map((c) => [c.service, c.id]));
+  const failed = summarize(plan, exec, 0).failed.map((f) => f.service).filter((s) => manifest.services[s] && ids.has(s));
+  const tails = await Promise.all(failed.map((s) => engine.logsTail(ids.get(s)!, LOG_LINES).catch(() => '')));
+  return Object.fromEntries(failed.map((s, i) => [s, tails[i]!.split('\n').map((l) => l.trimEnd()).filter(Boolean)]));
 }
 
 export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {
@@ -69,11 +75,12 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     const plan = await planUp(engine, manifest, opts);
     if (plan.actions.length === 0) {
       opts.onPlan?.(plan);
-      const execution: ExecResult = { outcomes: {}, errors: {}, blockers: {} };
+      const execution: ExecutionResult = { outcomes: {}, errors: {}, blockers: {} };
       return { plan, execution, summary: summarize(plan, execution, started), ok: true };
     }
   }
-  const lock = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait };
+  // lock notices (waiting, a lock left behind) go where the caller shows waiting
+  const lock = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait, onReleaseError: opts.onLockWait };
   return withProjectLock(engine, manifest.project, 'up', lock, async () => {
     const lost: string[] = [];
     for (let attempt = 1; ; attempt++) {

@@ -19,6 +19,10 @@ export function describe(a: Action): string {
       return `update firewall of ${a.service}`;
     case 'await-ready':
       return `wait for ${a.service} to be ready (from ${a.from})`;
+    case 'connect-external':
+      return `attach external ${a.container} at ${a.ip}`;
+    case 'disconnect-external':
+      return `detach external ${a.container}`;
     case 'remove-container':
       return `remove ${a.name}`;
     case 'remove-network':

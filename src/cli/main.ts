@@ -1,6 +1,7 @@
 // The `hitch` command line: commander commands, and the one error boundary.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
+import { projectNameProblem } from '../manifest/project-name.js';
 import { UserError } from '../user-error.js';
 import { registerCheck } from './commands/check.js';
 import { registerDown } from './commands/down.js';
@@ -15,6 +16,13 @@ import { registerLs } from './commands/ls.js';
 import { registerPort } from './commands/port.js';
 import { registerRestart } from './commands/restart.js';
 import { registerSchema } from './commands/schema.js';
+
+/** A bad -p is a usage error for every command, also those that read no manifest (down, ps, logs…). */
+function projectNameArgument(value: string): string {
+  const problem = projectNameProblem(value);
+  if (problem) throw new InvalidArgumentError(problem);
+  return value;
+}
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2; // also an invalid manifest
@@ -35,7 +43,7 @@ function program(argv: string[]): Command {
     .description("declarative containers with Docker's links: link env, hosts and link-only connectivity")
     .version(version)
     .option('-f, --file <path>', 'the manifest', 'hitch.yaml')
-    .option('-p, --project-name <name>', "the project's name (default: the manifest's name, or its folder)")
+    .option('-p, --project-name <name>', "the project's name (default: the manifest's name, or its folder)", projectNameArgument)
     .option('--json', 'machine-readable output')
     .showHelpAfterError()
     .exitOverride();

@@ -67,6 +67,12 @@ export async function runAction(engine: Engine, action: Action): Promise<void> {
     case 'await-ready':
       await awaitReady(engine, action);
       return;
+    case 'connect-external':
+      await engine.connectNetwork(action.network, action.container, action.ip);
+      return;
+    case 'disconnect-external':
+      await engine.disconnectNetwork(action.network, action.container);
+      return;
     case 'remove-container':
       await stopAndRemove(engine, action.containerId);
       return;

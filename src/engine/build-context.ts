@@ -16,7 +16,8 @@ export async function buildContextFiles(context: string): Promise<string[]> {
   const entries = await readdir(context, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => !e.isDirectory())
-    .map((e) => relative(context, join(e.parentPath, e.name)))
+    // Dirent.parentPath is Node ≥ 20.12; `path` is its older name (deprecated later, same value)
+    .map((e) => relative(context, join(e.parentPath ?? (e as { path?: string }).path ?? context, e.name)))
     .filter((p) => !ignored.has(p) && !ignored.has(p.split('/')[0]))
     .sort();
 }

@@ -4,8 +4,8 @@ import type { BuildSpec } from '../manifest/model.js';
 import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type VolumeSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
-import type { ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt } from './engine.js';
-import { engineMessage, isNotFound, isUnreachable, statusOf, SubnetTakenError, unreachable } from './engine-errors.js';
+import type { ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
+import { engineMessage, isNotFound, isUnreachable, portTaken, statusOf, SubnetTakenError, takenPort, unreachable } from './engine-errors.js';
 import { buildContextFiles } from './build-context.js';
 import { execIn } from './exec.js';
 import { observe } from './observe.js';
@@ -35,8 +35,8 @@ export class DockerEngine implements Engine {
     return this.call(async () => void (await this.docker.ping()));
   }
 
-  observe(project: string, imageRefs: string[]): Promise<ObservedState> {
-    return this.call(() => observe(this.docker, project, imageRefs));
+  observe(project: string, imageRefs: string[], opts?: ObserveOptions): Promise<ObservedState> {
+    return this.call(() => observe(this.docker, project, imageRefs, opts));
   }
 
   imageExists(ref: string): Promise<boolean> {
@@ -110,6 +110,26 @@ export class DockerEngine implements Engine {
     });
   }
 
+  connectNetwork(network: string, container: string, ip: string): Promise<void> {
+    return this.call(async () => {
+      const EndpointConfig = { IPAMConfig: { IPv4Address: ip } }; // API 1.41: a fixed address at connect time
+      await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig }).catch((err: unknown) => {
+        throw new UserError(`cannot attach ${container} to network ${network}: ${engineMessage(err)}`, `check \`docker inspect ${container}\`: its network mode must allow another network`);
+      });
+    });
+  }
+
+  disconnectNetwork(network: string, container: string): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.docker.getNetwork(network).disconnect({ Container: container });
+      } catch (err) {
+        // gone, or no longer attached: what was asked for
+        if (!isNotFound(err) && !/is not connected/i.test(engineMessage(err))) throw new UserError(`cannot detach ${container} from network ${network}: ${engineMessage(err)}`);
+      }
+    });
+  }
+
   createVolume(spec: VolumeSpec): Promise<void> {
     return this.call(async () => void (await this.docker.createVolume({ Name: spec.name, Labels: spec.labels })));
   }
@@ -147,9 +167,17 @@ export class DockerEngine implements Engine {
         await this.docker.getContainer(nameOrId).start();
       } catch (err) {
         if (statusOf(err) === 304) return; // already running
+        const port = takenPort(engineMessage(err));
+        if (port) throw portTaken(port, await this.serviceOf(nameOrId), engineMessage(err));
         throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
       }
     });
+  }
+
+  /** The service a container belongs to, by its label; its name when it has none. */
+  private async serviceOf(nameOrId: string): Promise<string> {
+    const info = await this.docker.getContainer(nameOrId).inspect().catch(() => undefined);
+    return info?.Config.Labels?.[LABEL.service] ?? nameOrId;
   }
 
   stopContainer(nameOrId: string, timeoutSec?: number): Promise<void> {

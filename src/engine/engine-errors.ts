@@ -39,6 +39,24 @@ export function unreachable(address: string, err: unknown): UserError {
   );
 }
 
+/**
+ * The host address of a published port something else holds, from the engine's own words: its userland
+ * proxy's "listen tcp4 127.0.0.1:8080: bind: address already in use", or, when another container holds
+ * it, "Bind for 0.0.0.0:8080 failed: port is already allocated".
+ */
+export function takenPort(message: string): string | undefined {
+  const proxy = /listen (tcp|udp)\d? (\S+): bind: address already in use/.exec(message);
+  if (proxy) return `${proxy[2]}/${proxy[1]}`;
+  return /Bind for (\S+) failed: port is already allocated/.exec(message)?.[1];
+}
+
+export function portTaken(port: string, service: string, detail: string): UserError {
+  return new UserError(
+    `port ${port} of service "${service}" is already in use on the host: ${detail}`,
+    `stop what holds ${port} (\`ss -ltnup\`, \`docker ps\`), or publish another host port in ports: of service "${service}"`,
+  );
+}
+
 /** Another network took the subnet between observing and creating (e.g. two `up`s at once). */
 export class SubnetTakenError extends UserError {
   constructor(

@@ -35,17 +35,25 @@ export interface ExecStreams {
   tty?: { size(): { rows: number; columns: number }; onResize(listener: () => void): () => void };
 }
 
+export interface ObserveOptions {
+  externals?: string[]; // names of containers hitch does not manage that the manifest links (external_links)
+}
+
 export interface Engine {
   /** The engine's address as the user would name it (DOCKER_HOST or the socket path), for messages. */
   readonly address: string;
   ping(): Promise<void>;
-  /** Observe one project: its network, containers and volumes, the given images, and other networks' subnets. */
-  observe(project: string, imageRefs: string[]): Promise<ObservedState>;
+  /** Observe one project: its network, containers and volumes, the given images, other networks' subnets, and its externals. */
+  observe(project: string, imageRefs: string[], opts?: ObserveOptions): Promise<ObservedState>;
   imageExists(ref: string): Promise<boolean>;
   buildImage(tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void>;
   pullImage(ref: string): Promise<void>;
   createNetwork(spec: NetworkSpec): Promise<string>;
   removeNetwork(id: string): Promise<void>;
+  /** Attaches a container hitch does not manage to `network` at a fixed address; nothing else of it changes. */
+  connectNetwork(network: string, container: string, ip: string): Promise<void>;
+  /** Detaches it again; a container already detached or gone is fine. */
+  disconnectNetwork(network: string, container: string): Promise<void>;
   createVolume(spec: VolumeSpec): Promise<void>;
   removeVolume(name: string): Promise<void>;
   createContainer(spec: ContainerSpec, firewall?: FirewallSpec): Promise<string>;

@@ -12,7 +12,7 @@ export type ExecEvent =
   | { type: 'failed'; action: Action; error: Error }
   | { type: 'skipped'; action: Action; because: string };
 
-export interface ExecResult {
+export interface ExecutionResult {
   outcomes: Record<string, ActionOutcome>;
   errors: Record<string, Error>;
   blockers: Record<string, string>; // skipped action → the action it waited for that did not succeed
@@ -29,18 +29,21 @@ function limiter(max: number): <T>(work: () => Promise<T>) => Promise<T> {
   let active = 0;
   const queue: Array<() => void> = [];
   return async (work) => {
+    // A freed slot passes straight to the next waiter: counting it free in between would let a newcomer
+    // take it too, one over the bound.
     if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
-    active++;
+    else active++;
     try {
       return await work();
     } finally {
-      active--;
-      queue.shift()?.();
+      const next = queue.shift();
+      if (next) next();
+      else active--;
     }
   };
 }
 
-export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecResult> {
+export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecutionResult> {
   const emit = opts.onEvent ?? (() => {});
   const limit = limiter(opts.concurrency ?? 8);
   const outcomes: Record<string, ActionOutcome> = {};

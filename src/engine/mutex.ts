@@ -8,7 +8,9 @@
 // lock is never removed by mistake).
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
+import { LABEL } from '../plan/model.js';
 import { SANDBOX_IMAGE } from '../plan/sandbox.js';
+import { UserError } from '../user-error.js';
 import type { LockAttempt } from './engine.js';
 import { isNotFound, statusOf } from './engine-errors.js';
 
@@ -27,12 +29,23 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
     Labels: labels,
     HostConfig: { NetworkMode: 'none' },
   });
-  const stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
-  await container.start();
+  let stdin: Duplex | undefined;
+  try {
+    stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
+    // A reset connection (engine restart, lost ssh) only means the lock goes stale: never a crash.
+    stdin.on('error', () => {});
+    await container.start();
+  } catch (err) {
+    // Half-made locks would block everyone for START_GRACE_MS, and an open socket keeps the process alive.
+    stdin?.destroy();
+    await container.remove({ force: true }).catch(() => {});
+    throw err;
+  }
+  const attached = stdin;
   return {
     acquired: true,
     release: async () => {
-      stdin.destroy();
+      attached.destroy();
       await container.remove({ force: true }).catch((err: unknown) => {
         if (!isNotFound(err)) throw err;
       });
@@ -40,16 +53,24 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
   };
 }
 
-/** Who holds the lock, or undefined when it was stale (now removed) or vanished: try again at once. */
-async function holder(docker: Docker, name: string): Promise<Record<string, string> | undefined> {
+/**
+ * Who holds the lock, or undefined when it was stale (now removed) or vanished: try again. Only a
+ * container that carries this very lock label is ever removed; anything else of that name is not ours.
+ */
+async function holder(docker: Docker, name: string, labels: Record<string, string>): Promise<Record<string, string> | undefined> {
   try {
     const info = await docker.getContainer(name).inspect();
+    const mine = info.Config.Labels?.[LABEL.lock] === labels[LABEL.lock];
+    if (!mine) {
+      throw new UserError(`a container named ${name} exists and is not a hitch lock`, `rename or remove it (hitch uses that name to lock the project)`);
+    }
     const starting = info.State.Status === 'created' && Date.now() - Date.parse(info.Created) < START_GRACE_MS;
     if (info.State.Running || starting) return info.Config.Labels ?? {};
     await docker.getContainer(info.Id).remove({ force: true });
     return undefined;
   } catch (err) {
-    if (isNotFound(err)) return undefined;
+    // 409: another waiter is removing the same stale lock right now; either way it is going.
+    if (isNotFound(err) || statusOf(err) === 409) return undefined;
     throw err;
   }
 }
@@ -59,6 +80,6 @@ export async function tryLock(docker: Docker, name: string, labels: Record<strin
     return await create(docker, name, labels);
   } catch (err) {
     if (statusOf(err) !== 409) throw err;
-    return { acquired: false, holder: await holder(docker, name) };
+    return { acquired: false, holder: await holder(docker, name, labels) };
   }
 }

@@ -2,8 +2,9 @@
 // plus the images the manifest names and the subnets other networks already use.
 import type Docker from 'dockerode';
 import type { PortSpec, Protocol } from '../manifest/model.js';
-import { LABEL, type ObservedContainer, type ObservedImage, type ObservedNetwork, type ObservedState, type Role } from '../plan/model.js';
+import { LABEL, type ObservedContainer, type ObservedExternal, type ObservedImage, type ObservedNetwork, type ObservedState, type Role } from '../plan/model.js';
 import { networkName } from '../plan/sandbox.js';
+import type { ObserveOptions } from './engine.js';
 import { isNotFound } from './engine-errors.js';
 
 const RULES_FILE = '/var/lib/hitch/rules'; // written by `hitch-sandbox apply` (images/sandbox)
@@ -28,10 +29,11 @@ async function inspectImage(docker: Docker, ref: string): Promise<ObservedImage 
   }
 }
 
+/** The fixed address survives a stop in IPAMConfig; IPAddress is empty while stopped. */
+type Endpoint = Docker.NetworkInfo & { IPAMConfig?: { IPv4Address?: string } | null };
+
 function toObservedContainer(info: Docker.ContainerInfo, network: string): ObservedContainer {
-  const endpoint = info.NetworkSettings?.Networks?.[network] as
-    | (Docker.NetworkInfo & { IPAMConfig?: { IPv4Address?: string } | null })
-    | undefined;
+  const endpoint = info.NetworkSettings?.Networks?.[network] as Endpoint | undefined;
   const links = info.Labels[LABEL.links];
   return {
     id: info.Id,
@@ -41,7 +43,6 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     configHash: info.Labels[LABEL.configHash] ?? '',
     configParts: info.Labels[LABEL.configParts],
     running: info.State === 'running',
-    // The fixed address survives a stop in IPAMConfig; IPAddress is empty while stopped.
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,
     links: links ? links.split(',') : [],
     status: info.Status,
@@ -96,7 +97,29 @@ async function addRuntimeDetails(docker: Docker, c: ObservedContainer): Promise<
   c.firewallArgs = rules !== undefined ? rules.split('\n').filter(Boolean) : cmd.slice(cmd.indexOf('run') + 1);
 }
 
-export async function observe(docker: Docker, project: string, imageRefs: string[]): Promise<ObservedState> {
+/** A container hitch does not manage, by its exact name (the engine also resolves id prefixes: not those). */
+async function inspectExternal(docker: Docker, name: string, network: string): Promise<ObservedExternal | undefined> {
+  const info = await docker.getContainer(name).inspect().catch((err: unknown) => {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  });
+  if (info?.Name !== `/${name}`) return undefined;
+  const endpoint = info.NetworkSettings.Networks[network] as Endpoint | undefined;
+  const exposedPorts = Object.keys(info.Config.ExposedPorts ?? {}).map(parsePortKey);
+  const ip = endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || undefined;
+  return { id: info.Id, name, running: info.State.Running, env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip };
+}
+
+/** The externals the manifest names, and every container on the project's network that is not the project's (hitch attached it). */
+async function observeExternals(docker: Docker, project: string, network: string | undefined, names: string[]): Promise<ObservedExternal[]> {
+  const attached = network ? await docker.listContainers({ all: true, filters: { network: [network] } }) : [];
+  const foreign = attached.filter((c) => c.Labels[LABEL.project] !== project).map((c) => (c.Names[0] ?? '').replace(/^\//, ''));
+  const all = [...new Set([...names, ...foreign])].sort();
+  const found = await Promise.all(all.map((n) => inspectExternal(docker, n, networkName(project))));
+  return found.filter((e): e is ObservedExternal => e !== undefined);
+}
+
+export async function observe(docker: Docker, project: string, imageRefs: string[], opts: ObserveOptions = {}): Promise<ObservedState> {
   const byProject = { label: [`${LABEL.project}=${project}`] };
   const [containers, networks, volumes, images] = await Promise.all([
     docker.listContainers({ all: true, filters: byProject }),
@@ -107,12 +130,16 @@ export async function observe(docker: Docker, project: string, imageRefs: string
   const netName = networkName(project);
   const own = networks.find((n) => n.Name === netName && n.Labels?.[LABEL.project] === project);
   const observed = containers.map((c) => toObservedContainer(c, netName));
-  await Promise.all(observed.map((c) => addRuntimeDetails(docker, c)));
+  const [externals] = await Promise.all([
+    observeExternals(docker, project, own?.Name, opts.externals ?? []),
+    Promise.all(observed.map((c) => addRuntimeDetails(docker, c))),
+  ]);
   return {
     network: own ? toObservedNetwork(own) : undefined,
     containers: observed,
     images: Object.fromEntries(images.filter((i): i is ObservedImage => i !== undefined).map((i) => [i.ref, i])),
     usedSubnets: networks.filter((n) => n !== own).flatMap(subnetsOf),
     volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort(),
+    externals,
   };
 }

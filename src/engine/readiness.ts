@@ -38,7 +38,10 @@ export async function awaitReady(engine: Engine, a: AwaitReady): Promise<void> {
     const status = await engine.status(a.container);
     if (!status.running) throw notRunning(a, status.exitCode);
     if (status.health === 'unhealthy') throw new UserError(`service "${a.service}" is unhealthy`, 'see `hitch logs`');
-    const ready = a.healthcheck ? status.health === 'healthy' : await probe(engine, a);
+    // A healthcheck that names no test defers to the image's; an image without one reports no health
+    // at all, and then the TCP probe decides, as for a service with no healthcheck.
+    const byHealth = a.healthcheck && status.health !== undefined;
+    const ready = byHealth ? status.health === 'healthy' : await probe(engine, a);
     if (ready) return;
     if (Date.now() + delay > deadline) {
       throw new UserError(

@@ -30,20 +30,34 @@ export function serviceLinks(ctx: Ctx, service: string, svc: Path): LinkSpec[] {
       byAlias.set(link.alias, { link, text });
     }
   }
-  return [...byAlias.values()].map((v) => v.link).sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+  return [...byAlias.values()].map((v) => v.link).sort(compareAliases);
 }
 
-function parseLink(ctx: Ctx, text: string, path: Path): LinkSpec | undefined {
+export function compareAliases(a: { alias: string }, b: { alias: string }): number {
+  return a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0;
+}
+
+const CONTAINER = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/; // the schema's container_name rule
+
+/**
+ * docker's ParseLink for `links` (a service) and `external_links` (a container): `name` or
+ * `name:alias`, the alias a valid name either way, since it becomes a host name in the parent.
+ */
+export function parseLink(ctx: Ctx, text: string, path: Path, what: 'service' | 'container' = 'service'): LinkSpec | undefined {
   const parts = text.split(':');
   if (parts.length > 2 || parts.some((p) => p === '')) {
-    fail(ctx, path, `bad format for links: ${printable(text)}; use "service" or "service:alias"`);
+    fail(ctx, path, `bad format for links: ${printable(text)}; use "${what}" or "${what}:alias"`);
     return undefined;
   }
   const [target, alias = target] = parts as [string, string?];
+  if (what === 'container' && !CONTAINER.test(target)) {
+    fail(ctx, path, `external link ${JSON.stringify(text)}: ${JSON.stringify(target)} is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`);
+    return undefined;
+  }
   if (!NAME.test(alias!)) {
-    // without ":alias" the service name is the alias, and it is the name the user needs to fix
-    const what = parts.length === 1 ? `link ${JSON.stringify(text)} is not a valid service name` : `link alias ${JSON.stringify(alias)} in ${JSON.stringify(text)} is not valid`;
-    fail(ctx, path, `${what}; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`);
+    // without ":alias" the target's name is the alias, and it is the name the user needs to fix
+    const problem = parts.length === 1 ? `link ${JSON.stringify(text)} is not a valid ${what} name` : `link alias ${JSON.stringify(alias)} in ${JSON.stringify(text)} is not valid`;
+    fail(ctx, path, `${problem}; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`);
     return undefined;
   }
   return { target, alias: alias!, pos: at(ctx, path) };

@@ -31,6 +31,13 @@ export interface LinkSpec {
   pos: SourcePos;
 }
 
+/** `external_links:` entry: a container hitch does not manage, linked under an alias. */
+export interface ExternalLinkSpec {
+  container: string; // the container's name, without the leading '/'
+  alias: string;
+  pos: SourcePos;
+}
+
 export interface BuildSpec {
   context: string; // absolute path
   dockerfile?: string;
@@ -69,6 +76,7 @@ export interface Service {
   ports: PublishedPort[];
   publishAll: boolean;
   links: LinkSpec[]; // sorted by alias (upstream order is a random Go map; ours is stable)
+  externalLinks: ExternalLinkSpec[]; // sorted by alias; no alias shared with `links`
   shareEnv?: string[]; // undefined = share every key (Docker's way)
   healthcheck?: Healthcheck;
   volumes: VolumeMount[];

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { fail, get, usable, type Ctx } from './context.js';
 import { reportCycles } from './cycles.js';
+import { reportManagedExternals } from './external-links.js';
 import { knownLinks } from './links.js';
 import type { Dialect, LinkSpec, Manifest, Service } from './model.js';
 import { normalizeService } from './service.js';
@@ -21,6 +22,7 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
   for (const s of Object.values(services)) links[s.name] = s.links = knownLinks(ctx, s.name, s.links, all);
   reportCycles(links, ctx.report);
   uniqueContainerNames(ctx, Object.values(services));
+  reportManagedExternals(ctx, Object.values(services));
   const subnet = get(ctx, ['subnet']) as string | undefined;
   return deepFreeze({
     file,

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { entries, fail, get, type Ctx } from './context.js';
 import { DURATION_FORM, parseDuration } from './duration.js';
 import { environment, keyValues, labels } from './environment.js';
+import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
 import type { BuildSpec, Healthcheck, PortSpec, PublishedPort, RestartPolicy, Service } from './model.js';
 import { isError, parseExpose, parseLongPort, parsePublished, sortPorts } from './ports.js';
@@ -21,6 +22,7 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
   const svc: Path = ['services', name];
   const str = (key: string) => get(ctx, [...svc, key]) as string | undefined;
   const build = buildSpec(ctx, svc);
+  const links = serviceLinks(ctx, name, svc);
   const service: Service = {
     name,
     containerName: str('container_name') ?? `${project}-${name}`,
@@ -33,7 +35,8 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
     expose: expose(ctx, svc),
     ports: published(ctx, svc),
     publishAll: get(ctx, [...svc, 'publish_all']) === true,
-    links: serviceLinks(ctx, name, svc),
+    links,
+    externalLinks: serviceExternalLinks(ctx, name, svc, links),
     shareEnv: get(ctx, [...svc, 'share_env']) as string[] | undefined,
     healthcheck: healthcheck(ctx, [...svc, 'healthcheck']),
     volumes: volumes(ctx, svc),

@@ -1,6 +1,7 @@
 // The project's subnet and every service's fixed address (DESIGN.md, "Addressing").
 // A service keeps its address for its whole life, so link env and hosts lines stay true.
 import type { Manifest } from '../manifest/model.js';
+import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
 import type { ObservedNetwork, ObservedState } from './model.js';
 import { networkName } from './sandbox.js';
@@ -13,6 +14,7 @@ export interface Addressing {
   subnet: string;
   gateway: string;
   ips: Record<string, string>; // service name → address
+  externals: Record<string, string>; // external container name → its address on the project network
 }
 
 interface Cidr {
@@ -65,7 +67,7 @@ export function pickSubnet(manifest: Manifest, observed: ObservedState): { subne
   if (observed.network) return existingSubnet(manifest, observed.network);
   const used = observed.usedSubnets.map(parseCidr).filter((c): c is Cidr => c !== undefined);
   if (!manifest.subnet) {
-    const size = subnetSizeFor(Object.keys(manifest.services).length);
+    const size = subnetSizeFor(Object.keys(manifest.services).length + externalNames(manifest).length);
     const free = firstFree(used, size);
     if (free) return withGateway(free);
     return new UserError(
@@ -94,32 +96,48 @@ function existingSubnet(manifest: Manifest, net: ObservedNetwork): { subnet: str
   return { subnet: net.subnet, gateway: net.gateway || formatIp(current.base + 1) };
 }
 
-/**
- * A service whose containers exist keeps its address; new services take the lowest free host address
- * from .2 up, in start order. Every observed address stays taken, orphans' too, so nothing collides
- * while they are being removed.
- */
-export function assignIps(order: string[], subnet: string, gateway: string, observed: ObservedState): Record<string, string> | UserError {
+function inSubnet(ip: string | undefined, subnet: string): ip is string {
+  const n = ip ? parseCidr(`${ip}/32`) : undefined;
+  return n !== undefined && overlaps(n, parseCidr(subnet)!);
+}
+
+/** In use: the gateway, every observed container's address (orphans' too, so nothing collides while they are being removed), every attached external's. */
+function takenIps(subnet: string, gateway: string, observed: ObservedState): Set<string> {
+  return new Set([gateway, ...[...observed.containers, ...observed.externals].flatMap((c) => (inSubnet(c.ip, subnet) ? [c.ip] : []))]);
+}
+
+/** Gives each name without an address the lowest free host address from .2 up, in the given order. */
+function fillFree(names: string[], ips: Record<string, string>, subnet: string, taken: Set<string>, what: string): Record<string, string> | UserError {
   const cidr = parseCidr(subnet)!;
-  const inSubnet = (ip: string) => { const n = parseCidr(`${ip}/32`); return n !== undefined && overlaps(n, cidr); };
-  const taken = new Set([gateway, ...observed.containers.flatMap((c) => (c.ip && inSubnet(c.ip) ? [c.ip] : []))]);
-  const ips: Record<string, string> = {};
-  for (const name of order) {
-    // the sandbox's address, else the one its service container remembers (LABEL.ip) when the sandbox is gone
-    const mine = observed.containers.filter((c) => c.service === name && c.ip && inSubnet(c.ip));
-    const kept = mine.find((c) => c.role === 'sandbox') ?? mine.find((c) => c.role === 'service');
-    if (kept?.ip) ips[name] = kept.ip;
-  }
   let next = cidr.base + 2;
   const last = cidr.base + cidr.size - 2; // the top address is the broadcast
-  for (const name of order) {
+  for (const name of names) {
     if (ips[name]) continue;
     while (next <= last && taken.has(formatIp(next))) next++;
-    if (next > last) return new UserError(`subnet ${subnet} has no free address left for service ${name}`, 'set a larger `subnet:` in the manifest');
+    if (next > last) return new UserError(`subnet ${subnet} has no free address left for ${what} ${name}`, 'set a larger `subnet:` in the manifest');
     ips[name] = formatIp(next);
     taken.add(ips[name]);
   }
   return ips;
+}
+
+/** A service whose containers exist keeps its address; new ones take the lowest free, in start order. */
+export function assignIps(order: string[], subnet: string, gateway: string, observed: ObservedState): Record<string, string> | UserError {
+  const ips: Record<string, string> = {};
+  for (const name of order) {
+    // the sandbox's address, else the one its service container remembers (LABEL.ip) when the sandbox is gone
+    const mine = observed.containers.filter((c) => c.service === name && inSubnet(c.ip, subnet));
+    const kept = mine.find((c) => c.role === 'sandbox') ?? mine.find((c) => c.role === 'service');
+    if (kept?.ip) ips[name] = kept.ip;
+  }
+  return fillFree(order, ips, subnet, takenIps(subnet, gateway, observed), 'service');
+}
+
+/** An attached external keeps its address, so the env and hosts lines of its parents stay true; the others come after the services. */
+function assignExternalIps(names: string[], net: { subnet: string; gateway: string }, services: Record<string, string>, observed: ObservedState): Record<string, string> | UserError {
+  const taken = new Set([...takenIps(net.subnet, net.gateway, observed), ...Object.values(services)]);
+  const kept = observed.externals.filter((e) => names.includes(e.name) && inSubnet(e.ip, net.subnet));
+  return fillFree(names, Object.fromEntries(kept.map((e) => [e.name, e.ip!])), net.subnet, taken, 'external container');
 }
 
 export function addressing(manifest: Manifest, observed: ObservedState, order: string[]): Addressing | UserError {
@@ -127,5 +145,7 @@ export function addressing(manifest: Manifest, observed: ObservedState, order: s
   if (net instanceof UserError) return net;
   const ips = assignIps(order, net.subnet, net.gateway, observed);
   if (ips instanceof UserError) return ips;
-  return { ...net, ips };
+  const externals = assignExternalIps(externalNames(manifest), net, ips, observed);
+  if (externals instanceof UserError) return externals;
+  return { ...net, ips, externals };
 }

@@ -5,6 +5,7 @@
 // create, which is fine: a container whose config changed is recreated with fresh labels.
 import type { Service } from '../manifest/model.js';
 import { compareStrings, sortedStrings } from './compare.js';
+import { externalLinkInput } from './externals.js';
 import { digest } from './hash.js';
 import type { PlanContext } from './injected.js';
 import { sharedVars } from './link-env.js';
@@ -38,13 +39,18 @@ export function serviceParts(service: Service, ctx: PlanContext, spec: Container
     command: short({ cmd: spec.cmd, entrypoint: spec.entrypoint }),
     environment: short(service.environment),
     ports: short(spec.exposedPorts),
-    links: short(service.links.map((l) => `${l.alias}:${l.target}`)),
+    // an external is written `/name` (docker's form of a container name), never taken for a service
+    links: short([...service.links.map((l) => `${l.alias}:${l.target}`), ...service.externalLinks.map((l) => `${l.alias}:/${l.container}`)]),
     settings: short(rest(spec, ['image', 'cmd', 'entrypoint', 'env', 'exposedPorts'], [LABEL.links])),
   };
   for (const target of sortedStrings(new Set(service.links.map((l) => l.target)))) {
     const child = ctx.manifest.services[target]!;
     parts[`env@${target}`] = short(sharedVars(offeredEnv(child, ctx.observed), child.shareEnv));
     parts[`ports@${target}`] = short(offeredPorts(child, ctx.observed));
+  }
+  for (const l of service.externalLinks) {
+    const { env, exposedPorts } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);
+    parts[`external@${l.container}`] = short({ env, exposedPorts });
   }
   return parts;
 }
@@ -72,8 +78,9 @@ export function decodeParts(label: string | undefined): Parts | undefined {
 
 /**
  * The cause of a recreation in the user's words: "config changed: image, command", "links changed",
- * "child db's shared env changed". A child's parts are compared only when the link exists on both sides
- * (a link added or removed is "links changed"). Nothing nameable changed: "config changed".
+ * "child db's shared env changed", "external container legacy-db's env or exposed ports changed". A child's
+ * parts are compared only when the link exists on both sides (a link added or removed is "links changed").
+ * Nothing nameable changed: "config changed".
  */
 export function changeCause(before: Parts | undefined, now: Parts): string {
   if (!before) return 'config changed';
@@ -83,7 +90,8 @@ export function changeCause(before: Parts | undefined, now: Parts): string {
   if (differs('links')) causes.push('links changed');
   const byChild = Object.keys(now).filter((k) => k.includes('@') && differs(k)).map((k) => k.split('@').reverse());
   for (const [child, what] of byChild.sort(([a, x], [b, y]) => compareStrings(a!, b!) || compareStrings(x!, y!))) {
-    causes.push(`child ${child}'s ${what === 'env' ? 'shared env' : 'exposed ports'} changed`);
+    if (what === 'external') causes.push(`external container ${child}'s env or exposed ports changed`);
+    else causes.push(`child ${child}'s ${what === 'env' ? 'shared env' : 'exposed ports'} changed`);
   }
   return causes.length ? causes.join('; ') : 'config changed';
 }

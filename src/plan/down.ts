@@ -1,6 +1,7 @@
 // Removing what hitch created: `down`, and orphans on `up --remove-orphans`. Works from the engine's
 // labels alone, so it needs no manifest (LABEL.links gives the parent → child edges).
 import { sortedStrings } from './compare.js';
+import { externalDetachments } from './externals.js';
 import type { Action, ObservedContainer, ObservedState, Plan, Role } from './model.js';
 import { topoOrder, type Edge } from './order.js';
 
@@ -30,7 +31,8 @@ export function orphanRemovals(observed: ObservedState, orphans: string[]): Acti
 
 /**
  * `down`: service containers parents first (a child outlives every parent that uses it), then
- * sandboxes, then the network, then the volumes only when asked (`down -v`).
+ * sandboxes, and external containers detached (never removed), then the network, then the volumes
+ * only when asked (`down -v`).
  */
 export function planDown(project: string, observed: ObservedState, opts: { volumes: boolean }): Plan {
   const services = byRole(observed.containers, 'service');
@@ -42,11 +44,13 @@ export function planDown(project: string, observed: ObservedState, opts: { volum
   const parentsOf = (child: string) =>
     sortedStrings(edges.filter(([p, c]) => c === child && services.has(p) && earlier(p, child)).map(([p]) => `remove:service:${p}`));
   const containers = removeServices(observed.containers, order, 'down', parentsOf);
+  const detached = externalDetachments(observed);
   const everyContainer = containers.map((a) => a.id);
-  const actions: Action[] = [...containers];
+  const actions: Action[] = [...containers, ...detached];
   if (observed.network) {
     const { name, id } = observed.network;
-    actions.push({ id: 'network', kind: 'remove-network', cause: 'down', waitsFor: everyContainer, name, networkId: id });
+    const waitsFor = [...everyContainer, ...detached.map((a) => a.id)];
+    actions.push({ id: 'network', kind: 'remove-network', cause: 'down', waitsFor, name, networkId: id });
   }
   if (opts.volumes) {
     for (const name of sortedStrings(observed.volumes)) {

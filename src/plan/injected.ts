@@ -1,8 +1,9 @@
 // What a parent receives from its links: env variables (spec/links.md §2) and hosts lines (§3).
-import type { Manifest, Service } from '../manifest/model.js';
+import type { Manifest, PortSpec, Service } from '../manifest/model.js';
 import type { Addressing } from './addressing.js';
 import { compareStrings } from './compare.js';
-import { hostsEntries } from './hosts.js';
+import { externalLinkInput } from './externals.js';
+import { hostsEntries, type HostsInput } from './hosts.js';
 import { linkEnv } from './link-env.js';
 import type { ObservedState } from './model.js';
 import { offeredEnv, offeredPorts } from './offers.js';
@@ -25,31 +26,36 @@ function child(ctx: PlanContext, target: string): Service {
   return s;
 }
 
-/** The link env of every link, by alias (manifest order), each in Docker's emission order. */
+/** One link of either kind, with everything the parent gets from it. */
+interface ResolvedLink extends HostsInput {
+  ports: PortSpec[];
+  env: string[];
+  shareEnv?: string[];
+}
+
+/** Links to services and external links alike, by alias (unique across both, src/manifest checks). */
+function resolvedLinks(parent: Service, ctx: PlanContext): ResolvedLink[] {
+  const services = parent.links.map((l): ResolvedLink => {
+    const c = child(ctx, l.target);
+    const { ips } = ctx.addresses;
+    return { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip: ips[c.name]!, ports: offeredPorts(c, ctx.observed), env: offeredEnv(c, ctx.observed), shareEnv: c.shareEnv };
+  });
+  const externals = parent.externalLinks.map((l): ResolvedLink => {
+    const { exposedPorts, ...rest } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);
+    return { ...rest, ports: exposedPorts };
+  });
+  return [...services, ...externals].sort((x, y) => compareStrings(x.alias, y.alias));
+}
+
+/** The link env of every link, by alias, each in Docker's emission order. */
 export function linksEnv(parent: Service, ctx: PlanContext): string[] {
-  return [...parent.links]
-    .sort((x, y) => compareStrings(x.alias, y.alias))
-    .flatMap((l) => {
-      const c = child(ctx, l.target);
-      return linkEnv({
-        alias: l.alias,
-        parentName: parent.containerName,
-        ip: ctx.addresses.ips[c.name]!,
-        ports: offeredPorts(c, ctx.observed),
-        env: offeredEnv(c, ctx.observed),
-        dialect: ctx.manifest.linkEnv,
-        shareEnv: c.shareEnv,
-      });
-    });
+  return resolvedLinks(parent, ctx).flatMap((l) =>
+    linkEnv({ alias: l.alias, parentName: parent.containerName, ip: l.ip, ports: l.ports, env: l.env, dialect: ctx.manifest.linkEnv, shareEnv: l.shareEnv }),
+  );
 }
 
 export function linksHosts(parent: Service, ctx: PlanContext): string[] {
-  return hostsEntries(
-    parent.links.map((l) => {
-      const c = child(ctx, l.target);
-      return { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip: ctx.addresses.ips[c.name]! };
-    }),
-  );
+  return hostsEntries(resolvedLinks(parent, ctx));
 }
 
 function keyOf(entry: string): string {

@@ -36,13 +36,18 @@ export function compareProbes(x: Probe, y: Probe): number {
 }
 
 /** Every ordered pair of distinct services, on every port the second offers (`offered`, by service). */
+/** The sandbox can probe tcp and udp; sctp rules are applied and reported by `up`, but not probed. */
+function probeable(ports: PortSpec[]): PortSpec[] {
+  return ports.filter((p) => p.proto !== 'sctp');
+}
+
 export function expectedMatrix(manifest: Manifest, offered: Readonly<Record<string, PortSpec[]>>): Probe[] {
   const names = Object.keys(manifest.services).sort(compareStrings);
   const probes = names.flatMap((to) => {
     const parents = new Set(parentsOf(to, manifest));
     return names
       .filter((from) => from !== to)
-      .flatMap((from) => (offered[to] ?? []).map((p): Probe => ({ from, to, ...p, exposed: true, expected: parents.has(from) ? 'allowed' : 'denied' })));
+      .flatMap((from) => probeable(offered[to] ?? []).map((p): Probe => ({ from, to, ...p, exposed: true, expected: parents.has(from) ? 'allowed' : 'denied' })));
   });
   return probes.sort(compareProbes);
 }

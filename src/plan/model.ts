@@ -13,6 +13,7 @@ export const LABEL = {
   volume: 'io.hitch.volume',
   links: 'io.hitch.links', // comma-separated child services, so `down` can remove parents first without a manifest
   ip: 'io.hitch.ip', // the service's fixed address, on both containers, so it survives the loss of its sandbox
+  lock: 'io.hitch.lock', // the project's lock container (src/engine/mutex.ts); never io.hitch.project, so no plan sees it
 } as const;
 
 export interface ObservedImage {
@@ -45,6 +46,21 @@ export interface ObservedNetwork {
   gateway: string;
 }
 
+/**
+ * A container hitch does not manage (`external_links`), observed by name: what its link gives a parent
+ * (docker: the container's configured env, image env included, and its exposed ports).
+ */
+export interface ObservedExternal {
+  id: string;
+  name: string; // without the leading '/'
+  running: boolean;
+  env: string[]; // Config.Env, "KEY=VALUE"
+  exposedPorts: PortSpec[]; // Config.ExposedPorts
+  hostname: string;
+  attached: boolean; // has an endpoint on the project's network
+  ip?: string; // its address there, when attached
+}
+
 /** One observation of the engine, taken before planning. */
 export interface ObservedState {
   network?: ObservedNetwork; // the project's own network, if it exists
@@ -52,6 +68,7 @@ export interface ObservedState {
   images: Readonly<Record<string, ObservedImage>>; // by the ref the manifest names
   usedSubnets: string[]; // subnets of every other network on the engine
   volumes: string[]; // names of the project's volumes
+  externals: ObservedExternal[]; // by name: those the manifest names, and every other container attached to the project's network
 }
 
 /** A firewall rule as data: numbers and addresses only, never free text. */
@@ -157,6 +174,8 @@ export type Action =
       healthcheck: boolean;
       timeoutMs: number;
     }
+  | { id: string; kind: 'connect-external'; cause: string; waitsFor: string[]; network: string; container: string; ip: string }
+  | { id: string; kind: 'disconnect-external'; cause: string; waitsFor: string[]; network: string; container: string }
   | { id: string; kind: 'remove-container'; cause: string; waitsFor: string[]; name: string; containerId: string; service: string }
   | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
   | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };

@@ -50,6 +50,10 @@ function describe(a: Action): string {
       const health = a.healthcheck ? ' healthcheck' : '';
       return `${a.container} from=${a.from} ip=${a.target.ip}${ports}${health} timeout=${a.timeoutMs / 1000}s`;
     }
+    case 'connect-external':
+      return `${a.container} network=${a.network} ip=${a.ip}`;
+    case 'disconnect-external':
+      return `${a.container} network=${a.network}`;
     case 'remove-container':
     case 'remove-network':
     case 'remove-volume':

@@ -6,6 +6,7 @@ import { UserError } from '../user-error.js';
 import { addressing } from './addressing.js';
 import { sortedStrings } from './compare.js';
 import { orphanRemovals } from './down.js';
+import { checkExternals, externalActions } from './externals.js';
 import type { PlanContext } from './injected.js';
 import { LABEL, type Action, type ObservedState, type Plan } from './model.js';
 import { offeredPorts } from './offers.js';
@@ -17,17 +18,20 @@ export { planDown } from './down.js';
 
 export function reconcile(manifest: Manifest, observed: ObservedState, opts: { removeOrphans?: boolean } = {}): Plan {
   const order = startOrder(manifest.services);
+  const missing = checkExternals(manifest, observed);
+  if (missing) throw missing;
   const addresses = addressing(manifest, observed, order);
   if (addresses instanceof UserError) throw addresses;
   const ctx: PlanContext = { manifest, observed, addresses };
   const actions: Action[] = [...networkActions(ctx), ...volumeActions(ctx)];
   const network = actions.find((a) => a.kind === 'create-network')?.id;
+  actions.push(...externalActions(manifest, observed, addresses.externals, network));
   const decided = new Map<string, ServiceActions>();
   const unchanged: string[] = [];
   for (const name of order) {
     const service = manifest.services[name]!;
     const { sandbox, firewall } = sandboxActions(service, ctx, network);
-    const needs = volumeIds(service, actions);
+    const needs = [...volumeIds(service, actions), ...connectIds(service, actions)];
     const own = serviceAction(service, ctx, sandbox, needs);
     const ready = readyActions(service, ctx, decided, sandbox, own !== undefined);
     own?.waitsFor.push(...ready.map((a) => a.id));
@@ -65,6 +69,11 @@ function volumeActions(ctx: PlanContext): Action[] {
 function volumeIds(service: Service, actions: Action[]): string[] {
   const ids = service.volumes.filter((v) => v.type === 'volume').map((v) => `volume:${v.source}`);
   return sortedStrings(new Set(ids.filter((id) => actions.some((a) => a.id === id))));
+}
+
+/** A parent's service starts only once the externals it links are attached: its env names their addresses. */
+function connectIds(service: Service, actions: Action[]): string[] {
+  return service.externalLinks.map((l) => `connect:${l.container}`).filter((id) => actions.some((a) => a.id === id));
 }
 
 /**

@@ -1,25 +1,19 @@
 import type { Command } from 'commander';
-import { UserError } from '../../user-error.js';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
+import { secondsParser } from '../seconds.js';
 import { table } from '../table.js';
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 60) throw new UserError(`--timeout must be a whole number of seconds from 1 to 60, not "${value}"`);
-  return n;
-}
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('prove who can reach whom: probe every service from every other, on every exposed port and on one that is not')
-    .option('--timeout <seconds>', 'how long a probe waits for an answer before it counts as dropped', '1')
-    .action(async (opts: { timeout: string }, cmd: Command) => {
+    .option('--timeout <seconds>', 'how long a probe waits for an answer before it counts as dropped', secondsParser({ whole: true, min: 1, max: 60 }), 1)
+    .action(async (opts: { timeout: number }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const { check } = await import('../../api/check.js');
       const { portText } = await import('../../plan/matrix.js');
-      const result = await check(await openEngine(), manifest, { timeoutSec: seconds(opts.timeout) });
+      const result = await check(await openEngine(), manifest, { timeoutSec: opts.timeout });
       if (!result.ok) process.exitCode = 1;
       if (g.json) return printJson(result);
       const rows = result.probes.map((r) => [

@@ -1,19 +1,45 @@
 import type { Command } from 'commander';
+import type { Engine } from '../../engine/engine.js';
+import { UserError } from '../../user-error.js';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
 import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
 
+/**
+ * `down -v` destroys data, so on a terminal it asks first. Without a terminal there is no one to ask:
+ * scripts and CI go ahead, as with compose (`--yes` is then implied).
+ */
+async function confirmVolumes(engine: Engine, project: string): Promise<void> {
+  if (!process.stdin.isTTY) return;
+  const volumes = [...(await engine.observe(project, [])).volumes].sort();
+  if (volumes.length === 0) return;
+  const { createInterface } = await import('node:readline');
+  // terminal: false leaves echo and line editing to the terminal itself, so no escape codes are written
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  const question = `Remove volumes ${volumes.join(', ')} of project ${project}? Their data will be lost. [y/N] `;
+  const answer = await new Promise<string>((resolve) => {
+    rl.once('close', () => resolve('')); // Ctrl-D or Ctrl-C: no
+    rl.question(question, resolve);
+  });
+  rl.close();
+  if (!/^y(es)?$/i.test(answer.trim())) {
+    throw new UserError(`kept the volumes of project ${project}: nothing removed`, 'run `hitch down` to keep them, or `hitch down -v --yes` to remove them without asking');
+  }
+}
+
 export function registerDown(program: Command): void {
   program
     .command('down')
     .description("remove the project's containers and network (named volumes too with -v)")
-    .option('-v, --volumes', "also remove the project's named volumes")
+    .option('-v, --volumes', "also remove the project's named volumes (on a terminal, asks first)")
+    .option('-y, --yes', 'with -v: remove the volumes without asking')
     .addOption(lockTimeoutOption())
-    .action(async (opts: { volumes?: boolean; lockTimeout?: number }, cmd: Command) => {
+    .action(async (opts: { volumes?: boolean; yes?: boolean; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
       const project = await projectFrom(g);
       const engine = await openEngine();
+      if (opts.volumes && !opts.yes) await confirmVolumes(engine, project);
       const { down } = await import('../../api/down.js');
       const reporter = makeReporter(reporterKind(g.json));
       const result = await down(engine, project, {

@@ -1,12 +1,25 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { parsePortArg } from '../../api/port.js';
+import { UserError } from '../../user-error.js';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
+
+/** A malformed PORT is a usage error (exit 2), found before anything is loaded. */
+function portArgument(value: string): string {
+  try {
+    parsePortArg(value);
+    return value;
+  } catch (err) {
+    if (err instanceof UserError) throw new InvalidArgumentError(`${err.message}; ${err.remedy}`);
+    throw err;
+  }
+}
 
 export function registerPort(program: Command): void {
   program
     .command('port')
     .description('print the host address a container port is published on, like `docker port` (127.0.0.1:49155)')
     .argument('<service>', 'the service')
-    .argument('[port]', 'the container port, PORT or PORT/PROTO (default: list every published port)')
+    .argument('[port]', 'the container port, PORT or PORT/PROTO (default: list every published port)', portArgument)
     .action(async (service: string, portArg: string | undefined, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const project = await projectFrom(g);

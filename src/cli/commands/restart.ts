@@ -1,17 +1,14 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
-
-function seconds(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use a whole number of seconds, like 10');
-  return Number(value);
-}
+import { lockWaitMessage } from '../lock-option.js';
+import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
   program
     .command('restart')
     .description("restart services' containers, children first; addresses, hosts lines and firewalls stay (all services by default)")
     .argument('[services...]', 'the services to restart')
-    .option('-t, --timeout <seconds>', "seconds to wait for a graceful stop (default: each service's stop_grace_period)", seconds)
+    .option('-t, --timeout <seconds>', "seconds to wait for a graceful stop (default: each service's stop_grace_period)", secondsParser({ whole: true }))
     .action(async (services: string[], opts: { timeout?: number }, cmd: Command) => {
       const g = globals(cmd);
       const project = await projectFrom(g);
@@ -19,6 +16,7 @@ export function registerRestart(program: Command): void {
       const restarted = await restart(await openEngine(), project, services, {
         timeoutSec: opts.timeout,
         onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
+        lock: { onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
       });
       if (g.json) printJson({ project, restarted });
     });

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import type { Engine } from '../../engine/engine.js';
+import type { Manifest } from '../../manifest/model.js';
+import type { LinkEnforcement } from '../../plan/matrix.js';
 import type { Plan } from '../../plan/model.js';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
@@ -15,6 +18,11 @@ function touchedFirewalls(plan: Plan): Set<string> {
       return [];
     }),
   );
+}
+
+async function enforcement(engine: Engine, manifest: Manifest, plan: Plan): Promise<LinkEnforcement[]> {
+  const { linkEnforcement } = await import('../../api/check.js');
+  return linkEnforcement(engine, manifest, touchedFirewalls(plan));
 }
 
 export function registerUp(program: Command): void {
@@ -46,18 +54,15 @@ export function registerUp(program: Command): void {
         const { planText } = await import('../../plan/plan-text.js');
         process.stdout.write(planText(result.plan, opts) + '\n');
       }
+      // Each link, read back from its child's firewall: what `up` says is what is in force (--json too).
+      const links = result.ok && !opts.dryRun ? await enforcement(engine, manifest, result.plan) : [];
       const { planJson } = await import('../../plan/plan-text.js');
       const plan = opts.dryRun ? { plan: planJson(result.plan, opts) } : {};
-      if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary, ...plan });
+      if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary, links, ...plan });
       else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary));
-      if (result.ok && !opts.dryRun && !g.json) {
-        // each link, read back from its child's firewall: what `up` says is what is in force
-        const { linkEnforcement } = await import('../../api/check.js');
-        const { enforcementLines } = await import('../../plan/matrix.js');
-        const links = await linkEnforcement(engine, manifest, touchedFirewalls(result.plan));
-        for (const line of enforcementLines(links)) log(line);
-        if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
-      }
+      const { enforcementLines } = await import('../../plan/matrix.js');
+      for (const line of enforcementLines(links)) log(line);
+      if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
       if (!result.ok) process.exitCode = 1;
     });
 }

@@ -36,7 +36,12 @@ describe('awaitFirewall', () => {
     const err = await awaitFirewall(engine([{ running: false, exitCode: 1 }], [inForce], NO_CAP + '\n'), 'shop-db-sandbox', 'db').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toBe(`the firewall of service "db" is not in force: sandbox shop-db-sandbox exited (code 1); sandbox shop-db-sandbox says:\n${NO_CAP}`);
-    expect((err as UserError).remedy).toMatch(/^hitch enforces links with iptables rules inside each sandbox, which needs the NET_ADMIN capability/);
+    expect((err as UserError).remedy).toBe(
+      'hitch enforces links with iptables rules inside each sandbox, which needs the NET_ADMIN capability ' +
+        "in the sandbox's own network namespace (no host privileges): use an engine that grants `cap_add: NET_ADMIN` " +
+        'to containers and whose kernel has netfilter (nf_tables), then run `hitch up` again. ' +
+        'hitch will not run a service without its firewall.',
+    );
   });
 
   it('gives up after its timeout when the rules never come', async () => {

@@ -78,7 +78,7 @@ describe('__proto__ and friends are plain keys', () => {
       'services:\n  web:\n    __proto__: {image: x}\n',
       [
         '3:5: service "web" needs "image" or "build"',
-        '3:5: unknown key "__proto__" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout',
+        '3:5: unknown key "__proto__" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, external_links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout',
       ],
     ],
     // was "function Object() { [native code] }", read from the env object's prototype
@@ -139,7 +139,7 @@ describe('values that slipped through', () => {
 
 // `file:line:col: message` is one line of output; user text with a line break used to split it in two
 describe('messages stay on one line', () => {
-  const ALLOWED = 'allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout';
+  const ALLOWED = 'allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, external_links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout';
   test.each<[string, string, string[]]>([
     ['a did-you-mean naming a key with a carriage return', 'services:\n  "\\rdb": {image: x}\n  web: {image: x, link: db}\n', [`2:3: service name "\\rdb" is not valid; ${NAME_RULE}`, '3:25: Service "web" has a link to service "db" which does not exist. Did you mean "\\rdb"?']],
     ['an env_file path with a newline', 'services:\n  web:\n    image: x\n    env_file: "${NL}"\n', ['4:15: env_file "a\\nb" cannot be read (looked for "/proj/shop/a\\nb")']],
@@ -166,7 +166,7 @@ describe('slow inputs', () => {
     const key = 'k'.repeat(200_000);
     const got = timed(() => problems(`services:\n  web:\n    image: x\n    ? ${key}\n    : 1\n`), 1_000);
     expect(got).toEqual([
-      `4:7: unknown key "${key}" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout`,
+      `4:7: unknown key "${key}" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, external_links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout`,
     ]);
   });
 });

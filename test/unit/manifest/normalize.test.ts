@@ -17,7 +17,7 @@ describe('a whole service', () => {
       services: {
         web: {
           name: 'web', containerName: 'shop-web', image: 'nginx', environment: {}, expose: [], ports: [], publishAll: false,
-          links: [], volumes: [], labels: {}, tty: false, readyTimeoutMs: 60000, pos: pos(2, 3),
+          links: [], externalLinks: [], volumes: [], labels: {}, tty: false, readyTimeoutMs: 60000, pos: pos(2, 3),
         } satisfies Service,
       },
     });
@@ -40,6 +40,7 @@ describe('a whole service', () => {
       '    ports: ["8080:80"]',
       '    publish_all: true',
       '    links: ["db:database"]',
+      '    external_links: ["legacy-db:db"]',
       '    share_env: [A]',
       '    healthcheck: {test: curl -f localhost, interval: 1m30s, timeout: 500ms, start_period: 1.5s, retries: 3}',
       '    volumes: ["data:/data:ro", "./conf:/etc/conf", "/abs/x:/x:rw", "~/cache:/cache", {type: bind, source: ../up, target: /up, read_only: true}]',
@@ -67,6 +68,7 @@ describe('a whole service', () => {
       ports: [{ hostIp: '', hostPort: '8080', containerPort: 80, proto: 'tcp' }],
       publishAll: true,
       links: [{ target: 'db', alias: 'database', pos: pos(15, 13) }],
+      externalLinks: [{ container: 'legacy-db', alias: 'db', pos: pos(16, 22) }],
       shareEnv: ['A'],
       healthcheck: { test: ['CMD-SHELL', 'curl -f localhost'], intervalMs: 90000, timeoutMs: 500, startPeriodMs: 1500, retries: 3 },
       volumes: [

@@ -5,7 +5,7 @@ import { problems, svc } from './helpers.js';
 describe('schema errors, translated', () => {
   test.each<[string, string, string[]]>([
     ['unknown service key with did-you-mean', svc('imgae: nginx'), ['4:5: unknown key "imgae" in service "web"; did you mean "image"?']],
-    ['unknown service key, no close match', svc('zzz: 1'), ['4:5: unknown key "zzz" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout']],
+    ['unknown service key, no close match', svc('zzz: 1'), ['4:5: unknown key "zzz" in service "web"; allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, external_links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout']],
     ['unknown top-level key', 'servics: {}\nservices:\n  web: {image: x}\n', ['1:1: unknown key "servics" at the top level; did you mean "services"?']],
     ['x- keys are ignored', 'x-base: &b {image: x}\nservices:\n  web:\n    <<: *b\n    x-note: hi\n', []],
     ['unknown nested key', svc('healthcheck: {intervall: 2s}'), ['4:19: unknown key "intervall" in healthcheck; did you mean "interval"?']],

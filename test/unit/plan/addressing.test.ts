@@ -114,6 +114,7 @@ describe('addressing', () => {
       subnet: '10.213.1.0/24',
       gateway: '10.213.1.1',
       ips: { db: '10.213.1.2', web: '10.213.1.3' },
+      externals: {},
     });
   });
 });

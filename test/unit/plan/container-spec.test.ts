@@ -111,7 +111,7 @@ describe('serviceSpec', () => {
       [service('q', { expose: [6379, 6380, 6381].map((port) => ({ port, proto: 'tcp' as const })) }), service('app', { links: [link('q')] })],
       { linkEnv: 'classic' },
     );
-    const spec = serviceSpec(m.services.app!, context(m, { containers: [], images: {}, usedSubnets: [], volumes: [] }));
+    const spec = serviceSpec(m.services.app!, context(m, { containers: [], images: {}, usedSubnets: [], volumes: [], externals: [] }));
     const ip = spec.env.find((e) => e.startsWith('Q_PORT_6379_TCP_ADDR='))!.split('=')[1]!;
     expect(spec.env).toEqual([
       'Q_NAME=/shop-app/q',

@@ -8,6 +8,7 @@ const addresses: Addressing = {
   subnet: '10.213.0.0/24',
   gateway: '10.213.0.1',
   ips: { db: '10.213.0.2', web: '10.213.0.3', worker: '10.213.0.10', admin: '10.213.0.4' },
+  externals: {},
 };
 const tcp = (port: number): PortSpec => ({ port, proto: 'tcp' });
 

@@ -17,6 +17,7 @@ export function service(name: string, overrides: Partial<Service> = {}): Service
     ports: [],
     publishAll: false,
     links: [],
+    externalLinks: [],
     volumes: [],
     labels: {},
     tty: false,
@@ -43,7 +44,7 @@ export function manifest(services: Service[], overrides: Partial<Manifest> = {})
 }
 
 export function emptyEngine(overrides: Partial<ObservedState> = {}): ObservedState {
-  return { containers: [], images: {}, usedSubnets: [], volumes: [], ...overrides };
+  return { containers: [], images: {}, usedSubnets: [], volumes: [], externals: [], ...overrides };
 }
 
 /**
@@ -60,6 +61,8 @@ export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
       state.containers = state.containers.map((c) => (c.name === a.sandbox ? { ...c, firewallArgs: firewallArgs(a.firewall) } : c));
     }
     if (a.kind === 'remove-container') state.containers = state.containers.filter((c) => c.id !== a.containerId);
+    if (a.kind === 'connect-external') state.externals = state.externals.map((e) => (e.name === a.container ? { ...e, attached: true, ip: a.ip } : e));
+    if (a.kind === 'disconnect-external') state.externals = state.externals.map((e) => (e.name === a.container ? { ...e, attached: false, ip: undefined } : e));
     if (a.kind !== 'create-container' && a.kind !== 'recreate-container') continue;
     const s = a.container;
     const created: ObservedContainer = {

@@ -36,6 +36,18 @@ describe('expectedMatrix', () => {
       cell('worker', 'lonely', tcp(9000), 'denied'),
     ]);
   });
+
+  it('leaves sctp ports out: the sandbox cannot probe them', () => {
+    const sctp = { port: 2905, proto: 'sctp' as const };
+    const cell = (from: string, to: string, p: PortSpec, expected: 'allowed' | 'denied') => ({ from, to, ...p, exposed: true, expected });
+    const only = { db: [sctp, tcp(6379)], dns: [], lonely: [], web: [], worker: [] };
+    expect(expectedMatrix(m, only)).toEqual([
+      cell('dns', 'db', tcp(6379), 'denied'),
+      cell('lonely', 'db', tcp(6379), 'denied'),
+      cell('web', 'db', tcp(6379), 'allowed'),
+      cell('worker', 'db', tcp(6379), 'allowed'),
+    ]);
+  });
 });
 
 describe('unexposedProbes', () => {

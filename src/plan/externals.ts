@@ -1,0 +1,68 @@
+// External links (`external_links`): containers hitch does not manage. The one change hitch makes to
+// such a container is an endpoint on the project's network at a fixed address, so the link env and the
+// hosts line its parents get stay true. The project's network is hitch's own: a container on it that is
+// not one of the project's was attached this way, so `down` detaches it without needing a manifest,
+// and `up` detaches it once no service links it; neither ever stops, removes or relabels it.
+import type { ExternalLinkSpec, Manifest } from '../manifest/model.js';
+import { UserError } from '../user-error.js';
+import type { HostsInput } from './hosts.js';
+import { sortedStrings } from './compare.js';
+import type { Action, ObservedExternal, ObservedState } from './model.js';
+import { networkName } from './sandbox.js';
+
+/** Every container the manifest links from outside, by name. */
+export function externalNames(manifest: Manifest): string[] {
+  return sortedStrings(new Set(Object.values(manifest.services).flatMap((s) => s.externalLinks.map((l) => l.container))));
+}
+
+function observedExternal(observed: ObservedState, name: string): ObservedExternal | undefined {
+  return observed.externals.find((e) => e.name === name);
+}
+
+/** docker refuses a link to a missing or stopped container; hitch says so before it creates anything. */
+export function checkExternals(manifest: Manifest, observed: ObservedState): UserError | undefined {
+  const problems: string[] = [];
+  const remedies = new Set<string>();
+  for (const s of Object.values(manifest.services)) {
+    for (const l of s.externalLinks) {
+      const c = observedExternal(observed, l.container);
+      if (!c) {
+        const entry = l.alias === l.container ? l.container : `${l.container}:${l.alias}`;
+        problems.push(`no container named ${l.container}: service "${s.name}" links it as "${l.alias}" (external_links)`);
+        remedies.add(`create and start ${l.container} first, or remove "${entry}" from the external_links of ${s.name}`);
+      } else if (!c.running) {
+        problems.push(`Cannot link to a non running container: /${c.name} AS /${s.containerName}/${l.alias}`); // docker's words
+        remedies.add(`start it first: docker start ${c.name}`);
+      }
+    }
+  }
+  return problems.length ? new UserError(problems.join('\n'), [...remedies].join('; ')) : undefined;
+}
+
+/** What an external link gives its parent (spec/links.md §2–3), from the container's own inspect. */
+export function externalLinkInput(l: ExternalLinkSpec, observed: ObservedState, ips: Record<string, string>): HostsInput & Pick<ObservedExternal, 'env' | 'exposedPorts'> {
+  const c = observedExternal(observed, l.container);
+  if (!c) throw new Error(`internal: external container ${l.container} reached the planner unobserved`);
+  return { alias: l.alias, hostname: c.hostname, containerName: c.name, ip: ips[c.name]!, env: c.env, exposedPorts: c.exposedPorts };
+}
+
+function detach(e: ObservedExternal, network: string, cause: string): Action {
+  return { id: `disconnect:${e.name}`, kind: 'disconnect-external', cause, waitsFor: [], network, container: e.name };
+}
+
+/** `up`: attach each linked external that is not attached yet; detach each attached one no service links any more. */
+export function externalActions(manifest: Manifest, observed: ObservedState, ips: Record<string, string>, networkAction?: string): Action[] {
+  const network = networkName(manifest.project);
+  const wanted = externalNames(manifest);
+  const detached = observed.externals.filter((e) => e.attached && !wanted.includes(e.name)).map((e) => detach(e, network, 'no longer linked'));
+  const attached = wanted
+    .filter((name) => !observedExternal(observed, name)?.attached)
+    .map((name): Action => ({ id: `connect:${name}`, kind: 'connect-external', cause: 'not attached', waitsFor: networkAction ? [networkAction] : [], network, container: name, ip: ips[name]! }));
+  return [...detached, ...attached];
+}
+
+/** `down`: every external attached to the project's network, before the network goes. */
+export function externalDetachments(observed: ObservedState): Action[] {
+  const network = observed.network?.name;
+  return network ? observed.externals.filter((e) => e.attached).map((e) => detach(e, network, 'down')) : [];
+}

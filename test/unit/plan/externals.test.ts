@@ -1,0 +1,179 @@
+// External links in the planner: attach before the parent starts, env and hosts from the container's own
+// inspect, errors before anything is made, detach on `down` and when the link goes (golden plans).
+import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../../src/manifest/model.js';
+import type { ObservedExternal, ObservedState } from '../../../src/plan/model.js';
+import { planText } from '../../../src/plan/plan-text.js';
+import { planDown, reconcile } from '../../../src/plan/reconcile.js';
+import { UserError } from '../../../src/user-error.js';
+import { afterPlan, emptyEngine, link, manifest, service } from './fixtures.js';
+import { images } from './stack.js';
+
+const POS = { file: '/p/hitch.yaml', line: 1, col: 1 };
+
+function stack(externalLinks = [{ container: 'legacy-db', alias: 'db', pos: POS }]): Manifest {
+  return manifest([service('cache', { image: 'redis:7' }), service('web', { links: [link('cache')], externalLinks })]);
+}
+
+function legacy(over: Partial<ObservedExternal> = {}): ObservedExternal {
+  return {
+    id: 'c0ffee', name: 'legacy-db', running: true, env: ['PATH=/bin', 'PASSWORD=legacy', 'REDIS_VERSION=7'],
+    exposedPorts: [{ port: 6379, proto: 'tcp' }], hostname: 'c0ffee123456', attached: false, ...over,
+  };
+}
+
+function engine(externals: ObservedExternal[] = [legacy()]): ObservedState {
+  return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'], externals });
+}
+
+const upOnce = () => afterPlan(reconcile(stack(), engine()), engine());
+
+function planError(m: Manifest, observed: ObservedState): { message: string; remedy?: string } {
+  try {
+    reconcile(m, observed);
+  } catch (err) {
+    if (err instanceof UserError) return { message: err.message, remedy: err.remedy };
+    throw err;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('reconcile: external links', () => {
+  it('empty engine: attach at the next free address, before the parent starts; env and hosts from its inspect', () => {
+    expect(planText(reconcile(stack(), engine()), { showSecrets: true })).toBe(`plan for shop: 7 actions
+network  create-network shop-hitch subnet=10.213.0.0/24 gateway=10.213.0.1  cause: not found
+connect:legacy-db  connect-external legacy-db network=shop-hitch ip=10.213.0.4  cause: not attached  after: network
+sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:1  cause: not found  after: network
+    rule   accept established, loopback
+    rule   accept tcp from 10.213.0.3 to port 6379
+    rule   drop from 10.213.0.0/24
+service:cache  create-container shop-cache image=redis:7  cause: not found  after: sandbox:cache
+sandbox:web  create-container shop-web-sandbox ip=10.213.0.3 image=hitch/sandbox:1  cause: not found  after: network
+    hosts  10.213.0.2 cache shop-cache
+    hosts  10.213.0.4 db c0ffee123456 legacy-db
+    rule   accept established, loopback
+    rule   drop from 10.213.0.0/24
+ready:cache@web  await-ready shop-cache from=shop-web-sandbox ip=10.213.0.2 tcp=6379 timeout=60s  cause: web starts  after: service:cache, sandbox:web
+service:web  create-container shop-web image=web:1  cause: not found  after: sandbox:web, connect:legacy-db, ready:cache@web
+    env    CACHE_ENV_REDIS_VERSION=7.2
+    env    CACHE_NAME=/shop-web/cache
+    env    CACHE_PORT=tcp://10.213.0.2:6379
+    env    CACHE_PORT_6379_TCP=tcp://10.213.0.2:6379
+    env    CACHE_PORT_6379_TCP_ADDR=10.213.0.2
+    env    CACHE_PORT_6379_TCP_PORT=6379
+    env    CACHE_PORT_6379_TCP_PROTO=tcp
+    env    DB_ENV_PASSWORD=legacy
+    env    DB_ENV_REDIS_VERSION=7
+    env    DB_NAME=/shop-web/db
+    env    DB_PORT=tcp://10.213.0.4:6379
+    env    DB_PORT_6379_TCP=tcp://10.213.0.4:6379
+    env    DB_PORT_6379_TCP_ADDR=10.213.0.4
+    env    DB_PORT_6379_TCP_PORT=6379
+    env    DB_PORT_6379_TCP_PROTO=tcp
+unchanged: none
+orphans: none`);
+  });
+
+  it('a second up changes nothing', () => {
+    expect(planText(reconcile(stack(), upOnce()))).toBe(`plan for shop: no changes
+unchanged: cache, web
+orphans: none`);
+  });
+
+  it('an attached external keeps its address; a new service takes another', () => {
+    const m = manifest([...Object.values(stack().services), service('api', { image: 'redis:7' })]);
+    const plan = reconcile(m, upOnce());
+    expect(plan.actions.map((a) => (a.kind === 'create-container' ? `${a.id} ${a.container.network?.ip ?? ''}` : a.id))).toEqual([
+      'sandbox:api 10.213.0.5',
+      'service:api ',
+    ]);
+  });
+
+  it('its env changed (the user recreated it): the parent is recreated, and says why', () => {
+    const observed = upOnce();
+    const changed = { ...observed, externals: [legacy({ attached: true, ip: '10.213.0.4', env: ['PASSWORD=new'] })] };
+    expect(planText(reconcile(stack(), changed))).toBe(`plan for shop: 2 actions
+ready:cache@web  await-ready shop-cache from=shop-web-sandbox ip=10.213.0.2 tcp=6379 timeout=60s  cause: web starts
+service:web  recreate-container shop-web image=web:1 replaces=id-shop-web  cause: external container legacy-db's env or exposed ports changed  after: ready:cache@web
+    env    CACHE_ENV_REDIS_VERSION=7.2
+    env    CACHE_NAME=/shop-web/cache
+    env    CACHE_PORT=tcp://10.213.0.2:6379
+    env    CACHE_PORT_6379_TCP=tcp://10.213.0.2:6379
+    env    CACHE_PORT_6379_TCP_ADDR=10.213.0.2
+    env    CACHE_PORT_6379_TCP_PORT=6379
+    env    CACHE_PORT_6379_TCP_PROTO=tcp
+    env    DB_ENV_PASSWORD=***
+    env    DB_NAME=/shop-web/db
+    env    DB_PORT=tcp://10.213.0.4:6379
+    env    DB_PORT_6379_TCP=tcp://10.213.0.4:6379
+    env    DB_PORT_6379_TCP_ADDR=10.213.0.4
+    env    DB_PORT_6379_TCP_PORT=6379
+    env    DB_PORT_6379_TCP_PROTO=tcp
+unchanged: cache
+orphans: none`);
+  });
+
+  it('the external link removed: detached, and the parent recreated without its hosts line and env', () => {
+    const plan = reconcile(stack([]), upOnce());
+    expect(planText(plan)).toBe(`plan for shop: 4 actions
+disconnect:legacy-db  disconnect-external legacy-db network=shop-hitch  cause: no longer linked
+sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.3 image=hitch/sandbox:1 replaces=id-shop-web-sandbox  cause: config changed: hosts
+    hosts  10.213.0.2 cache shop-cache
+    rule   accept established, loopback
+    rule   drop from 10.213.0.0/24
+ready:cache@web  await-ready shop-cache from=shop-web-sandbox ip=10.213.0.2 tcp=6379 timeout=60s  cause: web starts  after: sandbox:web
+service:web  recreate-container shop-web image=web:1 replaces=id-shop-web  cause: links changed; sandbox recreated  after: sandbox:web, ready:cache@web
+    env    CACHE_ENV_REDIS_VERSION=7.2
+    env    CACHE_NAME=/shop-web/cache
+    env    CACHE_PORT=tcp://10.213.0.2:6379
+    env    CACHE_PORT_6379_TCP=tcp://10.213.0.2:6379
+    env    CACHE_PORT_6379_TCP_ADDR=10.213.0.2
+    env    CACHE_PORT_6379_TCP_PORT=6379
+    env    CACHE_PORT_6379_TCP_PROTO=tcp
+unchanged: cache
+orphans: none`);
+  });
+
+  it('missing: a plan-time error naming the container, with a remedy', () => {
+    expect(planError(stack(), engine([]))).toEqual({
+      message: 'no container named legacy-db: service "web" links it as "db" (external_links)',
+      remedy: 'create and start legacy-db first, or remove "legacy-db:db" from the external_links of web',
+    });
+  });
+
+  it("stopped: docker's words, every problem at once", () => {
+    const m = manifest([
+      service('web', { externalLinks: [{ container: 'legacy-db', alias: 'db', pos: POS }] }),
+      service('api', { externalLinks: [{ container: 'gone', alias: 'gone', pos: POS }, { container: 'legacy-db', alias: 'store', pos: POS }] }),
+    ]);
+    expect(planError(m, engine([legacy({ running: false })]))).toEqual({
+      message: [
+        'no container named gone: service "api" links it as "gone" (external_links)',
+        'Cannot link to a non running container: /legacy-db AS /shop-api/store',
+        'Cannot link to a non running container: /legacy-db AS /shop-web/db',
+      ].join('\n'),
+      remedy: 'create and start gone first, or remove "gone" from the external_links of api; start it first: docker start legacy-db',
+    });
+  });
+});
+
+describe('planDown: external links', () => {
+  it('detaches every attached external, never removes it, before the network goes', () => {
+    expect(planText(planDown('shop', upOnce(), { volumes: true }))).toBe(`plan for shop: 6 actions
+remove:service:web  remove-container shop-web  cause: down
+remove:service:cache  remove-container shop-cache  cause: down  after: remove:service:web
+remove:sandbox:web  remove-container shop-web-sandbox  cause: down  after: remove:service:web
+remove:sandbox:cache  remove-container shop-cache-sandbox  cause: down  after: remove:service:cache
+disconnect:legacy-db  disconnect-external legacy-db network=shop-hitch  cause: down
+network  remove-network shop-hitch  cause: down  after: remove:service:web, remove:service:cache, remove:sandbox:web, remove:sandbox:cache, disconnect:legacy-db
+unchanged: none
+orphans: none`);
+  });
+
+  it('an external that is not attached is left alone', () => {
+    const observed = { ...upOnce(), externals: [legacy()] };
+    expect(planDown('shop', observed, { volumes: false }).actions.map((a) => a.id)).toEqual([
+      'remove:service:web', 'remove:service:cache', 'remove:sandbox:web', 'remove:sandbox:cache', 'network',
+    ]);
+  });
+});
