@@ -17,7 +17,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      // Restarts dockerd: runs alone, once every other test is done (scripts/restart-engine.sh).
+      // Tests that need the engine to themselves (one restarts dockerd): alone, once every other test is done.
       {
         test: {
           name: 'daemon',

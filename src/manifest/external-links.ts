@@ -2,22 +2,22 @@
 // `links`' parse rule (docker's ParseLink) and one alias per name across both lists, since each alias
 // becomes a host name and a variable prefix in the parent.
 import { entries, fail, type Ctx } from './context.js';
-import { compareAliases, parseLink } from './links.js';
+import { aliasKey, compareAliases, parseLink, sameAs } from './links.js';
 import type { ExternalLinkSpec, LinkSpec, Service } from './model.js';
 import type { Path } from './tree.js';
 
 export function serviceExternalLinks(ctx: Ctx, service: string, svc: Path, links: LinkSpec[]): ExternalLinkSpec[] {
-  const holders = new Map(links.map((l) => [l.alias, `service "${l.target}"`]));
+  const holders = new Map(links.map((l) => [aliasKey(l.alias), { alias: l.alias, who: `service "${l.target}"` }]));
   const out: ExternalLinkSpec[] = [];
   for (const e of entries(ctx, [...svc, 'external_links'])) {
     const link = parseLink(ctx, e.value as string, e.path, 'container');
     if (!link) continue;
-    const holder = holders.get(link.alias);
+    const holder = holders.get(aliasKey(link.alias));
     if (holder) {
-      fail(ctx, e.path, `service "${service}" links ${holder} and container "${link.target}" both as "${link.alias}"; give each link its own alias`);
+      fail(ctx, e.path, `service "${service}" links ${holder.who} and container "${link.target}" both as ${sameAs(holder.alias, link.alias)}; give each link its own alias`);
       continue;
     }
-    holders.set(link.alias, `container "${link.target}"`);
+    holders.set(aliasKey(link.alias), { alias: link.alias, who: `container "${link.target}"` });
     out.push({ container: link.target, alias: link.alias, pos: link.pos });
   }
   return out.sort(compareAliases);

@@ -21,16 +21,30 @@ export function serviceLinks(ctx: Ctx, service: string, svc: Path): LinkSpec[] {
     const text = e.value as string;
     const link = parseLink(ctx, text, e.path);
     if (!link) continue;
-    const dup = byAlias.get(link.alias);
+    const dup = byAlias.get(aliasKey(link.alias));
     if (dup) {
-      fail(ctx, e.path, `service "${service}" links two services as "${link.alias}": ${JSON.stringify(dup.text)} and ${JSON.stringify(text)}; give each link its own alias`);
+      fail(ctx, e.path, `service "${service}" links two services as ${sameAs(dup.link.alias, link.alias)}: ${JSON.stringify(dup.text)} and ${JSON.stringify(text)}; give each link its own alias`);
     } else if (link.target === service) {
       fail(ctx, e.path, `service "${service}" links to itself (${JSON.stringify(text)}); a service can only link to other services`);
     } else {
-      byAlias.set(link.alias, { link, text });
+      byAlias.set(aliasKey(link.alias), { link, text });
     }
   }
   return [...byAlias.values()].map((v) => v.link).sort(compareAliases);
+}
+
+/**
+ * Two aliases collide when they give the same variable prefix (upper-cased, `-` as `_`: spec/links.md §2)
+ * — `my-db` and `my_db`, `db` and `DB` — since their variables would mix in the parent.
+ */
+export function aliasKey(alias: string): string {
+  return alias.toUpperCase().replace(/-/g, '_');
+}
+
+/** `"db"`, or for two spellings of one prefix, `"my-db" and "my_db" (both MY_DB_*)`. */
+export function sameAs(first: string, second: string): string {
+  if (first === second) return JSON.stringify(first);
+  return `${JSON.stringify(first)} and ${JSON.stringify(second)} (both ${aliasKey(first)}_*)`;
 }
 
 export function compareAliases(a: { alias: string }, b: { alias: string }): number {

@@ -1,15 +1,16 @@
 // Phases 4–5: cross-service checks and the final, frozen Manifest. Runs even when the schema found
 // problems (skipping what it rejected), so one run reports everything wrong with a manifest.
 import { basename } from 'node:path';
+import { containerNamesOf } from './container-names.js';
 import { fail, get, usable, type Ctx } from './context.js';
 import { reportCycles } from './cycles.js';
 import { reportManagedExternals } from './external-links.js';
 import { knownLinks } from './links.js';
 import type { Dialect, LinkSpec, Manifest, Service } from './model.js';
+import { PROJECT_NAME, PROJECT_NAME_RULE } from './project-name.js';
 import { normalizeService } from './service.js';
 import { keyPos, isMapping } from './tree.js';
 
-const PROJECT = /^[a-z0-9][a-z0-9_-]*$/;
 
 export function normalize(ctx: Ctx, file: string, projectOverride: string | undefined): Manifest {
   const project = projectName(ctx, projectOverride);
@@ -37,7 +38,7 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
 /** `-p` wins, then `name:`, then the folder name made valid the way compose does it. */
 function projectName(ctx: Ctx, override: string | undefined): string {
   if (override !== undefined) {
-    if (!PROJECT.test(override)) fail(ctx, [], `project name ${JSON.stringify(override)} (from -p) is not valid; use lower-case letters, digits, '_' or '-', starting with a letter or digit`);
+    if (!PROJECT_NAME.test(override)) fail(ctx, [], `project name ${JSON.stringify(override)} (from -p) is not valid; ${PROJECT_NAME_RULE}`);
     return override;
   }
   const name = get(ctx, ['name']);
@@ -49,15 +50,24 @@ function projectName(ctx: Ctx, override: string | undefined): string {
 
 /** Two containers can't share a name; a container_name may also collide with another's default. */
 function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
+  // Every name hitch will give a container (a service's own and its sandbox's), with the services it serves.
   const byName = new Map<string, Service[]>();
-  for (const s of services) byName.set(s.containerName, [...(byName.get(s.containerName) ?? []), s]);
+  for (const s of services) {
+    for (const name of containerNamesOf(s.containerName)) byName.set(name, [...(byName.get(name) ?? []), s]);
+  }
   for (const [name, group] of byName) {
-    if (group.length < 2) continue;
+    // Two services with one container name also share a sandbox name: that is the same mistake, said once.
+    if (group.length < 2 || group.every((s) => name !== s.containerName)) continue;
     const quoted = group.map((s) => `"${s.name}"`);
     const owners = `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
+    const what = (s: Service) => (name === s.containerName ? 'container' : 'sandbox');
     for (const s of group.slice(1)) {
       const where = get(ctx, ['services', s.name, 'container_name']) === undefined ? keyPos(ctx.tree, ['services', s.name]) : keyPos(ctx.tree, ['services', s.name, 'container_name']);
-      ctx.report.error(where, `container name "${name}" is used by services ${owners}; set a different container_name`);
+      const uses = group.map((g) => `the ${what(g)} of "${g.name}"`).join(' and ');
+      const message = group.every((g) => what(g) === 'container')
+        ? `container name "${name}" is used by services ${owners}; set a different container_name`
+        : `container name "${name}" would be both ${uses} (a sandbox is named <container>-sandbox); set a different container_name`;
+      ctx.report.error(where, message);
     }
   }
 }

@@ -5,8 +5,8 @@
 // and `up` detaches it once no service links it; neither ever stops, removes or relabels it.
 import type { ExternalLinkSpec, Manifest } from '../manifest/model.js';
 import { UserError } from '../user-error.js';
-import type { HostsInput } from './hosts.js';
 import { sortedStrings } from './compare.js';
+import type { HostsInput } from './hosts.js';
 import type { Action, ObservedExternal, ObservedState } from './model.js';
 import { networkName } from './sandbox.js';
 

@@ -37,8 +37,8 @@ interface ResolvedLink extends HostsInput {
 function resolvedLinks(parent: Service, ctx: PlanContext): ResolvedLink[] {
   const services = parent.links.map((l): ResolvedLink => {
     const c = child(ctx, l.target);
-    const { ips } = ctx.addresses;
-    return { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip: ips[c.name]!, ports: offeredPorts(c, ctx.observed), env: offeredEnv(c, ctx.observed), shareEnv: c.shareEnv };
+    const hosts = { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip: ctx.addresses.ips[c.name]! };
+    return { ...hosts, ports: offeredPorts(c, ctx.observed), env: offeredEnv(c, ctx.observed), shareEnv: c.shareEnv };
   });
   const externals = parent.externalLinks.map((l): ResolvedLink => {
     const { exposedPorts, ...rest } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);

@@ -7,9 +7,7 @@ export const SANDBOX_IMAGE = 'hitch/sandbox:1';
 /** Sandboxes need NET_ADMIN to manage iptables inside their own namespace, and nothing else. */
 export const SANDBOX_CAPS = ['NET_ADMIN'];
 
-export function sandboxName(containerName: string): string {
-  return `${containerName}-sandbox`;
-}
+export { sandboxName } from '../manifest/container-names.js';
 
 export function networkName(project: string): string {
   return `${project}-hitch`;

@@ -33,6 +33,8 @@ describe('link problems', () => {
     ['link: "web:me"', ['8:11: service "web" links to itself ("web:me"); a service can only link to other services']],
     ['links: [db, "cache:db"]', ['8:17: service "web" links two services as "db": "db" and "cache:db"; give each link its own alias']],
     ['links: [db, db]', ['8:17: service "web" links two services as "db": "db" and "db"; give each link its own alias']],
+    ['links: ["db:my-db", "cache:my_db"]', ['8:25: service "web" links two services as "my-db" and "my_db" (both MY_DB_*): "db:my-db" and "cache:my_db"; give each link its own alias']],
+    ['links: ["db:DB", "cache:db"]', ['8:22: service "web" links two services as "DB" and "db" (both DB_*): "db:DB" and "cache:db"; give each link its own alias']],
     ['link: "db:my db"', ['8:11: link alias "my db" in "db:my db" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
     ['link: "db:-x"', ['8:11: link alias "-x" in "db:-x" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
     ['link: 5', ['8:11: link must be a string or a list, not an integer']],
