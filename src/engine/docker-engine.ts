@@ -232,13 +232,6 @@ export class DockerEngine implements Engine {
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt> {
     return this.call(() => tryLock(this.docker, name, labels));
   }
-
-  listProjects(): Promise<string[]> {
-    return this.call(async () => {
-      const containers = await this.docker.listContainers({ all: true, filters: { label: [LABEL.project] } });
-      return [...new Set(containers.map((c) => c.Labels[LABEL.project]).filter(Boolean))].sort();
-    });
-  }
 }
 
 /** Docker multiplexes non-tty logs in frames: [stream, 0, 0, 0, size(4 bytes BE)] + payload. */

@@ -1,7 +1,7 @@
 // The one small interface through which hitch reaches a container engine.
 // Only src/engine implements it; plan and manifest never see dockerode.
 import type { BuildSpec } from '../manifest/model.js';
-import type { ContainerSpec, FirewallSpec, NetworkSpec, ObservedState, VolumeSpec } from '../plan/model.js';
+import type { ContainerSpec, NetworkSpec, ObservedState, VolumeSpec } from '../plan/model.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -56,7 +56,7 @@ export interface Engine {
   disconnectNetwork(network: string, container: string): Promise<void>;
   createVolume(spec: VolumeSpec): Promise<void>;
   removeVolume(name: string): Promise<void>;
-  createContainer(spec: ContainerSpec, firewall?: FirewallSpec): Promise<string>;
+  createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(nameOrId: string): Promise<void>;
   stopContainer(nameOrId: string, timeoutSec?: number): Promise<void>;
   removeContainer(nameOrId: string): Promise<void>;
@@ -67,7 +67,6 @@ export interface Engine {
   logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void>;
   /** Runs a command attached to the given streams; resolves with its exit code. */
   execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number>;
-  listProjects(): Promise<string[]>;
   /** One attempt at the engine-side mutex `name` (mutex.ts). */
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt>;
 }

@@ -119,27 +119,44 @@ async function observeExternals(docker: Docker, project: string, network: string
   return found.filter((e): e is ObservedExternal => e !== undefined);
 }
 
+/** Inspect and rules requests at once: enough to hide latency, few enough not to flood the engine. */
+const DETAIL_REQUESTS_AT_ONCE = 16;
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function names(volumes: Array<{ Name: string }>): string[] {
+  return volumes.map((v) => v.Name).sort();
+}
+
 export async function observe(docker: Docker, project: string, imageRefs: string[], opts: ObserveOptions = {}): Promise<ObservedState> {
   const byProject = { label: [`${LABEL.project}=${project}`] };
   const [containers, networks, volumes, images] = await Promise.all([
     docker.listContainers({ all: true, filters: byProject }),
     docker.listNetworks(),
-    docker.listVolumes({ filters: byProject }),
+    docker.listVolumes(),
     Promise.all([...new Set(imageRefs)].map((ref) => inspectImage(docker, ref))),
   ]);
+  const projectVolumes = (volumes.Volumes ?? []).filter((v) => v.Labels?.[LABEL.project] === project);
   const netName = networkName(project);
   const own = networks.find((n) => n.Name === netName && n.Labels?.[LABEL.project] === project);
   const observed = containers.map((c) => toObservedContainer(c, netName));
   const [externals] = await Promise.all([
     observeExternals(docker, project, own?.Name, opts.externals ?? []),
-    Promise.all(observed.map((c) => addRuntimeDetails(docker, c))),
+    eachLimited(observed, DETAIL_REQUESTS_AT_ONCE, (c) => addRuntimeDetails(docker, c)),
   ]);
   return {
     network: own ? toObservedNetwork(own) : undefined,
     containers: observed,
     images: Object.fromEntries(images.filter((i): i is ObservedImage => i !== undefined).map((i) => [i.ref, i])),
     usedSubnets: networks.filter((n) => n !== own).flatMap(subnetsOf),
-    volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort(),
+    volumes: names(projectVolumes),
+    foreignVolumes: names((volumes.Volumes ?? []).filter((v) => !projectVolumes.includes(v))),
     externals,
   };
 }

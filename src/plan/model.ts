@@ -68,6 +68,7 @@ export interface ObservedState {
   images: Readonly<Record<string, ObservedImage>>; // by the ref the manifest names
   usedSubnets: string[]; // subnets of every other network on the engine
   volumes: string[]; // names of the project's volumes
+  foreignVolumes?: string[]; // names of every other volume on the engine (not labelled for this project)
   externals: ObservedExternal[]; // by name: those the manifest names, and every other container attached to the project's network
 }
 

@@ -1,6 +1,5 @@
 // What `hitch plan` shows under each container it will create: the final env (link variables
 // included), the hosts lines and the firewall rules, with secret-looking values masked.
-import { compareIps } from './compare.js';
 import type { Action, ContainerSpec, FirewallSpec } from './model.js';
 
 export interface ShowOptions {
@@ -24,12 +23,11 @@ function hostsLine(extraHost: string): string {
   return `${extraHost.slice(colon + 1)} ${extraHost.slice(0, colon)}`;
 }
 
-/** The rules as the sandbox applies them (images/sandbox/hitch-sandbox), in its order. */
+/** The rules as the sandbox applies them (images/sandbox/hitch-sandbox), in its order: the spec's. */
 export function ruleLines(fw: FirewallSpec): string[] {
-  const allow = [...fw.allow].sort((x, y) => compareIps(x.from, y.from) || x.port - y.port);
   return [
     'accept established, loopback',
-    ...allow.map((r) => `accept ${r.proto} from ${r.from} to port ${r.port}`),
+    ...fw.allow.map((r) => `accept ${r.proto} from ${r.from} to port ${r.port}`),
     `drop from ${fw.subnet}`,
   ];
 }

@@ -55,6 +55,15 @@ function networkActions(ctx: PlanContext): Action[] {
 function volumeActions(ctx: PlanContext): Action[] {
   const { project, services } = ctx.manifest;
   const names = sortedStrings(new Set(Object.values(services).flatMap((s) => s.volumes.filter((v) => v.type === 'volume').map((v) => v.source))));
+  // The engine would hand back a same-named volume as it is: hitch would mount data it does not own,
+  // and plan the create again on every `up`.
+  const foreign = names.map((n) => `${project}_${n}`).filter((full) => ctx.observed.foreignVolumes?.includes(full));
+  if (foreign.length > 0) {
+    throw new UserError(
+      `volume ${foreign.join(', ')} already exists and was not made by hitch for project ${project}`,
+      'remove or rename it (`docker volume rm NAME`), or copy its data into a new volume and name that one in the manifest',
+    );
+  }
   return names
     .filter((n) => !ctx.observed.volumes.includes(`${project}_${n}`))
     .map((n) => ({

@@ -54,10 +54,6 @@ export function sandboxActions(service: Service, ctx: PlanContext, networkAction
   return { sandbox, firewall };
 }
 
-/**
- * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
- * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile.
- */
 /** A sandbox that started after its service took the old namespace with it (`docker restart` of it). */
 function restartedUnder(service: ObservedContainer, sandbox: ObservedContainer | undefined): boolean {
   // Docker's RFC 3339 times trim trailing zeros, so compare them as times, not as text.
@@ -65,6 +61,10 @@ function restartedUnder(service: ObservedContainer, sandbox: ObservedContainer |
   return Date.parse(sandbox.startedAt) > Date.parse(service.startedAt);
 }
 
+/**
+ * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
+ * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile.
+ */
 export function serviceAction(service: Service, ctx: PlanContext, sandbox: Action | undefined, waitsFor: string[]): Action | undefined {
   const obs = observedOf(ctx, service.name, 'service');
   const own = sandbox ? [sandbox.id] : [];
