@@ -5,7 +5,7 @@ import { build, dependencies, envFile, healthcheck, linkTargets, ports, volumes,
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */
 const COPY = new Set([
   'image', 'command', 'entrypoint', 'environment', 'container_name', 'hostname', 'user', 'working_dir',
-  'labels', 'restart', 'stop_signal', 'stop_grace_period', 'tty', 'expose', 'links',
+  'labels', 'restart', 'stop_signal', 'stop_grace_period', 'tty', 'expose', 'links', 'external_links',
 ]);
 
 const CONVERT: Record<string, (value: Value, drop: Drop) => Value> = { build, env_file: envFile, ports, volumes, healthcheck };
@@ -14,7 +14,6 @@ const WHY: Record<string, string> = {
   networks: "every hitch service is on the project's own network, where only links connect services",
   network_mode: 'every hitch service has its own network namespace (its sandbox), reached through links',
   volumes_from: 'mount the same named volumes in both services instead',
-  external_links: 'hitch links services of the same project only',
   deploy: 'hitch runs one container per service',
   scale: 'hitch runs one container per service',
   extends: 'copy the fields of the extended service into this one',

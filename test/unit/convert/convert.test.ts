@@ -86,11 +86,10 @@ describe('convert: one field at a time', () => {
     {
       name: 'network keys, each with its reason',
       compose: 'services:\n  web:\n    image: app\n    network_mode: host\n    networks: [front]\n    external_links: [redis_1:redis]\n    volumes_from: [data]\nnetworks: { front: {} }\n',
-      yaml: 'services:\n  web:\n    image: app\n',
+      yaml: 'services:\n  web:\n    image: app\n    external_links: ["redis_1:redis"]\n',
       warnings: [
         '4:5: service "web": network_mode is dropped: every hitch service has its own network namespace (its sandbox), reached through links',
         "5:5: service \"web\": networks is dropped: every hitch service is on the project's own network, where only links connect services",
-        '6:5: service "web": external_links is dropped: hitch links services of the same project only',
         '7:5: service "web": volumes_from is dropped: mount the same named volumes in both services instead',
         '8:1: networks is dropped: every hitch project has one network of its own, where only links connect services',
       ],
