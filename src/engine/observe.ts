@@ -35,6 +35,7 @@ type Endpoint = Docker.NetworkInfo & { IPAMConfig?: { IPv4Address?: string } | n
 function toObservedContainer(info: Docker.ContainerInfo, network: string): ObservedContainer {
   const endpoint = info.NetworkSettings?.Networks?.[network] as Endpoint | undefined;
   const links = info.Labels[LABEL.links];
+  const externals = info.Labels[LABEL.externalLinks];
   return {
     id: info.Id,
     name: (info.Names[0] ?? '').replace(/^\//, ''),
@@ -45,6 +46,7 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     running: info.State === 'running',
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,
     links: links ? links.split(',') : [],
+    ...(externals ? { externalLinks: externals.split(',') } : {}),
     status: info.Status,
     published: (info.Ports ?? [])
       .filter((p) => p.PublicPort)

@@ -41,7 +41,7 @@ export function serviceParts(service: Service, ctx: PlanContext, spec: Container
     ports: short(spec.exposedPorts),
     // an external is written `/name` (docker's form of a container name), never taken for a service
     links: short([...service.links.map((l) => `${l.alias}:${l.target}`), ...service.externalLinks.map((l) => `${l.alias}:/${l.container}`)]),
-    settings: short(rest(spec, ['image', 'cmd', 'entrypoint', 'env', 'exposedPorts'], [LABEL.links])),
+    settings: short(rest(spec, ['image', 'cmd', 'entrypoint', 'env', 'exposedPorts'], [LABEL.links, LABEL.externalLinks])),
   };
   for (const target of sortedStrings(new Set(service.links.map((l) => l.target)))) {
     const child = ctx.manifest.services[target]!;

@@ -60,7 +60,14 @@ function mounts(service: Service, project: string): MountSpec[] {
 function serviceLabels(service: Service, ctx: PlanContext): Record<string, string> {
   const children = sortedStrings(new Set(service.links.map((l) => l.target)));
   // hitch's labels last, so a user label can never pose as one of them
-  return { ...service.labels, ...hitchLabels(service, ctx, 'service'), ...(children.length ? { [LABEL.links]: children.join(',') } : {}) };
+  const externals = sortedStrings(new Set(service.externalLinks.map((l) => l.container)));
+  return {
+    ...service.labels,
+    ...hitchLabels(service, ctx, 'service'),
+    ...(children.length ? { [LABEL.links]: children.join(',') } : {}),
+    // what `up` and `down` may later detach: nothing else on the network is hitch's to touch
+    ...(externals.length ? { [LABEL.externalLinks]: externals.join(',') } : {}),
+  };
 }
 
 /** The service container joins its sandbox's namespace; it carries the link env, never hosts or ports. */

@@ -1,8 +1,9 @@
 // External links (`external_links`): containers hitch does not manage. The one change hitch makes to
 // such a container is an endpoint on the project's network at a fixed address, so the link env and the
-// hosts line its parents get stay true. The project's network is hitch's own: a container on it that is
-// not one of the project's was attached this way, so `down` detaches it without needing a manifest,
-// and `up` detaches it once no service links it; neither ever stops, removes or relabels it.
+// hosts line its parents get stay true. Each parent's container records the externals attached for it
+// (LABEL.externalLinks), so `down` detaches exactly those without needing a manifest, and `up` detaches
+// one once no service links it. Anything else on the project's network is not hitch's: never touched.
+// Neither ever stops, removes or relabels an external.
 import type { ExternalLinkSpec, Manifest } from '../manifest/model.js';
 import { UserError } from '../user-error.js';
 import { sortedStrings } from './compare.js';
@@ -46,6 +47,11 @@ export function externalLinkInput(l: ExternalLinkSpec, observed: ObservedState, 
   return { alias: l.alias, hostname: c.hostname, containerName: c.name, ip: ips[c.name]!, env: c.env, exposedPorts: c.exposedPorts };
 }
 
+/** The externals hitch attached, as the project's service containers record them. */
+function recorded(observed: ObservedState): Set<string> {
+  return new Set(observed.containers.flatMap((c) => c.externalLinks ?? []));
+}
+
 function detach(e: ObservedExternal, network: string, cause: string): Action {
   return { id: `disconnect:${e.name}`, kind: 'disconnect-external', cause, waitsFor: [], network, container: e.name };
 }
@@ -54,15 +60,17 @@ function detach(e: ObservedExternal, network: string, cause: string): Action {
 export function externalActions(manifest: Manifest, observed: ObservedState, ips: Record<string, string>, networkAction?: string): Action[] {
   const network = networkName(manifest.project);
   const wanted = externalNames(manifest);
-  const detached = observed.externals.filter((e) => e.attached && !wanted.includes(e.name)).map((e) => detach(e, network, 'no longer linked'));
+  const ours = recorded(observed);
+  const detached = observed.externals.filter((e) => e.attached && ours.has(e.name) && !wanted.includes(e.name)).map((e) => detach(e, network, 'no longer linked'));
   const attached = wanted
     .filter((name) => !observedExternal(observed, name)?.attached)
     .map((name): Action => ({ id: `connect:${name}`, kind: 'connect-external', cause: 'not attached', waitsFor: networkAction ? [networkAction] : [], network, container: name, ip: ips[name]! }));
   return [...detached, ...attached];
 }
 
-/** `down`: every external attached to the project's network, before the network goes. */
+/** `down`: every external hitch attached to the project's network, before the network goes. */
 export function externalDetachments(observed: ObservedState): Action[] {
   const network = observed.network?.name;
-  return network ? observed.externals.filter((e) => e.attached).map((e) => detach(e, network, 'down')) : [];
+  const ours = recorded(observed);
+  return network ? observed.externals.filter((e) => e.attached && ours.has(e.name)).map((e) => detach(e, network, 'down')) : [];
 }

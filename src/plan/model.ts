@@ -12,6 +12,7 @@ export const LABEL = {
   configParts: 'io.hitch.config-parts', // one short hash per part of the config, so a cause can say what changed
   volume: 'io.hitch.volume',
   links: 'io.hitch.links', // comma-separated child services, so `down` can remove parents first without a manifest
+  externalLinks: 'io.hitch.external-links', // comma-separated containers hitch attached for this service: the only ones it ever detaches
   ip: 'io.hitch.ip', // the service's fixed address, on both containers, so it survives the loss of its sandbox
   lock: 'io.hitch.lock', // the project's lock container (src/engine/mutex.ts); never io.hitch.project, so no plan sees it
 } as const;
@@ -33,6 +34,7 @@ export interface ObservedContainer {
   running: boolean;
   ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
   links?: string[]; // service containers: the child services they link to (LABEL.links)
+  externalLinks?: string[]; // service containers: the external containers hitch attached for them (LABEL.externalLinks)
   status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)
   published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
   firewallArgs?: string[]; // sandboxes: the rules in force as `hitch-sandbox` args (its rules file, else Cmd after `run`); undefined = unknown

@@ -170,6 +170,17 @@ unchanged: none
 orphans: none`);
   });
 
+  it("a container on the project's network that no service recorded is not hitch's: left attached", () => {
+    const stranger = { ...legacy(), name: 'someone-else', id: 'id-someone-else', attached: true };
+    const observed = { ...upOnce(), externals: [...upOnce().externals, stranger] };
+    expect(planDown('shop', observed, { volumes: false }).actions.filter((a) => a.kind === 'disconnect-external').map((a) => a.id)).toEqual([
+      'disconnect:legacy-db',
+    ]);
+    expect(reconcile(stack([]), observed).actions.filter((a) => a.kind === 'disconnect-external').map((a) => a.id)).toEqual([
+      'disconnect:legacy-db',
+    ]);
+  });
+
   it('an external that is not attached is left alone', () => {
     const observed = { ...upOnce(), externals: [legacy()] };
     expect(planDown('shop', observed, { volumes: false }).actions.map((a) => a.id)).toEqual([

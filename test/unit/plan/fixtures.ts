@@ -75,6 +75,7 @@ export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
       running: true,
       ip: s.network?.ip ?? s.labels[LABEL.ip],
       links: s.labels[LABEL.links]?.split(','),
+      externalLinks: s.labels[LABEL.externalLinks]?.split(','),
       firewallArgs: a.firewall ? firewallArgs(a.firewall) : undefined,
     };
     state.containers = [...state.containers.filter((c) => c.id !== a.replaces && c.name !== s.name), created];
