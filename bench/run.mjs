@@ -111,6 +111,12 @@ const big = bigManifestTimes(HITCH, WORK, RUNS);
 const results = [];
 for (const [n, d] of CASES) {
   process.stderr.write(`bench: N=${n} D=${d}…\n`);
-  results.push(await measureCase(n, d));
+  // One case failing (an engine fault, a peer's error) must not lose the others: say so and go on.
+  try {
+    results.push(await measureCase(n, d));
+    process.stderr.write(report(results.slice(-1), cold, big) + '\n');
+  } catch (err) {
+    process.stderr.write(`bench: N=${n} D=${d} not measured: ${String(err.message).split('\n')[0]}\n`);
+  }
 }
 process.stdout.write(report(results, cold, big) + '\n');

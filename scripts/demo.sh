@@ -11,9 +11,12 @@ bash scripts/ensure-engine.sh
 bash scripts/build-images.sh
 [ -f dist/cli/main.js ] || npm run --silent build
 
+STANDIN=""
 if ! docker image inspect redis:7-alpine >/dev/null 2>&1; then
   echo "demo: redis:7-alpine is not on this engine and no registry is assumed; using the offline stand-in hitch-test/redis:1"
   export REDIS_IMAGE=hitch-test/redis:1 WEBAPP_IMAGE=hitch-test/redis:1
+  # the manifest reads these: commands that compare it with the engine need them too
+  STANDIN="REDIS_IMAGE=$REDIS_IMAGE WEBAPP_IMAGE=$WEBAPP_IMAGE "
 fi
 
 hitch up
@@ -43,8 +46,8 @@ cat <<MSG
 
 The stack is up. Look around:
   node bin/hitch.js -f $MANIFEST ps          # services, addresses, links
-  node bin/hitch.js -f $MANIFEST plan        # what \`up\` would change now (nothing)
-  node bin/hitch.js -f $MANIFEST config      # the normalized manifest
+  ${STANDIN}node bin/hitch.js -f $MANIFEST plan        # what \`up\` would change now (nothing)
+  ${STANDIN}node bin/hitch.js -f $MANIFEST config      # the normalized manifest
   docker logs -f redis-webapp-webapp         # the webapp counting visits in redis
 When you are done:
   node bin/hitch.js -f $MANIFEST down
