@@ -213,11 +213,11 @@ export class DockerEngine implements Engine {
   }
 
   logsTail(nameOrId: string, lines: number): Promise<string> {
+    // The same reader as `hitch logs`, so one piece of code knows Docker's log framing.
     return this.call(async () => {
-      const container = this.docker.getContainer(nameOrId);
-      const info = await container.inspect();
-      const buf = (await container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
-      return info.Config.Tty ? buf.toString('utf8') : demuxBuffer(buf);
+      const text: string[] = [];
+      await streamLogs(this.docker, nameOrId, { follow: false, tail: lines }, (l) => text.push(l.text));
+      return text.map((t) => `${t}\n`).join('');
     });
   }
 
@@ -232,15 +232,4 @@ export class DockerEngine implements Engine {
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt> {
     return this.call(() => tryLock(this.docker, name, labels));
   }
-}
-
-/** Docker multiplexes non-tty logs in frames: [stream, 0, 0, 0, size(4 bytes BE)] + payload. */
-function demuxBuffer(buf: Buffer): string {
-  const out: Buffer[] = [];
-  for (let i = 0; i + 8 <= buf.length; ) {
-    const size = buf.readUInt32BE(i + 4);
-    out.push(buf.subarray(i + 8, i + 8 + size));
-    i += 8 + size;
-  }
-  return Buffer.concat(out).toString('utf8');
 }
