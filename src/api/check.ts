@@ -7,6 +7,7 @@ import {
   acceptRule, agrees, compareProbes, dropRule, enforcementOf, expectedMatrix, linkGrants, rulesFromArgs, rulesInForce, unexposedProbes,
   type LinkEnforcement, type Outcome, type Probe, type RuleInForce,
 } from '../plan/matrix.js';
+import type { ObservedState } from '../plan/model.js';
 import { offeredPorts } from '../plan/offers.js';
 import { UserError } from '../user-error.js';
 
@@ -34,8 +35,8 @@ const LISTEN_BASE = 40000; // where the unexposed-port listeners start looking f
 const LISTEN_MAX_SECONDS = 600; // a listener a crashed check leaves behind still goes away
 const TCP_AT_ONCE = 4; // per target; all targets at once on a small engine
 
-async function live(engine: Engine, manifest: Manifest): Promise<Live> {
-  const observed = await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image));
+async function live(engine: Engine, manifest: Manifest, known?: ObservedState): Promise<Live> {
+  const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image)));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {} };
@@ -56,16 +57,28 @@ async function shown(engine: Engine, sandbox: string, verbose = false): Promise<
   return rulesInForce(res.stdout);
 }
 
+export interface EnforcementSources {
+  /** Children whose sandbox or rules were just touched: their rules are read back from the kernel. */
+  readBack?: ReadonlySet<string>;
+  /** Child → its chain as the kernel listed it when just applied: read back already, no need to ask. */
+  listed?: Record<string, string>;
+  /** The engine as just observed, when nothing changed since: no need to observe again. */
+  observed?: ObservedState;
+}
+
 /**
- * Each link against its child's rules (what `up` reports once done). Children in `readBack` (those whose
- * sandbox or rules this `up` touched) are read back from the kernel; the others from the rules the
- * observation found recorded, which a sandbox records only once iptables took them.
+ * Each link against its child's rules (what `up` reports once done). Children in `readBack` are read back
+ * from the kernel (from `listed`, else by asking the sandbox); without `readBack` all are; the others
+ * from the rules the observation found recorded, which a sandbox records only once iptables took them.
  */
-export async function linkEnforcement(engine: Engine, manifest: Manifest, readBack?: ReadonlySet<string>): Promise<LinkEnforcement[]> {
-  const stack = await live(engine, manifest);
+export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
+  const { readBack, listed = {} } = from;
+  const stack = await live(engine, manifest, from.observed);
   const grants = linkGrants(manifest, stack.offered);
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {
+    const listing = listed[c];
+    if (listing !== undefined) return rulesInForce(listing);
     const recorded = stack.rulesArgs[c];
     if (readBack && !readBack.has(c) && recorded) return rulesFromArgs(recorded);
     return shown(engine, stack.sandboxes[c]!);

@@ -4,10 +4,12 @@ import type { Engine } from '../engine/engine.js';
 import { SubnetTakenError } from '../engine/engine-errors.js';
 import { execute, type ExecEvent, type ExecutionResult } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
-import type { Plan } from '../plan/model.js';
+import type { LinkEnforcement } from '../plan/matrix.js';
+import type { ObservedState, Plan } from '../plan/model.js';
 import { externalNames } from '../plan/externals.js';
 import { reconcile } from '../plan/reconcile.js';
 import type { UserError } from '../user-error.js';
+import { linkEnforcement } from './check.js';
 import { ensureImages, type ImageEvent } from './images.js';
 import { withProjectLock } from './lock.js';
 import { summarize, type Summary } from './summary.js';
@@ -32,13 +34,32 @@ export interface UpResult {
   execution?: ExecutionResult; // absent on a dry run
   summary: Summary;
   ok: boolean;
+  /** Each link against its child's firewall once `up` succeeded; none on a dry run or a failure. */
+  links: LinkEnforcement[];
 }
 
 /** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
-export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}, avoid: string[] = []): Promise<Plan> {
+async function observeAndPlan(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean }, avoid: string[] = []): Promise<{ plan: Plan; observed: ObservedState }> {
   const refs = Object.values(manifest.services).map((s) => s.image);
   const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest) });
-  return reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
+  const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
+  return { plan, observed };
+}
+
+export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}): Promise<Plan> {
+  return (await observeAndPlan(engine, manifest, opts)).plan;
+}
+
+/** Services whose sandbox or rules this plan changed: their rules are read back from the kernel. */
+function touchedFirewalls(plan: Plan): Set<string> {
+  return new Set(
+    plan.actions.flatMap((a) => {
+      if (a.kind === 'update-firewall') return [a.service];
+      if (a.kind === 'create-container' || a.kind === 'recreate-container') return a.container.role === 'sandbox' ? [a.container.service] : [];
+      if (a.kind === 'start-container') return a.role === 'sandbox' ? [a.service] : [];
+      return [];
+    }),
+  );
 }
 
 /** A service whose image could not be had fails where its container would be made; its parents wait on that. */
@@ -64,19 +85,29 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   if (opts.dryRun) {
     const plan = await planUp(engine, manifest, opts);
     opts.onPlan?.(plan);
-    return { plan, summary: summarize(plan, undefined, started), ok: true };
+    return { plan, summary: summarize(plan, undefined, started), ok: true, links: [] };
   }
   // Images first, outside the lock: pulls and builds can be long, touch none of the project's resources,
-  // and the lock itself runs on the sandbox image this ensures.
-  const images = await ensureImages(engine, manifest, { build: opts.build, onEvent: opts.onImage });
-  // Optimistic: with nothing to do there is nothing to lock (like `plan`, this only read the engine, which
-  // matched the manifest when observed: the outcome of running just before any concurrent `up`).
-  if (Object.keys(images).length === 0) {
-    const plan = await planUp(engine, manifest, opts);
+  // and the lock itself runs on the sandbox image this ensures. Meanwhile an optimistic plan: with nothing
+  // to do there is nothing to lock (like `plan`, this only read the engine, which matched the manifest
+  // when observed: the outcome of running just before any concurrent `up`). It counts only if no image
+  // was built or pulled meanwhile, and a failure to plan is left for the plan made under the lock.
+  let fetched = false;
+  const onImage = (e: ImageEvent) => {
+    fetched = true;
+    opts.onImage?.(e);
+  };
+  const [images, optimistic] = await Promise.all([
+    ensureImages(engine, manifest, { build: opts.build, onEvent: onImage }),
+    observeAndPlan(engine, manifest, opts).catch(() => undefined),
+  ]);
+  if (optimistic && !fetched && Object.keys(images).length === 0) {
+    const { plan, observed } = optimistic;
     if (plan.actions.length === 0) {
       opts.onPlan?.(plan);
       const execution: ExecutionResult = { outcomes: {}, errors: {}, blockers: {} };
-      return { plan, execution, summary: summarize(plan, execution, started), ok: true };
+      const links = await linkEnforcement(engine, manifest, { readBack: new Set(), observed });
+      return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
     }
   }
   // lock notices (waiting, a lock left behind) go where the caller shows waiting
@@ -84,7 +115,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   return withProjectLock(engine, manifest.project, 'up', lock, async () => {
     const lost: string[] = [];
     for (let attempt = 1; ; attempt++) {
-      const plan = await planUp(engine, manifest, opts, lost);
+      const { plan } = await observeAndPlan(engine, manifest, opts, lost);
       opts.onPlan?.(plan);
       const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent, failed: knownFailures(plan, images) });
       // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
@@ -97,7 +128,8 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       }
       const ok = Object.keys(execution.errors).length === 0;
       const logs = ok ? {} : await failureLogs(engine, manifest, plan, execution);
-      return { plan, execution, summary: summarize(plan, execution, started, logs), ok };
+      const links = ok ? await linkEnforcement(engine, manifest, { readBack: touchedFirewalls(plan), listed: execution.firewalls }) : [];
+      return { plan, execution, summary: summarize(plan, execution, started, logs), ok, links };
     }
   });
 }

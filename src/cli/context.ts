@@ -27,11 +27,10 @@ export async function projectFrom(o: GlobalOptions): Promise<string> {
   return (await loadFrom(o)).project;
 }
 
+/** No ping first: every engine call already turns an unreachable engine into one clear message. */
 export async function openEngine(): Promise<Engine> {
   const { DockerEngine } = await import('../engine/docker-engine.js');
-  const engine = new DockerEngine();
-  await engine.ping();
-  return engine;
+  return new DockerEngine();
 }
 
 export function printJson(value: unknown): void {

@@ -4,7 +4,7 @@ import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 import { awaitReady } from './readiness.js';
-import { awaitFirewall } from './sandbox-ready.js';
+import { startSandbox } from './sandbox-ready.js';
 
 const NETWORK_BUSY_RETRIES = 10;
 
@@ -27,60 +27,70 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
   }
 }
 
-/** Graceful first: the container's own stop signal and timeout (stop_signal, stop_grace_period). */
-async function stopAndRemove(engine: Engine, id: string): Promise<void> {
-  await engine.stopContainer(id);
+/**
+ * A service gracefully first: its own stop signal and timeout (stop_signal, stop_grace_period). A sandbox
+ * holds no state, only a namespace its service has already left: removed at once (one call, not two).
+ */
+async function stopAndRemove(engine: Engine, id: string, role: Role): Promise<void> {
+  if (role === 'service') await engine.stopContainer(id);
   await engine.removeContainer(id);
 }
 
-/** A started sandbox counts as started only once its firewall is in force (sandbox-ready.ts). */
-async function startContainer(engine: Engine, name: string, service: string, role: Role): Promise<void> {
-  await engine.startContainer(name);
-  if (role === 'sandbox') await awaitFirewall(engine, name, service);
+/** What an action learnt on the way: a firewall's chain as the kernel listed it once applied. */
+export interface ActionOutput {
+  firewall?: { service: string; listing: string };
 }
 
-export async function runAction(engine: Engine, action: Action): Promise<void> {
+/** A started sandbox counts as started only once its firewall is in force (sandbox-ready.ts). */
+async function startContainer(engine: Engine, name: string, service: string, role: Role): Promise<ActionOutput> {
+  if (role !== 'sandbox') {
+    await engine.startContainer(name);
+    return {};
+  }
+  const listing = await startSandbox(engine, name, service);
+  return listing === undefined ? {} : { firewall: { service, listing } };
+}
+
+export async function runAction(engine: Engine, action: Action): Promise<ActionOutput> {
   switch (action.kind) {
     case 'create-network':
       await engine.createNetwork(action.network);
-      return;
+      return {};
     case 'create-volume':
       await engine.createVolume(action.volume);
-      return;
+      return {};
     case 'recreate-container':
-      if (action.replaces) await stopAndRemove(engine, action.replaces);
+      if (action.replaces) await stopAndRemove(engine, action.replaces, action.container.role);
       await engine.createContainer(action.container);
-      await startContainer(engine, action.container.name, action.container.service, action.container.role);
-      return;
+      return startContainer(engine, action.container.name, action.container.service, action.container.role);
     case 'create-container':
       await engine.createContainer(action.container);
-      await startContainer(engine, action.container.name, action.container.service, action.container.role);
-      return;
+      return startContainer(engine, action.container.name, action.container.service, action.container.role);
     case 'start-container':
-      await startContainer(engine, action.name, action.service, action.role);
-      return;
+      return startContainer(engine, action.name, action.service, action.role);
     case 'update-firewall': {
       const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...firewallArgs(action.firewall)]);
       if (res.exitCode !== 0) throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`);
-      return;
+      // `apply` lists the chain once it took the rules
+      return { firewall: { service: action.service, listing: res.stdout } };
     }
     case 'await-ready':
       await awaitReady(engine, action);
-      return;
+      return {};
     case 'connect-external':
       await engine.connectNetwork(action.network, action.container, action.ip);
-      return;
+      return {};
     case 'disconnect-external':
       await engine.disconnectNetwork(action.network, action.container);
-      return;
+      return {};
     case 'remove-container':
-      await stopAndRemove(engine, action.containerId);
-      return;
+      await stopAndRemove(engine, action.containerId, action.role);
+      return {};
     case 'remove-network':
       await removeNetwork(engine, action.networkId, action.name);
-      return;
+      return {};
     case 'remove-volume':
       await engine.removeVolume(action.name);
-      return;
+      return {};
   }
 }

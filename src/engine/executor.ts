@@ -16,6 +16,8 @@ export interface ExecutionResult {
   outcomes: Record<string, ActionOutcome>;
   errors: Record<string, Error>;
   blockers: Record<string, string>; // skipped action → the action it waited for that did not succeed
+  /** Service → its firewall's chain as the kernel listed it when this run applied it (`up` reports from it). */
+  firewalls?: Record<string, string>;
 }
 
 export interface ExecOptions {
@@ -49,6 +51,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
   const outcomes: Record<string, ActionOutcome> = {};
   const errors: Record<string, Error> = {};
   const blockers: Record<string, string> = {};
+  const firewalls: Record<string, string> = {};
   const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const running = new Map<string, Promise<ActionOutcome>>();
 
@@ -74,7 +77,8 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         const started = Date.now();
         emit({ type: 'start', action });
         try {
-          await runAction(engine, action);
+          const output = await runAction(engine, action);
+          if (output.firewall) firewalls[output.firewall.service] = output.firewall.listing;
           emit({ type: 'done', action, ms: Date.now() - started });
           return 'done';
         } catch (err) {
@@ -90,5 +94,5 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
 
   const settled = await Promise.all(plan.actions.map(run));
   plan.actions.forEach((a, i) => (outcomes[a.id] = settled[i]));
-  return { outcomes, errors, blockers };
+  return { outcomes, errors, blockers, firewalls };
 }

@@ -35,13 +35,17 @@ function waitedFor(a: AwaitReady): string {
 export async function awaitReady(engine: Engine, a: AwaitReady): Promise<void> {
   const deadline = Date.now() + a.timeoutMs;
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
+    // Without a healthcheck, probe first: a child that takes connections is running, so its status is
+    // needed only to tell "not yet" from "never".
+    const probedFirst = !a.healthcheck && a.target.tcpPorts.length > 0;
+    if (probedFirst && (await probe(engine, a))) return;
     const status = await engine.status(a.container);
     if (!status.running) throw notRunning(a, status.exitCode);
     if (status.health === 'unhealthy') throw new UserError(`service "${a.service}" is unhealthy`, 'see `hitch logs`');
     // A healthcheck that names no test defers to the image's; an image without one reports no health
     // at all, and then the TCP probe decides, as for a service with no healthcheck.
     const byHealth = a.healthcheck && status.health !== undefined;
-    const ready = byHealth ? status.health === 'healthy' : await probe(engine, a);
+    const ready = byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a));
     if (ready) return;
     if (Date.now() + delay > deadline) {
       throw new UserError(

@@ -3,7 +3,7 @@
 import type { SourcePos } from './model.js';
 import type { Lookup } from './interpolate.js';
 import type { Report } from './problems.js';
-import { keyPos, pointer, valuePos, type Path, type Tree } from './tree.js';
+import { keyPos, parentPointer, pointer, valuePos, type Path, type Tree } from './tree.js';
 
 export interface Ctx {
   tree: Tree;
@@ -31,8 +31,11 @@ export function failAtKey(ctx: Ctx, path: Path, message: string): void {
 
 /** False when the schema rejected this value or one of its ancestors. */
 export function usable(ctx: Ctx, path: Path): boolean {
-  for (let n = 0; n <= path.length; n++) if (ctx.failed.has(pointer(path.slice(0, n)))) return false;
-  return true;
+  if (ctx.failed.size === 0) return true; // a valid manifest: normalize asks this ~50 times per service
+  for (let ptr = pointer(path); ; ptr = parentPointer(ptr)) {
+    if (ctx.failed.has(ptr)) return false;
+    if (ptr === '') return true;
+  }
 }
 
 /** The value at `path` if it passed the schema, else undefined. */

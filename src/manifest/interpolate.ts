@@ -2,7 +2,7 @@
 // validation, so `${PORT:-80}` is validated as what it becomes. Rules follow compose-go's template
 // package: ${VAR}, $VAR, ${VAR:-d}, ${VAR-d}, ${VAR:?msg}, ${VAR?msg}, ${VAR:+r}, ${VAR+r}, $$.
 import type { Report } from './problems.js';
-import { keyPos, pointer, valuePos, type Path, type Tree } from './tree.js';
+import { keyPos, pointer, valuePos, type Tree } from './tree.js';
 
 export type Lookup = (name: string) => string | undefined;
 
@@ -18,17 +18,18 @@ export function lookupIn(env: Record<string, string | undefined>, dotenv: Record
  */
 export function interpolateTree(tree: Tree, lookup: Lookup, report: Report): Set<string> {
   const failed = new Set<string>();
-  const walk = (value: unknown, path: Path): unknown => {
+  const path: (string | number)[] = []; // of the value being walked: one array, not one per value
+  const walk = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      const pos = valuePos(tree, path);
-      const result = interpolate(value, lookup, (m) => report.warn(pos, m));
+      // found only for a problem: a large manifest has thousands of strings and no problem
+      const result = interpolate(value, lookup, (m) => report.warn(valuePos(tree, path), m));
       const error = typeof result === 'string' ? nulError('value', result) : result.error;
       if (error === undefined) return result;
-      report.error(pos, error);
+      report.error(valuePos(tree, path), error);
       failed.add(pointer(path));
       return value;
     }
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (Array.isArray(value)) return value.map((v, i) => within(i, v));
     if (typeof value === 'object' && value !== null) {
       const obj = value as Record<string, unknown>;
       for (const k of Object.keys(obj)) {
@@ -37,12 +38,18 @@ export function interpolateTree(tree: Tree, lookup: Lookup, report: Report): Set
           report.error(keyPos(tree, [...path, k]), keyError);
           failed.add(pointer([...path, k]));
         }
-        obj[k] = walk(obj[k], [...path, k]);
+        obj[k] = within(k, obj[k]);
       }
     }
     return value;
   };
-  tree.root = walk(tree.root, []);
+  const within = (segment: string | number, value: unknown): unknown => {
+    path.push(segment);
+    const result = walk(value);
+    path.pop();
+    return result;
+  };
+  tree.root = walk(tree.root);
   return failed;
 }
 

@@ -53,7 +53,11 @@ function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
   // Every name hitch will give a container (a service's own and its sandbox's), with the services it serves.
   const byName = new Map<string, Service[]>();
   for (const s of services) {
-    for (const name of containerNamesOf(s.containerName)) byName.set(name, [...(byName.get(name) ?? []), s]);
+    for (const name of containerNamesOf(s.containerName)) {
+      const group = byName.get(name);
+      if (group) group.push(s);
+      else byName.set(name, [s]);
+    }
   }
   for (const [name, group] of byName) {
     // Two services with one container name also share a sandbox name: that is the same mistake, said once.
@@ -75,7 +79,9 @@ function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
 function deepFreeze<T>(o: T): T {
   if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+    // by index and by key, without Object.values' copy of each object (1000 services: ~12k objects)
+    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+    else for (const k of Object.keys(o)) deepFreeze((o as Record<string, unknown>)[k]);
   }
   return o;
 }

@@ -1,11 +1,11 @@
 // Phase 1: YAML text → Tree. Keeps the position of every node; duplicate keys, syntax errors, alias
 // bombs and absurd nesting become problems with line:col instead of exceptions or hangs.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, visit } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 import type { SourcePos } from './model.js';
+import { plainTree } from './plain-yaml.js';
 import type { Report } from './problems.js';
 import { pointer, setOwn, type Path, type Tree } from './tree.js';
-import { MAX_NESTING, parseDocumentGuarded } from './yaml-document.js';
+import { MAX_NESTING, parseDocumentGuarded, yamlLib } from './yaml-document.js';
 
 // A manifest never needs more; a "billion laughs" document needs far more and fails here at once.
 const MAX_ALIAS_NODES = 10_000;
@@ -24,7 +24,12 @@ interface Walk {
 }
 
 export function parseYaml(text: string, file: string, report: Report): Tree | undefined {
-  const lines = new LineCounter();
+  return plainTree(text, file) ?? yamlTree(text, file, report);
+}
+
+/** Any YAML, read with the yaml package: what plain-yaml.ts leaves to it, and every text with a problem. */
+export function yamlTree(text: string, file: string, report: Report): Tree | undefined {
+  const lines = new (yamlLib().LineCounter)();
   const at = (offset: number): SourcePos => ({ file, ...lines.linePos(offset) });
   const doc = parseDocumentGuarded(text, lines);
   if ('tooDeepAt' in doc) {
@@ -53,6 +58,7 @@ function yamlMessage(message: string): string {
 
 /** Reports the first alias of the document (where a bomb starts) and ends the walk. */
 function refuseAliases(w: Walk, message: string): never {
+  const { visit } = yamlLib();
   let offset = 0;
   visit(w.doc, {
     Alias(_, node) {
@@ -65,6 +71,7 @@ function refuseAliases(w: Walk, message: string): never {
 }
 
 function toData(w: Walk, node: unknown, path: Path): unknown {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLib();
   if (node === null || node === undefined) return null;
   if (path.length > MAX_NESTING) {
     const viaAliases = w.expanding.size > 0 ? ' (counting what aliases expand to)' : '';
@@ -112,6 +119,7 @@ function scalar(w: Walk, value: unknown, n: Scalar): unknown {
 }
 
 function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
+  const { isScalar } = yamlLib();
   const out: Record<string, unknown> = {};
   const merges: unknown[] = [];
   for (const { key, value } of map.items) {
@@ -139,11 +147,13 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
 
 /** YAML 1.1 merge keys, as compose accepts them: a mapping or a list of mappings; earlier sources win. */
 function mergeInto(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
+  const { isAlias, isSeq } = yamlLib();
   const resolved = isAlias(source) ? source.resolve(w.doc) : source;
   for (const item of isSeq(resolved) ? resolved.items : [source]) mergeOne(w, out, item, path);
 }
 
 function mergeOne(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
+  const { isAlias, isMap } = yamlLib();
   const resolved = isAlias(source) ? source.resolve(w.doc) : source;
   const scratch = [...path, '<<'];
   if (isAlias(source) && resolved === undefined) toData(w, source, scratch); // reports the unresolved alias

@@ -2,8 +2,10 @@
 // format (editors read the same file). Returns ajv's errors with oneOf/anyOf noise removed.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+
+const require = createRequire(import.meta.url);
 
 // From src/manifest or dist/manifest alike, the schema sits at the package root.
 const SCHEMA_URL = new URL('../../links.schema.json', import.meta.url);
@@ -14,8 +16,12 @@ export function schema(): Record<string, unknown> {
   return JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 }
 
-/** The one ajv setup, used at run time from source and by scripts/precompile-schema.mjs for dist/. */
+/**
+ * The one ajv setup, used at run time from source and by scripts/precompile-schema.mjs for dist/. ajv
+ * itself is loaded here only (~30 ms): a build validates with the precompiled code and ajv's runtime.
+ */
 export function schemaAjv(code?: { source: boolean }): Ajv2020 {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   // verbose: errors carry the failing value and its schema, which the messages need.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code });
   ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' }); // VS Code / yaml-language-server annotation
@@ -28,7 +34,7 @@ export const PRECOMPILED = './schema-validator.cjs';
 // Compiling the schema costs ~90 ms on every command: a build ships it compiled.
 function precompiled(): ValidateFunction | undefined {
   try {
-    return createRequire(import.meta.url)(PRECOMPILED) as ValidateFunction;
+    return require(PRECOMPILED) as ValidateFunction;
   } catch {
     return undefined;
   }

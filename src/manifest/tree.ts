@@ -13,7 +13,17 @@ export interface Tree {
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
 export function pointer(path: Path): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const s of path) {
+    const seg = String(s);
+    out += '/' + (seg.includes('~') || seg.includes('/') ? seg.replace(/~/g, '~0').replace(/\//g, '~1') : seg);
+  }
+  return out;
+}
+
+/** The pointer of the parent of the node at `ptr` (its segments hold no `/`: they are escaped). */
+export function parentPointer(ptr: string): string {
+  return ptr.slice(0, ptr.lastIndexOf('/'));
 }
 
 export function fromPointer(ptr: string): string[] {
@@ -26,11 +36,11 @@ export function fromPointer(ptr: string): string[] {
 
 /** Where the value at `path` was written; falls back to the nearest ancestor, then to 1:1. */
 export function valuePos(tree: Tree, path: Path): SourcePos {
-  for (let n = path.length; n >= 0; n--) {
-    const pos = tree.values.get(pointer(path.slice(0, n)));
+  for (let ptr = pointer(path); ; ptr = parentPointer(ptr)) {
+    const pos = tree.values.get(ptr);
     if (pos) return pos;
+    if (ptr === '') return { file: tree.file, line: 1, col: 1 };
   }
-  return { file: tree.file, line: 1, col: 1 };
 }
 
 /** Where the key of the mapping entry at `path` was written (for "unknown key" and friends). */

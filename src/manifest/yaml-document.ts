@@ -1,8 +1,17 @@
 // yaml's parseDocument, with a nesting guard between its parser and its composer. The composer (and
 // every walk after it) recurses once per level, so a document nested thousands deep would overflow the
 // stack; the parser keeps its own stack, so its depth can be watched for free while the text is read once.
-import { Composer, Lexer, Parser, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
+
+type Yaml = typeof import('yaml');
+let lib: Yaml | undefined;
+
+/** The yaml package, loaded on first use (~40 ms): plain-yaml.ts reads most manifests without it. */
+export function yamlLib(): Yaml {
+  lib ??= createRequire(import.meta.url)('yaml') as Yaml;
+  return lib;
+}
 
 // A manifest needs a handful of levels; this is far beyond any real one and far below any stack limit.
 export const MAX_NESTING = 64;
@@ -13,6 +22,7 @@ const OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false } as const
 
 /** The document, or the offset where the text first nests deeper than MAX_NESTING. */
 export function parseDocumentGuarded(text: string, lines: LineCounter): Document | { tooDeepAt: number } {
+  const { Composer, Lexer, Parser, YAMLParseError } = yamlLib();
   const parser = new Parser(lines.addNewLine);
   let tooDeepAt: number | undefined;
   function* tokens() {

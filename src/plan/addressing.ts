@@ -3,7 +3,7 @@
 import type { Manifest } from '../manifest/model.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
-import type { ObservedNetwork, ObservedState } from './model.js';
+import type { ObservedContainer, ObservedNetwork, ObservedState } from './model.js';
 import { networkName } from './sandbox.js';
 
 export const SUBNET_POOL = '10.213.0.0/16';
@@ -124,9 +124,17 @@ function fillFree(names: string[], ips: Record<string, string>, subnet: string, 
 /** A service whose containers exist keeps its address; new ones take the lowest free, in start order. */
 export function assignIps(order: string[], subnet: string, gateway: string, observed: ObservedState): Record<string, string> | UserError {
   const ips: Record<string, string> = {};
+  // by service once: filtering every container for every service is quadratic
+  const byService = new Map<string, ObservedContainer[]>();
+  for (const c of observed.containers) {
+    if (!inSubnet(c.ip, subnet)) continue;
+    const list = byService.get(c.service);
+    if (list) list.push(c);
+    else byService.set(c.service, [c]);
+  }
   for (const name of order) {
     // the sandbox's address, else the one its service container remembers (LABEL.ip) when the sandbox is gone
-    const mine = observed.containers.filter((c) => c.service === name && inSubnet(c.ip, subnet));
+    const mine = byService.get(name) ?? [];
     const kept = mine.find((c) => c.role === 'sandbox') ?? mine.find((c) => c.role === 'service');
     if (kept?.ip) ips[name] = kept.ip;
   }

@@ -7,10 +7,10 @@ import type { Service } from '../manifest/model.js';
 import { compareStrings, sortedStrings } from './compare.js';
 import { externalLinkInput } from './externals.js';
 import { digest } from './hash.js';
-import type { PlanContext } from './injected.js';
+import { envOffered, portsOffered, type PlanContext } from './injected.js';
 import { sharedVars } from './link-env.js';
 import { LABEL, type ContainerSpec } from './model.js';
-import { offeredEnv, offeredPorts } from './offers.js';
+import { perPlan } from './per-plan.js';
 
 export type Parts = Record<string, string>;
 
@@ -44,15 +44,23 @@ export function serviceParts(service: Service, ctx: PlanContext, spec: Container
     settings: short(rest(spec, ['image', 'cmd', 'entrypoint', 'env', 'exposedPorts'], [LABEL.links, LABEL.externalLinks])),
   };
   for (const target of sortedStrings(new Set(service.links.map((l) => l.target)))) {
-    const child = ctx.manifest.services[target]!;
-    parts[`env@${target}`] = short(sharedVars(offeredEnv(child, ctx.observed), child.shareEnv));
-    parts[`ports@${target}`] = short(offeredPorts(child, ctx.observed));
+    const { env, ports } = childParts(ctx, ctx.manifest.services[target]!);
+    parts[`env@${target}`] = env;
+    parts[`ports@${target}`] = ports;
   }
   for (const l of service.externalLinks) {
     const { env, exposedPorts } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);
     parts[`external@${l.container}`] = short({ env, exposedPorts });
   }
   return parts;
+}
+
+/** What a child shows its parents, the same for each of them. */
+function childParts(ctx: PlanContext, child: Service): { env: string; ports: string } {
+  return perPlan(ctx, 'parts', child.name, () => ({
+    env: short(sharedVars(envOffered(ctx, child), child.shareEnv)),
+    ports: short(portsOffered(ctx, child)),
+  }));
 }
 
 /** A sandbox: its rules are left out, as in its hash (they are updated in place). */

@@ -4,9 +4,8 @@ import { sortedStrings } from './compare.js';
 import { encodeParts, sandboxParts, serviceParts } from './config-parts.js';
 import { firewallArgs, firewallFor } from './firewall.js';
 import { sandboxHash, serviceHash, withHash } from './hash.js';
-import { hostnameOf, linksEnv, linksHosts, mergeEnv, type PlanContext } from './injected.js';
+import { hostnameOf, linksEnv, linksHosts, mergeEnv, portsOffered, type PlanContext } from './injected.js';
 import { LABEL, type ContainerSpec, type FirewallSpec, type MountSpec, type Role } from './model.js';
-import { offeredPorts } from './offers.js';
 import { SANDBOX_CAPS, SANDBOX_IMAGE, networkName, sandboxName } from './sandbox.js';
 
 function hitchLabels(service: Service, ctx: PlanContext, role: Role): Record<string, string> {
@@ -15,7 +14,7 @@ function hitchLabels(service: Service, ctx: PlanContext, role: Role): Record<str
 }
 
 export function firewallOf(service: Service, ctx: PlanContext): FirewallSpec {
-  return firewallFor(service, ctx.manifest, ctx.addresses, offeredPorts(service, ctx.observed));
+  return firewallFor(service, ctx.manifest, ctx.addresses, portsOffered(ctx, service));
 }
 
 /**
@@ -23,7 +22,7 @@ export function firewallOf(service: Service, ctx: PlanContext): FirewallSpec {
  * is stable (not Docker's container-id default) so parents' hosts lines survive its recreation, and it
  * takes the service's restart policy so a daemon restart brings the namespace back.
  */
-export function sandboxSpec(service: Service, ctx: PlanContext): ContainerSpec {
+export function sandboxSpec(service: Service, ctx: PlanContext, fw: FirewallSpec = firewallOf(service, ctx)): ContainerSpec {
   const spec: ContainerSpec = {
     name: sandboxName(service.containerName),
     image: SANDBOX_IMAGE,
@@ -31,20 +30,20 @@ export function sandboxSpec(service: Service, ctx: PlanContext): ContainerSpec {
     service: service.name,
     labels: hitchLabels(service, ctx, 'sandbox'),
     env: [],
-    cmd: ['hitch-sandbox', 'run', ...firewallArgs(firewallOf(service, ctx))],
+    cmd: ['hitch-sandbox', 'run', ...firewallArgs(fw)],
     hostname: hostnameOf(service),
     tty: false,
     network: { name: networkName(ctx.manifest.project), ip: ctx.addresses.ips[service.name]! },
     extraHosts: linksHosts(service, ctx),
     // docker -P publishes the image's EXPOSE too, so the sandbox exposes everything the service offers
-    exposedPorts: offeredPorts(service, ctx.observed),
+    exposedPorts: portsOffered(ctx, service),
     portBindings: service.ports.map((p) => ({ containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort })),
     publishAll: service.publishAll,
     capAdd: [...SANDBOX_CAPS],
     restart: service.restart,
     mounts: [],
   };
-  return withHash(spec, sandboxHash(spec), encodeParts(sandboxParts(spec)));
+  return withHash(spec, () => ({ hash: sandboxHash(spec), parts: encodeParts(sandboxParts(spec)) }));
 }
 
 function mounts(service: Service, project: string): MountSpec[] {
@@ -97,5 +96,5 @@ export function serviceSpec(service: Service, ctx: PlanContext): ContainerSpec {
     mounts: mounts(service, ctx.manifest.project),
   };
   const imageId = ctx.observed.images[service.image]?.id;
-  return withHash(spec, serviceHash(spec, imageId), encodeParts(serviceParts(service, ctx, spec, imageId)));
+  return withHash(spec, () => ({ hash: serviceHash(spec, imageId), parts: encodeParts(serviceParts(service, ctx, spec, imageId)) }));
 }

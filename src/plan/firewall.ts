@@ -25,7 +25,11 @@ function parentsIndex(manifest: Manifest): Map<string, string[]> {
   if (index) return index;
   index = new Map();
   for (const s of Object.values(manifest.services)) {
-    for (const target of new Set(s.links.map((l) => l.target))) index.set(target, [...(index.get(target) ?? []), s.name]);
+    for (const target of new Set(s.links.map((l) => l.target))) {
+      const parents = index.get(target);
+      if (parents) parents.push(s.name);
+      else index.set(target, [s.name]);
+    }
   }
   for (const parents of index.values()) parents.sort(compareStrings);
   parentsIndexes.set(manifest, index);

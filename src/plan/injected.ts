@@ -7,6 +7,7 @@ import { hostsEntries, type HostsInput } from './hosts.js';
 import { linkEnv } from './link-env.js';
 import type { ObservedState } from './model.js';
 import { offeredEnv, offeredPorts } from './offers.js';
+import { perPlan } from './per-plan.js';
 
 /** Everything the planner knows when it builds a container; one per reconcile. */
 export interface PlanContext {
@@ -26,6 +27,16 @@ function child(ctx: PlanContext, target: string): Service {
   return s;
 }
 
+/** offeredPorts, once per plan and service. */
+export function portsOffered(ctx: PlanContext, service: Service): PortSpec[] {
+  return perPlan(ctx, 'ports', service.name, () => offeredPorts(service, ctx.observed));
+}
+
+/** offeredEnv, once per plan and service. */
+export function envOffered(ctx: PlanContext, service: Service): string[] {
+  return perPlan(ctx, 'env', service.name, () => offeredEnv(service, ctx.observed));
+}
+
 /** One link of either kind, with everything the parent gets from it. */
 interface ResolvedLink extends HostsInput {
   ports: PortSpec[];
@@ -35,10 +46,14 @@ interface ResolvedLink extends HostsInput {
 
 /** Links to services and external links alike, by alias (unique across both, src/manifest checks). */
 function resolvedLinks(parent: Service, ctx: PlanContext): ResolvedLink[] {
+  return perPlan(ctx, 'links', parent.name, () => resolveLinks(parent, ctx));
+}
+
+function resolveLinks(parent: Service, ctx: PlanContext): ResolvedLink[] {
   const services = parent.links.map((l): ResolvedLink => {
     const c = child(ctx, l.target);
-    const hosts = { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip: ctx.addresses.ips[c.name]! };
-    return { ...hosts, ports: offeredPorts(c, ctx.observed), env: offeredEnv(c, ctx.observed), shareEnv: c.shareEnv };
+    const ip = ctx.addresses.ips[c.name]!;
+    return { alias: l.alias, hostname: hostnameOf(c), containerName: c.containerName, ip, ports: portsOffered(ctx, c), env: envOffered(ctx, c), shareEnv: c.shareEnv };
   });
   const externals = parent.externalLinks.map((l): ResolvedLink => {
     const { exposedPorts, ...rest } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);
@@ -70,7 +85,10 @@ function keyOf(entry: string): string {
  */
 export function mergeEnv(fromLinks: string[], own: Record<string, string>): string[] {
   const vars = new Map<string, string>();
-  for (const e of fromLinks) if (!vars.has(keyOf(e))) vars.set(keyOf(e), e);
+  for (const e of fromLinks) {
+    const key = keyOf(e);
+    if (!vars.has(key)) vars.set(key, e);
+  }
   for (const [k, v] of Object.entries(own)) vars.set(k, `${k}=${v}`);
   return [...vars.keys()].sort(compareStrings).map((k) => vars.get(k)!);
 }

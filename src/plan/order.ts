@@ -24,26 +24,40 @@ export function startOrder(services: Readonly<Record<string, Service>>): string[
  */
 export function topoOrder(nodes: string[], allEdges: readonly Edge[]): { order: string[]; cyclic: string[] } {
   const known = new Set(nodes);
-  const edges = allEdges.filter(([b, a]) => known.has(b) && known.has(a));
   const pending = new Map(nodes.map((n) => [n, 0]));
-  for (const [, after] of edges) pending.set(after, (pending.get(after) ?? 0) + 1);
+  // each node's outgoing edges, in the given order: scanning every edge per node is quadratic
+  const out = new Map<string, string[]>();
+  for (const [before, after] of allEdges) {
+    if (!known.has(before) || !known.has(after)) continue;
+    pending.set(after, pending.get(after)! + 1);
+    const edges = out.get(before);
+    if (edges) edges.push(after);
+    else out.set(before, [after]);
+  }
   const ready = sortedStrings(nodes.filter((n) => pending.get(n) === 0));
   const order: string[] = [];
-  while (ready.length > 0) {
-    const node = ready.shift()!;
+  for (let next = 0; next < ready.length; next++) {
+    const node = ready[next]!;
     order.push(node);
-    for (const [before, after] of edges) {
-      if (before !== node) continue;
+    for (const after of out.get(node) ?? []) {
       const left = pending.get(after)! - 1;
       pending.set(after, left);
-      if (left === 0) insertSorted(ready, after);
+      if (left === 0) insertSorted(ready, next + 1, after);
     }
   }
-  const cyclic = sortedStrings(nodes.filter((n) => !order.includes(n)));
+  const placed = new Set(order);
+  const cyclic = sortedStrings(nodes.filter((n) => !placed.has(n)));
   return { order: [...order, ...cyclic], cyclic };
 }
 
-function insertSorted(list: string[], value: string): void {
-  const at = list.findIndex((x) => compareStrings(x, value) > 0);
-  list.splice(at < 0 ? list.length : at, 0, value);
+/** Inserts into the sorted tail list[from..] (the names not taken yet), by binary search. */
+function insertSorted(list: string[], from: number, value: string): void {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareStrings(list[mid]!, value) > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  list.splice(lo, 0, value);
 }

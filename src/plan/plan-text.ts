@@ -6,12 +6,13 @@ import { actionDetails, maskAction, type ShowOptions } from './plan-details.js';
 
 export function planText(plan: Plan, opts: ShowOptions = {}): string {
   const n = plan.actions.length;
-  return [
-    `plan for ${plan.project}: ${n === 0 ? 'no changes' : `${n} action${n === 1 ? '' : 's'}`}`,
-    ...plan.actions.flatMap((a) => [actionLine(a), ...actionDetails(a, opts)]),
-    `unchanged: ${list(plan.unchanged)}`,
-    `orphans: ${list(plan.orphans)}`,
-  ].join('\n');
+  const lines = [`plan for ${plan.project}: ${n === 0 ? 'no changes' : `${n} action${n === 1 ? '' : 's'}`}`];
+  for (const a of plan.actions) {
+    lines.push(actionLine(a));
+    actionDetails(a, opts, lines);
+  }
+  lines.push(`unchanged: ${list(plan.unchanged)}`, `orphans: ${list(plan.orphans)}`);
+  return lines.join('\n');
 }
 
 /** Docker's short form of a full 64-hex id; anything else as it is. */

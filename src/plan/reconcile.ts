@@ -7,9 +7,8 @@ import { addressing } from './addressing.js';
 import { sortedStrings } from './compare.js';
 import { orphanRemovals } from './down.js';
 import { checkExternals, externalActions } from './externals.js';
-import type { PlanContext } from './injected.js';
+import { portsOffered, type PlanContext } from './injected.js';
 import { LABEL, type Action, type ObservedState, type Plan } from './model.js';
-import { offeredPorts } from './offers.js';
 import { startOrder } from './order.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
@@ -26,12 +25,13 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: { r
   const actions: Action[] = [...networkActions(ctx), ...volumeActions(ctx)];
   const network = actions.find((a) => a.kind === 'create-network')?.id;
   actions.push(...externalActions(manifest, observed, addresses.externals, network));
+  const early = new Set(actions.map((a) => a.id)); // volumes and externals: what a service may wait for
   const decided = new Map<string, ServiceActions>();
   const unchanged: string[] = [];
   for (const name of order) {
     const service = manifest.services[name]!;
     const { sandbox, firewall } = sandboxActions(service, ctx, network);
-    const needs = [...volumeIds(service, actions), ...connectIds(service, actions)];
+    const needs = [...volumeIds(service, early), ...connectIds(service, early)];
     const own = serviceAction(service, ctx, sandbox, needs);
     const ready = readyActions(service, ctx, decided, sandbox, own !== undefined);
     own?.waitsFor.push(...ready.map((a) => a.id));
@@ -75,14 +75,14 @@ function volumeActions(ctx: PlanContext): Action[] {
     }));
 }
 
-function volumeIds(service: Service, actions: Action[]): string[] {
+function volumeIds(service: Service, planned: Set<string>): string[] {
   const ids = service.volumes.filter((v) => v.type === 'volume').map((v) => `volume:${v.source}`);
-  return sortedStrings(new Set(ids.filter((id) => actions.some((a) => a.id === id))));
+  return sortedStrings(new Set(ids.filter((id) => planned.has(id))));
 }
 
 /** A parent's service starts only once the externals it links are attached: its env names their addresses. */
-function connectIds(service: Service, actions: Action[]): string[] {
-  return service.externalLinks.map((l) => `connect:${l.container}`).filter((id) => actions.some((a) => a.id === id));
+function connectIds(service: Service, planned: Set<string>): string[] {
+  return service.externalLinks.map((l) => `connect:${l.container}`).filter((id) => planned.has(id));
 }
 
 /**
@@ -111,7 +111,7 @@ function readyActions(
       service: name,
       container: child.containerName,
       from: sandboxName(parent.containerName),
-      target: { ip: ctx.addresses.ips[name]!, tcpPorts: offeredPorts(child, ctx.observed).filter((p) => p.proto === 'tcp').map((p) => p.port) },
+      target: { ip: ctx.addresses.ips[name]!, tcpPorts: portsOffered(ctx, child).filter((p) => p.proto === 'tcp').map((p) => p.port) },
       healthcheck: test !== undefined && test[0] !== 'NONE',
       timeoutMs: child.readyTimeoutMs,
     }];

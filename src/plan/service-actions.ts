@@ -6,6 +6,7 @@ import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
 import { firewallArgs } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type ObservedContainer, type Role } from './model.js';
+import { perPlan } from './per-plan.js';
 
 export interface ServiceActions {
   sandbox?: Action;
@@ -14,7 +15,15 @@ export interface ServiceActions {
 }
 
 function observedOf(ctx: PlanContext, service: string, role: Role): ObservedContainer | undefined {
-  return ctx.observed.containers.find((c) => c.service === service && c.role === role);
+  return perPlan(ctx, 'observed', 'containers', () => byServiceAndRole(ctx.observed.containers)).get(`${role}:${service}`);
+}
+
+/** Searching the list for each container of a plan is quadratic (1000 services: 6M comparisons). */
+function byServiceAndRole(containers: ObservedContainer[]): Map<string, ObservedContainer> {
+  const index = new Map<string, ObservedContainer>();
+  // the first one found wins, as a search would find it
+  for (const c of containers) if (!index.has(`${c.role}:${c.service}`)) index.set(`${c.role}:${c.service}`, c);
+  return index;
 }
 
 function containerAction(
@@ -37,7 +46,7 @@ function containerAction(
 export function sandboxActions(service: Service, ctx: PlanContext, networkAction?: string): Pick<ServiceActions, 'sandbox' | 'firewall'> {
   const fw = firewallOf(service, ctx);
   const obs = observedOf(ctx, service.name, 'sandbox');
-  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx), obs, networkAction ? [networkAction] : [], { firewall: fw });
+  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw });
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
   const args = firewallArgs(fw);

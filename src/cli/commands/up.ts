@@ -1,29 +1,8 @@
 import type { Command } from 'commander';
-import type { Engine } from '../../engine/engine.js';
-import type { Manifest } from '../../manifest/model.js';
-import type { LinkEnforcement } from '../../plan/matrix.js';
-import type { Plan } from '../../plan/model.js';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
 import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
-
-/** Services whose sandbox or rules this plan changed: their rules are read back from the kernel. */
-function touchedFirewalls(plan: Plan): Set<string> {
-  return new Set(
-    plan.actions.flatMap((a) => {
-      if (a.kind === 'update-firewall') return [a.service];
-      if (a.kind === 'create-container' || a.kind === 'recreate-container') return a.container.role === 'sandbox' ? [a.container.service] : [];
-      if (a.kind === 'start-container') return a.role === 'sandbox' ? [a.service] : [];
-      return [];
-    }),
-  );
-}
-
-async function enforcement(engine: Engine, manifest: Manifest, plan: Plan): Promise<LinkEnforcement[]> {
-  const { linkEnforcement } = await import('../../api/check.js');
-  return linkEnforcement(engine, manifest, touchedFirewalls(plan));
-}
 
 export function registerUp(program: Command): void {
   program
@@ -55,7 +34,7 @@ export function registerUp(program: Command): void {
         process.stdout.write(planText(result.plan, opts) + '\n');
       }
       // Each link, read back from its child's firewall: what `up` says is what is in force (--json too).
-      const links = result.ok && !opts.dryRun ? await enforcement(engine, manifest, result.plan) : [];
+      const { links } = result;
       const { planJson } = await import('../../plan/plan-text.js');
       const plan = opts.dryRun ? { plan: planJson(result.plan, opts) } : {};
       if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary, links, ...plan });

@@ -110,6 +110,7 @@ describe.each(SHELLS)('hitch-sandbox under %s', (_, shell) => {
         '  | COMMIT',
         'iptables -S INPUT',
         'iptables -C INPUT -j HITCH',
+        'iptables -S HITCH', // the chain as the kernel lists it, for `up` to report
       ],
       injected: false,
     });
