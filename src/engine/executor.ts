@@ -1,8 +1,10 @@
 // Runs a Plan: each action starts as soon as the actions it waits for are done (not level by level),
-// at most `concurrency` at a time. A failed action skips exactly the actions that wait on it.
+// at most `concurrency` at a time, the longest chain first (schedule.ts). A failed action skips exactly
+// the actions that wait on it.
 import type { Action, Plan } from '../plan/model.js';
 import type { Engine } from './engine.js';
 import { runAction } from './actions.js';
+import { criticalPaths, priorityLimiter } from './schedule.js';
 
 export type ActionOutcome = 'done' | 'failed' | 'skipped';
 
@@ -27,27 +29,10 @@ export interface ExecOptions {
   failed?: Record<string, Error>;
 }
 
-function limiter(max: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const queue: Array<() => void> = [];
-  return async (work) => {
-    // A freed slot passes straight to the next waiter: counting it free in between would let a newcomer
-    // take it too, one over the bound.
-    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
-    else active++;
-    try {
-      return await work();
-    } finally {
-      const next = queue.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
-
 export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecutionResult> {
   const emit = opts.onEvent ?? (() => {});
-  const limit = limiter(opts.concurrency ?? 8);
+  const limit = priorityLimiter(opts.concurrency ?? 8);
+  const priority = criticalPaths(plan.actions);
   const outcomes: Record<string, ActionOutcome> = {};
   const errors: Record<string, Error> = {};
   const blockers: Record<string, string> = {};
@@ -55,38 +40,55 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
   const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const running = new Map<string, Promise<ActionOutcome>>();
 
+  /** The first of `ids` that did not succeed, once all are over. */
+  const blockerAmong = async (ids: string[]): Promise<string | undefined> => {
+    const deps = ids.filter((id) => byId.has(id));
+    const results = await Promise.all(deps.map((id) => run(byId.get(id)!)));
+    return deps.find((_, i) => results[i] !== 'done');
+  };
+  const skip = (action: Action, blocker: string): ActionOutcome => {
+    blockers[action.id] = blocker;
+    emit({ type: 'skipped', action, because: blocker });
+    return 'skipped';
+  };
+  const fail = (action: Action, error: Error): ActionOutcome => {
+    errors[action.id] = error;
+    emit({ type: 'failed', action, error });
+    return 'failed';
+  };
+
   const run = (action: Action): Promise<ActionOutcome> => {
     const existing = running.get(action.id);
     if (existing) return existing;
     const promise = (async (): Promise<ActionOutcome> => {
-      const deps = action.waitsFor.filter((id) => byId.has(id));
-      const results = await Promise.all(deps.map((id) => run(byId.get(id)!)));
-      const blocker = deps.find((_, i) => results[i] !== 'done');
-      if (blocker) {
-        blockers[action.id] = blocker;
-        emit({ type: 'skipped', action, because: blocker });
-        return 'skipped';
-      }
       const known = opts.failed?.[action.id];
-      if (known) {
-        errors[action.id] = known;
-        emit({ type: 'failed', action, error: known });
-        return 'failed';
+      // A new service container is made while its children get ready; only its start waits for them.
+      // Should one of them fail, it stays created and not started: the next `up` starts it.
+      const early = !known && action.kind === 'create-container' && action.createAfter ? { after: action.createAfter, spec: action.container } : undefined;
+      if (early) {
+        const blocker = await blockerAmong(early.after);
+        if (blocker) return skip(action, blocker);
+        try {
+          await limit(() => engine.createContainer(early.spec), priority.get(action.id)!);
+        } catch (err) {
+          return fail(action, err as Error);
+        }
       }
+      const blocker = await blockerAmong(action.waitsFor);
+      if (blocker) return skip(action, blocker);
+      if (known) return fail(action, known);
       return limit(async () => {
         const started = Date.now();
         emit({ type: 'start', action });
         try {
-          const output = await runAction(engine, action);
+          const output = await runAction(engine, action, { created: early !== undefined });
           if (output.firewall) firewalls[output.firewall.service] = output.firewall.listing;
           emit({ type: 'done', action, ms: Date.now() - started });
           return 'done';
         } catch (err) {
-          errors[action.id] = err as Error;
-          emit({ type: 'failed', action, error: err as Error });
-          return 'failed';
+          return fail(action, err as Error);
         }
-      });
+      }, priority.get(action.id)!);
     })();
     running.set(action.id, promise);
     return promise;

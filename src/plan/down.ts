@@ -6,7 +6,7 @@ import type { Action, ObservedContainer, ObservedState, Plan, Role } from './mod
 import { topoOrder, type Edge } from './order.js';
 
 function removal(c: ObservedContainer, cause: string, waitsFor: string[]): Action {
-  return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service, role: c.role };
+  return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service };
 }
 
 function byRole(containers: ObservedContainer[], role: Role): Map<string, ObservedContainer> {

@@ -153,6 +153,11 @@ export type Action =
       container: ContainerSpec;
       firewall?: FirewallSpec; // sandboxes
       replaces?: string; // id of the container removed first (recreate)
+      /**
+       * Its container may be created once these are done, while the rest of `waitsFor` (children's
+       * readiness) is awaited: only the start waits for all. A new service container, never a recreated one.
+       */
+      createAfter?: string[];
     }
   | { id: string; kind: 'start-container'; cause: string; waitsFor: string[]; name: string; service: string; role: Role }
   | {
@@ -179,7 +184,7 @@ export type Action =
     }
   | { id: string; kind: 'connect-external'; cause: string; waitsFor: string[]; network: string; container: string; ip: string }
   | { id: string; kind: 'disconnect-external'; cause: string; waitsFor: string[]; network: string; container: string }
-  | { id: string; kind: 'remove-container'; cause: string; waitsFor: string[]; name: string; containerId: string; service: string; role: Role }
+  | { id: string; kind: 'remove-container'; cause: string; waitsFor: string[]; name: string; containerId: string; service: string }
   | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
   | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };
 

@@ -34,6 +34,9 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: { r
     const needs = [...volumeIds(service, early), ...connectIds(service, early)];
     const own = serviceAction(service, ctx, sandbox, needs);
     const ready = readyActions(service, ctx, decided, sandbox, own !== undefined);
+    // Created as soon as its sandbox and volumes exist, so only its start is left once its children are
+    // ready: a container create per level off the critical path of a deep stack.
+    if (own?.kind === 'create-container' && ready.length > 0) own.createAfter = [...own.waitsFor];
     own?.waitsFor.push(...ready.map((a) => a.id));
     decided.set(name, { sandbox, firewall, service: own });
     for (const a of [sandbox, firewall, ...ready, own]) if (a) actions.push(a);

@@ -63,4 +63,49 @@ describe('execute', () => {
     await execute(f.engine, plan(many), { concurrency });
     expect({ most: f.most(), done: f.log.length }).toEqual({ most: concurrency, done: 12 });
   });
+
+  describe('a create-container with createAfter', () => {
+    const service = (id: string, createAfter: string[], waitsFor: string[]): Action => ({
+      id, kind: 'create-container', cause: 'not found', waitsFor, createAfter,
+      container: { name: id, service: id, role: 'service' } as Extract<Action, { kind: 'create-container' }>['container'],
+    });
+
+    function recordingEngine(failing: string[] = []) {
+      const log: string[] = [];
+      const engine = {
+        async createVolume({ name }: { name: string }) {
+          await new Promise((r) => setTimeout(r, 20));
+          log.push(`volume ${name}`);
+          if (failing.includes(name)) throw new Error(`${name} broke`);
+        },
+        async createContainer({ name }: { name: string }) {
+          log.push(`create ${name}`);
+          return name;
+        },
+        async startContainer(name: string) {
+          log.push(`start ${name}`);
+        },
+      } as unknown as Engine;
+      return { engine, log };
+    }
+
+    it('is created as soon as createAfter is done, and started only once all of waitsFor is', async () => {
+      const f = recordingEngine();
+      const r = await execute(f.engine, plan([volume('box'), volume('ready', ['box']), service('web', ['box'], ['box', 'ready'])]));
+      expect({ outcomes: r.outcomes, log: f.log }).toEqual({
+        outcomes: { box: 'done', ready: 'done', web: 'done' },
+        log: ['volume box', 'create web', 'volume ready', 'start web'],
+      });
+    });
+
+    it('stays created, not started, when what its start waits for fails', async () => {
+      const f = recordingEngine(['ready']);
+      const r = await execute(f.engine, plan([volume('box'), volume('ready', ['box']), service('web', ['box'], ['box', 'ready'])]));
+      expect({ outcomes: r.outcomes, blockers: r.blockers, log: f.log }).toEqual({
+        outcomes: { box: 'done', ready: 'failed', web: 'skipped' },
+        blockers: { web: 'ready' },
+        log: ['volume box', 'create web', 'volume ready'],
+      });
+    });
+  });
 });

@@ -81,6 +81,17 @@ describe('reconcile: golden plans', () => {
     expect(planText(reconcile(stack(), freshEngine()))).toBe(FIRST_PLAN);
   });
 
+  it('a new service container with children is created once its sandbox (and volumes) exist; its start waits for them', () => {
+    const early = (p: ReturnType<typeof reconcile>) =>
+      Object.fromEntries(p.actions.flatMap((a) => (a.kind === 'create-container' && a.container.role === 'service' ? [[a.id, a.createAfter]] : [])));
+    expect(early(reconcile(stack(), freshEngine()))).toEqual({
+      'service:cache': undefined, // no children: nothing to create it ahead of
+      'service:db': undefined,
+      'service:web': ['sandbox:web'],
+      'service:worker': ['sandbox:worker'],
+    });
+  });
+
   it('second run on what the first created: no changes', () => {
     expect(planText(reconcile(stack(), upOnce()))).toBe(`plan for shop: no changes
 unchanged: cache, db, web, worker

@@ -1,0 +1,47 @@
+// How the executor picks which ready action runs next when every slot is busy: the one with the longest
+// chain of actions still waiting on it. Arrival order would run all sandboxes first (they wait only for
+// the network), and a deep stack's leaf service would queue behind every parent's sandbox although a
+// whole chain of readiness probes and starts waits on it.
+import type { Action } from '../plan/model.js';
+
+/** Each action's critical path: itself plus the longest chain of actions that wait on it, transitively. */
+export function criticalPaths(actions: readonly Action[]): Map<string, number> {
+  const waiters = new Map<string, string[]>(actions.map((a) => [a.id, []]));
+  for (const a of actions) for (const dep of a.waitsFor) waiters.get(dep)?.push(a.id);
+  const length = new Map<string, number>();
+  const visit = (id: string): number => {
+    const known = length.get(id);
+    if (known !== undefined) return known;
+    length.set(id, 1); // a cycle (never in a valid plan) ends here instead of recursing forever
+    const own = 1 + Math.max(0, ...waiters.get(id)!.map(visit));
+    length.set(id, own);
+    return own;
+  };
+  for (const a of actions) visit(a.id);
+  return length;
+}
+
+export type Limiter = <T>(work: () => Promise<T>, priority: number) => Promise<T>;
+
+/** At most `max` at once; a freed slot goes to the waiter of highest priority (the earliest among equals). */
+export function priorityLimiter(max: number): Limiter {
+  let active = 0;
+  const queue: Array<{ priority: number; go: () => void }> = [];
+  return async (work, priority) => {
+    // A freed slot passes straight to the next waiter: counting it free in between would let a newcomer
+    // take it too, one over the bound.
+    if (active >= max) {
+      await new Promise<void>((go) => {
+        const at = queue.findIndex((w) => w.priority < priority);
+        queue.splice(at < 0 ? queue.length : at, 0, { priority, go });
+      });
+    } else active++;
+    try {
+      return await work();
+    } finally {
+      const next = queue.shift();
+      if (next) next.go();
+      else active--;
+    }
+  };
+}
