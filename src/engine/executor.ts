@@ -63,7 +63,8 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
     const promise = (async (): Promise<ActionOutcome> => {
       const known = opts.failed?.[action.id];
       // A new service container is made while its children get ready; only its start waits for them.
-      // Should one of them fail, it stays created and not started: the next `up` starts it.
+      // Should one of them fail, the container, which never ran, goes again: a failed `up` leaves the
+      // same as before, nothing half-made.
       const early = !known && action.kind === 'create-container' && action.createAfter ? { after: action.createAfter, spec: action.container } : undefined;
       if (early) {
         const blocker = await blockerAmong(early.after);
@@ -75,7 +76,10 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         }
       }
       const blocker = await blockerAmong(action.waitsFor);
-      if (blocker) return skip(action, blocker);
+      if (blocker) {
+        if (early) await engine.removeContainer(early.spec.name).catch(() => {}); // the skip is what to report
+        return skip(action, blocker);
+      }
       if (known) return fail(action, known);
       return limit(async () => {
         const started = Date.now();

@@ -85,6 +85,9 @@ describe('execute', () => {
         async startContainer(name: string) {
           log.push(`start ${name}`);
         },
+        async removeContainer(name: string) {
+          log.push(`remove ${name}`);
+        },
       } as unknown as Engine;
       return { engine, log };
     }
@@ -98,13 +101,13 @@ describe('execute', () => {
       });
     });
 
-    it('stays created, not started, when what its start waits for fails', async () => {
+    it('is removed again, never started, when what its start waits for fails', async () => {
       const f = recordingEngine(['ready']);
       const r = await execute(f.engine, plan([volume('box'), volume('ready', ['box']), service('web', ['box'], ['box', 'ready'])]));
       expect({ outcomes: r.outcomes, blockers: r.blockers, log: f.log }).toEqual({
         outcomes: { box: 'done', ready: 'failed', web: 'skipped' },
         blockers: { web: 'ready' },
-        log: ['volume box', 'create web', 'volume ready'],
+        log: ['volume box', 'create web', 'volume ready', 'remove web'],
       });
     });
   });
