@@ -4,7 +4,7 @@ import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 import { awaitReady } from './readiness.js';
-import { startSandbox } from './sandbox-ready.js';
+import { awaitFirewall } from './sandbox-ready.js';
 
 const NETWORK_BUSY_RETRIES = 10;
 
@@ -48,8 +48,8 @@ async function startContainer(engine: Engine, name: string, service: string, rol
     await engine.startContainer(name);
     return {};
   }
-  const listing = await startSandbox(engine, name, service);
-  return listing === undefined ? {} : { firewall: { service, listing } };
+  await engine.startContainer(name);
+  return { firewall: { service, listing: await awaitFirewall(engine, name, service) } };
 }
 
 /** `created`: the container of a create-container action already exists (made early, see `createAfter`). */

@@ -27,9 +27,7 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
     StdinOnce: true,
     AttachStdin: true,
     Labels: labels,
-    // No network of its own: making a namespace (even an empty one, `none`) is most of what a container
-    // start costs the engine, and `cat` needs none. No capabilities either, so the host's is no risk.
-    HostConfig: { NetworkMode: 'host', CapDrop: ['ALL'] },
+    HostConfig: { NetworkMode: 'none' },
   });
   let stdin: Duplex | undefined;
   try {

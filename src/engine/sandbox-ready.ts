@@ -1,9 +1,8 @@
 // A sandbox is worth nothing until its firewall is in force: its service must never start in an open
-// namespace. `hitch-sandbox run` applies the rules, lists them as the kernel holds them and says
-// "hitch-sandbox: in force", or exits when it cannot (no NET_ADMIN, no iptables support in the kernel).
-// Starting a sandbox waits for that line on its attached output; should it not come in time, `hitch-sandbox
-// show` is asked (it succeeds only once INPUT jumps to the rules), and a sandbox that exited fails with
-// its own words.
+// namespace. `hitch-sandbox run` applies the rules and then sleeps, or exits when it cannot (no
+// NET_ADMIN, no iptables support in the kernel); `hitch-sandbox show` succeeds only once INPUT jumps
+// to the rules, and lists them as the kernel holds them. So starting a sandbox waits for `show`, whose
+// listing is then what `up` reports, or fails with the sandbox's own words.
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 
@@ -11,9 +10,6 @@ const FIRST_DELAY_MS = 25;
 const MAX_DELAY_MS = 500;
 const LOG_LINES = 10;
 export const FIREWALL_TIMEOUT_MS = 15_000;
-const IN_FORCE = 'hitch-sandbox: in force';
-/** Ample for a loaded engine; past it, `show` decides (a line written before the attach took hold is missed). */
-const WATCH_MS = 5_000;
 
 const REMEDY =
   'hitch enforces links with iptables rules inside each sandbox, which needs the NET_ADMIN capability ' +
@@ -29,31 +25,22 @@ async function failure(engine: Engine, sandbox: string, service: string, why: st
   );
 }
 
-/** Resolves once the sandbox's rules are in force; a UserError with its log if it exited or never got there. */
-export async function awaitFirewall(engine: Engine, sandbox: string, service: string, timeoutMs = FIREWALL_TIMEOUT_MS, since = Date.now()): Promise<void> {
-  const deadline = since + timeoutMs;
+/**
+ * Resolves once the sandbox's rules are in force, with the chain as the kernel listed it then; a
+ * UserError with its log if it exited or never got there.
+ */
+export async function awaitFirewall(engine: Engine, sandbox: string, service: string, timeoutMs = FIREWALL_TIMEOUT_MS): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     const status = await engine.status(sandbox);
     if (!status.running) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
     // it may exit between the two calls: the next status says so
     const shown = await engine.exec(sandbox, ['hitch-sandbox', 'show']).catch((err: Error) => ({ exitCode: -1, stdout: '', stderr: err.message }));
-    if (shown.exitCode === 0) return;
+    if (shown.exitCode === 0) return shown.stdout;
     if (Date.now() + delay > deadline) {
       const last = shown.stderr.trim() || `\`hitch-sandbox show\` exited ${shown.exitCode}`;
       throw await failure(engine, sandbox, service, `still not applied after ${timeoutMs / 1000}s (${last})`);
     }
     await new Promise((r) => setTimeout(r, delay));
   }
-}
-
-/**
- * Starts a sandbox and resolves once its rules are in force, with the chain as the kernel listed it then
- * (undefined when only `show` could tell); a UserError with its log if it exited or never got there.
- */
-export async function startSandbox(engine: Engine, sandbox: string, service: string): Promise<string | undefined> {
-  const started = Date.now();
-  const watched = await engine.startWatching(sandbox, (line) => line === IN_FORCE, WATCH_MS);
-  if (watched.reached) return watched.stdout.filter((line) => line.startsWith('-')).join('\n') + '\n';
-  await awaitFirewall(engine, sandbox, service, FIREWALL_TIMEOUT_MS, started);
-  return undefined;
 }
