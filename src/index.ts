@@ -2,7 +2,8 @@
 // on the Docker engine the docker CLI would use, or on any Engine given as `engine`. dockerode loads
 // only when a function needs the default engine.
 import { down as downOn, type DownOptions, type DownResult } from './api/down.js';
-import { planUp, up as upOn, type UpOptions, type UpResult } from './api/up.js';
+import { planUp } from './api/plan-up.js';
+import { up as upOn, type UpOptions, type UpResult } from './api/up.js';
 import type { Engine } from './engine/engine.js';
 import { loadManifest, type Problem } from './manifest/index.js';
 import type { Manifest } from './manifest/model.js';

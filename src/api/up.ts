@@ -5,12 +5,11 @@ import { SubnetTakenError } from '../engine/engine-errors.js';
 import { execute, type ExecEvent, type ExecutionResult } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
 import type { LinkEnforcement } from '../plan/matrix.js';
-import type { ObservedState, Plan } from '../plan/model.js';
-import { externalNames } from '../plan/externals.js';
-import { reconcile } from '../plan/reconcile.js';
+import type { Plan } from '../plan/model.js';
 import type { UserError } from '../user-error.js';
 import { linkEnforcement } from './check.js';
 import { ensureImages, type ImageEvent } from './images.js';
+import { observeAndPlan, planUp } from './plan-up.js';
 import { withProjectLock } from './lock.js';
 import { summarize, type Summary } from './summary.js';
 
@@ -36,18 +35,6 @@ export interface UpResult {
   ok: boolean;
   /** Each link against its child's firewall once `up` succeeded; none on a dry run or a failure. */
   links: LinkEnforcement[];
-}
-
-/** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
-async function observeAndPlan(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean }, avoid: string[] = []): Promise<{ plan: Plan; observed: ObservedState }> {
-  const refs = Object.values(manifest.services).map((s) => s.image);
-  const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest) });
-  const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
-  return { plan, observed };
-}
-
-export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}): Promise<Plan> {
-  return (await observeAndPlan(engine, manifest, opts)).plan;
 }
 
 /** Services whose sandbox or rules this plan changed: their rules are read back from the kernel. */

@@ -12,7 +12,7 @@ export function registerPlan(program: Command): void {
     .action(async (opts: { removeOrphans?: boolean; showSecrets?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
-      const { planUp } = await import('../../api/up.js');
+      const { planUp } = await import('../../api/plan-up.js');
       const { planText, planJson } = await import('../../plan/plan-text.js');
       const plan = await planUp(await openEngine(), manifest, opts);
       if (g.json) printJson(planJson(plan, opts));
