@@ -58,21 +58,19 @@ async function shown(engine: Engine, sandbox: string, verbose = false): Promise<
 }
 
 export interface EnforcementSources {
-  /** Children whose sandbox or rules were just touched: their rules are read back from the kernel. */
-  readBack?: ReadonlySet<string>;
-  /** Child → its chain as the kernel listed it when just applied: read back already, no need to ask. */
+  /** Child → its chain as the kernel listed it when `up` just applied or checked it: no need to ask. */
   listed?: Record<string, string>;
   /** The engine as just observed, when nothing changed since: no need to observe again. */
   observed?: ObservedState;
 }
 
 /**
- * Each link against its child's rules (what `up` reports once done). Children in `readBack` are read back
- * from the kernel (from `listed`, else by asking the sandbox); without `readBack` all are; the others
- * from the rules the observation found recorded, which a sandbox records only once iptables took them.
+ * Each link against its child's rules (what `up` reports once done): as the kernel listed them when `up`
+ * touched them (`listed`: every sandbox `up` starts or updates), else as the observation found them
+ * recorded, which a sandbox records only once iptables took them, else asked of the sandbox.
  */
 export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
-  const { readBack, listed = {} } = from;
+  const { listed = {} } = from;
   const stack = await live(engine, manifest, from.observed);
   const grants = linkGrants(manifest, stack.offered);
   const children = [...new Set(grants.map((g) => g.child))];
@@ -80,7 +78,7 @@ export async function linkEnforcement(engine: Engine, manifest: Manifest, from: 
     const listing = listed[c];
     if (listing !== undefined) return rulesInForce(listing);
     const recorded = stack.rulesArgs[c];
-    if (readBack && !readBack.has(c) && recorded) return rulesFromArgs(recorded);
+    if (recorded) return rulesFromArgs(recorded);
     return shown(engine, stack.sandboxes[c]!);
   };
   const rules = new Map(await Promise.all(children.map(async (c) => [c, await rulesOf(c)] as const)));

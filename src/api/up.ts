@@ -37,18 +37,6 @@ export interface UpResult {
   links: LinkEnforcement[];
 }
 
-/** Services whose sandbox or rules this plan changed: their rules are read back from the kernel. */
-function touchedFirewalls(plan: Plan): Set<string> {
-  return new Set(
-    plan.actions.flatMap((a) => {
-      if (a.kind === 'update-firewall') return [a.service];
-      if (a.kind === 'create-container' || a.kind === 'recreate-container') return a.container.role === 'sandbox' ? [a.container.service] : [];
-      if (a.kind === 'start-container') return a.role === 'sandbox' ? [a.service] : [];
-      return [];
-    }),
-  );
-}
-
 /** A service whose image could not be had fails where its container would be made; its parents wait on that. */
 function knownFailures(plan: Plan, images: Record<string, UserError>): Record<string, Error> {
   const ids = new Set(plan.actions.map((a) => a.id));
@@ -93,7 +81,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     if (plan.actions.length === 0) {
       opts.onPlan?.(plan);
       const execution: ExecutionResult = { outcomes: {}, errors: {}, blockers: {} };
-      const links = await linkEnforcement(engine, manifest, { readBack: new Set(), observed });
+      const links = await linkEnforcement(engine, manifest, { observed });
       return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
     }
   }
@@ -115,7 +103,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       }
       const ok = Object.keys(execution.errors).length === 0;
       const logs = ok ? {} : await failureLogs(engine, manifest, plan, execution);
-      const links = ok ? await linkEnforcement(engine, manifest, { readBack: touchedFirewalls(plan), listed: execution.firewalls }) : [];
+      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls }) : [];
       return { plan, execution, summary: summarize(plan, execution, started, logs), ok, links };
     }
   });

@@ -44,11 +44,8 @@ export interface ActionOutput {
 
 /** A started sandbox counts as started only once its firewall is in force (sandbox-ready.ts). */
 async function startContainer(engine: Engine, name: string, service: string, role: Role): Promise<ActionOutput> {
-  if (role !== 'sandbox') {
-    await engine.startContainer(name);
-    return {};
-  }
   await engine.startContainer(name);
+  if (role !== 'sandbox') return {};
   return { firewall: { service, listing: await awaitFirewall(engine, name, service) } };
 }
 

@@ -175,7 +175,6 @@ export class DockerEngine implements Engine {
     });
   }
 
-
   /** The service a container belongs to, by its label; its name when it has none. */
   private async serviceOf(nameOrId: string): Promise<string> {
     const info = await this.docker.getContainer(nameOrId).inspect().catch(() => undefined);

@@ -18,7 +18,7 @@ export interface ExecutionResult {
   outcomes: Record<string, ActionOutcome>;
   errors: Record<string, Error>;
   blockers: Record<string, string>; // skipped action → the action it waited for that did not succeed
-  /** Service → its firewall's chain as the kernel listed it when this run applied it (`up` reports from it). */
+  /** Service → its firewall's chain as the kernel listed it when this run applied or checked it (`up` reports from it). */
   firewalls?: Record<string, string>;
 }
 

@@ -11,7 +11,6 @@ import { PROJECT_NAME, PROJECT_NAME_RULE } from './project-name.js';
 import { normalizeService } from './service.js';
 import { keyPos, isMapping } from './tree.js';
 
-
 export function normalize(ctx: Ctx, file: string, projectOverride: string | undefined): Manifest {
   const project = projectName(ctx, projectOverride);
   const raw = get(ctx, ['services']);
