@@ -19,7 +19,7 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
       if (attempt >= NETWORK_BUSY_RETRIES) {
         throw new UserError(
           `network ${name} still has active endpoints after ${attempt} attempts`,
-          `find them with \`docker network inspect ${name}\`, disconnect or remove them, then run \`hitch down\` again`,
+          `find them with \`docker network inspect ${name}\`, disconnect or remove them, then run \`hitch down\` again; if it lists none, dockerd's count is stale (moby#42119) and only restarting dockerd clears it`,
         );
       }
       await new Promise((r) => setTimeout(r, 200 * attempt));
@@ -28,11 +28,34 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
 }
 
 /**
- * Graceful first: the container's own stop signal and timeout (stop_signal, stop_grace_period). Sandboxes
- * too, though they hold no state: force-removing them running left dockerd 20.10 with a stale endpoint
- * count on the network in our 20 up/down cycles (moby#42119), and then the network cannot be removed.
+ * Runs the engine calls that add or remove an endpoint on the project's network one at a time. dockerd
+ * 20.10 keeps a count of each network's endpoints as a read-modify-write record, and two such calls at
+ * once can leave it one too high (moby#42119, logged at the next dockerd start as "Fixing inconsistent
+ * endpoint_cnt"): the network then refuses removal until dockerd restarts. Only sandboxes hold
+ * endpoints; service containers join their sandbox's namespace and never touch the network.
  */
-async function stopAndRemove(engine: Engine, id: string): Promise<void> {
+export type EndpointQueue = <T>(call: () => Promise<T>) => Promise<T>;
+
+export function endpointQueue(): EndpointQueue {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(call: () => Promise<T>): Promise<T> => {
+    const turn = tail.then(call);
+    tail = turn.catch(() => {});
+    return turn;
+  };
+}
+
+const unqueued: EndpointQueue = (call) => call();
+
+/**
+ * Graceful first: the container's own stop signal and timeout (stop_signal, stop_grace_period). Sandboxes
+ * too, though they hold no state: force-removing them running made the stale count above far more
+ * frequent. A sandbox first leaves the project's network, in its turn: the disconnect returns once its
+ * endpoint is gone, and takes a quarter of the time a stop would hold the queue; the stop then touches
+ * no endpoint of that network.
+ */
+async function stopAndRemove(engine: Engine, id: string, endpoints: EndpointQueue, network?: string): Promise<void> {
+  if (network) await endpoints(() => engine.disconnectNetwork(network, id));
   await engine.stopContainer(id);
   await engine.removeContainer(id);
 }
@@ -43,14 +66,24 @@ export interface ActionOutput {
 }
 
 /** A started sandbox counts as started only once its firewall is in force (sandbox-ready.ts). */
-async function startContainer(engine: Engine, name: string, service: string, role: Role): Promise<ActionOutput> {
-  await engine.startContainer(name);
-  if (role !== 'sandbox') return {};
+async function startContainer(engine: Engine, name: string, service: string, role: Role, endpoints: EndpointQueue): Promise<ActionOutput> {
+  if (role !== 'sandbox') {
+    await engine.startContainer(name);
+    return {};
+  }
+  await endpoints(() => engine.startContainer(name));
   return { firewall: { service, listing: await awaitFirewall(engine, name, service) } };
 }
 
-/** `created`: the container of a create-container action already exists (made early, see `createAfter`). */
-export async function runAction(engine: Engine, action: Action, opts: { created?: boolean } = {}): Promise<ActionOutput> {
+export interface RunOptions {
+  /** The container of a create-container action already exists (made early, see `createAfter`). */
+  created?: boolean;
+  /** Shared by every action of one plan; without it, endpoint calls run as they come (a lone action). */
+  endpoints?: EndpointQueue;
+}
+
+export async function runAction(engine: Engine, action: Action, opts: RunOptions = {}): Promise<ActionOutput> {
+  const endpoints = opts.endpoints ?? unqueued;
   switch (action.kind) {
     case 'create-network':
       await engine.createNetwork(action.network);
@@ -59,14 +92,14 @@ export async function runAction(engine: Engine, action: Action, opts: { created?
       await engine.createVolume(action.volume);
       return {};
     case 'recreate-container':
-      if (action.replaces) await stopAndRemove(engine, action.replaces);
+      if (action.replaces) await stopAndRemove(engine, action.replaces, endpoints, action.container.role === 'sandbox' ? action.container.network?.name : undefined);
       await engine.createContainer(action.container);
-      return startContainer(engine, action.container.name, action.container.service, action.container.role);
+      return startContainer(engine, action.container.name, action.container.service, action.container.role, endpoints);
     case 'create-container':
       if (!opts.created) await engine.createContainer(action.container);
-      return startContainer(engine, action.container.name, action.container.service, action.container.role);
+      return startContainer(engine, action.container.name, action.container.service, action.container.role, endpoints);
     case 'start-container':
-      return startContainer(engine, action.name, action.service, action.role);
+      return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'update-firewall': {
       const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...firewallArgs(action.firewall)]);
       if (res.exitCode !== 0) throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`);
@@ -77,13 +110,13 @@ export async function runAction(engine: Engine, action: Action, opts: { created?
       await awaitReady(engine, action);
       return {};
     case 'connect-external':
-      await engine.connectNetwork(action.network, action.container, action.ip);
+      await endpoints(() => engine.connectNetwork(action.network, action.container, action.ip));
       return {};
     case 'disconnect-external':
-      await engine.disconnectNetwork(action.network, action.container);
+      await endpoints(() => engine.disconnectNetwork(action.network, action.container));
       return {};
     case 'remove-container':
-      await stopAndRemove(engine, action.containerId);
+      await stopAndRemove(engine, action.containerId, endpoints, action.network);
       return {};
     case 'remove-network':
       await removeNetwork(engine, action.networkId, action.name);

@@ -3,7 +3,7 @@
 // the actions that wait on it.
 import type { Action, Plan } from '../plan/model.js';
 import type { Engine } from './engine.js';
-import { runAction } from './actions.js';
+import { endpointQueue, runAction } from './actions.js';
 import { criticalPaths, priorityLimiter } from './schedule.js';
 
 export type ActionOutcome = 'done' | 'failed' | 'skipped';
@@ -33,6 +33,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
   const emit = opts.onEvent ?? (() => {});
   const limit = priorityLimiter(opts.concurrency ?? 8);
   const priority = criticalPaths(plan.actions);
+  const endpoints = endpointQueue();
   const outcomes: Record<string, ActionOutcome> = {};
   const errors: Record<string, Error> = {};
   const blockers: Record<string, string> = {};
@@ -85,7 +86,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         const started = Date.now();
         emit({ type: 'start', action });
         try {
-          const output = await runAction(engine, action, { created: early !== undefined });
+          const output = await runAction(engine, action, { created: early !== undefined, endpoints });
           if (output.firewall) firewalls[output.firewall.service] = output.firewall.listing;
           emit({ type: 'done', action, ms: Date.now() - started });
           return 'done';

@@ -5,8 +5,9 @@ import { externalDetachments } from './externals.js';
 import type { Action, ObservedContainer, ObservedState, Plan, Role } from './model.js';
 import { topoOrder, type Edge } from './order.js';
 
-function removal(c: ObservedContainer, cause: string, waitsFor: string[]): Action {
-  return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service };
+function removal(c: ObservedContainer, cause: string, waitsFor: string[], network: string | undefined): Action {
+  const leaves = c.role === 'sandbox' && network ? { network } : {};
+  return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service, ...leaves };
 }
 
 function byRole(containers: ObservedContainer[], role: Role): Map<string, ObservedContainer> {
@@ -14,19 +15,20 @@ function byRole(containers: ObservedContainer[], role: Role): Map<string, Observ
 }
 
 /** Each service container, then its sandbox once the service container is gone. */
-function removeServices(containers: ObservedContainer[], services: string[], cause: string, after: (svc: string) => string[]): Action[] {
-  const svc = byRole(containers, 'service');
-  const box = byRole(containers, 'sandbox');
-  const first = services.flatMap((s) => { const c = svc.get(s); return c ? [removal(c, cause, after(s))] : []; });
+function removeServices(observed: ObservedState, services: string[], cause: string, after: (svc: string) => string[]): Action[] {
+  const svc = byRole(observed.containers, 'service');
+  const box = byRole(observed.containers, 'sandbox');
+  const network = observed.network?.name;
+  const first = services.flatMap((s) => { const c = svc.get(s); return c ? [removal(c, cause, after(s), network)] : []; });
   const then = services.flatMap((s) => {
     const c = box.get(s);
-    return c ? [removal(c, cause, svc.has(s) ? [`remove:service:${s}`] : [])] : [];
+    return c ? [removal(c, cause, svc.has(s) ? [`remove:service:${s}`] : [], network)] : [];
   });
   return [...first, ...then];
 }
 
 export function orphanRemovals(observed: ObservedState, orphans: string[]): Action[] {
-  return removeServices(observed.containers, orphans, 'orphan', () => []);
+  return removeServices(observed, orphans, 'orphan', () => []);
 }
 
 /**
@@ -43,7 +45,7 @@ export function planDown(project: string, observed: ObservedState, opts: { volum
   const earlier = (p: string, c: string) => order.indexOf(p) < order.indexOf(c); // never wait in a circle
   const parentsOf = (child: string) =>
     sortedStrings(edges.filter(([p, c]) => c === child && services.has(p) && earlier(p, child)).map(([p]) => `remove:service:${p}`));
-  const containers = removeServices(observed.containers, order, 'down', parentsOf);
+  const containers = removeServices(observed, order, 'down', parentsOf);
   const detached = externalDetachments(observed);
   const everyContainer = containers.map((a) => a.id);
   const actions: Action[] = [...containers, ...detached];

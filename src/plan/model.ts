@@ -184,7 +184,16 @@ export type Action =
     }
   | { id: string; kind: 'connect-external'; cause: string; waitsFor: string[]; network: string; container: string; ip: string }
   | { id: string; kind: 'disconnect-external'; cause: string; waitsFor: string[]; network: string; container: string }
-  | { id: string; kind: 'remove-container'; cause: string; waitsFor: string[]; name: string; containerId: string; service: string }
+  | {
+      id: string;
+      kind: 'remove-container';
+      cause: string;
+      waitsFor: string[];
+      name: string;
+      containerId: string;
+      service: string;
+      network?: string; // a sandbox's project network, left before it stops (src/engine/actions.ts says why)
+    }
   | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
   | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };
 

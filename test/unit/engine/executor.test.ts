@@ -112,3 +112,66 @@ describe('execute', () => {
     });
   });
 });
+
+/** Records, per kind of engine call, the most calls in flight at once; each call takes a few ticks. */
+function endpointEngine(failing?: string) {
+  const active: Record<string, number> = {};
+  const most: Record<string, number> = {};
+  const calls: string[] = [];
+  const track = (kind: string) => async (name: string) => {
+    active[kind] = (active[kind] ?? 0) + 1;
+    most[kind] = Math.max(most[kind] ?? 0, active[kind]);
+    await new Promise((r) => setTimeout(r, 5));
+    active[kind]--;
+    if (name === failing) throw new Error(`${kind} ${name}: engine said no`);
+    calls.push(`${kind} ${name}`);
+  };
+  const engine = {
+    startContainer: track('start'),
+    stopContainer: track('stop'),
+    removeContainer: track('remove'),
+    disconnectNetwork: (_net: string, name: string) => track('disconnect')(name),
+    status: async () => ({ running: true }),
+    exec: async () => ({ exitCode: 0, stdout: '-N HITCH\n', stderr: '' }),
+  } as unknown as Engine;
+  return { engine, most, calls };
+}
+
+function start(service: string, role: 'sandbox' | 'service'): Action {
+  return { id: `start:${role}:${service}`, kind: 'start-container', cause: 'stopped', waitsFor: [], name: `${service}-${role}`, service, role };
+}
+
+function removal(service: string, network?: string): Action {
+  const name = network ? `${service}-sandbox` : service;
+  return { id: `remove:${name}`, kind: 'remove-container', cause: 'down', waitsFor: [], name, containerId: name, service, ...(network ? { network } : {}) };
+}
+
+describe('execute: endpoints on the project network, one at a time (moby#42119)', () => {
+  const services = ['a', 'b', 'c', 'd'];
+
+  it('starts sandboxes one after another, service containers side by side', async () => {
+    const sandboxes = endpointEngine();
+    await execute(sandboxes.engine, plan(services.map((s) => start(s, 'sandbox'))));
+    const plain = endpointEngine();
+    await execute(plain.engine, plan(services.map((s) => start(s, 'service'))));
+    expect({ sandboxes: sandboxes.most.start, services: plain.most.start }).toEqual({ sandboxes: 1, services: 4 });
+  });
+
+  it('takes each sandbox off the network in turn before stopping it; stops and removals run side by side', async () => {
+    const f = endpointEngine();
+    await execute(f.engine, plan([...services.map((s) => removal(s, 'p-hitch')), ...services.map((s) => removal(s))]));
+    expect(f.most.disconnect).toBe(1);
+    expect(Math.min(f.most.stop!, f.most.remove!)).toBeGreaterThan(1);
+    for (const s of services) expect(f.calls.indexOf(`disconnect ${s}-sandbox`)).toBeLessThan(f.calls.indexOf(`stop ${s}-sandbox`));
+    expect(f.calls.filter((c) => c.startsWith('disconnect')).sort()).toEqual(services.map((s) => `disconnect ${s}-sandbox`));
+  });
+
+  it('a failed endpoint call does not hold up the next one', async () => {
+    const f = endpointEngine('a-sandbox');
+    const result = await execute(f.engine, plan([removal('a', 'p-hitch'), removal('b', 'p-hitch')]));
+    expect({ outcomes: result.outcomes, calls: f.calls }).toEqual({
+      outcomes: { 'remove:a-sandbox': 'failed', 'remove:b-sandbox': 'done' },
+      calls: ['disconnect b-sandbox', 'stop b-sandbox', 'remove b-sandbox'],
+    });
+  });
+});

@@ -59,3 +59,19 @@ unchanged: none
 orphans: none`);
   });
 });
+
+describe('planDown: leaving the network', () => {
+  it('each sandbox leaves the project network before it stops; service containers have no endpoint there', () => {
+    const removals = planDown('shop', up(), { volumes: false }).actions.filter((a) => a.kind === 'remove-container');
+    expect(removals.map((a) => [a.id, a.kind === 'remove-container' ? a.network : undefined])).toEqual([
+      ['remove:service:web', undefined],
+      ['remove:service:cache', undefined],
+      ['remove:service:worker', undefined],
+      ['remove:service:db', undefined],
+      ['remove:sandbox:web', 'shop-hitch'],
+      ['remove:sandbox:cache', 'shop-hitch'],
+      ['remove:sandbox:worker', 'shop-hitch'],
+      ['remove:sandbox:db', 'shop-hitch'],
+    ]);
+  });
+});
