@@ -37,7 +37,10 @@ function serviceOf(a: Action): string | undefined {
   }
 }
 
-const BUCKET: Partial<Record<Action['kind'], keyof Pick<Summary, 'created' | 'recreated' | 'started' | 'removed'>>> = {
+type Bucket = keyof Pick<Summary, 'created' | 'recreated' | 'started' | 'removed'>;
+const RANK: Bucket[] = ['removed', 'recreated', 'created', 'started'];
+
+const BUCKET: Partial<Record<Action['kind'], Bucket>> = {
   'create-container': 'created',
   'recreate-container': 'recreated',
   'start-container': 'started',
@@ -83,12 +86,17 @@ export function summarize(plan: Plan, exec: ExecutionResult | undefined, started
   };
   // a service that failed or was not started is only that, even if its sandbox was created
   const unwell = new Set([...s.failed.map((f) => f.service), ...s.notStarted.map((n) => n.service)]);
+  // and a service is listed once, by the most its two containers went through: a sandbox started
+  // again (left created by an interrupted `up`) beside a new service container is a created service
+  const listed = new Map<string, Bucket>();
   for (const a of plan.actions) {
     const service = serviceOf(a);
     const bucket = BUCKET[a.kind];
     if (!service || !bucket || unwell.has(service) || (exec && exec.outcomes[a.id] !== 'done')) continue;
-    if (!s[bucket].includes(service)) s[bucket].push(service);
+    const before = listed.get(service);
+    if (!before || RANK.indexOf(bucket) < RANK.indexOf(before)) listed.set(service, bucket);
   }
+  for (const [service, bucket] of listed) s[bucket].push(service);
   for (const key of ['created', 'recreated', 'started', 'removed'] as const) s[key].sort();
   s.elapsedMs = Date.now() - startedAt;
   return s;
