@@ -92,7 +92,7 @@ export async function runAction(engine: Engine, action: Action, opts: RunOptions
       await engine.createVolume(action.volume);
       return {};
     case 'recreate-container':
-      if (action.replaces) await stopAndRemove(engine, action.replaces, endpoints, action.container.role === 'sandbox' ? action.container.network?.name : undefined);
+      if (action.replaces) await stopAndRemove(engine, action.replaces, endpoints, action.container.network?.name); // only a sandbox's spec has one
       await engine.createContainer(action.container);
       return startContainer(engine, action.container.name, action.container.service, action.container.role, endpoints);
     case 'create-container':

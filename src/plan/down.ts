@@ -5,9 +5,9 @@ import { externalDetachments } from './externals.js';
 import type { Action, ObservedContainer, ObservedState, Plan, Role } from './model.js';
 import { topoOrder, type Edge } from './order.js';
 
-function removal(c: ObservedContainer, cause: string, waitsFor: string[], network: string | undefined): Action {
-  const leaves = c.role === 'sandbox' && network ? { network } : {};
-  return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service, ...leaves };
+/** `network`: the one a sandbox leaves before it stops (service containers have no endpoint of their own). */
+function removal(c: ObservedContainer, cause: string, waitsFor: string[], network?: string): Action {
+  return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service, ...(network ? { network } : {}) };
 }
 
 function byRole(containers: ObservedContainer[], role: Role): Map<string, ObservedContainer> {
@@ -18,11 +18,10 @@ function byRole(containers: ObservedContainer[], role: Role): Map<string, Observ
 function removeServices(observed: ObservedState, services: string[], cause: string, after: (svc: string) => string[]): Action[] {
   const svc = byRole(observed.containers, 'service');
   const box = byRole(observed.containers, 'sandbox');
-  const network = observed.network?.name;
-  const first = services.flatMap((s) => { const c = svc.get(s); return c ? [removal(c, cause, after(s), network)] : []; });
+  const first = services.flatMap((s) => { const c = svc.get(s); return c ? [removal(c, cause, after(s))] : []; });
   const then = services.flatMap((s) => {
     const c = box.get(s);
-    return c ? [removal(c, cause, svc.has(s) ? [`remove:service:${s}`] : [], network)] : [];
+    return c ? [removal(c, cause, svc.has(s) ? [`remove:service:${s}`] : [], observed.network?.name)] : [];
   });
   return [...first, ...then];
 }
