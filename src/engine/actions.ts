@@ -1,5 +1,5 @@
 // What each kind of Action means on the engine. No decisions here: the plan already made them.
-import type { Action, Role } from '../plan/model.js';
+import type { Action, ContainerSpec, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
@@ -71,8 +71,34 @@ async function startContainer(engine: Engine, name: string, service: string, rol
     await engine.startContainer(name);
     return {};
   }
+  // a sandbox made before: its endpoint is in its config and comes back as it starts
   await endpoints(() => engine.startContainer(name));
   return { firewall: { service, listing: await awaitFirewall(engine, name, service) } };
+}
+
+/**
+ * A new sandbox is created on the project's network (which gives it its network mode) and leaves it
+ * before it ever runs: for a container not running, that only edits its config. It then starts with
+ * no endpoint, side by side with others, and joins the network at its address in the endpoint queue:
+ * only the join is queued, not the whole start (a quarter of it), and its rules are in force before it
+ * can take a packet. A sandbox left detached by an interrupted `up` is recreated (observe: `detached`).
+ */
+async function createSandbox(engine: Engine, spec: ContainerSpec, endpoints: EndpointQueue, created: boolean): Promise<ActionOutput> {
+  const network = spec.network!;
+  if (!created) await engine.createContainer(spec);
+  await engine.disconnectNetwork(network.name, spec.name);
+  await engine.startContainer(spec.name);
+  const inForce = awaitFirewall(engine, spec.name, spec.service);
+  const [joined, listing] = await Promise.allSettled([endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip)), inForce]);
+  if (joined.status === 'rejected') throw joined.reason;
+  if (listing.status === 'rejected') throw listing.reason;
+  return { firewall: { service: spec.service, listing: listing.value } };
+}
+
+async function createAndStart(engine: Engine, spec: ContainerSpec, endpoints: EndpointQueue, created = false): Promise<ActionOutput> {
+  if (spec.role === 'sandbox') return createSandbox(engine, spec, endpoints, created);
+  if (!created) await engine.createContainer(spec);
+  return startContainer(engine, spec.name, spec.service, spec.role, endpoints);
 }
 
 export interface RunOptions {
@@ -93,11 +119,9 @@ export async function runAction(engine: Engine, action: Action, opts: RunOptions
       return {};
     case 'recreate-container':
       if (action.replaces) await stopAndRemove(engine, action.replaces, endpoints, action.container.network?.name); // only a sandbox's spec has one
-      await engine.createContainer(action.container);
-      return startContainer(engine, action.container.name, action.container.service, action.container.role, endpoints);
+      return createAndStart(engine, action.container, endpoints);
     case 'create-container':
-      if (!opts.created) await engine.createContainer(action.container);
-      return startContainer(engine, action.container.name, action.container.service, action.container.role, endpoints);
+      return createAndStart(engine, action.container, endpoints, opts.created);
     case 'start-container':
       return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'update-firewall': {

@@ -114,9 +114,14 @@ export class DockerEngine implements Engine {
   connectNetwork(network: string, container: string, ip: string): Promise<void> {
     return this.call(async () => {
       const EndpointConfig = { IPAMConfig: { IPv4Address: ip } }; // API 1.41: a fixed address at connect time
-      await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig }).catch((err: unknown) => {
+      try {
+        await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig });
+      } catch (err) {
+        // a sandbox's published ports are bound as it joins the project's network
+        const port = takenPort(engineMessage(err));
+        if (port) throw portTaken(port, await this.serviceOf(container), engineMessage(err));
         throw new UserError(`cannot attach ${container} to network ${network}: ${engineMessage(err)}`, `check \`docker inspect ${container}\`: its network mode must allow another network`);
-      });
+      }
     });
   }
 

@@ -36,14 +36,16 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
   const endpoint = info.NetworkSettings?.Networks?.[network] as Endpoint | undefined;
   const links = info.Labels[LABEL.links];
   const externals = info.Labels[LABEL.externalLinks];
+  const role = (info.Labels[LABEL.role] ?? 'service') as Role;
   return {
     id: info.Id,
     name: (info.Names[0] ?? '').replace(/^\//, ''),
     service: info.Labels[LABEL.service] ?? '',
-    role: (info.Labels[LABEL.role] ?? 'service') as Role,
+    role,
     configHash: info.Labels[LABEL.configHash] ?? '',
     configParts: info.Labels[LABEL.configParts],
     running: info.State === 'running',
+    ...(role === 'sandbox' && !endpoint ? { detached: true } : {}),
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,
     links: links ? links.split(',') : [],
     ...(externals ? { externalLinks: externals.split(',') } : {}),

@@ -33,6 +33,7 @@ export interface ObservedContainer {
   configParts?: string; // LABEL.configParts as found; absent on containers made before it existed
   running: boolean;
   ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
+  detached?: boolean; // sandboxes: not on the project network (made, then interrupted before it joined): recreated
   links?: string[]; // service containers: the child services they link to (LABEL.links)
   externalLinks?: string[]; // service containers: the external containers hitch attached for them (LABEL.externalLinks)
   status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)

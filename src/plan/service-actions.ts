@@ -46,7 +46,8 @@ function containerAction(
 export function sandboxActions(service: Service, ctx: PlanContext, networkAction?: string): Pick<ServiceActions, 'sandbox' | 'firewall'> {
   const fw = firewallOf(service, ctx);
   const obs = observedOf(ctx, service.name, 'sandbox');
-  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw });
+  const recreateCause = obs?.detached ? 'not on the project network' : undefined;
+  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw, recreateCause });
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
   const args = firewallArgs(fw);

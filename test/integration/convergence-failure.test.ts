@@ -2,7 +2,7 @@
 // naming each failed service, its cause and its last log lines; fixing the cause and running `up` again
 // converges, and so does `up` after `hitch up` was killed mid-way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
+import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
 import { containerIds, leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 
 const P = 'it-conv-fail';
@@ -119,5 +119,16 @@ describe('hitch up killed mid-way', () => {
     expect(JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary.unchanged).toEqual(['bad', 'solo', 'top', 'web']);
     await hitchOk(['-f', file, 'down', '-v']);
     expect(await leftovers(P)).toEqual([]);
+  });
+
+  it('a sandbox left off the network (killed between its start and its join): up recreates it, and its link works again', async () => {
+    const file = await writeManifest(P, stack(listener));
+    await hitchOk(['-f', file, 'up']);
+    await docker.getNetwork(`${P}-hitch`).disconnect({ Container: `${P}-bad-sandbox` });
+    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    expect({ recreated: again.recreated, created: again.created, failed: again.failed }).toEqual({ recreated: ['bad'], created: [], failed: [] });
+    const ip = await ipOf(`${P}-bad-sandbox`, `${P}-hitch`);
+    expect((await execIn(`${P}-web-sandbox`, ['hitch-sandbox', 'probe', ip, '80'])).output.trim()).toBe('open');
+    await hitchOk(['-f', file, 'down', '-v']);
   });
 });

@@ -130,6 +130,8 @@ function endpointEngine(failing?: string) {
     startContainer: track('start'),
     stopContainer: track('stop'),
     removeContainer: track('remove'),
+    createContainer: ({ name }: { name: string }) => track('create')(name),
+    connectNetwork: (_net: string, name: string) => track('connect')(name),
     disconnectNetwork: (_net: string, name: string) => track('disconnect')(name),
     status: async () => ({ running: true }),
     exec: async () => ({ exitCode: 0, stdout: '-N HITCH\n', stderr: '' }),
@@ -149,12 +151,25 @@ function removal(service: string, network?: string): Action {
 describe('execute: endpoints on the project network, one at a time (moby#42119)', () => {
   const services = ['a', 'b', 'c', 'd'];
 
-  it('starts sandboxes one after another, service containers side by side', async () => {
+  it('starts existing sandboxes (their endpoint in their config) one after another, service containers side by side', async () => {
     const sandboxes = endpointEngine();
     await execute(sandboxes.engine, plan(services.map((s) => start(s, 'sandbox'))));
     const plain = endpointEngine();
     await execute(plain.engine, plan(services.map((s) => start(s, 'service'))));
     expect({ sandboxes: sandboxes.most.start, services: plain.most.start }).toEqual({ sandboxes: 1, services: 4 });
+  });
+
+  it('a new sandbox leaves the network before it runs, starts side by side with others, and joins in turn', async () => {
+    const f = endpointEngine();
+    const spec = (s: string) => ({ name: `${s}-sandbox`, service: s, role: 'sandbox', network: { name: 'p-hitch', ip: '10.0.0.2' } });
+    const create = (s: string): Action => ({ id: `sandbox:${s}`, kind: 'create-container', cause: 'not found', waitsFor: [], container: spec(s) as Extract<Action, { kind: 'create-container' }>['container'] });
+    await execute(f.engine, plan(services.map(create)));
+    expect({ starts: f.most.start, joins: f.most.connect }).toEqual({ starts: services.length, joins: 1 });
+    for (const s of services) {
+      const at = (kind: string) => f.calls.indexOf(`${kind} ${s}-sandbox`);
+      const order = ['create', 'disconnect', 'start', 'connect'].map(at);
+      expect({ missing: order.includes(-1), order }).toEqual({ missing: false, order: [...order].sort((a, b) => a - b) });
+    }
   });
 
   it('takes each sandbox off the network in turn before stopping it; stops and removals run side by side', async () => {

@@ -202,6 +202,22 @@ unchanged: cache, web, worker
 orphans: none`);
   });
 
+  it('a sandbox off the project network (an `up` interrupted before it joined): recreated, and its service with it', () => {
+    const observed = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-db-sandbox' ? { ...c, detached: true } : c)));
+    expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 4 actions
+sandbox:db  recreate-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:2 replaces=id-shop-db-sandbox  cause: not on the project network
+    rule   accept established, loopback
+    rule   accept tcp from 10.213.0.4 to port 5432
+    rule   accept tcp from 10.213.0.5 to port 5432
+    rule   drop from 10.213.0.0/24
+service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox recreated  after: sandbox:db
+    env    POSTGRES_PASSWORD=***
+ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
+ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
+unchanged: cache, web, worker
+orphans: none`);
+  });
+
   it('a stopped sandbox restarts (new namespace: its running service is recreated); a stopped service starts', () => {
     const stopped = new Set(['shop-db-sandbox', 'shop-web']);
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => (stopped.has(c.name) ? { ...c, running: false } : c)));
