@@ -4,7 +4,7 @@ import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 import { awaitReady } from './readiness.js';
-import { awaitFirewall } from './sandbox-ready.js';
+import { awaitFirewall, startSandbox } from './sandbox-ready.js';
 
 const NETWORK_BUSY_RETRIES = 10;
 
@@ -78,21 +78,18 @@ async function startContainer(engine: Engine, name: string, service: string, rol
 
 /**
  * A new sandbox is created on the project's network (which gives it its network mode) and leaves it
- * before it ever runs: for a container not running, that only edits its config. It then starts with
- * no endpoint, side by side with others, and joins the network at its address in the endpoint queue:
- * only the join is queued, not the whole start (a quarter of it), and its rules are in force before it
- * can take a packet. A sandbox left detached by an interrupted `up` is recreated (observe: `detached`).
+ * before it ever runs: for a container not running, that only edits its config. It then starts with no
+ * endpoint, side by side with others; once its rules are in force it joins the network at its address,
+ * in the endpoint queue. Only the join waits its turn, not the whole start, and no packet reaches it
+ * before its firewall. A sandbox left off the network by an interrupted `up` is recreated (`detached`).
  */
 async function createSandbox(engine: Engine, spec: ContainerSpec, endpoints: EndpointQueue, created: boolean): Promise<ActionOutput> {
   const network = spec.network!;
   if (!created) await engine.createContainer(spec);
   await engine.disconnectNetwork(network.name, spec.name);
-  await engine.startContainer(spec.name);
-  const inForce = awaitFirewall(engine, spec.name, spec.service);
-  const [joined, listing] = await Promise.allSettled([endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip)), inForce]);
-  if (joined.status === 'rejected') throw joined.reason;
-  if (listing.status === 'rejected') throw listing.reason;
-  return { firewall: { service: spec.service, listing: listing.value } };
+  const listing = await startSandbox(engine, spec.name, spec.service);
+  await endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip));
+  return { firewall: { service: spec.service, listing } };
 }
 
 async function createAndStart(engine: Engine, spec: ContainerSpec, endpoints: EndpointQueue, created = false): Promise<ActionOutput> {

@@ -4,14 +4,14 @@ import type { BuildSpec } from '../manifest/model.js';
 import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type VolumeSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
-import type { ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
+import type { ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions, WatchedStart } from './engine.js';
 import { engineMessage, isNotFound, isUnreachable, portTaken, statusOf, SubnetTakenError, takenPort, unreachable } from './engine-errors.js';
 import { buildContextFiles } from './build-context.js';
 import { DockerClient } from './dockerode.js';
 import { execIn } from './exec.js';
 import { observe } from './observe.js';
 import { tryLock } from './mutex.js';
-import { execAttached, streamLogs } from './streams.js';
+import { execAttached, startWatching, streamLogs } from './streams.js';
 
 /** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
@@ -167,17 +167,23 @@ export class DockerEngine implements Engine {
     });
   }
 
+  private async start(nameOrId: string): Promise<void> {
+    try {
+      await this.docker.getContainer(nameOrId).start();
+    } catch (err) {
+      if (statusOf(err) === 304) return; // already running
+      const port = takenPort(engineMessage(err));
+      if (port) throw portTaken(port, await this.serviceOf(nameOrId), engineMessage(err));
+      throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
+    }
+  }
+
   startContainer(nameOrId: string): Promise<void> {
-    return this.call(async () => {
-      try {
-        await this.docker.getContainer(nameOrId).start();
-      } catch (err) {
-        if (statusOf(err) === 304) return; // already running
-        const port = takenPort(engineMessage(err));
-        if (port) throw portTaken(port, await this.serviceOf(nameOrId), engineMessage(err));
-        throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
-      }
-    });
+    return this.call(() => this.start(nameOrId));
+  }
+
+  startWatching(nameOrId: string, until: (line: string) => boolean, timeoutMs: number): Promise<WatchedStart> {
+    return this.call(() => startWatching(this.docker, nameOrId, () => this.start(nameOrId), until, timeoutMs));
   }
 
   /** The service a container belongs to, by its label; its name when it has none. */

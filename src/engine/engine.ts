@@ -35,6 +35,12 @@ export interface ExecStreams {
   tty?: { size(): { rows: number; columns: number }; onResize(listener: () => void): () => void };
 }
 
+/** What a container wrote on stdout from its start until a line was awaited (see Engine.startWatching). */
+export interface WatchedStart {
+  reached: boolean; // false: it exited, or the time ran out, before the line came
+  stdout: string[];
+}
+
 export interface ObserveOptions {
   externals?: string[]; // names of containers hitch does not manage that the manifest links (external_links)
 }
@@ -58,6 +64,11 @@ export interface Engine {
   removeVolume(name: string): Promise<void>;
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(nameOrId: string): Promise<void>;
+  /**
+   * Starts a container (one without a TTY) attached to its output, and resolves once a stdout line
+   * satisfies `until`, or it exits, or `timeoutMs` passes; it is left running either way.
+   */
+  startWatching(nameOrId: string, until: (line: string) => boolean, timeoutMs: number): Promise<WatchedStart>;
   stopContainer(nameOrId: string, timeoutSec?: number): Promise<void>;
   removeContainer(nameOrId: string): Promise<void>;
   status(nameOrId: string): Promise<ContainerStatus>;

@@ -1,8 +1,10 @@
 // A sandbox is worth nothing until its firewall is in force: its service must never start in an open
-// namespace. `hitch-sandbox run` applies the rules and then sleeps, or exits when it cannot (no
-// NET_ADMIN, no iptables support in the kernel); `hitch-sandbox show` succeeds only once INPUT jumps
-// to the rules, and lists them as the kernel holds them. So starting a sandbox waits for `show`, whose
-// listing is then what `up` reports, or fails with the sandbox's own words.
+// namespace. `hitch-sandbox run` applies the rules, lists them as the kernel holds them and says
+// "hitch-sandbox: in force", or exits when it cannot (no NET_ADMIN, no iptables support in the kernel).
+// A new sandbox is started attached to its output, and that line is awaited there (no exec, no process
+// in the container). Should it not come in time, and for a sandbox started again, `hitch-sandbox show`
+// is asked: it succeeds only once INPUT jumps to the rules, and lists them. That listing is what `up`
+// reports; a sandbox that exited fails with its own words.
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 
@@ -10,6 +12,9 @@ const FIRST_DELAY_MS = 25;
 const MAX_DELAY_MS = 500;
 const LOG_LINES = 10;
 export const FIREWALL_TIMEOUT_MS = 15_000;
+const IN_FORCE = 'hitch-sandbox: in force';
+/** Ample for a loaded engine; past it, `show` decides (a line written before the attach took hold is missed). */
+const WATCH_MS = 5_000;
 
 const REMEDY =
   'hitch enforces links with iptables rules inside each sandbox, which needs the NET_ADMIN capability ' +
@@ -43,4 +48,14 @@ export async function awaitFirewall(engine: Engine, sandbox: string, service: st
     }
     await new Promise((r) => setTimeout(r, delay));
   }
+}
+
+/**
+ * Starts a new sandbox and resolves once its rules are in force, with the chain as the kernel listed it
+ * then; a UserError with its log if it exited or never got there.
+ */
+export async function startSandbox(engine: Engine, sandbox: string, service: string): Promise<string> {
+  const watched = await engine.startWatching(sandbox, (line) => line === IN_FORCE, WATCH_MS);
+  if (watched.reached) return watched.stdout.filter((line) => line.startsWith('-')).join('\n') + '\n';
+  return awaitFirewall(engine, sandbox, service, FIREWALL_TIMEOUT_MS - WATCH_MS);
 }

@@ -128,6 +128,7 @@ function endpointEngine(failing?: string) {
   };
   const engine = {
     startContainer: track('start'),
+    startWatching: async (name: string) => (await track('start')(name), { reached: true, stdout: ['-N HITCH', 'hitch-sandbox: in force'] }),
     stopContainer: track('stop'),
     removeContainer: track('remove'),
     createContainer: ({ name }: { name: string }) => track('create')(name),
