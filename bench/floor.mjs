@@ -1,16 +1,22 @@
 // The floor: the engine operations hitch's own plan contains (network, sandboxes, service containers),
 // issued straight through dockerode with ideal scheduling: everything at once, each container as soon
-// as the containers it needs exist, no readiness probes, no observation, no progress display.
+// as the containers it needs exist, no readiness probes, no observation, no progress display. Only what
+// keeps dockerd 20.10's endpoint count exact (moby#42119, see README "Reliability") is kept from hitch's
+// schedule: a sandbox is started off the network and joins it, and leaves it before it stops, one at a
+// time; without that, a `down` of 100 stopped at once left the network impossible to remove.
 import Docker from 'dockerode';
 import { loadManifest } from '../dist/manifest/index.js';
 import { DockerEngine } from '../dist/engine/docker-engine.js';
 import { planUp } from '../dist/api/plan-up.js';
 import { createOptions } from '../dist/engine/container-config.js';
+import { endpointQueue } from '../dist/engine/actions.js';
+import { LABEL } from '../dist/plan/model.js';
 import { timeAsync } from './timing.mjs';
 
 const docker = new Docker();
 
 async function runCreates(plan) {
+  const endpoints = endpointQueue();
   const done = new Map();
   const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const run = (a) => {
@@ -22,7 +28,10 @@ async function runCreates(plan) {
         await docker.createNetwork({ Name: s.name, Labels: s.labels, IPAM: { Config: [{ Subnet: s.subnet, Gateway: s.gateway }] } });
       } else if (a.kind === 'create-container') {
         const c = await docker.createContainer(createOptions(a.container));
+        const net = a.container.network; // sandboxes only
+        if (net) await docker.getNetwork(net.name).disconnect({ Container: c.id });
         await c.start();
+        if (net) await endpoints(() => docker.getNetwork(net.name).connect({ Container: c.id, EndpointConfig: { IPAMConfig: { IPv4Address: net.ip } } }));
       }
     })();
     done.set(a.id, p);
@@ -38,21 +47,18 @@ export async function floorUp(file) {
   return timeAsync(() => runCreates(plan));
 }
 
-/**
- * Milliseconds for the ideal `down`: every container stopped and removed at once, then the network.
- * Stopped first, as hitch and compose do: force-removing dozens of running containers at once leaves
- * dockerd 20.10 with a stale endpoint count on their network (moby#42119), which then cannot be removed.
- */
+/** Milliseconds for the ideal `down`: every container stopped and removed at once, each sandbox once it left the network, then the network. */
 export async function floorDown(project) {
-  const filters = { label: [`io.hitch.project=${project}`] };
+  const filters = { label: [`${LABEL.project}=${project}`] };
+  const endpoints = endpointQueue();
   return timeAsync(async () => {
-    const containers = await docker.listContainers({ all: true, filters });
+    const [containers, networks] = await Promise.all([docker.listContainers({ all: true, filters }), docker.listNetworks({ filters })]);
     await Promise.all(containers.map(async (c) => {
       const container = docker.getContainer(c.Id);
+      if (c.Labels[LABEL.role] === 'sandbox') await endpoints(() => Promise.all(networks.map((n) => docker.getNetwork(n.Id).disconnect({ Container: c.Id }).catch(() => {}))));
       await container.stop().catch(() => {}); // already stopped is fine
       await container.remove();
     }));
-    const networks = await docker.listNetworks({ filters });
     await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove()));
   });
 }
