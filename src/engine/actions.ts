@@ -4,6 +4,7 @@ import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
 import { awaitReady } from './readiness.js';
+import type { SandboxChannels } from './sandbox-channel.js';
 import { awaitFirewall, startSandbox } from './sandbox-ready.js';
 
 const NETWORK_BUSY_RETRIES = 10;
@@ -83,19 +84,20 @@ async function startContainer(engine: Engine, name: string, service: string, rol
  * in the endpoint queue. Only the join waits its turn, not the whole start, and no packet reaches it
  * before its firewall. A sandbox left off the network by an interrupted `up` is recreated (`detached`).
  */
-async function createSandbox(engine: Engine, spec: ContainerSpec, endpoints: EndpointQueue, created: boolean): Promise<ActionOutput> {
+async function createSandbox(engine: Engine, spec: ContainerSpec, opts: RunOptions): Promise<ActionOutput> {
   const network = spec.network!;
-  if (!created) await engine.createContainer(spec);
+  if (!opts.created) await engine.createContainer(spec);
   await engine.disconnectNetwork(network.name, spec.name);
-  const listing = await startSandbox(engine, spec.name, spec.service);
+  const listing = await startSandbox(engine, spec.name, spec.service, opts.sandboxes);
+  const endpoints = opts.endpoints ?? unqueued;
   await endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip));
   return { firewall: { service: spec.service, listing } };
 }
 
-async function createAndStart(engine: Engine, spec: ContainerSpec, endpoints: EndpointQueue, created = false): Promise<ActionOutput> {
-  if (spec.role === 'sandbox') return createSandbox(engine, spec, endpoints, created);
-  if (!created) await engine.createContainer(spec);
-  return startContainer(engine, spec.name, spec.service, spec.role, endpoints);
+async function createAndStart(engine: Engine, spec: ContainerSpec, opts: RunOptions): Promise<ActionOutput> {
+  if (spec.role === 'sandbox') return createSandbox(engine, spec, opts);
+  if (!opts.created) await engine.createContainer(spec);
+  return startContainer(engine, spec.name, spec.service, spec.role, opts.endpoints ?? unqueued);
 }
 
 export interface RunOptions {
@@ -103,6 +105,8 @@ export interface RunOptions {
   created?: boolean;
   /** Shared by every action of one plan; without it, endpoint calls run as they come (a lone action). */
   endpoints?: EndpointQueue;
+  /** Shared by every action of one plan: the sandboxes' attached stdio, for readiness probes without an exec. */
+  sandboxes?: SandboxChannels;
 }
 
 export async function runAction(engine: Engine, action: Action, opts: RunOptions = {}): Promise<ActionOutput> {
@@ -116,9 +120,9 @@ export async function runAction(engine: Engine, action: Action, opts: RunOptions
       return {};
     case 'recreate-container':
       if (action.replaces) await stopAndRemove(engine, action.replaces, endpoints, action.container.network?.name); // only a sandbox's spec has one
-      return createAndStart(engine, action.container, endpoints);
+      return createAndStart(engine, action.container, { ...opts, created: false });
     case 'create-container':
-      return createAndStart(engine, action.container, endpoints, opts.created);
+      return createAndStart(engine, action.container, opts);
     case 'start-container':
       return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'update-firewall': {
@@ -128,7 +132,7 @@ export async function runAction(engine: Engine, action: Action, opts: RunOptions
       return { firewall: { service: action.service, listing: res.stdout } };
     }
     case 'await-ready':
-      await awaitReady(engine, action);
+      await awaitReady(engine, action, opts.sandboxes);
       return {};
     case 'connect-external':
       await endpoints(() => engine.connectNetwork(action.network, action.container, action.ip));

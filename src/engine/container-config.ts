@@ -68,6 +68,8 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
     User: spec.user,
     WorkingDir: spec.workingDir,
     Tty: spec.tty,
+    // hitch's requests reach a sandbox on its stdin (sandbox-channel.ts); it stays open between attaches
+    OpenStdin: spec.role === 'sandbox' || undefined,
     Labels: spec.labels,
     ExposedPorts: joined ? undefined : exposedPorts(spec),
     StopSignal: spec.stopSignal,

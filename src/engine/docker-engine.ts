@@ -4,14 +4,14 @@ import type { BuildSpec } from '../manifest/model.js';
 import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type VolumeSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
-import type { ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions, WatchedStart } from './engine.js';
+import type { Attachment, ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
 import { engineMessage, isNotFound, isUnreachable, portTaken, statusOf, SubnetTakenError, takenPort, unreachable } from './engine-errors.js';
 import { buildContextFiles } from './build-context.js';
 import { DockerClient } from './dockerode.js';
 import { execIn } from './exec.js';
 import { observe } from './observe.js';
 import { tryLock } from './mutex.js';
-import { execAttached, startWatching, streamLogs } from './streams.js';
+import { attach, execAttached, streamLogs } from './streams.js';
 
 /** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
@@ -182,8 +182,8 @@ export class DockerEngine implements Engine {
     return this.call(() => this.start(nameOrId));
   }
 
-  startWatching(nameOrId: string, until: (line: string) => boolean, timeoutMs: number): Promise<WatchedStart> {
-    return this.call(() => startWatching(this.docker, nameOrId, () => this.start(nameOrId), until, timeoutMs));
+  attach(nameOrId: string): Promise<Attachment | undefined> {
+    return this.call(() => attach(this.docker, nameOrId));
   }
 
   /** The service a container belongs to, by its label; its name when it has none. */

@@ -35,10 +35,16 @@ export interface ExecStreams {
   tty?: { size(): { rows: number; columns: number }; onResize(listener: () => void): () => void };
 }
 
-/** What a container wrote on stdout from its start until a line was awaited (see Engine.startWatching). */
-export interface WatchedStart {
-  reached: boolean; // false: it exited, or the time ran out, before the line came
-  stdout: string[];
+/** A container's stdio, attached: what it writes on stdout from the attach on, and lines for its stdin. */
+export interface Attachment {
+  /** Calls `listener` with each line the container writes on stdout from now on. */
+  onLine(listener: (line: string) => void): void;
+  /** Resolves once its output is over: the container exited, or the engine hung up. */
+  readonly ended: Promise<void>;
+  /** Writes one line to its stdin (read only by a container made with OpenStdin). */
+  send(line: string): void;
+  /** Lets go of it; the container runs on, its stdin open for the next attach. */
+  close(): void;
 }
 
 export interface ObserveOptions {
@@ -64,11 +70,8 @@ export interface Engine {
   removeVolume(name: string): Promise<void>;
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(nameOrId: string): Promise<void>;
-  /**
-   * Starts a container (one without a TTY) attached to its output, and resolves once a stdout line
-   * satisfies `until`, or it exits, or `timeoutMs` passes; it is left running either way.
-   */
-  startWatching(nameOrId: string, until: (line: string) => boolean, timeoutMs: number): Promise<WatchedStart>;
+  /** Attaches to a container without a TTY (before its start, to miss none of its output); undefined if the engine will not. */
+  attach(nameOrId: string): Promise<Attachment | undefined>;
   stopContainer(nameOrId: string, timeoutSec?: number): Promise<void>;
   removeContainer(nameOrId: string): Promise<void>;
   status(nameOrId: string): Promise<ContainerStatus>;

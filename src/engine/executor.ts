@@ -4,6 +4,7 @@
 import type { Action, Plan } from '../plan/model.js';
 import type { Engine } from './engine.js';
 import { endpointQueue, runAction } from './actions.js';
+import { SandboxChannels } from './sandbox-channel.js';
 import { criticalPaths, priorityLimiter } from './schedule.js';
 
 export type ActionOutcome = 'done' | 'failed' | 'skipped';
@@ -34,6 +35,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
   const limit = priorityLimiter(opts.concurrency ?? 8);
   const priority = criticalPaths(plan.actions);
   const endpoints = endpointQueue();
+  const sandboxes = new SandboxChannels(engine);
   const outcomes: Record<string, ActionOutcome> = {};
   const errors: Record<string, Error> = {};
   const blockers: Record<string, string> = {};
@@ -86,7 +88,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         const started = Date.now();
         emit({ type: 'start', action });
         try {
-          const output = await runAction(engine, action, { created: early !== undefined, endpoints });
+          const output = await runAction(engine, action, { created: early !== undefined, endpoints, sandboxes });
           if (output.firewall) firewalls[output.firewall.service] = output.firewall.listing;
           emit({ type: 'done', action, ms: Date.now() - started });
           return 'done';
@@ -99,7 +101,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
     return promise;
   };
 
-  const settled = await Promise.all(plan.actions.map(run));
+  const settled = await Promise.all(plan.actions.map(run)).finally(() => sandboxes.closeAll());
   plan.actions.forEach((a, i) => (outcomes[a.id] = settled[i]));
   return { outcomes, errors, blockers, firewalls };
 }

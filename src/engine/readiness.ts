@@ -3,12 +3,14 @@
 import type { Action } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
+import type { SandboxChannel, SandboxChannels } from './sandbox-channel.js';
 
 type AwaitReady = Extract<Action, { kind: 'await-ready' }>;
 
 // Probes start fast and back off, so a quick child costs tens of ms, a slow one a probe a second.
 const FIRST_DELAY_MS = 50;
 const MAX_DELAY_MS = 1000;
+const PROBE_TIMEOUT_SEC = 1;
 
 /** Its last log lines are in `up`'s summary, not here: one failure, one place to read it. */
 function notRunning(a: AwaitReady, exitCode: number | undefined): UserError {
@@ -18,10 +20,14 @@ function notRunning(a: AwaitReady, exitCode: number | undefined): UserError {
   );
 }
 
-async function probe(engine: Engine, a: AwaitReady): Promise<boolean> {
+/** Through the parent sandbox's channel when it answers, else by exec (the same `hitch-sandbox probe`). */
+async function probe(engine: Engine, a: AwaitReady, channel: SandboxChannel | undefined): Promise<boolean> {
   for (const port of a.target.tcpPorts) {
-    const res = await engine.exec(a.from, ['hitch-sandbox', 'probe', a.target.ip, String(port), '1']);
-    if (res.exitCode !== 0) return false;
+    const answer = await channel?.probe(a.target.ip, port, PROBE_TIMEOUT_SEC);
+    const open = answer === undefined
+      ? (await engine.exec(a.from, ['hitch-sandbox', 'probe', a.target.ip, String(port), String(PROBE_TIMEOUT_SEC)])).exitCode === 0
+      : answer === 'open';
+    if (!open) return false;
   }
   return true;
 }
@@ -32,20 +38,21 @@ function waitedFor(a: AwaitReady): string {
   return ports ? `TCP connections on ${ports} from ${a.from}` : 'it to be running';
 }
 
-export async function awaitReady(engine: Engine, a: AwaitReady): Promise<void> {
+export async function awaitReady(engine: Engine, a: AwaitReady, channels?: SandboxChannels): Promise<void> {
   const deadline = Date.now() + a.timeoutMs;
+  const channel = await channels?.get(a.from);
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     // Without a healthcheck, probe first: a child that takes connections is running, so its status is
     // needed only to tell "not yet" from "never".
     const probedFirst = !a.healthcheck && a.target.tcpPorts.length > 0;
-    if (probedFirst && (await probe(engine, a))) return;
+    if (probedFirst && (await probe(engine, a, channel))) return;
     const status = await engine.status(a.container);
     if (!status.running) throw notRunning(a, status.exitCode);
     if (status.health === 'unhealthy') throw new UserError(`service "${a.service}" is unhealthy`, 'see `hitch logs`');
     // A healthcheck that names no test defers to the image's; an image without one reports no health
     // at all, and then the TCP probe decides, as for a service with no healthcheck.
     const byHealth = a.healthcheck && status.health !== undefined;
-    const ready = byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a));
+    const ready = byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a, channel));
     if (ready) return;
     if (Date.now() + delay > deadline) {
       throw new UserError(

@@ -1,12 +1,13 @@
 // A sandbox is worth nothing until its firewall is in force: its service must never start in an open
 // namespace. `hitch-sandbox run` applies the rules, lists them as the kernel holds them and says
 // "hitch-sandbox: in force", or exits when it cannot (no NET_ADMIN, no iptables support in the kernel).
-// A new sandbox is started attached to its output, and that line is awaited there (no exec, no process
-// in the container). Should it not come in time, and for a sandbox started again, `hitch-sandbox show`
+// A new sandbox is started attached to its stdio, and that line is awaited there (no exec, no process
+// in the container); the attachment then carries readiness probes (sandbox-channel.ts). Should it not come in time, and for a sandbox started again, `hitch-sandbox show`
 // is asked: it succeeds only once INPUT jumps to the rules, and lists them. That listing is what `up`
 // reports; a sandbox that exited fails with its own words.
 import { UserError } from '../user-error.js';
-import type { Engine } from './engine.js';
+import type { Attachment, Engine } from './engine.js';
+import type { SandboxChannels } from './sandbox-channel.js';
 
 const FIRST_DELAY_MS = 25;
 const MAX_DELAY_MS = 500;
@@ -50,12 +51,48 @@ export async function awaitFirewall(engine: Engine, sandbox: string, service: st
   }
 }
 
+/** Resolves true once the attached sandbox says its rules are in force, false if it ended or time ran out. */
+function inForce(attachment: Attachment, listed: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const timer = setTimeout(() => resolve(false), WATCH_MS);
+    const settle = (result: boolean) => {
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    attachment.onLine((line) => {
+      if (settled) return;
+      if (line === IN_FORCE) settle(true);
+      else if (line.startsWith('-')) listed.push(line);
+    });
+    void attachment.ended.then(() => settle(false));
+  });
+}
+
 /**
  * Starts a new sandbox and resolves once its rules are in force, with the chain as the kernel listed it
- * then; a UserError with its log if it exited or never got there.
+ * then; a UserError with its log if it exited or never got there. The attachment its start was watched
+ * through goes to `channels` (for readiness probes), or is let go.
  */
-export async function startSandbox(engine: Engine, sandbox: string, service: string): Promise<string> {
-  const watched = await engine.startWatching(sandbox, (line) => line === IN_FORCE, WATCH_MS);
-  if (watched.reached) return watched.stdout.filter((line) => line.startsWith('-')).join('\n') + '\n';
+export async function startSandbox(engine: Engine, sandbox: string, service: string, channels?: SandboxChannels): Promise<string> {
+  const attachment = await engine.attach(sandbox);
+  if (!attachment) {
+    // An engine that cannot attach to a container not yet started: start it, and ask.
+    await engine.startContainer(sandbox);
+    return awaitFirewall(engine, sandbox, service);
+  }
+  const listed: string[] = [];
+  const watched = inForce(attachment, listed);
+  try {
+    await engine.startContainer(sandbox);
+  } catch (err) {
+    attachment.close();
+    throw err;
+  }
+  const reached = await watched;
+  if (channels) channels.adopt(sandbox, attachment);
+  else attachment.close();
+  if (reached) return listed.join('\n') + '\n';
   return awaitFirewall(engine, sandbox, service, FIREWALL_TIMEOUT_MS - WATCH_MS);
 }

@@ -1,9 +1,10 @@
-// Long-lived streams to containers: logs line by line, and commands attached to the caller's stdio.
+// Long-lived streams to containers: logs line by line, commands attached to the caller's stdio, and a
+// container's own stdio attached.
 import type Docker from 'dockerode';
 import { once } from 'node:events';
 import { PassThrough, Readable, type Duplex } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { ExecStreams, LogLine, LogOptions, WatchedStart } from './engine.js';
+import type { Attachment, ExecStreams, LogLine, LogOptions } from './engine.js';
 
 /** Resolves once the stream is over, however it ends (a hijacked socket may close without 'end'). */
 function ended(stream: NodeJS.ReadableStream): Promise<void> {
@@ -77,43 +78,28 @@ export async function execAttached(docker: Docker, name: string, cmd: string[], 
 }
 
 /**
- * Attaches before starting, so the first line the container writes is seen; then reads stdout until a
- * line satisfies `until`. Cheaper than polling with execs: one connection, no process in the container.
- * The attach is dropped at the end, which leaves the container running.
+ * Stdin and stdout in one connection: no process in the container, unlike an exec. Lines are read
+ * as they come and handed to every listener; the connection is dropped on close, which leaves the
+ * container running and (no StdinOnce) its stdin open.
  */
-export async function startWatching(
-  docker: Docker, name: string, start: () => Promise<void>, until: (line: string) => boolean, timeoutMs: number,
-): Promise<WatchedStart> {
-  const source = (await docker
+export async function attach(docker: Docker, name: string): Promise<Attachment | undefined> {
+  const socket = (await docker
     .getContainer(name)
-    .attach({ stream: true, stdout: true, stderr: true })
+    .attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })
     .catch(() => undefined)) as unknown as Duplex | undefined;
-  // An engine that cannot attach to a container not yet started: start it, and let the caller ask instead.
-  if (!source) {
-    await start();
-    return { reached: false, stdout: [] };
-  }
+  if (!socket) return undefined;
+  const listeners: ((line: string) => void)[] = [];
   const out = new PassThrough();
-  const seen: string[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const watched = new Promise<boolean>((resolve) => {
-    const rl = createInterface({ input: out, crlfDelay: Infinity });
-    rl.on('line', (line) => {
-      seen.push(line);
-      if (until(line)) resolve(true);
-    });
-    rl.once('close', () => resolve(false)); // the container exited (or the engine hung up)
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  docker.modem.demuxStream(source, out, new PassThrough().resume());
-  source.once('end', () => out.end());
-  source.once('close', () => out.end());
-  source.once('error', () => out.end());
-  try {
-    await start();
-    return { reached: await watched, stdout: seen };
-  } finally {
-    clearTimeout(timer);
-    source.destroy();
-  }
+  const rl = createInterface({ input: out, crlfDelay: Infinity });
+  rl.on('line', (line) => listeners.forEach((listener) => listener(line)));
+  const ended = once(rl, 'close').then(() => {});
+  docker.modem.demuxStream(socket, out, new PassThrough().resume());
+  // however the connection ends (a hijacked socket may close without 'end', or reset), the lines end
+  for (const event of ['end', 'close', 'error']) socket.on(event, () => out.end());
+  return {
+    onLine: (listener) => void listeners.push(listener),
+    ended,
+    send: (line) => void (socket.writable && socket.write(`${line}\n`)),
+    close: () => void socket.destroy(),
+  };
 }

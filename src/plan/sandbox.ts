@@ -2,7 +2,7 @@
 // Its image runs `hitch-sandbox` (images/sandbox/hitch-sandbox), which applies the firewall and sleeps.
 
 /** Bump when images/sandbox changes, so engines with an older build get a fresh one. */
-export const SANDBOX_IMAGE = 'hitch/sandbox:2';
+export const SANDBOX_IMAGE = 'hitch/sandbox:3';
 
 /** Sandboxes need NET_ADMIN to manage iptables inside their own namespace, and nothing else. */
 export const SANDBOX_CAPS = ['NET_ADMIN'];

@@ -47,7 +47,8 @@ async function engineNow(): Promise<number> {
 
 /**
  * Runs `work` and returns every change the engine reports for the project meanwhile, as sorted unique
- * "type action name" lines. exec events are left out: observing runs `cat` in sandboxes, which reads.
+ * "type action name" lines. Reads are left out: exec events, and attach (readiness probes go through a
+ * parent sandbox's attached stdin).
  */
 export async function changesDuring(project: string, work: () => Promise<unknown>): Promise<string[]> {
   const since = await engineNow();
@@ -65,7 +66,7 @@ export async function changesDuring(project: string, work: () => Promise<unknown
     e.Actor.Attributes['io.hitch.project'] === project ||
     (e.Type === 'network' && e.Actor.Attributes.name === `${project}-hitch`) ||
     (e.Type === 'volume' && e.Actor.ID.startsWith(`${project}_`));
-  const lines = events.filter((e) => ours(e) && !e.Action.startsWith('exec_')).map((e) => `${e.Type} ${e.Action} ${e.Actor.Attributes.name ?? e.Actor.ID}`);
+  const lines = events.filter((e) => ours(e) && !e.Action.startsWith('exec_') && e.Action !== 'attach').map((e) => `${e.Type} ${e.Action} ${e.Actor.Attributes.name ?? e.Actor.ID}`);
   return [...new Set(lines)].sort();
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine.js';
 import { execute, type ExecEvent } from '../../../src/engine/executor.js';
 import type { Action, Plan } from '../../../src/plan/model.js';
+import { fakeAttachment } from './fake-attachment.js';
 
 function volume(id: string, waitsFor: string[] = []): Action {
   return { id, kind: 'create-volume', cause: 'not found', waitsFor, volume: { name: id, labels: {} } };
@@ -128,7 +129,12 @@ function endpointEngine(failing?: string) {
   };
   const engine = {
     startContainer: track('start'),
-    startWatching: async (name: string) => (await track('start')(name), { reached: true, stdout: ['-N HITCH', 'hitch-sandbox: in force'] }),
+    attach: async () => {
+      const attachment = fakeAttachment();
+      // it says so once the sandbox starts
+      setTimeout(() => ['-N HITCH', 'hitch-sandbox: in force'].forEach((line) => attachment.write(line)), 10);
+      return attachment;
+    },
     stopContainer: track('stop'),
     removeContainer: track('remove'),
     createContainer: ({ name }: { name: string }) => track('create')(name),

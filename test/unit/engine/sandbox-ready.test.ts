@@ -1,26 +1,36 @@
 // The sandbox firewall-in-force check against a stand-in engine: only status, exec and logsTail matter.
 import { describe, expect, it } from 'vitest';
-import type { ContainerStatus, Engine, ExecResult, WatchedStart } from '../../../src/engine/engine.js';
+import type { ContainerStatus, Engine, ExecResult } from '../../../src/engine/engine.js';
+import { SandboxChannels } from '../../../src/engine/sandbox-channel.js';
 import { awaitFirewall, startSandbox } from '../../../src/engine/sandbox-ready.js';
 import { UserError } from '../../../src/user-error.js';
+import { fakeAttachment, type FakeAttachment } from './fake-attachment.js';
 
 const NO_CAP = 'hitch-sandbox: failed to apply firewall rules (does the container have CAP_NET_ADMIN?): Permission denied (you must be root)';
 
-function engine(statuses: ContainerStatus[], shows: ExecResult[], log = '', output: string[] = []): Engine & { calls: string[] } {
+type Recording = Engine & { calls: string[]; attachment: FakeAttachment };
+
+/** `output` is what the sandbox writes once started; `exits` ends its output after that. */
+function engine(statuses: ContainerStatus[], shows: ExecResult[], log = '', output: string[] = [], exits = false): Recording {
   const calls: string[] = [];
+  const attachment = fakeAttachment();
   const next = <T>(list: T[]): T => (list.length > 1 ? list.shift()! : list[0]!);
   return {
     calls,
     status: async (name: string) => (calls.push(`status ${name}`), next(statuses)),
     exec: async (name: string, cmd: string[]) => (calls.push(`exec ${name} ${cmd.join(' ')}`), next(shows)),
     logsTail: async () => log,
-    // what the sandbox wrote from its start: lines up to the first awaited one
-    startWatching: async (name: string, until: (line: string) => boolean): Promise<WatchedStart> => {
-      calls.push(`startWatching ${name}`);
-      const upTo = output.findIndex(until);
-      return upTo < 0 ? { reached: false, stdout: output } : { reached: true, stdout: output.slice(0, upTo + 1) };
+    attachment,
+    attach: async (name: string) => (calls.push(`attach ${name}`), attachment),
+    startContainer: async (name: string) => {
+      calls.push(`start ${name}`);
+      // written once the start returned, as the engine would
+      setImmediate(() => {
+        output.forEach((line) => attachment.write(line));
+        if (exits) attachment.end();
+      });
     },
-  } as unknown as Engine & { calls: string[] };
+  } as unknown as Recording;
 }
 
 const running = { running: true };
@@ -68,24 +78,43 @@ describe('startSandbox', () => {
     'hitch-sandbox: in force',
   ];
 
-  it('takes "in force" from the attached output, with the chain it listed, and asks nothing more', async () => {
+  it('takes "in force" from the attached output, with the chain it listed, asks nothing more and lets go', async () => {
     const e = engine([running], [notYet], '', ran);
     expect(await startSandbox(e, 'shop-db-sandbox', 'db')).toBe(ran.slice(1, 5).join('\n') + '\n');
-    expect(e.calls).toEqual(['startWatching shop-db-sandbox']);
+    expect({ calls: e.calls, closed: e.attachment.closed }).toEqual({ calls: ['attach shop-db-sandbox', 'start shop-db-sandbox'], closed: true });
+  });
+
+  it("hands the attachment to the run's channels instead, for readiness probes", async () => {
+    const e = engine([running], [notYet], '', ran);
+    const channels = new SandboxChannels(e);
+    await startSandbox(e, 'shop-db-sandbox', 'db', channels);
+    expect(e.attachment.closed).toBe(false);
+    const answered = (await channels.get('shop-db-sandbox'))!.probe('10.213.0.2', 6379, 1);
+    e.attachment.write('hitch-sandbox: probed 1 open');
+    expect({ answer: await answered, sent: e.attachment.sent, calls: e.calls.length }).toEqual({ answer: 'open', sent: ['probe 1 10.213.0.2 6379 1'], calls: 2 });
+    await channels.closeAll();
+    expect(e.attachment.closed).toBe(true);
   });
 
   it('asks `hitch-sandbox show` when the line never came, and gives its listing', async () => {
-    const e = engine([running], [notYet, inForce], '', ran.slice(0, 1));
+    const e = engine([running], [notYet, inForce], '', ran.slice(0, 1), true);
     expect(await startSandbox(e, 'shop-db-sandbox', 'db')).toBe(inForce.stdout);
     expect(e.calls).toEqual([
-      'startWatching shop-db-sandbox',
+      'attach shop-db-sandbox', 'start shop-db-sandbox',
       'status shop-db-sandbox', 'exec shop-db-sandbox hitch-sandbox show',
       'status shop-db-sandbox', 'exec shop-db-sandbox hitch-sandbox show',
     ]);
   });
 
+  it('starts it and asks `hitch-sandbox show` when the engine will not attach', async () => {
+    const e = engine([running], [inForce]);
+    e.attach = async (name: string) => void e.calls.push(`attach ${name}`);
+    expect(await startSandbox(e, 'shop-db-sandbox', 'db')).toBe(inForce.stdout);
+    expect(e.calls).toEqual(['attach shop-db-sandbox', 'start shop-db-sandbox', 'status shop-db-sandbox', 'exec shop-db-sandbox hitch-sandbox show']);
+  });
+
   it('fails with its own words when it exited before the rules were in force', async () => {
-    const e = engine([{ running: false, exitCode: 1 }], [notYet], NO_CAP + '\n', [NO_CAP]);
+    const e = engine([{ running: false, exitCode: 1 }], [notYet], NO_CAP + '\n', [NO_CAP], true);
     const err = await startSandbox(e, 'shop-db-sandbox', 'db').catch((x: unknown) => x);
     expect((err as UserError).message).toBe(`the firewall of service "db" is not in force: sandbox shop-db-sandbox exited (code 1); sandbox shop-db-sandbox says:\n${NO_CAP}`);
   });

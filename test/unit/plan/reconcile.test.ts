@@ -10,19 +10,19 @@ import { freshEngine, images, stack } from './stack.js';
 const FIRST_PLAN = `plan for shop: 13 actions
 network  create-network shop-hitch subnet=10.213.0.0/24 gateway=10.213.0.1  cause: not found
 volume:dbdata  create-volume shop_dbdata  cause: not found
-sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:2  cause: not found  after: network
+sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:3  cause: not found  after: network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 6379
     rule   drop from 10.213.0.0/24
 service:cache  create-container shop-cache image=redis:7  cause: not found  after: sandbox:cache
-sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:2  cause: not found  after: network
+sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found  after: network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
     rule   drop from 10.213.0.0/24
 service:db  create-container shop-db image=postgres:16  cause: not found  after: sandbox:db, volume:dbdata
     env    POSTGRES_PASSWORD=***
-sandbox:web  create-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:2  cause: not found  after: network
+sandbox:web  create-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:3  cause: not found  after: network
     hosts  10.213.0.2 cache shop-cache
     hosts  10.213.0.3 db shop-db
     rule   accept established, loopback
@@ -46,7 +46,7 @@ service:web  create-container shop-web image=web:1  cause: not found  after: san
     env    DB_PORT_5432_TCP_ADDR=10.213.0.3
     env    DB_PORT_5432_TCP_PORT=5432
     env    DB_PORT_5432_TCP_PROTO=tcp
-sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:2  cause: not found  after: network
+sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:3  cause: not found  after: network
     hosts  10.213.0.3 database db shop-db
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
@@ -189,7 +189,7 @@ orphans: none`);
   it('a sandbox is missing: recreated at the same address, and its service container with it', () => {
     const observed = withContainers(upOnce(), (cs) => cs.filter((c) => c.name !== 'shop-db-sandbox'));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 4 actions
-sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:2  cause: not found
+sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
@@ -205,7 +205,7 @@ orphans: none`);
   it('a sandbox off the project network (an `up` interrupted before it joined): recreated, and its service with it', () => {
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-db-sandbox' ? { ...c, detached: true } : c)));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 4 actions
-sandbox:db  recreate-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:2 replaces=id-shop-db-sandbox  cause: not on the project network
+sandbox:db  recreate-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3 replaces=id-shop-db-sandbox  cause: not on the project network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
@@ -263,7 +263,7 @@ firewall:cache  update-firewall shop-cache-sandbox  cause: rules changed
     rule   accept tcp from 10.213.0.5 to port 6379
     rule   drop from 10.213.0.0/24
 ready:cache@web  await-ready shop-cache from=shop-web-sandbox ip=10.213.0.2 tcp=6379 timeout=60s  cause: cache changed  after: firewall:cache
-sandbox:worker  recreate-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:2 replaces=id-shop-worker-sandbox  cause: config changed: hosts
+sandbox:worker  recreate-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:3 replaces=id-shop-worker-sandbox  cause: config changed: hosts
     hosts  10.213.0.2 cache shop-cache
     hosts  10.213.0.3 database db shop-db
     rule   accept established, loopback
@@ -293,7 +293,7 @@ orphans: none`);
   it("a child's exposed ports change: the child and exactly the parents that see it (web, not worker)", () => {
     const m = withService(stack(), 'cache', { expose: [{ port: 6379, proto: 'tcp' }, { port: 6380, proto: 'tcp' }] });
     expect(planText(reconcile(m, upOnce()))).toBe(`plan for shop: 5 actions
-sandbox:cache  recreate-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:2 replaces=id-shop-cache-sandbox  cause: config changed: ports
+sandbox:cache  recreate-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:3 replaces=id-shop-cache-sandbox  cause: config changed: ports
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 6379
     rule   accept tcp from 10.213.0.4 to port 6380
@@ -335,7 +335,7 @@ orphans: none`);
 firewall:cache  update-firewall shop-cache-sandbox  cause: rules changed
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
-sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:2 replaces=id-shop-web-sandbox  cause: config changed: hosts
+sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:3 replaces=id-shop-web-sandbox  cause: config changed: hosts
     hosts  10.213.0.3 db shop-db
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.1 to port 80
