@@ -49,15 +49,15 @@ export function endpointQueue(): EndpointQueue {
 const unqueued: EndpointQueue = (call) => call();
 
 /**
- * Graceful first: the container's own stop signal and timeout (stop_signal, stop_grace_period). Sandboxes
- * too, though they hold no state: force-removing them running made the stale count above far more
- * frequent. A sandbox first leaves the project's network, in its turn: the disconnect returns once its
- * endpoint is gone, and takes a quarter of the time a stop would hold the queue; the stop then touches
- * no endpoint of that network.
+ * Graceful: the container's own stop signal and timeout (stop_signal, stop_grace_period). A sandbox holds
+ * no state, so it gets no stop: it first leaves the project's network, in its turn (the disconnect returns
+ * once its endpoint is gone, and holds the queue a quarter of the time a stop would), and is then removed
+ * as it runs, which touches no endpoint of that network any more. (Removing sandboxes still on the
+ * network, many at once, is what made the stale count above frequent.)
  */
 async function stopAndRemove(engine: Engine, id: string, endpoints: EndpointQueue, network?: string): Promise<void> {
   if (network) await endpoints(() => engine.disconnectNetwork(network, id));
-  await engine.stopContainer(id);
+  else await engine.stopContainer(id);
   await engine.removeContainer(id);
 }
 
