@@ -21,9 +21,9 @@ function notRunning(a: AwaitReady, exitCode: number | undefined): UserError {
 }
 
 /** Through the parent sandbox's channel when it answers, else by exec (the same `hitch-sandbox probe`). */
-async function probe(engine: Engine, a: AwaitReady, channel: SandboxChannel | undefined): Promise<boolean> {
+async function probe(engine: Engine, a: AwaitReady, channel: SandboxChannel | undefined, deadline: number): Promise<boolean> {
   for (const port of a.target.tcpPorts) {
-    const answer = await channel?.probe(a.target.ip, port, PROBE_TIMEOUT_SEC);
+    const answer = await channel?.probe(a.target.ip, port, PROBE_TIMEOUT_SEC, deadline - Date.now());
     const open = answer === undefined
       ? (await engine.exec(a.from, ['hitch-sandbox', 'probe', a.target.ip, String(port), String(PROBE_TIMEOUT_SEC)])).exitCode === 0
       : answer === 'open';
@@ -40,19 +40,19 @@ function waitedFor(a: AwaitReady): string {
 
 export async function awaitReady(engine: Engine, a: AwaitReady, channels?: SandboxChannels): Promise<void> {
   const deadline = Date.now() + a.timeoutMs;
-  const channel = await channels?.get(a.from);
+  const channel = a.target.tcpPorts.length > 0 ? await channels?.get(a.from) : undefined;
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     // Without a healthcheck, probe first: a child that takes connections is running, so its status is
     // needed only to tell "not yet" from "never".
     const probedFirst = !a.healthcheck && a.target.tcpPorts.length > 0;
-    if (probedFirst && (await probe(engine, a, channel))) return;
+    if (probedFirst && (await probe(engine, a, channel, deadline))) return;
     const status = await engine.status(a.container);
     if (!status.running) throw notRunning(a, status.exitCode);
     if (status.health === 'unhealthy') throw new UserError(`service "${a.service}" is unhealthy`, 'see `hitch logs`');
     // A healthcheck that names no test defers to the image's; an image without one reports no health
     // at all, and then the TCP probe decides, as for a service with no healthcheck.
     const byHealth = a.healthcheck && status.health !== undefined;
-    const ready = byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a, channel));
+    const ready = byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a, channel, deadline));
     if (ready) return;
     if (Date.now() + delay > deadline) {
       throw new UserError(

@@ -2,6 +2,7 @@
 // serves them once its rules are in force). A readiness probe this way is a line each way, where an
 // exec makes the engine start a process in the namespace: about 60 ms of its CPU each, most of what
 // readiness cost an `up`.
+import { randomInt } from 'node:crypto';
 import type { Attachment, Engine } from './engine.js';
 
 const ANSWER = /^hitch-sandbox: probed (\d+) (\S+)$/;
@@ -9,7 +10,9 @@ const ANSWER = /^hitch-sandbox: probed (\d+) (\S+)$/;
 const GRACE_MS = 5_000;
 
 export class SandboxChannel {
-  private next = 1;
+  // Every client attached to a sandbox reads all it answers: ids that start anywhere keep an answer to an
+  // earlier, interrupted `up` (still probing) from passing for one to this run.
+  private next = randomInt(1, 900_000_000);
   private readonly waiting = new Map<number, (answer: string | undefined) => void>();
   private silent = false;
 
@@ -21,12 +24,18 @@ export class SandboxChannel {
     void attachment.ended.then(() => this.giveUp());
   }
 
-  /** `open`, `refused`, `timeout` or `invalid`, as `hitch-sandbox probe` says; undefined: no answer, ask by exec. */
-  probe(ip: string, port: number, timeoutSec: number): Promise<string | undefined> {
+  /**
+   * `open`, `refused`, `timeout` or `invalid`, as `hitch-sandbox probe` says; undefined: no answer, ask
+   * by exec. No answer by `withinMs` (the caller's deadline) gives up on this probe; none by the
+   * probe's own bound gives up on the sandbox.
+   */
+  probe(ip: string, port: number, timeoutSec: number, withinMs = Infinity): Promise<string | undefined> {
     if (this.silent) return Promise.resolve(undefined);
     const id = this.next++;
+    const boundMs = (timeoutSec + 2) * 1000 + GRACE_MS;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.giveUp(), (timeoutSec + 2) * 1000 + GRACE_MS);
+      const late = () => (withinMs < boundMs ? this.answered(id, undefined) : this.giveUp());
+      const timer = setTimeout(late, Math.min(boundMs, Math.max(0, withinMs)));
       this.waiting.set(id, (answer) => {
         clearTimeout(timer);
         resolve(answer);
@@ -35,7 +44,7 @@ export class SandboxChannel {
     });
   }
 
-  private answered(id: number, answer: string): void {
+  private answered(id: number, answer: string | undefined): void {
     const waiter = this.waiting.get(id);
     this.waiting.delete(id);
     waiter?.(answer);

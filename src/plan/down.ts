@@ -5,7 +5,7 @@ import { externalDetachments } from './externals.js';
 import type { Action, ObservedContainer, ObservedState, Plan, Role } from './model.js';
 import { topoOrder, type Edge } from './order.js';
 
-/** `network`: the one a sandbox leaves before it stops (service containers have no endpoint of their own). */
+/** `network`: the one a sandbox leaves before it is removed (service containers have no endpoint of their own). */
 function removal(c: ObservedContainer, cause: string, waitsFor: string[], network?: string): Action {
   return { id: `remove:${c.role}:${c.service}`, kind: 'remove-container', cause, waitsFor, name: c.name, containerId: c.id, service: c.service, ...(network ? { network } : {}) };
 }

@@ -193,7 +193,7 @@ export type Action =
       name: string;
       containerId: string;
       service: string;
-      network?: string; // a sandbox's project network, left before it stops (src/engine/actions.ts says why)
+      network?: string; // a sandbox's project network, left before it is removed (src/engine/actions.ts says why)
     }
   | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
   | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };

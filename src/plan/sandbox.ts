@@ -1,5 +1,6 @@
 // The sandbox container owns a service's network namespace (DESIGN.md, "one sandbox per service").
-// Its image runs `hitch-sandbox` (images/sandbox/hitch-sandbox), which applies the firewall and sleeps.
+// Its image runs `hitch-sandbox` (images/sandbox/hitch-sandbox), which applies the firewall, then serves
+// readiness probes on its stdin.
 
 /** Bump when images/sandbox changes, so engines with an older build get a fresh one. */
 export const SANDBOX_IMAGE = 'hitch/sandbox:3';

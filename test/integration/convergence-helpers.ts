@@ -33,7 +33,7 @@ export async function startedAt(container: string): Promise<string> {
   return (await docker.getContainer(container).inspect()).State.StartedAt;
 }
 
-interface EngineEvent {
+export interface EngineEvent {
   Type: string;
   Action: string;
   Actor: { ID: string; Attributes: Record<string, string> };
@@ -45,12 +45,8 @@ async function engineNow(): Promise<number> {
   return Date.parse(info.SystemTime) / 1000;
 }
 
-/**
- * Runs `work` and returns every change the engine reports for the project meanwhile, as sorted unique
- * "type action name" lines. Reads are left out: exec events, and attach (readiness probes go through a
- * parent sandbox's attached stdin).
- */
-export async function changesDuring(project: string, work: () => Promise<unknown>): Promise<string[]> {
+/** Every event the engine reports for the project while `work` runs, in order. */
+export async function eventsDuring(project: string, work: () => Promise<unknown>): Promise<EngineEvent[]> {
   const since = await engineNow();
   await work();
   const until = (await engineNow()) + 0.001;
@@ -66,8 +62,21 @@ export async function changesDuring(project: string, work: () => Promise<unknown
     e.Actor.Attributes['io.hitch.project'] === project ||
     (e.Type === 'network' && e.Actor.Attributes.name === `${project}-hitch`) ||
     (e.Type === 'volume' && e.Actor.ID.startsWith(`${project}_`));
-  const lines = events.filter((e) => ours(e) && !e.Action.startsWith('exec_') && e.Action !== 'attach').map((e) => `${e.Type} ${e.Action} ${e.Actor.Attributes.name ?? e.Actor.ID}`);
+  return events.filter(ours);
+}
+
+/**
+ * The changes among `events`, as sorted unique "type action name" lines. Reads are left out: exec
+ * events, and attach (readiness probes go through a parent sandbox's attached stdin).
+ */
+export function changes(events: EngineEvent[]): string[] {
+  const lines = events.filter((e) => !e.Action.startsWith('exec_') && e.Action !== 'attach').map((e) => `${e.Type} ${e.Action} ${e.Actor.Attributes.name ?? e.Actor.ID}`);
   return [...new Set(lines)].sort();
+}
+
+/** Runs `work` and returns every change the engine reports for the project meanwhile (see `changes`). */
+export async function changesDuring(project: string, work: () => Promise<unknown>): Promise<string[]> {
+  return changes(await eventsDuring(project, work));
 }
 
 /** `hitch ARGS` in the background, for the scenarios that interrupt it or run two at once. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, envOf, execIn, hitch, hitchOk, ipOf, ROOT, requireEngine } from './helpers.js';
-import { changedNames, changesDuring, containerIds, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
+import { changedNames, changes, changesDuring, containerIds, eventsDuring, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 
 const P = 'it-conv-recreate';
 const NET = `${P}-hitch`;
@@ -123,10 +123,14 @@ describe('exact recreation', () => {
   it("a child's image changes: only its service container", async () => {
     services.db = { ...services.db, image: `${TAG.repo}:${TAG.tag}` };
     let changed: string[] = [];
-    const events = await changesDuring(P, async () => (changed = (await upChanges()).changed));
+    const events = await eventsDuring(P, async () => (changed = (await upChanges()).changed));
     expect(changed).toEqual(n('db'));
     // the same watch that proves idempotence sees a recreation, and only that one
-    expect(events).toEqual(['create', 'destroy', 'die', 'kill', 'start', 'stop'].map((a) => `container ${a} ${P}-db`));
+    expect(changes(events)).toEqual(['create', 'destroy', 'die', 'kill', 'start', 'stop'].map((a) => `container ${a} ${P}-db`));
+    // db's parents asked for their probes on their sandboxes' stdin: attached, no probe run as an exec
+    const sandboxAttaches = events.filter((e) => e.Action === 'attach' && e.Actor.Attributes.name?.endsWith('-sandbox'));
+    expect(sandboxAttaches.map((e) => e.Actor.Attributes.name).sort()).toEqual([`${P}-api-sandbox`, `${P}-web-sandbox`]);
+    expect(events.filter((e) => e.Action.includes('hitch-sandbox probe'))).toEqual([]);
     expect(await connects(`${P}-web`, 'db', 5432)).toBe(0);
   });
 

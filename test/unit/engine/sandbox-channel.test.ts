@@ -17,20 +17,35 @@ function answering(answers: Record<string, string>): FakeAttachment {
 
 afterEach(() => vi.useRealTimers());
 
+/** A sent line without its id (which starts anywhere), and the id. */
+const sentWithoutId = (line: string) => line.split(' ').filter((_, i) => i !== 1).join(' ');
+const idOf = (line: string) => line.split(' ')[1];
+
 describe('SandboxChannel', () => {
   it('sends one line a probe and gives each its own answer, whatever order they come in', async () => {
     const a = fakeAttachment();
     const channel = new SandboxChannel(a);
     const first = channel.probe('10.213.0.2', 6379, 1);
     const second = channel.probe('10.213.0.3', 5432, 2);
+    const [one, two] = a.sent.map(idOf);
     a.write('hitch-sandbox: in force');
-    a.write('hitch-sandbox: probed 2 refused');
-    a.write('hitch-sandbox: probed 7 open'); // nobody asked
-    a.write('hitch-sandbox: probed 1 open');
-    expect({ answers: await Promise.all([first, second]), sent: a.sent }).toEqual({
+    a.write(`hitch-sandbox: probed ${two} refused`);
+    a.write(`hitch-sandbox: probed ${Number(two) + 1} open`); // nobody asked
+    a.write(`hitch-sandbox: probed ${one} open`);
+    expect({ answers: await Promise.all([first, second]), sent: a.sent.map(sentWithoutId), next: Number(two) - Number(one) }).toEqual({
       answers: ['open', 'refused'],
-      sent: ['probe 1 10.213.0.2 6379 1', 'probe 2 10.213.0.3 5432 2'],
+      sent: ['probe 10.213.0.2 6379 1', 'probe 10.213.0.3 5432 2'],
+      next: 1,
     });
+  });
+
+  it('numbers the probes of each channel from somewhere else: an earlier run still probing cannot answer for it', () => {
+    const firsts = Array.from({ length: 5 }, () => {
+      const a = fakeAttachment();
+      void new SandboxChannel(a).probe('10.213.0.2', 6379, 1);
+      return a.sent.map(idOf)[0];
+    });
+    expect(new Set(firsts).size).toBe(5);
   });
 
   it('gives no answer (ask by exec) for probes pending or later once the sandbox ended', async () => {
@@ -41,6 +56,18 @@ describe('SandboxChannel', () => {
     expect(await pending).toBeUndefined();
     expect(await channel.probe('10.213.0.2', 6379, 1)).toBeUndefined();
     expect(a.sent).toHaveLength(1);
+  });
+
+  it('gives up on one probe, not on the sandbox, when the caller cannot wait that long', async () => {
+    vi.useFakeTimers();
+    const a = fakeAttachment();
+    const channel = new SandboxChannel(a);
+    const pending = channel.probe('10.213.0.2', 6379, 1, 500);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await pending).toBeUndefined();
+    const next = channel.probe('10.213.0.2', 6379, 1);
+    a.write(`hitch-sandbox: probed ${idOf(a.sent[1]!)} open`);
+    expect(await next).toBe('open');
   });
 
   it("stops asking a sandbox that did not answer within the probe's own bound and a grace", async () => {
@@ -102,7 +129,7 @@ describe('awaitReady through the channel', () => {
     const a = answering({ '10.213.0.3:5432': 'open', '10.213.0.3:5433': 'open' });
     channels.adopt('shop-web-sandbox', a);
     await awaitReady(engine, ready([5432, 5433]), channels);
-    expect({ calls, sent: a.sent }).toEqual({ calls: [], sent: ['probe 1 10.213.0.3 5432 1', 'probe 2 10.213.0.3 5433 1'] });
+    expect({ calls, sent: a.sent.map(sentWithoutId) }).toEqual({ calls: [], sent: ['probe 10.213.0.3 5432 1', 'probe 10.213.0.3 5433 1'] });
   });
 
   it('asks again after a refusal, checking the child still runs in between', async () => {
@@ -115,6 +142,14 @@ describe('awaitReady through the channel', () => {
     }));
     await awaitReady(engine, ready([5432]), channels);
     expect(calls).toEqual(['status shop-db', 'status shop-db']);
+  });
+
+  it('does not attach to the parent sandbox when readiness is the healthcheck alone (no tcp port)', async () => {
+    const { engine, calls } = recording();
+    const attached: string[] = [];
+    const channels = new SandboxChannels({ ...engine, attach: async (name: string) => void attached.push(name) } as unknown as Engine);
+    await awaitReady(engine, ready([]), channels);
+    expect({ attached, calls }).toEqual({ attached: [], calls: ['status shop-db'] });
   });
 
   it('probes by exec when the sandbox has stopped answering', async () => {

@@ -90,8 +90,9 @@ describe('startSandbox', () => {
     await startSandbox(e, 'shop-db-sandbox', 'db', channels);
     expect(e.attachment.closed).toBe(false);
     const answered = (await channels.get('shop-db-sandbox'))!.probe('10.213.0.2', 6379, 1);
-    e.attachment.write('hitch-sandbox: probed 1 open');
-    expect({ answer: await answered, sent: e.attachment.sent, calls: e.calls.length }).toEqual({ answer: 'open', sent: ['probe 1 10.213.0.2 6379 1'], calls: 2 });
+    const [verb, id, ...rest] = e.attachment.sent[0]!.split(' ');
+    e.attachment.write(`hitch-sandbox: probed ${id} open`);
+    expect({ answer: await answered, sent: [verb, ...rest], calls: e.calls.length }).toEqual({ answer: 'open', sent: ['probe', '10.213.0.2', '6379', '1'], calls: 2 });
     await channels.closeAll();
     expect(e.attachment.closed).toBe(true);
   });
