@@ -36,7 +36,7 @@ const LISTEN_MAX_SECONDS = 600; // a listener a crashed check leaves behind stil
 const TCP_AT_ONCE = 4; // per target; all targets at once on a small engine
 
 async function live(engine: Engine, manifest: Manifest, known?: ObservedState): Promise<Live> {
-  const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image)));
+  const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {} };

@@ -11,7 +11,7 @@ export async function observeAndPlan(
   engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean }, avoid: string[] = [],
 ): Promise<{ plan: Plan; observed: ObservedState }> {
   const refs = Object.values(manifest.services).map((s) => s.image);
-  const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest) });
+  const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest), runtime: true });
   const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
   return { plan, observed };
 }

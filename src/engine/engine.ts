@@ -49,6 +49,11 @@ export interface Attachment {
 
 export interface ObserveOptions {
   externals?: string[]; // names of containers hitch does not manage that the manifest links (external_links)
+  /**
+   * Also read what only a request per running container tells (start times, a sandbox's rules in force):
+   * planning and `check` need it; commands that only find containers by their labels do not.
+   */
+  runtime?: boolean;
 }
 
 export interface Engine {

@@ -152,7 +152,7 @@ export async function observe(docker: Docker, project: string, imageRefs: string
   const observed = containers.map((c) => toObservedContainer(c, netName));
   const [externals] = await Promise.all([
     observeExternals(docker, project, own?.Name, opts.externals ?? []),
-    eachLimited(observed, DETAIL_REQUESTS_AT_ONCE, (c) => addRuntimeDetails(docker, c)),
+    opts.runtime ? eachLimited(observed, DETAIL_REQUESTS_AT_ONCE, (c) => addRuntimeDetails(docker, c)) : undefined,
   ]);
   return {
     network: own ? toObservedNetwork(own) : undefined,
