@@ -84,20 +84,19 @@ async function startContainer(engine: Engine, name: string, service: string, rol
  * in the endpoint queue. Only the join waits its turn, not the whole start, and no packet reaches it
  * before its firewall. A sandbox left off the network by an interrupted `up` is recreated (`detached`).
  */
-async function createSandbox(engine: Engine, spec: ContainerSpec, opts: RunOptions): Promise<ActionOutput> {
+async function createSandbox(engine: Engine, spec: ContainerSpec, opts: Run): Promise<ActionOutput> {
   const network = spec.network!;
   if (!opts.created) await engine.createContainer(spec);
   await engine.disconnectNetwork(network.name, spec.name);
   const listing = await startSandbox(engine, spec.name, spec.service, opts.sandboxes);
-  const endpoints = opts.endpoints ?? unqueued;
-  await endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip));
+  await opts.endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip));
   return { firewall: { service: spec.service, listing } };
 }
 
-async function createAndStart(engine: Engine, spec: ContainerSpec, opts: RunOptions): Promise<ActionOutput> {
+async function createAndStart(engine: Engine, spec: ContainerSpec, opts: Run): Promise<ActionOutput> {
   if (spec.role === 'sandbox') return createSandbox(engine, spec, opts);
   if (!opts.created) await engine.createContainer(spec);
-  return startContainer(engine, spec.name, spec.service, spec.role, opts.endpoints ?? unqueued);
+  return startContainer(engine, spec.name, spec.service, spec.role, opts.endpoints);
 }
 
 export interface RunOptions {
@@ -109,8 +108,12 @@ export interface RunOptions {
   sandboxes?: SandboxChannels;
 }
 
-export async function runAction(engine: Engine, action: Action, opts: RunOptions = {}): Promise<ActionOutput> {
-  const endpoints = opts.endpoints ?? unqueued;
+/** RunOptions with the endpoint queue settled (for a lone action, calls run as they come). */
+type Run = RunOptions & { endpoints: EndpointQueue };
+
+export async function runAction(engine: Engine, action: Action, options: RunOptions = {}): Promise<ActionOutput> {
+  const opts: Run = { ...options, endpoints: options.endpoints ?? unqueued };
+  const { endpoints } = opts;
   switch (action.kind) {
     case 'create-network':
       await engine.createNetwork(action.network);

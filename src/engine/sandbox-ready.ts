@@ -2,9 +2,10 @@
 // namespace. `hitch-sandbox run` applies the rules, lists them as the kernel holds them and says
 // "hitch-sandbox: in force", or exits when it cannot (no NET_ADMIN, no iptables support in the kernel).
 // A new sandbox is started attached to its stdio, and that line is awaited there (no exec, no process
-// in the container); the attachment then carries readiness probes (sandbox-channel.ts). Should it not come in time, and for a sandbox started again, `hitch-sandbox show`
-// is asked: it succeeds only once INPUT jumps to the rules, and lists them. That listing is what `up`
-// reports; a sandbox that exited fails with its own words.
+// in the container); the attachment then carries readiness probes (sandbox-channel.ts). Should the line
+// not come in time, and for a sandbox started again, `hitch-sandbox show` is asked: it succeeds only
+// once INPUT jumps to the rules, and lists them. That listing is what `up` reports; a sandbox that
+// exited fails with its own words.
 import { UserError } from '../user-error.js';
 import type { Attachment, Engine } from './engine.js';
 import type { SandboxChannels } from './sandbox-channel.js';

@@ -90,9 +90,7 @@ export async function attach(docker: Docker, name: string): Promise<Attachment |
   if (!socket) return undefined;
   const listeners: ((line: string) => void)[] = [];
   const out = new PassThrough();
-  const rl = createInterface({ input: out, crlfDelay: Infinity });
-  rl.on('line', (line) => listeners.forEach((listener) => listener(line)));
-  const ended = once(rl, 'close').then(() => {}, () => {});
+  const ended = lines(out, 'stdout', ({ text }) => listeners.forEach((listener) => listener(text))).then(() => {}, () => {});
   docker.modem.demuxStream(socket, out, new PassThrough().resume());
   // however the connection ends (a hijacked socket may close without 'end', or reset), the lines end
   for (const event of ['end', 'close', 'error']) socket.on(event, () => out.end());
