@@ -61,6 +61,11 @@ async function stopAndRemove(engine: Engine, id: string, endpoints: EndpointQueu
   await engine.removeContainer(id);
 }
 
+/** A sandbox leaving the network: its first engine call is a turn in the endpoint queue (stopAndRemove). */
+export function leavesNetworkFirst(action: Action): boolean {
+  return action.kind === 'remove-container' && action.network !== undefined;
+}
+
 /** What an action learnt on the way: a firewall's chain as the kernel listed it once applied. */
 export interface ActionOutput {
   firewall?: { service: string; listing: string };

@@ -1,9 +1,9 @@
 // Runs a Plan: each action starts as soon as the actions it waits for are done (not level by level),
-// at most `concurrency` at a time, the longest chain first (schedule.ts). A failed action skips exactly
-// the actions that wait on it.
+// at most `concurrency` at a time (a turn in the endpoint queue does not count), the longest chain
+// first (schedule.ts). A failed action skips exactly the actions that wait on it.
 import type { Action, Plan } from '../plan/model.js';
 import type { Engine } from './engine.js';
-import { endpointQueue, runAction } from './actions.js';
+import { endpointQueue, leavesNetworkFirst, runAction, type EndpointQueue } from './actions.js';
 import { SandboxChannels } from './sandbox-channel.js';
 import { criticalPaths, priorityLimiter } from './schedule.js';
 
@@ -33,7 +33,12 @@ export interface ExecOptions {
 export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecutionResult> {
   const emit = opts.onEvent ?? (() => {});
   const limit = priorityLimiter(opts.concurrency ?? 8);
-  const priority = criticalPaths(plan.actions);
+  const chains = criticalPaths(plan.actions);
+  // A sandbox leaving the network goes before any other ready action: the endpoint queue, one call at a
+  // time, is the longest chain of a `down` (a turn per sandbox, which no other work can shorten), and the
+  // action gives its slot back as soon as it waits its turn. Ranked by chain alone, every service's
+  // removal went first and the queue stood idle until they were all gone.
+  const priority = new Map(plan.actions.map((a) => [a.id, chains.get(a.id)! + (leavesNetworkFirst(a) ? plan.actions.length : 0)]));
   const endpoints = endpointQueue();
   const sandboxes = new SandboxChannels(engine);
   const outcomes: Record<string, ActionOutcome> = {};
@@ -84,11 +89,14 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         return skip(action, blocker);
       }
       if (known) return fail(action, known);
-      return limit(async () => {
+      return limit(async (slot) => {
         const started = Date.now();
         emit({ type: 'start', action });
+        // A turn in the endpoint queue holds no slot: the queue is its own bound (one call at a time, so at
+        // most one engine call over `concurrency`), and sandboxes parked in it would keep ready work waiting.
+        const queued: EndpointQueue = (call) => slot.aside(() => endpoints(call));
         try {
-          const output = await runAction(engine, action, { created: early !== undefined, endpoints, sandboxes });
+          const output = await runAction(engine, action, { created: early !== undefined, endpoints: queued, sandboxes });
           if (output.firewall) firewalls[output.firewall.service] = output.firewall.listing;
           emit({ type: 'done', action, ms: Date.now() - started });
           return 'done';

@@ -21,27 +21,56 @@ export function criticalPaths(actions: readonly Action[]): Map<string, number> {
   return length;
 }
 
-export type Limiter = <T>(work: () => Promise<T>, priority: number) => Promise<T>;
+/** A running work's hold on its slot. */
+export interface Slot {
+  /**
+   * Frees the slot while `wait` runs and takes it back (by priority) after: for a turn in a queue that is
+   * its own bound, where a held slot would only keep ready work from running.
+   */
+  aside<U>(wait: () => Promise<U>): Promise<U>;
+}
+
+export type Limiter = <T>(work: (slot: Slot) => Promise<T>, priority: number) => Promise<T>;
 
 /** At most `max` at once; a freed slot goes to the waiter of highest priority (the earliest among equals). */
 export function priorityLimiter(max: number): Limiter {
   let active = 0;
   const queue: Array<{ priority: number; go: () => void }> = [];
+  // nothing to wait for when a slot is free: the work then starts in the caller's own turn
+  const acquire = (priority: number): Promise<void> | undefined => {
+    if (active < max) {
+      active++;
+      return undefined;
+    }
+    return new Promise<void>((go) => {
+      const at = queue.findIndex((w) => w.priority < priority);
+      queue.splice(at < 0 ? queue.length : at, 0, { priority, go });
+    });
+  };
+  // A freed slot passes straight to the next waiter: counting it free in between would let a newcomer
+  // take it too, one over the bound.
+  const release = () => {
+    const next = queue.shift();
+    if (next) next.go();
+    else active--;
+  };
   return async (work, priority) => {
-    // A freed slot passes straight to the next waiter: counting it free in between would let a newcomer
-    // take it too, one over the bound.
-    if (active >= max) {
-      await new Promise<void>((go) => {
-        const at = queue.findIndex((w) => w.priority < priority);
-        queue.splice(at < 0 ? queue.length : at, 0, { priority, go });
-      });
-    } else active++;
+    const turn = acquire(priority);
+    if (turn) await turn;
+    const slot: Slot = {
+      async aside(wait) {
+        release();
+        try {
+          return await wait();
+        } finally {
+          await acquire(priority);
+        }
+      },
+    };
     try {
-      return await work();
+      return await work(slot);
     } finally {
-      const next = queue.shift();
-      if (next) next.go();
-      else active--;
+      release();
     }
   };
 }

@@ -198,4 +198,25 @@ describe('execute: endpoints on the project network, one at a time (moby#42119)'
       calls: ['disconnect b-sandbox', 'remove b-sandbox'],
     });
   });
+
+  it('a sandbox waiting its turn in the queue holds no slot: ready work runs meanwhile', async () => {
+    const f = endpointEngine();
+    const services = ['a', 'b', 'c'];
+    // one slot: the sandboxes queue for their disconnects; the service containers still go through
+    await execute(f.engine, plan([...services.map((s) => removal(s, 'p-hitch')), ...services.map((s) => removal(s))]), { concurrency: 1 });
+    const firstServiceStop = f.calls.findIndex((c) => c.startsWith('stop'));
+    const lastDisconnect = f.calls.findLastIndex((c) => c.startsWith('disconnect'));
+    expect({ stops: f.calls.filter((c) => c.startsWith('stop')).length, serviceWorkBeforeQueueDrained: firstServiceStop < lastDisconnect }).toEqual({ stops: 3, serviceWorkBeforeQueueDrained: true });
+  });
+
+  it('a sandbox free to leave the network goes before other ready work: the queue starts with the first service gone', async () => {
+    const f = endpointEngine();
+    const services = ['a', 'b', 'c', 'd'];
+    const afterItsService = (s: string): Action => ({ ...removal(s, 'p-hitch'), waitsFor: [`remove:${s}`] });
+    // ranked by chain alone, the service removals (each with a sandbox waiting on it) would all go first
+    await execute(f.engine, plan([...services.map((s) => removal(s)), ...services.map(afterItsService)]), { concurrency: 1 });
+    const firstDisconnect = f.calls.findIndex((c) => c.startsWith('disconnect'));
+    const lastStop = f.calls.findLastIndex((c) => c.startsWith('stop'));
+    expect({ queueStartedEarly: firstDisconnect < lastStop, calls: f.calls.length }).toEqual({ queueStartedEarly: true, calls: 16 });
+  });
 });

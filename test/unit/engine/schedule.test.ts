@@ -39,4 +39,27 @@ describe('priorityLimiter', () => {
     await Promise.all([first, ...waiting]);
     expect(order).toEqual(['high', 'high too', 'mid', 'low']);
   });
+
+  it('frees a slot while its work waits aside, and takes it back by priority before the work goes on', async () => {
+    const limit = priorityLimiter(1);
+    const order: string[] = [];
+    let endWait = () => {};
+    const aside = limit(async (slot) => {
+      order.push('first, before its wait');
+      await slot.aside(() => new Promise<void>((r) => (endWait = r)));
+      order.push('first, after its wait');
+    }, 1);
+    await new Promise((r) => setTimeout(r, 0));
+    // the slot is free: a newcomer runs at once, while the first waits aside
+    await limit(async () => void order.push('second'), 0);
+    let releaseThird = () => {};
+    const third = limit(() => new Promise<void>((r) => (releaseThird = () => { order.push('third'); r(); })), 0);
+    endWait();
+    await new Promise((r) => setTimeout(r, 0));
+    // its wait is over but the slot is the third's: it goes on only once the third is done
+    expect(order).toEqual(['first, before its wait', 'second']);
+    releaseThird();
+    await Promise.all([aside, third]);
+    expect(order).toEqual(['first, before its wait', 'second', 'third', 'first, after its wait']);
+  });
 });
