@@ -3,6 +3,7 @@ import type { Action, ContainerSpec, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { Engine } from './engine.js';
+import { unqueued, type EndpointQueue } from './endpoint-queue.js';
 import { awaitReady } from './readiness.js';
 import type { SandboxChannels } from './sandbox-channel.js';
 import { awaitFirewall, startSandbox } from './sandbox-ready.js';
@@ -27,26 +28,6 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
     }
   }
 }
-
-/**
- * Runs the engine calls that add or remove an endpoint on the project's network one at a time. dockerd
- * 20.10 keeps a count of each network's endpoints as a read-modify-write record, and two such calls at
- * once can leave it one too high (moby#42119, logged at the next dockerd start as "Fixing inconsistent
- * endpoint_cnt"): the network then refuses removal until dockerd restarts. Only sandboxes hold
- * endpoints; service containers join their sandbox's namespace and never touch the network.
- */
-export type EndpointQueue = <T>(call: () => Promise<T>) => Promise<T>;
-
-export function endpointQueue(): EndpointQueue {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(call: () => Promise<T>): Promise<T> => {
-    const turn = tail.then(call);
-    tail = turn.catch(() => {});
-    return turn;
-  };
-}
-
-const unqueued: EndpointQueue = (call) => call();
 
 /**
  * Graceful: the container's own stop signal and timeout (stop_signal, stop_grace_period). A sandbox holds

@@ -1,14 +1,17 @@
-// The real Engine, on dockerode. The only place in hitch that speaks the Docker Engine API.
+// The real Engine, on dockerode: every call goes through one wrapper that turns an unreachable engine into
+// one clear message. The calls live beside it in src/engine (containers, networks, images, streams, exec,
+// observe, mutex), the only code in hitch that speaks the Docker Engine API.
 import type Docker from 'dockerode';
 import type { BuildSpec } from '../manifest/model.js';
-import { LABEL, type ContainerSpec, type NetworkSpec, type ObservedState, type VolumeSpec } from '../plan/model.js';
+import type { ContainerSpec, NetworkSpec, ObservedState, VolumeSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
-import { createOptions } from './container-config.js';
+import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
 import type { Attachment, ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
-import { engineMessage, isNotFound, isUnreachable, portTaken, statusOf, SubnetTakenError, takenPort, unreachable } from './engine-errors.js';
-import { buildContextFiles } from './build-context.js';
+import { engineMessage, isNotFound, isUnreachable, unreachable } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
 import { execIn } from './exec.js';
+import { buildImage, imageExists, pullImage } from './images.js';
+import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks.js';
 import { observe } from './observe.js';
 import { tryLock } from './mutex.js';
 import { attach, execAttached, streamLogs } from './streams.js';
@@ -41,99 +44,31 @@ export class DockerEngine implements Engine {
   }
 
   imageExists(ref: string): Promise<boolean> {
-    return this.call(async () => {
-      try {
-        await this.docker.getImage(ref).inspect();
-        return true;
-      } catch (err) {
-        if (isNotFound(err)) return false;
-        throw err;
-      }
-    });
+    return this.call(() => imageExists(this.docker, ref));
   }
 
   buildImage(tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void> {
-    return this.call(async () => {
-      const src = await buildContextFiles(build.context);
-      const stream = await this.docker.buildImage(
-        { context: build.context, src },
-        { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels },
-      );
-      await this.follow(stream, `build of ${tag}`);
-    });
+    return this.call(() => buildImage(this.docker, tag, build, labels));
   }
 
   pullImage(ref: string): Promise<void> {
-    return this.call(async () => {
-      const stream = await this.docker.pull(ref);
-      await this.follow(stream, `pull of ${ref}`);
-    });
-  }
-
-  /** Build and pull report failures inside the stream, not as an HTTP status. */
-  private follow(stream: NodeJS.ReadableStream, what: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.docker.modem.followProgress(
-        stream,
-        (err: Error | null, events: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
-          const failed = events?.find((e) => e.error || e.errorDetail);
-          if (err) reject(err);
-          else if (failed) reject(new UserError(`${what} failed: ${failed.errorDetail?.message ?? failed.error}`));
-          else resolve();
-        },
-      );
-    });
+    return this.call(() => pullImage(this.docker, ref));
   }
 
   createNetwork(spec: NetworkSpec): Promise<string> {
-    return this.call(async () => {
-      const net = await this.docker.createNetwork({
-        Name: spec.name,
-        Driver: 'bridge',
-        CheckDuplicate: true,
-        Labels: spec.labels,
-        IPAM: { Driver: 'default', Config: [{ Subnet: spec.subnet, Gateway: spec.gateway }] },
-      }).catch((err: unknown) => {
-        if (/overlaps/i.test(engineMessage(err))) throw new SubnetTakenError(spec.subnet, engineMessage(err));
-        throw err;
-      });
-      return net.id;
-    });
+    return this.call(() => createNetwork(this.docker, spec));
   }
 
   removeNetwork(id: string): Promise<void> {
-    return this.call(async () => {
-      try {
-        await this.docker.getNetwork(id).remove();
-      } catch (err) {
-        if (!isNotFound(err)) throw new UserError(`cannot remove network ${id}: ${engineMessage(err)}`);
-      }
-    });
+    return this.call(() => removeNetwork(this.docker, id));
   }
 
   connectNetwork(network: string, container: string, ip: string): Promise<void> {
-    return this.call(async () => {
-      const EndpointConfig = { IPAMConfig: { IPv4Address: ip } }; // API 1.41: a fixed address at connect time
-      try {
-        await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig });
-      } catch (err) {
-        // a sandbox's published ports are bound as it joins the project's network
-        const port = takenPort(engineMessage(err));
-        if (port) throw portTaken(port, await this.serviceOf(container), engineMessage(err));
-        throw new UserError(`cannot attach ${container} to network ${network}: ${engineMessage(err)}`, `check \`docker inspect ${container}\`: its network mode must allow another network`);
-      }
-    });
+    return this.call(() => connectNetwork(this.docker, network, container, ip));
   }
 
   disconnectNetwork(network: string, container: string): Promise<void> {
-    return this.call(async () => {
-      try {
-        await this.docker.getNetwork(network).disconnect({ Container: container });
-      } catch (err) {
-        // gone, or no longer attached: what was asked for
-        if (!isNotFound(err) && !/is not connected/i.test(engineMessage(err))) throw new UserError(`cannot detach ${container} from network ${network}: ${engineMessage(err)}`);
-      }
-    });
+    return this.call(() => disconnectNetwork(this.docker, network, container));
   }
 
   createVolume(spec: VolumeSpec): Promise<void> {
@@ -151,73 +86,27 @@ export class DockerEngine implements Engine {
   }
 
   createContainer(spec: ContainerSpec): Promise<string> {
-    return this.call(async () => {
-      try {
-        const c = await this.docker.createContainer(createOptions(spec));
-        return c.id;
-      } catch (err) {
-        if (statusOf(err) === 409) {
-          throw new UserError(
-            `container name "${spec.name}" is already in use by a container hitch does not manage`,
-            `rename or remove that container, or set container_name for service "${spec.service}"`,
-          );
-        }
-        throw new UserError(`cannot create ${spec.name}: ${engineMessage(err)}`);
-      }
-    });
-  }
-
-  private async start(nameOrId: string): Promise<void> {
-    try {
-      await this.docker.getContainer(nameOrId).start();
-    } catch (err) {
-      if (statusOf(err) === 304) return; // already running
-      const port = takenPort(engineMessage(err));
-      if (port) throw portTaken(port, await this.serviceOf(nameOrId), engineMessage(err));
-      throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
-    }
+    return this.call(() => createContainer(this.docker, spec));
   }
 
   startContainer(nameOrId: string): Promise<void> {
-    return this.call(() => this.start(nameOrId));
+    return this.call(() => startContainer(this.docker, nameOrId));
   }
 
   attach(nameOrId: string): Promise<Attachment | undefined> {
     return this.call(() => attach(this.docker, nameOrId));
   }
 
-  /** The service a container belongs to, by its label; its name when it has none. */
-  private async serviceOf(nameOrId: string): Promise<string> {
-    const info = await this.docker.getContainer(nameOrId).inspect().catch(() => undefined);
-    return info?.Config.Labels?.[LABEL.service] ?? nameOrId;
-  }
-
   stopContainer(nameOrId: string, timeoutSec?: number): Promise<void> {
-    return this.call(async () => {
-      try {
-        await this.docker.getContainer(nameOrId).stop(timeoutSec === undefined ? {} : { t: timeoutSec });
-      } catch (err) {
-        if (statusOf(err) !== 304 && !isNotFound(err)) throw err;
-      }
-    });
+    return this.call(() => stopContainer(this.docker, nameOrId, timeoutSec));
   }
 
   removeContainer(nameOrId: string): Promise<void> {
-    return this.call(async () => {
-      try {
-        await this.docker.getContainer(nameOrId).remove({ force: true, v: false });
-      } catch (err) {
-        if (!isNotFound(err)) throw new UserError(`cannot remove ${nameOrId}: ${engineMessage(err)}`);
-      }
-    });
+    return this.call(() => removeContainer(this.docker, nameOrId));
   }
 
   status(nameOrId: string): Promise<ContainerStatus> {
-    return this.call(async () => {
-      const info = await this.docker.getContainer(nameOrId).inspect();
-      const health = info.State.Health?.Status as ContainerStatus['health'] | undefined;
-      return { running: info.State.Running, health, exitCode: info.State.Running ? undefined : info.State.ExitCode };
-    });
+    return this.call(() => containerStatus(this.docker, nameOrId));
   }
 
   exec(nameOrId: string, cmd: string[]): Promise<ExecResult> {

@@ -3,7 +3,8 @@
 // first (schedule.ts). A failed action skips exactly the actions that wait on it.
 import type { Action, Plan } from '../plan/model.js';
 import type { Engine } from './engine.js';
-import { endpointQueue, leavesNetworkFirst, runAction, type EndpointQueue } from './actions.js';
+import { leavesNetworkFirst, runAction } from './actions.js';
+import { endpointQueue, type EndpointQueue } from './endpoint-queue.js';
 import { SandboxChannels } from './sandbox-channel.js';
 import { criticalPaths, priorityLimiter } from './schedule.js';
 

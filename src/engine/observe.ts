@@ -6,8 +6,7 @@ import { LABEL, type ObservedContainer, type ObservedExternal, type ObservedImag
 import { networkName } from '../plan/sandbox.js';
 import type { ObserveOptions } from './engine.js';
 import { isNotFound } from './engine-errors.js';
-
-const RULES_FILE = '/var/lib/hitch/rules'; // written by `hitch-sandbox apply` (images/sandbox)
+import { addRuntimeDetails } from './observe-runtime.js';
 
 function parsePortKey(key: string): PortSpec {
   const [port, proto = 'tcp'] = key.split('/');
@@ -66,41 +65,6 @@ function toObservedNetwork(net: Docker.NetworkInspectInfo): ObservedNetwork {
   return { id: net.Id, name: net.Name, subnet: config?.Subnet ?? '', gateway: config?.Gateway ?? '' };
 }
 
-/** The single file of a one-entry tar archive: a 512-byte header (size in octal at 124), then the bytes. */
-function untarOne(tar: Buffer): string {
-  const size = parseInt(tar.subarray(124, 136).toString('ascii').replace(/\0/g, '').trim(), 8);
-  return tar.subarray(512, 512 + size).toString('utf8');
-}
-
-/** The rules file written by `hitch-sandbox apply`, read without an exec (one archive request). */
-async function rulesFile(docker: Docker, id: string): Promise<string | undefined> {
-  try {
-    const stream = (await docker.getContainer(id).getArchive({ path: RULES_FILE })) as NodeJS.ReadableStream;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return untarOne(Buffer.concat(chunks));
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
-/**
- * What only an inspect tells about a running container: when it started, and for a sandbox the rules it
- * enforces (its rules file, written by `apply`, else its `run` arguments).
- */
-async function addRuntimeDetails(docker: Docker, c: ObservedContainer): Promise<void> {
-  if (!c.running) return;
-  const [info, rules] = await Promise.all([
-    docker.getContainer(c.id).inspect(),
-    c.role === 'sandbox' ? rulesFile(docker, c.id) : undefined,
-  ]);
-  c.startedAt = info.State.StartedAt;
-  if (c.role !== 'sandbox') return;
-  const cmd = info.Config.Cmd ?? [];
-  c.firewallArgs = rules !== undefined ? rules.split('\n').filter(Boolean) : cmd.slice(cmd.indexOf('run') + 1);
-}
-
 /** A container hitch does not manage, by its exact name (the engine also resolves id prefixes: not those). */
 async function inspectExternal(docker: Docker, name: string, network: string): Promise<ObservedExternal | undefined> {
   const info = await docker.getContainer(name).inspect().catch((err: unknown) => {
@@ -123,17 +87,6 @@ async function observeExternals(docker: Docker, project: string, network: string
   return found.filter((e): e is ObservedExternal => e !== undefined);
 }
 
-/** Inspect and rules requests at once: enough to hide latency, few enough not to flood the engine. */
-const DETAIL_REQUESTS_AT_ONCE = 16;
-
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 function names(volumes: Array<{ Name: string }>): string[] {
   return volumes.map((v) => v.Name).sort();
 }
@@ -152,7 +105,7 @@ export async function observe(docker: Docker, project: string, imageRefs: string
   const observed = containers.map((c) => toObservedContainer(c, netName));
   const [externals] = await Promise.all([
     observeExternals(docker, project, own?.Name, opts.externals ?? []),
-    opts.runtime ? eachLimited(observed, DETAIL_REQUESTS_AT_ONCE, (c) => addRuntimeDetails(docker, c)) : undefined,
+    opts.runtime ? addRuntimeDetails(docker, observed) : undefined,
   ]);
   return {
     network: own ? toObservedNetwork(own) : undefined,

@@ -1,0 +1,62 @@
+// Containers on the engine: made, started, stopped, removed and looked at. An engine refusal the user
+// can act on (a name taken, a port taken) becomes a UserError that says what to do.
+import type Docker from 'dockerode';
+import { LABEL, type ContainerSpec } from '../plan/model.js';
+import { UserError } from '../user-error.js';
+import { createOptions } from './container-config.js';
+import type { ContainerStatus } from './engine.js';
+import { engineMessage, isNotFound, portTaken, statusOf, takenPort } from './engine-errors.js';
+
+/** The service a container belongs to, by its label; its name when it has none. */
+export async function serviceOf(docker: Docker, nameOrId: string): Promise<string> {
+  const info = await docker.getContainer(nameOrId).inspect().catch(() => undefined);
+  return info?.Config.Labels?.[LABEL.service] ?? nameOrId;
+}
+
+export async function createContainer(docker: Docker, spec: ContainerSpec): Promise<string> {
+  try {
+    const c = await docker.createContainer(createOptions(spec));
+    return c.id;
+  } catch (err) {
+    if (statusOf(err) === 409) {
+      throw new UserError(
+        `container name "${spec.name}" is already in use by a container hitch does not manage`,
+        `rename or remove that container, or set container_name for service "${spec.service}"`,
+      );
+    }
+    throw new UserError(`cannot create ${spec.name}: ${engineMessage(err)}`);
+  }
+}
+
+export async function startContainer(docker: Docker, nameOrId: string): Promise<void> {
+  try {
+    await docker.getContainer(nameOrId).start();
+  } catch (err) {
+    if (statusOf(err) === 304) return; // already running
+    const port = takenPort(engineMessage(err));
+    if (port) throw portTaken(port, await serviceOf(docker, nameOrId), engineMessage(err));
+    throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
+  }
+}
+
+export async function stopContainer(docker: Docker, nameOrId: string, timeoutSec?: number): Promise<void> {
+  try {
+    await docker.getContainer(nameOrId).stop(timeoutSec === undefined ? {} : { t: timeoutSec });
+  } catch (err) {
+    if (statusOf(err) !== 304 && !isNotFound(err)) throw err;
+  }
+}
+
+export async function removeContainer(docker: Docker, nameOrId: string): Promise<void> {
+  try {
+    await docker.getContainer(nameOrId).remove({ force: true, v: false });
+  } catch (err) {
+    if (!isNotFound(err)) throw new UserError(`cannot remove ${nameOrId}: ${engineMessage(err)}`);
+  }
+}
+
+export async function containerStatus(docker: Docker, nameOrId: string): Promise<ContainerStatus> {
+  const info = await docker.getContainer(nameOrId).inspect();
+  const health = info.State.Health?.Status as ContainerStatus['health'] | undefined;
+  return { running: info.State.Running, health, exitCode: info.State.Running ? undefined : info.State.ExitCode };
+}
