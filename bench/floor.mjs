@@ -9,7 +9,7 @@ import { loadManifest } from '../dist/manifest/index.js';
 import { DockerEngine } from '../dist/engine/docker-engine.js';
 import { planUp } from '../dist/api/plan-up.js';
 import { createOptions } from '../dist/engine/container-config.js';
-import { endpointQueue } from '../dist/engine/actions.js';
+import { endpointQueue } from '../dist/engine/endpoint-queue.js';
 import { LABEL } from '../dist/plan/model.js';
 import { timeAsync } from './timing.mjs';
 

@@ -34,7 +34,7 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
  * no state, so it gets no stop: it first leaves the project's network, in its turn (the disconnect returns
  * once its endpoint is gone, and holds the queue a quarter of the time a stop would), and is then removed
  * as it runs, which touches no endpoint of that network any more. (Removing sandboxes still on the
- * network, many at once, is what made the stale count above frequent.)
+ * network, many at once, is what made the stale count of endpoint-queue.ts frequent.)
  */
 async function stopAndRemove(engine: Engine, id: string, endpoints: EndpointQueue, network?: string): Promise<void> {
   if (network) await endpoints(() => engine.disconnectNetwork(network, id));

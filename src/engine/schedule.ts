@@ -48,28 +48,36 @@ export function priorityLimiter(max: number): Limiter {
     });
   };
   // A freed slot passes straight to the next waiter: counting it free in between would let a newcomer
-  // take it too, one over the bound.
-  const release = () => {
-    const next = queue.shift();
-    if (next) next.go();
-    else active--;
-  };
+  // take it too, one over the bound. It passes once the work's own waiters have had their turn to queue
+  // (a macrotask later): handed on at once, it went to whoever waited already, even below them.
+  const release = () =>
+    setImmediate(() => {
+      const next = queue.shift();
+      if (next) next.go();
+      else active--;
+    });
   return async (work, priority) => {
     const turn = acquire(priority);
     if (turn) await turn;
+    let state: 'held' | 'aside' | 'ended' = 'held';
     const slot: Slot = {
       async aside(wait) {
+        // one wait at a time, while the work runs: anything else would count the slot twice, or not at all
+        if (state !== 'held') throw new Error(`slot.aside called while the slot is ${state === 'aside' ? 'already aside' : 'released'}`);
+        state = 'aside';
         release();
         try {
           return await wait();
         } finally {
           await acquire(priority);
+          state = 'held';
         }
       },
     };
     try {
       return await work(slot);
     } finally {
+      state = 'ended';
       release();
     }
   };

@@ -1,6 +1,6 @@
 // Which ready action the executor runs first when every slot is busy: the longest chain waiting on it.
 import { describe, expect, it } from 'vitest';
-import { criticalPaths, priorityLimiter } from '../../../src/engine/schedule.js';
+import { criticalPaths, priorityLimiter, type Slot } from '../../../src/engine/schedule.js';
 import type { Action } from '../../../src/plan/model.js';
 
 function action(id: string, waitsFor: string[] = []): Action {
@@ -26,6 +26,9 @@ describe('criticalPaths', () => {
   });
 });
 
+/** Lets every pending hand-over of a slot (a macrotask each) happen. */
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
 describe('priorityLimiter', () => {
   it('hands a freed slot to the waiter of highest priority, the earliest among equals', async () => {
     const limit = priorityLimiter(1);
@@ -49,17 +52,40 @@ describe('priorityLimiter', () => {
       await slot.aside(() => new Promise<void>((r) => (endWait = r)));
       order.push('first, after its wait');
     }, 1);
-    await new Promise((r) => setTimeout(r, 0));
+    await settle();
     // the slot is free: a newcomer runs at once, while the first waits aside
     await limit(async () => void order.push('second'), 0);
     let releaseThird = () => {};
     const third = limit(() => new Promise<void>((r) => (releaseThird = () => { order.push('third'); r(); })), 0);
+    await settle(); // the third holds the slot
     endWait();
-    await new Promise((r) => setTimeout(r, 0));
+    await settle();
     // its wait is over but the slot is the third's: it goes on only once the third is done
     expect(order).toEqual(['first, before its wait', 'second']);
     releaseThird();
     await Promise.all([aside, third]);
     expect(order).toEqual(['first, before its wait', 'second', 'third', 'first, after its wait']);
+  });
+
+  it('gives the slot back when the wait aside fails, so later work still runs', async () => {
+    const limit = priorityLimiter(1);
+    const failed = limit((slot) => slot.aside(() => Promise.reject(new Error('engine said no'))), 0);
+    await expect(failed).rejects.toThrow('engine said no');
+    await expect(limit(async () => 'ran', 0)).resolves.toBe('ran');
+  });
+
+  it('refuses a second wait aside at once, and one after the work ended: either would miscount the slot', async () => {
+    const limit = priorityLimiter(1);
+    let endWait = () => {};
+    let kept: Slot | undefined;
+    const twice = limit(async (slot) => {
+      kept = slot;
+      const first = slot.aside(() => new Promise<void>((r) => (endWait = r)));
+      await expect(slot.aside(async () => {})).rejects.toThrow('already aside');
+      endWait();
+      await first;
+    }, 0);
+    await twice;
+    await expect(kept!.aside(async () => {})).rejects.toThrow('released');
   });
 });
