@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const d of DIALECTS) await hitch(['-f', FILE, '-p', project(d), 'down']);
+  for (const d of DIALECTS) await hitchOk(['-f', FILE, '-p', project(d), 'down']);
 });
 
 describe.each(DIALECTS)('the %s dialect', (dialect) => {

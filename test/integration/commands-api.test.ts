@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, load, ManifestError, plan, up } from 'hitch';
-import { FIXTURES, hitch, labelled, requireEngine, ROOT } from './helpers.js';
+import { FIXTURES, hitch, hitchOk, labelled, requireEngine, ROOT } from './helpers.js';
 
 const FILE = `${FIXTURES}/commands-client/hitch.yaml`;
 const P = 'it-cmd-api';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of [P, `${P}-example`]) await hitch(['-p', p, 'down']);
+  for (const p of [P, `${P}-example`]) await hitchOk(['-p', p, 'down']);
 });
 
 describe('load, plan, up, down', () => {

@@ -55,7 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch([...H, 'down']);
+  await hitchOk([...H, 'down']);
 });
 
 describe('ls', () => {

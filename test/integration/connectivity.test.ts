@@ -113,7 +113,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-f', FILE, 'down']);
+  await hitchOk(['-f', FILE, 'down']);
 });
 
 describe('a fresh stack', () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-p', P, 'down', '-v']);
+  await hitchOk(['-p', P, 'down', '-v']);
 });
 
 describe('a child that cannot start', () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([P, ...TWINS].map((p) => hitch(['-p', p, 'down', '-v'])));
+  await Promise.all([P, ...TWINS].map((p) => hitchOk(['-p', p, 'down', '-v'])));
 });
 
 describe('one project, two commands at once', () => {

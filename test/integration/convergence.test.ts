@@ -61,7 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-p', P, 'down', '-v']);
+  await hitchOk(['-p', P, 'down', '-v']);
   await docker.getImage(`${TAG.repo}:${TAG.tag}`).remove().catch(() => undefined);
 });
 

@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-p', P, 'down']);
+  await hitchOk(['-p', P, 'down']);
   await removeLegacy();
 });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-f', FILE, 'down', '-v']);
+  await hitchOk(['-f', FILE, 'down', '-v']);
 });
 
 describe('up', () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeForeign();
-  await hitch(['-f', FILE, 'down']);
+  await hitchOk(['-f', FILE, 'down']);
 });
 
 describe('down with a container hitch does not own on the network', () => {

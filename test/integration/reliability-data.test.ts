@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-f', FILE, 'down', '-v', '--yes']);
+  await hitchOk(['-f', FILE, 'down', '-v', '--yes']);
 });
 
 describe('a named volume', () => {

@@ -20,7 +20,7 @@ const portOf = (server: Server) => (server.address() as { port: number }).port;
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
 
 async function cleanUp(): Promise<void> {
-  for (const p of PROJECTS) await hitch(['-p', p, 'down']);
+  for (const p of PROJECTS) await hitchOk(['-p', p, 'down']);
   for (const name of BLOCKERS) await docker.getNetwork(name).remove().catch(() => {});
 }
 

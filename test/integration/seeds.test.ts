@@ -10,7 +10,7 @@ function stack(name: string, project: string) {
     await hitchOk(['-f', file, 'up']);
   });
   afterAll(async () => {
-    await hitch(['-f', file, 'down']);
+    await hitchOk(['-f', file, 'down']);
   });
   return { file, network: `${project}-hitch` };
 }

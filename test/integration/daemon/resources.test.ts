@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, FIXTURES, hitch, labelled, requireEngine } from '../helpers.js';
+import { docker, FIXTURES, hitch, hitchOk, labelled, requireEngine } from '../helpers.js';
 
 const DIR = `${FIXTURES}/reliability-resources`;
 const P = 'it-rel-cycles';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-f', `${DIR}/hitch.yaml`, 'down']);
+  await hitchOk(['-f', `${DIR}/hitch.yaml`, 'down']);
 });
 
 describe(`${CYCLES} cycles of up and down on 30 services`, () => {

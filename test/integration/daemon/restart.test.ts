@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hitch(['-f', FILE, 'down']);
+  await hitchOk(['-f', FILE, 'down']);
 });
 
 describe('dockerd restarts under a running stack', () => {
