@@ -1,6 +1,6 @@
 // Finding a service's containers among a project's, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
-import type { ObservedContainer, ObservedState } from '../plan/model.js';
+import type { ObservedContainer, ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 
 export interface ServiceContainers {

@@ -3,7 +3,7 @@
 // containers and their state from the engine.
 import type { Engine } from '../engine/engine.js';
 import type { Manifest } from '../manifest/model.js';
-import type { ObservedState } from '../plan/model.js';
+import type { ObservedState } from '../plan/observed.js';
 import { containersOf } from './lookup.js';
 
 export interface LsRow {

@@ -2,7 +2,8 @@
 // lock or check code (a 1000-service plan is timed, see README "Performance").
 import type { Engine } from '../engine/engine.js';
 import type { Manifest } from '../manifest/model.js';
-import type { ObservedState, Plan } from '../plan/model.js';
+import type { Plan } from '../plan/model.js';
+import type { ObservedState } from '../plan/observed.js';
 import { externalNames } from '../plan/externals.js';
 import { reconcile } from '../plan/reconcile.js';
 

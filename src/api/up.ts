@@ -7,7 +7,7 @@ import type { Manifest } from '../manifest/model.js';
 import type { LinkEnforcement } from '../plan/matrix.js';
 import type { Plan } from '../plan/model.js';
 import type { UserError } from '../user-error.js';
-import { linkEnforcement } from './check.js';
+import { linkEnforcement } from './link-enforcement.js';
 import { ensureImages, type ImageEvent } from './images.js';
 import { observeAndPlan, planUp } from './plan-up.js';
 import { withProjectLock } from './lock.js';

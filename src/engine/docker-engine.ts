@@ -3,7 +3,8 @@
 // observe, mutex), the only code in hitch that speaks the Docker Engine API.
 import type Docker from 'dockerode';
 import type { BuildSpec } from '../manifest/model.js';
-import type { ContainerSpec, NetworkSpec, ObservedState, VolumeSpec } from '../plan/model.js';
+import type { ContainerSpec, NetworkSpec, VolumeSpec } from '../plan/model.js';
+import type { ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
 import type { Attachment, ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';

@@ -1,7 +1,8 @@
 // The one small interface through which hitch reaches a container engine.
 // Only src/engine implements it; plan and manifest never see dockerode.
 import type { BuildSpec } from '../manifest/model.js';
-import type { ContainerSpec, NetworkSpec, ObservedState, VolumeSpec } from '../plan/model.js';
+import type { ContainerSpec, NetworkSpec, VolumeSpec } from '../plan/model.js';
+import type { ObservedState } from '../plan/observed.js';
 
 export interface ExecResult {
   exitCode: number;

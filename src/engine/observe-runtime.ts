@@ -1,7 +1,7 @@
 // What observing a project learns only from a request per running container: when each started, and
 // the rules each sandbox enforces. Planning and `check` need it; the other commands skip it (observe.ts).
 import type Docker from 'dockerode';
-import type { ObservedContainer } from '../plan/model.js';
+import type { ObservedContainer } from '../plan/observed.js';
 import { isNotFound } from './engine-errors.js';
 
 const RULES_FILE = '/var/lib/hitch/rules'; // written by `hitch-sandbox apply` (images/sandbox)

@@ -2,7 +2,8 @@
 // plus the images the manifest names and the subnets other networks already use.
 import type Docker from 'dockerode';
 import type { PortSpec, Protocol } from '../manifest/model.js';
-import { LABEL, type ObservedContainer, type ObservedExternal, type ObservedImage, type ObservedNetwork, type ObservedState, type Role } from '../plan/model.js';
+import { LABEL, type Role } from '../plan/model.js';
+import type { ObservedContainer, ObservedExternal, ObservedImage, ObservedNetwork, ObservedState } from '../plan/observed.js';
 import { networkName } from '../plan/sandbox.js';
 import type { ObserveOptions } from './engine.js';
 import { isNotFound } from './engine-errors.js';

@@ -1,7 +1,7 @@
 // What the semantic and normalizing phases share: where things are, what already failed, and how to
 // report. Phases read the tree through this, so each problem carries the offending node's position.
 import type { SourcePos } from './model.js';
-import type { Lookup } from './interpolate.js';
+import type { Lookup } from './template.js';
 import type { Report } from './problems.js';
 import { keyPos, parentPointer, pointer, valuePos, type Path, type Tree } from './tree.js';
 

@@ -1,27 +1,11 @@
 // Phase 1: YAML text → Tree. Keeps the position of every node; duplicate keys, syntax errors, alias
 // bombs and absurd nesting become problems with line:col instead of exceptions or hangs.
-import type { Alias, Document, Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 import type { SourcePos } from './model.js';
 import { plainTree } from './plain-yaml.js';
 import type { Report } from './problems.js';
-import { pointer, setOwn, type Path, type Tree } from './tree.js';
-import { MAX_NESTING, parseDocumentGuarded, yamlLib } from './yaml-document.js';
-
-// A manifest never needs more; a "billion laughs" document needs far more and fails here at once.
-const MAX_ALIAS_NODES = 10_000;
-const NESTING_MESSAGE = `YAML: nested more than ${MAX_NESTING} levels deep; a manifest needs only a few`;
-
-/** Ends the walk at the first alias bomb, alias cycle or too deep a nesting (already reported). */
-class Refused extends Error {}
-
-interface Walk {
-  doc: Document;
-  tree: Tree;
-  at: (offset: number) => SourcePos;
-  report: Report;
-  aliasNodes: number; // nodes produced by expanding aliases so far
-  expanding: Set<unknown>; // anchored nodes being expanded right now: one seen again is a cycle
-}
+import type { Tree } from './tree.js';
+import { parseDocumentGuarded, yamlLib } from './yaml-document.js';
+import { NESTING_MESSAGE, Refused, toData, type Walk } from './yaml-walk.js';
 
 export function parseYaml(text: string, file: string, report: Report): Tree | undefined {
   return plainTree(text, file) ?? yamlTree(text, file, report);
@@ -54,126 +38,4 @@ function yamlMessage(message: string): string {
   // yaml quotes the offending character as is: a stray \r or NUL must not break the line of output
   const printable = first.replace(/[\x00-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
   return `YAML: ${printable.replace(/ at line \d+, column \d+:?$/, '')}`;
-}
-
-/** Reports the first alias of the document (where a bomb starts) and ends the walk. */
-function refuseAliases(w: Walk, message: string): never {
-  const { visit } = yamlLib();
-  let offset = 0;
-  visit(w.doc, {
-    Alias(_, node) {
-      offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  w.report.error(w.at(offset), message);
-  throw new Refused();
-}
-
-function toData(w: Walk, node: unknown, path: Path): unknown {
-  const { isAlias, isMap, isScalar, isSeq } = yamlLib();
-  if (node === null || node === undefined) return null;
-  if (path.length > MAX_NESTING) {
-    const viaAliases = w.expanding.size > 0 ? ' (counting what aliases expand to)' : '';
-    w.report.error(w.at((node as YamlNode).range?.[0] ?? 0), NESTING_MESSAGE + viaAliases);
-    throw new Refused();
-  }
-  if (isAlias(node)) return fromAlias(w, node, path);
-  if (w.expanding.size > 0 && ++w.aliasNodes > MAX_ALIAS_NODES) {
-    refuseAliases(w, 'YAML: aliases expand to too many nodes (a "billion laughs" document?); refusing to expand them');
-  }
-  const n = node as YamlNode;
-  // An empty value (`web:`) is a zero-width node after the colon; its key is the better place.
-  const empty = isScalar(n) && n.value === null && n.range?.[0] === n.range?.[1] && w.tree.keys.has(pointer(path));
-  if (n.range && !empty) w.tree.values.set(pointer(path), w.at(n.range[0]));
-  if (isScalar(n)) return scalar(w, n.value, n);
-  if (isSeq(n)) return n.items.map((item, i) => toData(w, item, [...path, i]));
-  if (isMap(n)) return mapToData(w, n, path);
-  return null;
-}
-
-function fromAlias(w: Walk, alias: Alias, path: Path): unknown {
-  const target = alias.resolve(w.doc);
-  if (target === undefined) {
-    w.report.error(w.at(alias.range?.[0] ?? 0), `YAML: Unresolved alias (the anchor must be set before the alias): ${alias.source}`);
-    throw new Refused();
-  }
-  if (w.expanding.has(target)) {
-    w.report.error(w.at(alias.range?.[0] ?? 0), `YAML: alias *${alias.source} is inside the node it names, so it would never end; refer to another anchor`);
-    throw new Refused();
-  }
-  w.expanding.add(target);
-  try {
-    return toData(w, target, path);
-  } finally {
-    w.expanding.delete(target);
-  }
-}
-
-/** Plain YAML 1.2 values only: a `!!binary` or `!!timestamp` would reach the schema as an "object". */
-function scalar(w: Walk, value: unknown, n: Scalar): unknown {
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
-  const tag = (n.tag ?? typeof value).replace('tag:yaml.org,2002:', '!!');
-  w.report.error(w.at(n.range?.[0] ?? 0), `YAML: a ${tag} value is not supported here; quote it to make it a string`);
-  return String(n.source ?? ''); // the text as written, so later phases add nothing to the message above
-}
-
-function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
-  const { isScalar } = yamlLib();
-  const out: Record<string, unknown> = {};
-  const merges: unknown[] = [];
-  for (const { key, value } of map.items) {
-    if (isScalar(key) && typeof key.value === 'symbol') {
-      merges.push(value); // `<<: *base` is applied after the explicit keys, which win
-    } else if (!isScalar(key)) {
-      w.report.error(w.at((key as YamlNode | null)?.range?.[0] ?? map.range?.[0] ?? 0), 'mapping keys must be plain strings');
-    } else {
-      // `1` and "1", or `~` and "": one key once the manifest is data
-      const name = String(key.value ?? '');
-      if (Object.hasOwn(out, name)) {
-        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), 'YAML: Map keys must be unique');
-        continue;
-      }
-      const childPath = [...path, name];
-      if (key.range) w.tree.keys.set(pointer(childPath), w.at(key.range[0]));
-      // An empty value (`image:`) has no node of its own: point at its key.
-      if (key.range) w.tree.values.set(pointer(childPath), w.at(key.range[0]));
-      setOwn(out, name, toData(w, value, childPath)); // `__proto__` is a key like any other
-    }
-  }
-  for (const source of merges) mergeInto(w, out, source, path);
-  return out;
-}
-
-/** YAML 1.1 merge keys, as compose accepts them: a mapping or a list of mappings; earlier sources win. */
-function mergeInto(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
-  const { isAlias, isSeq } = yamlLib();
-  const resolved = isAlias(source) ? source.resolve(w.doc) : source;
-  for (const item of isSeq(resolved) ? resolved.items : [source]) mergeOne(w, out, item, path);
-}
-
-function mergeOne(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
-  const { isAlias, isMap } = yamlLib();
-  const resolved = isAlias(source) ? source.resolve(w.doc) : source;
-  const scratch = [...path, '<<'];
-  if (isAlias(source) && resolved === undefined) toData(w, source, scratch); // reports the unresolved alias
-  const data = isMap(resolved) ? toData(w, source, scratch) : undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    const node = (resolved ?? source) as YamlNode | null;
-    w.report.error(w.at(node?.range?.[0] ?? 0), 'YAML: a merge key (<<) needs a mapping or a list of mappings');
-    return;
-  }
-  for (const [k, v] of Object.entries(data)) {
-    if (Object.hasOwn(out, k)) continue;
-    setOwn(out, k, v);
-    movePositions(w.tree, pointer([...scratch, k]), pointer([...path, k]));
-  }
-}
-
-function movePositions(tree: Tree, from: string, to: string): void {
-  for (const map of [tree.values, tree.keys]) {
-    for (const [ptr, pos] of [...map]) {
-      if (ptr === from || ptr.startsWith(from + '/')) map.set(to + ptr.slice(from.length), pos);
-    }
-  }
 }

@@ -5,6 +5,7 @@
 // returns undefined and parse.ts reads the text with yaml, so problems keep yaml's words and positions.
 // test/unit/manifest/plain-yaml.test.ts checks that both give the same tree on thousands of texts.
 import type { SourcePos } from './model.js';
+import { flowList, indentOf, isItem } from './plain-line.js';
 import { Outside, plain, quoted, trimSpaces } from './plain-scalar.js';
 import { setOwn, type Tree } from './tree.js';
 
@@ -12,7 +13,7 @@ import { setOwn, type Tree } from './tree.js';
 const UNUSUAL = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\ud800-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Plain keys that need no escaping in a JSON pointer (no `~` or `/`), followed by `: ` or the line's end.
 const KEY = /([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/y;
-const MAX_DEPTH = 32; // far below parse.ts's MAX_NESTING: deeper texts get its message
+const MAX_DEPTH = 32; // far below yaml-document.ts's MAX_NESTING: deeper texts get its message
 
 /** The tree of `text`, or undefined when it is not plain YAML (then yaml must read it). */
 export function plainTree(text: string, file: string): Tree | undefined {
@@ -23,16 +24,6 @@ export function plainTree(text: string, file: string): Tree | undefined {
     if (e instanceof Outside) return undefined;
     throw e;
   }
-}
-
-function indentOf(line: string): number {
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  return i;
-}
-
-function isItem(line: string, at: number): boolean {
-  return line[at] === '-' && line[at + 1] === ' ';
 }
 
 class Reader {
@@ -81,13 +72,13 @@ class Reader {
       this.next++;
       const key = plain(m[1]!, false);
       const name = String(key ?? '');
-      if (Object.hasOwn(out, name)) throw new Outside(); // parse.ts reports duplicates
+      if (Object.hasOwn(out, name)) throw new Outside(); // yaml-walk.ts reports duplicates
       const child = `${ptr}/${name}`;
       const keyPos = this.pos(n, at);
       this.tree.keys.set(child, keyPos);
       const rest = at + m[0].length;
       const inline = rest < line.length && line[rest] !== '#';
-      if (!inline) this.tree.values.set(child, keyPos); // an empty value points at its key, as in parse.ts
+      if (!inline) this.tree.values.set(child, keyPos); // an empty value points at its key, as in yaml-walk.ts
       const value = inline ? this.lineValue(n, rest, child, indent) : this.block(indent, child, depth);
       if (name === '__proto__') setOwn(out, name, value); // a key like any other, not the prototype
       else out[name] = value;
@@ -129,7 +120,7 @@ class Reader {
     let value: unknown;
     let end: number;
     if (line[start] === '"' || line[start] === "'") [value, end] = quoted(line, start);
-    else if (line[start] === '[') [value, end] = this.flowList(n, start, ptr);
+    else if (line[start] === '[') [value, end] = flowList(line, start, ptr, this.tree.values, (col) => this.pos(n, col));
     else {
       const comment = line.indexOf(' #', start);
       end = comment < 0 ? line.length : comment;
@@ -139,32 +130,5 @@ class Reader {
     if (trimSpaces(after) !== '' && !/^ +#/.test(after)) throw new Outside();
     if (this.indentAt(this.next) > indent) throw new Outside(); // a continued scalar or a misplaced line
     return value;
-  }
-
-  /** `[a, "b", 'c']` on one line; returns the list and the index after `]`. */
-  private flowList(n: number, start: number, ptr: string): [unknown[], number] {
-    const line = this.lines[n]!;
-    const out: unknown[] = [];
-    let i = start + 1;
-    while (line[i] === ' ') i++;
-    if (line[i] === ']') return [out, i + 1];
-    for (;;) {
-      while (line[i] === ' ') i++;
-      this.tree.values.set(`${ptr}/${out.length}`, this.pos(n, i));
-      if (line[i] === '"' || line[i] === "'") {
-        const [value, end] = quoted(line, i);
-        out.push(value);
-        i = end;
-      } else {
-        let end = i;
-        while (end < line.length && line[end] !== ',' && line[end] !== ']') end++;
-        out.push(plain(trimSpaces(line.slice(i, end)), true));
-        i = end;
-      }
-      while (line[i] === ' ') i++;
-      if (line[i] === ']') return [out, i + 1];
-      if (line[i] !== ',') throw new Outside();
-      i++;
-    }
   }
 }

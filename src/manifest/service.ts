@@ -3,20 +3,16 @@
 // through ctx at the offending node and the field is left out.
 import { resolve } from 'node:path';
 import { entries, fail, get, type Ctx } from './context.js';
-import { DURATION_FORM, parseDuration } from './duration.js';
 import { environment, keyValues, labels } from './environment.js';
 import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
-import type { BuildSpec, Healthcheck, PortSpec, PublishedPort, RestartPolicy, Service } from './model.js';
+import type { BuildSpec, Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
 import { isError, parseExpose, parseLongPort, parsePublished, sortPorts } from './ports.js';
-import { splitShellWords } from './shell-words.js';
+import { duration, hostname, restart, words } from './string-fields.js';
 import { keyPos, type Path } from './tree.js';
 import { volumes } from './volumes.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
-// RFC 1123 labels (plus '_', which Docker tolerates), within Linux's HOST_NAME_MAX. Parents' /etc/hosts
-// lists the hostname among their link's names, so a space or newline in it would add names or lines.
-const HOSTNAME = /^(?=.{1,63}$)[a-zA-Z0-9_][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_][a-zA-Z0-9_-]*)*$/;
 
 export function normalizeService(ctx: Ctx, project: string, name: string): Service {
   const svc: Path = ['services', name];
@@ -73,22 +69,6 @@ function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
   return dropUndefined({ context: resolve(ctx.dir, context), dockerfile, args });
 }
 
-function hostname(ctx: Ctx, path: Path): string | undefined {
-  const v = get(ctx, path) as string | undefined;
-  if (v === undefined || HOSTNAME.test(v)) return v;
-  fail(ctx, path, `hostname ${JSON.stringify(v)} is not valid; use letters, digits, '-' or '_' in parts separated by '.', at most 63 characters`);
-  return undefined;
-}
-
-/** compose splits a string command like a shell; a list is taken as is. */
-function words(ctx: Ctx, path: Path): string[] | undefined {
-  const v = get(ctx, path);
-  if (typeof v !== 'string') return v as string[] | undefined;
-  const split = splitShellWords(v);
-  if (!Array.isArray(split)) fail(ctx, path, `${split.error}; close the quote or escape it with a backslash`);
-  return Array.isArray(split) ? split : undefined;
-}
-
 function expose(ctx: Ctx, svc: Path): PortSpec[] {
   const out: PortSpec[] = [];
   for (const e of entries(ctx, [...svc, 'expose'])) {
@@ -137,19 +117,4 @@ function healthTest(ctx: Ctx, path: Path): string[] {
     return [];
   }
   return t as string[];
-}
-
-function duration(ctx: Ctx, path: Path): number | undefined {
-  const v = get(ctx, path);
-  if (typeof v !== 'string') return undefined;
-  const ms = parseDuration(v);
-  if (ms === undefined) fail(ctx, path, `${JSON.stringify(v)} is not a duration; ${DURATION_FORM}`);
-  return ms;
-}
-
-/** The schema already checked the form: no, always, on-failure[:N], unless-stopped. */
-function restart(v: string | undefined): RestartPolicy | undefined {
-  if (v === undefined) return undefined;
-  const [name, retries] = v.split(':') as [RestartPolicy['name'], string?];
-  return retries === undefined ? { name } : { name, maxRetries: Number(retries) };
 }

@@ -1,104 +1,16 @@
-// The project's subnet and every service's fixed address (DESIGN.md, "Addressing").
+// Every service's and external container's fixed address on the project's subnet (DESIGN.md, "Addressing").
 // A service keeps its address for its whole life, so link env and hosts lines stay true.
 import type { Manifest } from '../manifest/model.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
-import type { ObservedContainer, ObservedNetwork, ObservedState } from './model.js';
-import { networkName } from './sandbox.js';
-
-export const SUBNET_POOL = '10.213.0.0/16';
-const MIN_SUBNET_SIZE = 256; // a /24: room to grow for most projects
-const RESERVED_ADDRESSES = 3; // network, gateway, broadcast
+import type { ObservedContainer, ObservedState } from './observed.js';
+import { formatIp, inSubnet, parseCidr, pickSubnet } from './subnet.js';
 
 export interface Addressing {
   subnet: string;
   gateway: string;
   ips: Record<string, string>; // service name → address
   externals: Record<string, string>; // external container name → its address on the project network
-}
-
-interface Cidr {
-  base: number; // network address as an unsigned 32-bit number
-  size: number; // number of addresses
-}
-
-export function parseCidr(cidr: string): Cidr | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!m) return undefined; // IPv6 or garbage: cannot collide with an IPv4 pool
-  const bits = Number(m[5]);
-  const size = 2 ** (32 - bits);
-  const ip = m.slice(1, 5).reduce((n, part) => n * 256 + Number(part), 0);
-  return { base: ip - (ip % size), size };
-}
-
-export function formatIp(n: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
-}
-
-function overlaps(x: Cidr, y: Cidr): boolean {
-  return x.base < y.base + y.size && y.base < x.base + x.size;
-}
-
-/** The smallest power-of-two block (at least a /24) with an address for every service. */
-export function subnetSizeFor(services: number): number {
-  let size = MIN_SUBNET_SIZE;
-  while (size < services + RESERVED_ADDRESSES) size *= 2;
-  return size;
-}
-
-function firstFree(used: Cidr[], size: number): Cidr | undefined {
-  const pool = parseCidr(SUBNET_POOL)!;
-  for (let base = pool.base; base < pool.base + pool.size; base += size) {
-    if (!used.some((u) => overlaps(u, { base, size }))) return { base, size };
-  }
-  return undefined;
-}
-
-function formatCidr(c: Cidr): string {
-  return `${formatIp(c.base)}/${32 - Math.log2(c.size)}`;
-}
-
-function withGateway(c: Cidr): { subnet: string; gateway: string } {
-  return { subnet: formatCidr(c), gateway: formatIp(c.base + 1) };
-}
-
-/** The observed network's subnet, else the manifest's, else the first free block of the pool big enough for every service (at least a /24); gateway .1. */
-export function pickSubnet(manifest: Manifest, observed: ObservedState): { subnet: string; gateway: string } | UserError {
-  if (observed.network) return existingSubnet(manifest, observed.network);
-  const used = observed.usedSubnets.map(parseCidr).filter((c): c is Cidr => c !== undefined);
-  if (!manifest.subnet) {
-    const size = subnetSizeFor(Object.keys(manifest.services).length + externalNames(manifest).length);
-    const free = firstFree(used, size);
-    if (free) return withGateway(free);
-    return new UserError(
-      `no free /${32 - Math.log2(size)} left in ${SUBNET_POOL} for network ${networkName(manifest.project)}`,
-      'remove unused networks (`docker network prune`) or set `subnet:` in the manifest',
-    );
-  }
-  const wanted = parseCidr(manifest.subnet);
-  if (!wanted) return new UserError(`subnet ${manifest.subnet} is not an IPv4 CIDR`, 'write it like 10.213.7.0/24');
-  const clash = observed.usedSubnets.find((s) => overlaps(parseCidr(s) ?? { base: 0, size: 0 }, wanted));
-  if (clash) return new UserError(`subnet ${manifest.subnet} overlaps ${clash}, used by another network`, 'choose another `subnet:` or remove it');
-  return withGateway(wanted);
-}
-
-// The network outlives plans: its subnet is kept, and a manifest that asks for another one must say so.
-function existingSubnet(manifest: Manifest, net: ObservedNetwork): { subnet: string; gateway: string } | UserError {
-  const current = parseCidr(net.subnet);
-  if (!current) return new UserError(`network ${net.name} has no IPv4 subnet`, 'run `hitch down` so the network is created again');
-  const wanted = manifest.subnet ? parseCidr(manifest.subnet) : current;
-  if (!wanted || formatCidr(current) !== formatCidr(wanted)) {
-    return new UserError(
-      `network ${net.name} has subnet ${net.subnet}, but the manifest asks for ${manifest.subnet}`,
-      'run `hitch down` so the network is created again, or set `subnet:` back',
-    );
-  }
-  return { subnet: net.subnet, gateway: net.gateway || formatIp(current.base + 1) };
-}
-
-function inSubnet(ip: string | undefined, subnet: string): ip is string {
-  const n = ip ? parseCidr(`${ip}/32`) : undefined;
-  return n !== undefined && overlaps(n, parseCidr(subnet)!);
 }
 
 /** In use: the gateway, every observed container's address (orphans' too, so nothing collides while they are being removed), every attached external's. */

@@ -2,7 +2,8 @@
 // labels alone, so it needs no manifest (LABEL.links gives the parent → child edges).
 import { sortedStrings } from './compare.js';
 import { externalDetachments } from './externals.js';
-import type { Action, ObservedContainer, ObservedState, Plan, Role } from './model.js';
+import type { Action, Plan, Role } from './model.js';
+import type { ObservedContainer, ObservedState } from './observed.js';
 import { topoOrder, type Edge } from './order.js';
 
 /** `network`: the one a sandbox leaves before it is removed (service containers have no endpoint of their own). */

@@ -8,7 +8,8 @@ import type { ExternalLinkSpec, Manifest } from '../manifest/model.js';
 import { UserError } from '../user-error.js';
 import { sortedStrings } from './compare.js';
 import type { HostsInput } from './hosts.js';
-import type { Action, ObservedExternal, ObservedState } from './model.js';
+import type { Action } from './model.js';
+import type { ObservedExternal, ObservedState } from './observed.js';
 import { networkName } from './sandbox.js';
 
 /** Every container the manifest links from outside, by name. */

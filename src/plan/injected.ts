@@ -5,7 +5,7 @@ import { compareStrings } from './compare.js';
 import { externalLinkInput } from './externals.js';
 import { hostsEntries, type HostsInput } from './hosts.js';
 import { linkEnv } from './link-env.js';
-import type { ObservedState } from './model.js';
+import type { ObservedState } from './observed.js';
 import { offeredEnv, offeredPorts } from './offers.js';
 import { perPlan } from './per-plan.js';
 

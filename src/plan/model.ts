@@ -1,4 +1,4 @@
-// Types of the pure planning stage: what the engine observed, and what hitch will do about it.
+// Types of the pure planning stage: what hitch will do about what the engine observed (observed.ts).
 import type { PortSpec, Protocol, Healthcheck, RestartPolicy } from '../manifest/model.js';
 
 export type Role = 'sandbox' | 'service';
@@ -16,65 +16,6 @@ export const LABEL = {
   ip: 'io.hitch.ip', // the service's fixed address, on both containers, so it survives the loss of its sandbox
   lock: 'io.hitch.lock', // the project's lock container (src/engine/mutex.ts); never io.hitch.project, so no plan sees it
 } as const;
-
-export interface ObservedImage {
-  ref: string;
-  id: string;
-  env: string[]; // image ENV, "KEY=VALUE"
-  exposedPorts: PortSpec[]; // image EXPOSE
-}
-
-export interface ObservedContainer {
-  id: string;
-  name: string; // without the leading '/'
-  service: string;
-  role: Role;
-  configHash: string;
-  configParts?: string; // LABEL.configParts as found; absent on containers made before it existed
-  running: boolean;
-  ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
-  detached?: boolean; // sandboxes: not on the project network (made, then interrupted before it joined): recreated
-  links?: string[]; // service containers: the child services they link to (LABEL.links)
-  externalLinks?: string[]; // service containers: the external containers hitch attached for them (LABEL.externalLinks)
-  status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)
-  published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
-  // observed only with ObserveOptions.runtime (planning, `check`):
-  firewallArgs?: string[]; // sandboxes: the rules in force as `hitch-sandbox` args (its rules file, else Cmd after `run`); undefined = unknown
-  startedAt?: string; // running containers: when they last started (ISO 8601), to see a sandbox restarted under its service
-}
-
-export interface ObservedNetwork {
-  id: string;
-  name: string;
-  subnet: string;
-  gateway: string;
-}
-
-/**
- * A container hitch does not manage (`external_links`), observed by name: what its link gives a parent
- * (docker: the container's configured env, image env included, and its exposed ports).
- */
-export interface ObservedExternal {
-  id: string;
-  name: string; // without the leading '/'
-  running: boolean;
-  env: string[]; // Config.Env, "KEY=VALUE"
-  exposedPorts: PortSpec[]; // Config.ExposedPorts
-  hostname: string;
-  attached: boolean; // has an endpoint on the project's network
-  ip?: string; // its address there, when attached
-}
-
-/** One observation of the engine, taken before planning. */
-export interface ObservedState {
-  network?: ObservedNetwork; // the project's own network, if it exists
-  containers: ObservedContainer[]; // the project's containers only (by label)
-  images: Readonly<Record<string, ObservedImage>>; // by the ref the manifest names
-  usedSubnets: string[]; // subnets of every other network on the engine
-  volumes: string[]; // names of the project's volumes
-  foreignVolumes?: string[]; // names of every other volume on the engine (not labelled for this project)
-  externals: ObservedExternal[]; // by name: those the manifest names, and every other container attached to the project's network
-}
 
 /** A firewall rule as data: numbers and addresses only, never free text. */
 export interface AllowRule {

@@ -1,7 +1,7 @@
 // What a child offers to the services that link to it: ports (for env, firewall and readiness) and env.
 import type { PortSpec, Service } from '../manifest/model.js';
 import { unionPorts } from './compare.js';
-import type { ObservedState } from './model.js';
+import type { ObservedState } from './observed.js';
 
 /**
  * docker: a link sees the child's exposed ports, i.e. `--expose`, `-p` (which exposes) and the image's

@@ -5,7 +5,8 @@ import { changeCause, decodeParts } from './config-parts.js';
 import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
 import { firewallArgs } from './firewall.js';
 import type { PlanContext } from './injected.js';
-import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type ObservedContainer, type Role } from './model.js';
+import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type Role } from './model.js';
+import type { ObservedContainer } from './observed.js';
 import { perPlan } from './per-plan.js';
 
 export interface ServiceActions {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { interpolate, lookupIn } from '../../../src/manifest/interpolate.js';
+import { lookupIn } from '../../../src/manifest/interpolate.js';
+import { interpolate } from '../../../src/manifest/template.js';
 import { load, problems, warnings } from './helpers.js';
 
 const env = { A: 'a', EMPTY: '', PORT: '80', UNSET: undefined };

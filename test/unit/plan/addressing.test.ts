@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addressing, assignIps, pickSubnet, subnetSizeFor } from '../../../src/plan/addressing.js';
-import type { ObservedContainer } from '../../../src/plan/model.js';
+import { addressing, assignIps } from '../../../src/plan/addressing.js';
+import { pickSubnet, subnetSizeFor } from '../../../src/plan/subnet.js';
+import type { ObservedContainer } from '../../../src/plan/observed.js';
 import { UserError } from '../../../src/user-error.js';
 import { emptyEngine, manifest, service } from './fixtures.js';
 

@@ -3,7 +3,7 @@ import type { Manifest } from '../../../src/manifest/model.js';
 import { addressing } from '../../../src/plan/addressing.js';
 import { sandboxSpec, serviceSpec } from '../../../src/plan/container-spec.js';
 import type { PlanContext } from '../../../src/plan/injected.js';
-import type { ObservedState } from '../../../src/plan/model.js';
+import type { ObservedState } from '../../../src/plan/observed.js';
 import { UserError } from '../../../src/user-error.js';
 import { link, manifest, service } from './fixtures.js';
 import { freshEngine, stack } from './stack.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedContainer } from '../../../src/plan/model.js';
+import type { ObservedContainer } from '../../../src/plan/observed.js';
 import { planText } from '../../../src/plan/plan-text.js';
 import { planDown, reconcile } from '../../../src/plan/reconcile.js';
 import { afterPlan, emptyEngine } from './fixtures.js';

@@ -2,7 +2,7 @@
 // inspect, errors before anything is made, detach on `down` and when the link goes (golden plans).
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/model.js';
-import type { ObservedExternal, ObservedState } from '../../../src/plan/model.js';
+import type { ObservedExternal, ObservedState } from '../../../src/plan/observed.js';
 import { planText } from '../../../src/plan/plan-text.js';
 import { planDown, reconcile } from '../../../src/plan/reconcile.js';
 import { UserError } from '../../../src/user-error.js';

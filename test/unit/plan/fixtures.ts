@@ -1,6 +1,7 @@
 // Hand-built Manifests and ObservedStates for the planner's tests (src/manifest is not needed).
 import type { Manifest, Service } from '../../../src/manifest/model.js';
-import type { ObservedContainer, ObservedState, Plan } from '../../../src/plan/model.js';
+import type { Plan } from '../../../src/plan/model.js';
+import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { LABEL } from '../../../src/plan/model.js';
 import { firewallArgs } from '../../../src/plan/firewall.js';
 

@@ -1,7 +1,7 @@
 // Golden plans: whole `planText` values for one intent each (STYLE.md: no mocks, no "contains").
 import { describe, expect, it } from 'vitest';
 import type { Manifest, Service } from '../../../src/manifest/model.js';
-import type { ObservedContainer, ObservedState } from '../../../src/plan/model.js';
+import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { planText } from '../../../src/plan/plan-text.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { afterPlan, link } from './fixtures.js';

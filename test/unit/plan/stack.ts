@@ -1,6 +1,6 @@
 // The stack the golden plans use: web links cache and db, worker links db as `database`.
 import type { Manifest } from '../../../src/manifest/model.js';
-import type { ObservedImage, ObservedState } from '../../../src/plan/model.js';
+import type { ObservedImage, ObservedState } from '../../../src/plan/observed.js';
 import { emptyEngine, link, manifest, service } from './fixtures.js';
 
 export function stack(): Manifest {

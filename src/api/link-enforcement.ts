@@ -1,0 +1,67 @@
+// The rules of each link for `up`, as each child's firewall holds them, and the live stack they are read
+// from (each service's sandbox, address, offered ports and recorded rules), which `check` probes too.
+// Apart from `check` so that `up` loads no probing code.
+import type { Engine } from '../engine/engine.js';
+import type { Manifest, PortSpec } from '../manifest/model.js';
+import { enforcementOf, linkGrants, rulesFromArgs, rulesInForce, type LinkEnforcement, type RuleInForce } from '../plan/matrix.js';
+import type { ObservedState } from '../plan/observed.js';
+import { offeredPorts } from '../plan/offers.js';
+import { UserError } from '../user-error.js';
+
+export interface Live {
+  subnet: string;
+  ips: Record<string, string>;
+  sandboxes: Record<string, string>;
+  offered: Record<string, PortSpec[]>;
+  rulesArgs: Record<string, string[] | undefined>; // as recorded in each sandbox
+}
+
+export async function live(engine: Engine, manifest: Manifest, known?: ObservedState): Promise<Live> {
+  const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
+  const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
+  if (!observed.network) throw down;
+  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {} };
+  for (const s of Object.values(manifest.services)) {
+    const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
+    if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
+    result.ips[s.name] = box.ip;
+    result.sandboxes[s.name] = box.name;
+    result.offered[s.name] = offeredPorts(s, observed);
+    result.rulesArgs[s.name] = box.firewallArgs;
+  }
+  return result;
+}
+
+export async function shown(engine: Engine, sandbox: string, verbose = false): Promise<RuleInForce[]> {
+  const res = await engine.exec(sandbox, ['hitch-sandbox', 'show', ...(verbose ? ['-v'] : [])]);
+  if (res.exitCode !== 0) throw new UserError(`cannot read the firewall of ${sandbox}: ${res.stderr.trim()}`, 'run `hitch up` to put it back');
+  return rulesInForce(res.stdout);
+}
+
+export interface EnforcementSources {
+  /** Child → its chain as the kernel listed it when `up` just applied or checked it: no need to ask. */
+  listed?: Record<string, string>;
+  /** The engine as just observed, when nothing changed since: no need to observe again. */
+  observed?: ObservedState;
+}
+
+/**
+ * Each link against its child's rules (what `up` reports once done): as the kernel listed them when `up`
+ * touched them (`listed`: every sandbox `up` starts or updates), else as the observation found them
+ * recorded, which a sandbox records only once iptables took them, else asked of the sandbox.
+ */
+export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
+  const { listed = {} } = from;
+  const stack = await live(engine, manifest, from.observed);
+  const grants = linkGrants(manifest, stack.offered);
+  const children = [...new Set(grants.map((g) => g.child))];
+  const rulesOf = async (c: string): Promise<RuleInForce[]> => {
+    const listing = listed[c];
+    if (listing !== undefined) return rulesInForce(listing);
+    const recorded = stack.rulesArgs[c];
+    if (recorded) return rulesFromArgs(recorded);
+    return shown(engine, stack.sandboxes[c]!);
+  };
+  const rules = new Map(await Promise.all(children.map(async (c) => [c, await rulesOf(c)] as const)));
+  return grants.map((g) => enforcementOf(g, stack.ips[g.parent]!, stack.subnet, rules.get(g.child)!));
+}

@@ -1,0 +1,43 @@
+// Service fields written as one string, read into their canonical form: a hostname, a command's words,
+// a duration, a restart policy. Separate from service.ts, which assembles them with the fields that are
+// mappings or lists; a bad value is reported at its node and the field is left out.
+import { fail, get, type Ctx } from './context.js';
+import { DURATION_FORM, parseDuration } from './duration.js';
+import type { RestartPolicy } from './model.js';
+import { splitShellWords } from './shell-words.js';
+import type { Path } from './tree.js';
+
+// RFC 1123 labels (plus '_', which Docker tolerates), within Linux's HOST_NAME_MAX. Parents' /etc/hosts
+// lists the hostname among their link's names, so a space or newline in it would add names or lines.
+const HOSTNAME = /^(?=.{1,63}$)[a-zA-Z0-9_][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_][a-zA-Z0-9_-]*)*$/;
+
+export function hostname(ctx: Ctx, path: Path): string | undefined {
+  const v = get(ctx, path) as string | undefined;
+  if (v === undefined || HOSTNAME.test(v)) return v;
+  fail(ctx, path, `hostname ${JSON.stringify(v)} is not valid; use letters, digits, '-' or '_' in parts separated by '.', at most 63 characters`);
+  return undefined;
+}
+
+/** compose splits a string command like a shell; a list is taken as is. */
+export function words(ctx: Ctx, path: Path): string[] | undefined {
+  const v = get(ctx, path);
+  if (typeof v !== 'string') return v as string[] | undefined;
+  const split = splitShellWords(v);
+  if (!Array.isArray(split)) fail(ctx, path, `${split.error}; close the quote or escape it with a backslash`);
+  return Array.isArray(split) ? split : undefined;
+}
+
+export function duration(ctx: Ctx, path: Path): number | undefined {
+  const v = get(ctx, path);
+  if (typeof v !== 'string') return undefined;
+  const ms = parseDuration(v);
+  if (ms === undefined) fail(ctx, path, `${JSON.stringify(v)} is not a duration; ${DURATION_FORM}`);
+  return ms;
+}
+
+/** The schema already checked the form: no, always, on-failure[:N], unless-stopped. */
+export function restart(v: string | undefined): RestartPolicy | undefined {
+  if (v === undefined) return undefined;
+  const [name, retries] = v.split(':') as [RestartPolicy['name'], string?];
+  return retries === undefined ? { name } : { name, maxRetries: Number(retries) };
+}

@@ -1,0 +1,63 @@
+// Types of what planning starts from: the engine as observed (src/engine/observe.ts), in hitch's own
+// terms, so the plan stage never sees dockerode.
+import type { PortSpec } from '../manifest/model.js';
+import type { Role } from './model.js';
+
+export interface ObservedImage {
+  ref: string;
+  id: string;
+  env: string[]; // image ENV, "KEY=VALUE"
+  exposedPorts: PortSpec[]; // image EXPOSE
+}
+
+export interface ObservedContainer {
+  id: string;
+  name: string; // without the leading '/'
+  service: string;
+  role: Role;
+  configHash: string;
+  configParts?: string; // LABEL.configParts as found; absent on containers made before it existed
+  running: boolean;
+  ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
+  detached?: boolean; // sandboxes: not on the project network (made, then interrupted before it joined): recreated
+  links?: string[]; // service containers: the child services they link to (LABEL.links)
+  externalLinks?: string[]; // service containers: the external containers hitch attached for them (LABEL.externalLinks)
+  status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)
+  published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
+  // observed only with ObserveOptions.runtime (planning, `check`):
+  firewallArgs?: string[]; // sandboxes: the rules in force as `hitch-sandbox` args (its rules file, else Cmd after `run`); undefined = unknown
+  startedAt?: string; // running containers: when they last started (ISO 8601), to see a sandbox restarted under its service
+}
+
+export interface ObservedNetwork {
+  id: string;
+  name: string;
+  subnet: string;
+  gateway: string;
+}
+
+/**
+ * A container hitch does not manage (`external_links`), observed by name: what its link gives a parent
+ * (docker: the container's configured env, image env included, and its exposed ports).
+ */
+export interface ObservedExternal {
+  id: string;
+  name: string; // without the leading '/'
+  running: boolean;
+  env: string[]; // Config.Env, "KEY=VALUE"
+  exposedPorts: PortSpec[]; // Config.ExposedPorts
+  hostname: string;
+  attached: boolean; // has an endpoint on the project's network
+  ip?: string; // its address there, when attached
+}
+
+/** One observation of the engine, taken before planning. */
+export interface ObservedState {
+  network?: ObservedNetwork; // the project's own network, if it exists
+  containers: ObservedContainer[]; // the project's containers only (by label)
+  images: Readonly<Record<string, ObservedImage>>; // by the ref the manifest names
+  usedSubnets: string[]; // subnets of every other network on the engine
+  volumes: string[]; // names of the project's volumes
+  foreignVolumes?: string[]; // names of every other volume on the engine (not labelled for this project)
+  externals: ObservedExternal[]; // by name: those the manifest names, and every other container attached to the project's network
+}
