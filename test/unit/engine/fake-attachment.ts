@@ -27,3 +27,6 @@ export function fakeAttachment(onSend: (line: string, self: FakeAttachment) => v
   };
   return self;
 }
+
+/** A probe line the test's attachment was sent, without its id (which starts anywhere). */
+export const sentWithoutId = (line: string) => line.split(' ').filter((_, i) => i !== 1).join(' ');

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ManifestError, loadManifest } from '../../../src/manifest/index.js';
-import { aliasText, editedSeed, manifestData, mutatedSeed, seedManifests, yamlishText } from './arbitraries.js';
+import { manifestData } from './hostile-data.js';
+import { aliasText, editedSeed, yamlishText } from './hostile-text.js';
+import { mutatedSeed, seedManifests } from './seed-mutations.js';
 import { CASE_MS, checkOutcome, ENV, parse, timed, type Outcome } from './outcome.js';
 
 const seeds = seedManifests();

@@ -7,7 +7,9 @@ import { yamlTree } from '../../../src/manifest/parse.js';
 import { plainTree } from '../../../src/manifest/plain-yaml.js';
 import { Report } from '../../../src/manifest/problems.js';
 import type { Tree } from '../../../src/manifest/tree.js';
-import { editedSeed, manifestData, mutatedSeed, seedManifests, yamlishText } from '../hardening/arbitraries.js';
+import { manifestData } from '../hardening/hostile-data.js';
+import { editedSeed, yamlishText } from '../hardening/hostile-text.js';
+import { mutatedSeed, seedManifests } from '../hardening/seed-mutations.js';
 
 const FILE = '/proj/shop/hitch.yaml';
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 400) };

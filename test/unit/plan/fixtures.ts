@@ -44,6 +44,14 @@ export function manifest(services: Service[], overrides: Partial<Manifest> = {})
   };
 }
 
+export function withService(m: Manifest, name: string, change: Partial<Service>): Manifest {
+  return { ...m, services: { ...m.services, [name]: { ...m.services[name]!, ...change } } };
+}
+
+export function withContainers(observed: ObservedState, f: (cs: ObservedContainer[]) => ObservedContainer[]): ObservedState {
+  return { ...observed, containers: f(observed.containers) };
+}
+
 export function emptyEngine(overrides: Partial<ObservedState> = {}): ObservedState {
   return { containers: [], images: {}, usedSubnets: [], volumes: [], externals: [], ...overrides };
 }

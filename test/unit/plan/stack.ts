@@ -1,7 +1,8 @@
 // The stack the golden plans use: web links cache and db, worker links db as `database`.
 import type { Manifest } from '../../../src/manifest/model.js';
 import type { ObservedImage, ObservedState } from '../../../src/plan/observed.js';
-import { emptyEngine, link, manifest, service } from './fixtures.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { afterPlan, emptyEngine, link, manifest, service } from './fixtures.js';
 
 export function stack(): Manifest {
   return manifest([
@@ -35,4 +36,9 @@ export function images(overrides: Record<string, Partial<ObservedImage>> = {}): 
 
 export function freshEngine(): ObservedState {
   return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'] });
+}
+
+/** The engine after the first `up` ran to completion. */
+export function upOnce(): ObservedState {
+  return afterPlan(reconcile(stack(), freshEngine()), freshEngine());
 }

@@ -1,32 +1,18 @@
-// issue #7.2, last line of defence: images/sandbox/hitch-sandbox validates every argument before it runs
-// anything. Run on the host under dash and busybox sh, with fake iptables, iptables-restore and socat
-// first on PATH that record each call: a hostile argument must exit 2 having called nothing.
+// issue #7.2: images/sandbox/hitch-sandbox under dash and busybox sh: a hostile argument exits 2 having called nothing.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { fakeTools, loggedCalls, scratch, SCRIPT, SHELLS } from './sandbox-host.js';
 
-const SCRIPT = fileURLToPath(new URL('../../../images/sandbox/hitch-sandbox', import.meta.url));
-const SHELLS: [string, string[]][] = [
-  ['dash', ['dash']],
-  ['busybox sh', ['busybox', 'sh']],
-];
-
-const dir = mkdtempSync(join(tmpdir(), 'hitch-sandbox-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, LOG, MARK } = scratch();
 const bin = join(dir, 'bin');
-const LOG = join(dir, 'calls.log');
-const MARK = join(dir, 'injected'); // a hostile argument that ran would create this file
 
 // Each fake appends its argv (and, for iptables-restore, its stdin) to LOG and succeeds.
-spawnSync('mkdir', ['-p', bin]);
-for (const tool of ['iptables', 'iptables-restore', 'socat', 'nc']) {
+fakeTools(bin, ['iptables', 'iptables-restore', 'socat', 'nc'], (tool) => {
   const stdin = tool === 'iptables-restore' ? 'sed "s/^/  | /" >>"$HITCH_TEST_LOG"\n' : '';
-  writeFileSync(join(bin, tool), `#!/bin/sh\necho "${tool} $*" >>"$HITCH_TEST_LOG"\n${stdin}exit 0\n`);
-  chmodSync(join(bin, tool), 0o755);
-}
+  return `#!/bin/sh\necho "${tool} $*" >>"$HITCH_TEST_LOG"\n${stdin}exit 0\n`;
+});
 
 function run(shell: string[], args: string[]): { code: number | null; stdout: string; calls: string[]; injected: boolean } {
   rmSync(LOG, { force: true });
@@ -39,8 +25,7 @@ function run(shell: string[], args: string[]): { code: number | null; stdout: st
     timeout: 10_000,
     env: { PATH: `${bin}:/usr/bin:/bin`, HITCH_TEST_LOG: LOG, HITCH_RULES_FILE: rules, MARK },
   });
-  const calls = existsSync(LOG) ? readFileSync(LOG, 'utf8').split('\n').filter((l) => l !== '') : [];
-  return { code: r.status, stdout: r.stdout, calls, injected: existsSync(MARK) };
+  return { code: r.status, stdout: r.stdout, calls: loggedCalls(LOG), injected: existsSync(MARK) };
 }
 
 const HOSTILE: string[][] = [
@@ -118,62 +103,5 @@ describe.each(SHELLS)('hitch-sandbox under %s', (_, shell) => {
 
   test.each(HOSTILE.map((args) => [args.map((a) => JSON.stringify(a)).join(' '), args] as const))('%s exits 2, calling nothing', (_, args) => {
     expect(run(shell, args)).toEqual({ code: 2, stdout: '', calls: [], injected: false });
-  });
-});
-
-// `run` serves probes on its stdin: each line is split and validated exactly as `probe`'s argv, so a
-// hostile line gets `invalid` (or no answer, without a numeric id) and runs nothing.
-const serveBin = join(dir, 'serve-bin');
-spawnSync('mkdir', ['-p', serveBin]);
-for (const tool of ['iptables-restore', 'socat']) {
-  writeFileSync(join(serveBin, tool), `#!/bin/sh\necho "${tool} $*" >>"$HITCH_TEST_LOG"\ncat >/dev/null\nexit 0\n`);
-  chmodSync(join(serveBin, tool), 0o755);
-}
-// the listing `run` reads back once the rules are applied: the jump, once
-writeFileSync(join(serveBin, 'iptables'), '#!/bin/sh\n[ "$*" = -S ] && printf -- "-P INPUT ACCEPT\\n-N HITCH\\n-A INPUT -j HITCH\\n"\nexit 0\n');
-chmodSync(join(serveBin, 'iptables'), 0o755);
-
-const REQUESTS = [
-  'probe 1 10.213.0.3 5432 1',
-  'probe 2 1.2.3.4;touch "$MARK" 80 1',
-  'probe 3 1.2.3.4 80;id 1',
-  'probe 4 $(touch "$MARK") 80 1',
-  'probe 5 1.2.3.4 80 1;touch "$MARK"',
-  'probe 6 1.2.3.4 80 `touch "$MARK"`',
-  'probe 7 1.2.3.4 80/tcp 1 extra',
-  'probe x 1.2.3.4 80 1',
-  'probe 1e3 1.2.3.4 80 1',
-  'sh -c "touch $MARK"',
-  'probe 8 10.213.0.4 80/udp 1',
-];
-
-describe.each(SHELLS)('hitch-sandbox run serving requests under %s', (_, shell) => {
-  test('answers each valid probe as `probe` would, every other line with `invalid` or not at all, running nothing', () => {
-    rmSync(LOG, { force: true });
-    rmSync(MARK, { force: true });
-    const r = spawnSync(shell[0]!, [...shell.slice(1), SCRIPT, 'run', '--subnet', '10.213.0.0/24'], {
-      cwd: dir,
-      encoding: 'utf8',
-      input: REQUESTS.join('\n') + '\n',
-      timeout: 2_500, // `run` serves until stopped: the SIGTERM at the timeout is its stop
-      env: { PATH: `${serveBin}:/usr/bin:/bin`, HITCH_TEST_LOG: LOG, HITCH_RULES_FILE: join(dir, 'serve-rules'), MARK },
-    });
-    const answers = r.stdout.split('\n').filter((l) => l.includes(' probed ')).sort();
-    const calls = existsSync(LOG) ? readFileSync(LOG, 'utf8').split('\n').filter((l) => l.startsWith('socat')).sort() : [];
-    expect({ answers, calls, injected: existsSync(MARK), inForce: r.stdout.includes('hitch-sandbox: in force\n') }).toEqual({
-      answers: [
-        'hitch-sandbox: probed 1 open',
-        'hitch-sandbox: probed 2 invalid',
-        'hitch-sandbox: probed 3 invalid',
-        'hitch-sandbox: probed 4 invalid',
-        'hitch-sandbox: probed 5 invalid',
-        'hitch-sandbox: probed 6 invalid',
-        'hitch-sandbox: probed 7 invalid',
-        'hitch-sandbox: probed 8 timeout', // the fake socat sends nothing back
-      ],
-      calls: ['socat -T 1 -u OPEN:/dev/null TCP4:10.213.0.3:5432,connect-timeout=1', 'socat -t 1 -T 1 - UDP4:10.213.0.4:80'],
-      injected: false,
-      inForce: true,
-    });
   });
 });

@@ -1,32 +1,13 @@
 // External links in the planner: attach before the parent starts, env and hosts from the container's own
-// inspect, errors before anything is made, detach on `down` and when the link goes (golden plans).
+// inspect, errors before anything is made, detach when the link goes (golden plans).
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/model.js';
-import type { ObservedExternal, ObservedState } from '../../../src/plan/observed.js';
+import type { ObservedState } from '../../../src/plan/observed.js';
 import { planText } from '../../../src/plan/plan-text.js';
-import { planDown, reconcile } from '../../../src/plan/reconcile.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
 import { UserError } from '../../../src/user-error.js';
-import { afterPlan, emptyEngine, link, manifest, service } from './fixtures.js';
-import { images } from './stack.js';
-
-const POS = { file: '/p/hitch.yaml', line: 1, col: 1 };
-
-function stack(externalLinks = [{ container: 'legacy-db', alias: 'db', pos: POS }]): Manifest {
-  return manifest([service('cache', { image: 'redis:7' }), service('web', { links: [link('cache')], externalLinks })]);
-}
-
-function legacy(over: Partial<ObservedExternal> = {}): ObservedExternal {
-  return {
-    id: 'c0ffee', name: 'legacy-db', running: true, env: ['PATH=/bin', 'PASSWORD=legacy', 'REDIS_VERSION=7'],
-    exposedPorts: [{ port: 6379, proto: 'tcp' }], hostname: 'c0ffee123456', attached: false, ...over,
-  };
-}
-
-function engine(externals: ObservedExternal[] = [legacy()]): ObservedState {
-  return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'], externals });
-}
-
-const upOnce = () => afterPlan(reconcile(stack(), engine()), engine());
+import { manifest, service } from './fixtures.js';
+import { engine, legacy, POS, stack, upOnce } from './externals-stack.js';
 
 function planError(m: Manifest, observed: ObservedState): { message: string; remedy?: string } {
   try {
@@ -154,37 +135,5 @@ orphans: none`);
       ].join('\n'),
       remedy: 'create and start gone first, or remove "gone" from the external_links of api; start it first: docker start legacy-db',
     });
-  });
-});
-
-describe('planDown: external links', () => {
-  it('detaches every attached external, never removes it, before the network goes', () => {
-    expect(planText(planDown('shop', upOnce(), { volumes: true }))).toBe(`plan for shop: 6 actions
-remove:service:web  remove-container shop-web  cause: down
-remove:service:cache  remove-container shop-cache  cause: down  after: remove:service:web
-remove:sandbox:web  remove-container shop-web-sandbox  cause: down  after: remove:service:web
-remove:sandbox:cache  remove-container shop-cache-sandbox  cause: down  after: remove:service:cache
-disconnect:legacy-db  disconnect-external legacy-db network=shop-hitch  cause: down
-network  remove-network shop-hitch  cause: down  after: remove:service:web, remove:service:cache, remove:sandbox:web, remove:sandbox:cache, disconnect:legacy-db
-unchanged: none
-orphans: none`);
-  });
-
-  it("a container on the project's network that no service recorded is not hitch's: left attached", () => {
-    const stranger = { ...legacy(), name: 'someone-else', id: 'id-someone-else', attached: true };
-    const observed = { ...upOnce(), externals: [...upOnce().externals, stranger] };
-    expect(planDown('shop', observed, { volumes: false }).actions.filter((a) => a.kind === 'disconnect-external').map((a) => a.id)).toEqual([
-      'disconnect:legacy-db',
-    ]);
-    expect(reconcile(stack([]), observed).actions.filter((a) => a.kind === 'disconnect-external').map((a) => a.id)).toEqual([
-      'disconnect:legacy-db',
-    ]);
-  });
-
-  it('an external that is not attached is left alone', () => {
-    const observed = { ...upOnce(), externals: [legacy()] };
-    expect(planDown('shop', observed, { volumes: false }).actions.map((a) => a.id)).toEqual([
-      'remove:service:web', 'remove:service:cache', 'remove:sandbox:web', 'remove:sandbox:cache', 'network',
-    ]);
   });
 });

@@ -1,0 +1,37 @@
+// Orphans: containers of services no longer in the manifest, listed, removed on request, their addresses kept.
+import { describe, expect, it } from 'vitest';
+import type { ObservedState } from '../../../src/plan/observed.js';
+import { planText } from '../../../src/plan/plan-text.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { withContainers } from './fixtures.js';
+import { stack, upOnce } from './stack.js';
+
+describe('reconcile: orphans', () => {
+  const orphaned = (): ObservedState =>
+    withContainers(upOnce(), (cs) => [
+      ...cs,
+      { id: 'id-old-sandbox', name: 'shop-old-sandbox', service: 'old', role: 'sandbox', configHash: 'x', running: true, ip: '10.213.0.6' },
+      { id: 'id-old', name: 'shop-old', service: 'old', role: 'service', configHash: 'y', running: true },
+    ]);
+
+  it('listed, left alone', () => {
+    expect(planText(reconcile(stack(), orphaned()))).toBe(`plan for shop: no changes
+unchanged: cache, db, web, worker
+orphans: old`);
+  });
+
+  it('removed with removeOrphans: the service container before its sandbox', () => {
+    expect(planText(reconcile(stack(), orphaned(), { removeOrphans: true }))).toBe(`plan for shop: 2 actions
+remove:service:old  remove-container shop-old  cause: orphan
+remove:sandbox:old  remove-container shop-old-sandbox  cause: orphan  after: remove:service:old
+unchanged: cache, db, web, worker
+orphans: old`);
+  });
+
+  it("an orphan's address is not given to a new service", () => {
+    const m = { ...stack(), services: { ...stack().services, zed: { ...stack().services.cache!, name: 'zed', containerName: 'shop-zed' } } };
+    const plan = reconcile(m, orphaned());
+    const zed = plan.actions.find((a) => a.id === 'sandbox:zed');
+    expect(zed?.kind === 'create-container' ? zed.container.network : undefined).toEqual({ name: 'shop-hitch', ip: '10.213.0.7' });
+  });
+});
