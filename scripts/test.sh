@@ -6,4 +6,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-engine.sh
 bash scripts/build-images.sh
 npm run --silent build # the integration tests run the real `hitch` binary from dist/
+npx tsc -p test/tsconfig.json # the tests themselves type-check, against the sources they test
 npx vitest run "$@"

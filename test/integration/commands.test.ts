@@ -159,7 +159,7 @@ describe('exec', () => {
   it('-it runs the command on a terminal, keys and all', async () => {
     const cmd = `node ${hitchBin} -f ${FILE} exec -it web sh -c 'read -r line; echo "[$line] on $(tty)"; exit 4'`;
     const res = await run('script', ['-qec', cmd, '/dev/null'], undefined, async (_out, child) => {
-      const reading = async () => (await docker.getContainer(`${P}-web`).top()).Processes.some((p) => p.join(' ').includes('read -r line'));
+      const reading = async () => (await docker.getContainer(`${P}-web`).top()).Processes.some((p: string[]) => p.join(' ').includes('read -r line'));
       await until('the command running', async () => ((await reading()) ? true : undefined));
       child.stdin!.write('typed\r');
     });

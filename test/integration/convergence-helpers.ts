@@ -50,7 +50,8 @@ export async function eventsDuring(project: string, work: () => Promise<unknown>
   const since = await engineNow();
   await work();
   const until = (await engineNow()) + 0.001;
-  const stream = await docker.getEvents({ since: since.toFixed(6), until: until.toFixed(6) } as never);
+  // fractional seconds as strings, which the engine takes and the typings (numbers) do not describe
+  const stream = await docker.getEvents({ since: since.toFixed(6), until: until.toFixed(6) } as unknown as { since: number; until: number });
   const text = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
