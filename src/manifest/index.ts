@@ -1,5 +1,5 @@
 // The manifest stage: hitch.yaml → frozen Manifest, or a ManifestError carrying every problem.
-// read → parse → interpolate → validate → semantic checks → normalize (one file per phase).
+// read → parse → interpolate → validate → semantic checks → normalize (one entry file per phase).
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';

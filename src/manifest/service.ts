@@ -1,6 +1,7 @@
 // One service's raw (validated, interpolated) mapping → the canonical Service of model.ts.
-// Each field's short forms are turned into one long form here; semantic problems are reported
-// through ctx at the offending node and the field is left out.
+// Each field's short forms are turned into one long form here (those written as one string, in
+// string-fields.ts); semantic problems are reported through ctx at the offending node and the field
+// is left out.
 import { resolve } from 'node:path';
 import { entries, fail, get, type Ctx } from './context.js';
 import { environment, keyValues, labels } from './environment.js';

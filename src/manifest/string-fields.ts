@@ -1,6 +1,6 @@
-// Service fields written as one string, read into their canonical form: a hostname, a command's words,
-// a duration, a restart policy. Separate from service.ts, which assembles them with the fields that are
-// mappings or lists; a bad value is reported at its node and the field is left out.
+// Service fields compose lets you write as one string, read into their canonical form: a hostname, a
+// command's words (a string or a list), a duration, a restart policy (whose form the schema checked).
+// Separate from service.ts, which assembles them with the fields that are mappings or lists.
 import { fail, get, type Ctx } from './context.js';
 import { DURATION_FORM, parseDuration } from './duration.js';
 import type { RestartPolicy } from './model.js';

@@ -16,7 +16,7 @@ export function yamlLib(): Yaml {
 // A manifest needs a handful of levels; this is far beyond any real one and far below any stack limit.
 export const MAX_NESTING = 64;
 
-// Duplicate keys are found in mapToData: yaml's own check (uniqueKeys) is quadratic in a map's size.
+// Duplicate keys are found in mapToData (yaml-walk.ts): yaml's own check (uniqueKeys) is quadratic in a map's size.
 // merge: compose accepts `<<: *base`.
 const OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false } as const;
 
