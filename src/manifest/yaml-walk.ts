@@ -1,7 +1,7 @@
 // Phase 1, slow path: yaml's Document → a Tree's plain data and positions, one node at a time. Duplicate
-// keys, keys that are not plain scalars and unsupported tags are reported; alias bombs, alias cycles and too deep a nesting
-// end the walk; merge keys are applied as compose does.
-// Separate from parse.ts, which picks the reader and reports what yaml itself found.
+// keys, keys that are not plain scalars and unsupported tags are reported; alias bombs, alias cycles and
+// too deep a nesting end the walk; merge keys are applied as compose does. Separate from parse.ts, which
+// picks the reader and reports what yaml itself found.
 import type { Alias, Document, Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 import type { SourcePos } from './model.js';
 import type { Report } from './problems.js';
