@@ -6,7 +6,7 @@ import type { Engine } from './engine.js';
 import { leavesNetworkFirst, runAction } from './actions.js';
 import { endpointQueue, type EndpointQueue } from './endpoint-queue.js';
 import { SandboxChannels } from './sandbox-channel.js';
-import { criticalPaths, priorityLimiter } from './schedule.js';
+import { priorities, priorityLimiter } from './schedule.js';
 
 export type ActionOutcome = 'done' | 'failed' | 'skipped';
 
@@ -34,12 +34,11 @@ export interface ExecOptions {
 export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecutionResult> {
   const emit = opts.onEvent ?? (() => {});
   const limit = priorityLimiter(opts.concurrency ?? 8);
-  const chains = criticalPaths(plan.actions);
   // A sandbox leaving the network goes before any other ready action: the endpoint queue, one call at a
   // time, is the longest chain of a `down` (a turn per sandbox, which no other work can shorten), and the
   // action gives its slot back as soon as it waits its turn. Ranked by chain alone, every service's
   // removal went first and the queue stood idle until they were all gone.
-  const priority = new Map(plan.actions.map((a) => [a.id, chains.get(a.id)! + (leavesNetworkFirst(a) ? plan.actions.length : 0)]));
+  const priority = priorities(plan.actions, leavesNetworkFirst);
   const endpoints = endpointQueue();
   const sandboxes = new SandboxChannels(engine);
   const outcomes: Record<string, ActionOutcome> = {};

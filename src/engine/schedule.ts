@@ -21,6 +21,12 @@ export function criticalPaths(actions: readonly Action[]): Map<string, number> {
   return length;
 }
 
+/** Each action's rank: its critical path, and above any other action those that `goFirst`. */
+export function priorities(actions: readonly Action[], goFirst: (action: Action) => boolean): Map<string, number> {
+  const chains = criticalPaths(actions);
+  return new Map(actions.map((a) => [a.id, chains.get(a.id)! + (goFirst(a) ? actions.length : 0)]));
+}
+
 /** A running work's hold on its slot. */
 export interface Slot {
   /**

@@ -1,6 +1,6 @@
 // Which ready action the executor runs first when every slot is busy: the longest chain waiting on it.
 import { describe, expect, it } from 'vitest';
-import { criticalPaths, priorityLimiter, type Slot } from '../../../src/engine/schedule.js';
+import { criticalPaths, priorities, priorityLimiter, type Slot } from '../../../src/engine/schedule.js';
 import type { Action } from '../../../src/plan/model.js';
 
 function action(id: string, waitsFor: string[] = []): Action {
@@ -22,6 +22,22 @@ describe('criticalPaths', () => {
     ];
     expect(Object.fromEntries(criticalPaths(chain))).toEqual({
       network: 7, 'sandbox:a': 6, 'service:a': 5, 'sandbox:b': 5, 'ready:a@b': 4, 'service:b': 3, 'sandbox:c': 3, 'ready:b@c': 2, 'service:c': 1,
+    });
+  });
+});
+
+describe('priorities', () => {
+  it('ranks by chain, and puts the actions that go first above the longest chain, in their own chain order', () => {
+    const down = [
+      action('remove:web'),
+      action('remove:web-sandbox', ['remove:web']),
+      action('remove:db', ['remove:web']),
+      action('remove:db-sandbox', ['remove:db']),
+      action('remove:network', ['remove:web-sandbox', 'remove:db-sandbox']),
+    ];
+    const ranks = priorities(down, (a) => a.id.endsWith('-sandbox'));
+    expect(Object.fromEntries(ranks)).toEqual({
+      'remove:web': 4, 'remove:web-sandbox': 7, 'remove:db': 3, 'remove:db-sandbox': 7, 'remove:network': 1,
     });
   });
 });
