@@ -2,8 +2,8 @@
 import type { Manifest } from '../../../src/manifest/model.js';
 import type { ObservedExternal, ObservedState } from '../../../src/plan/observed.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
-import { afterPlan, emptyEngine, link, manifest, service } from './fixtures.js';
-import { images } from './stack.js';
+import { afterPlan, link, manifest, service } from './fixtures.js';
+import { freshEngine } from './stack.js';
 
 export const POS = { file: '/p/hitch.yaml', line: 1, col: 1 };
 
@@ -19,7 +19,7 @@ export function legacy(over: Partial<ObservedExternal> = {}): ObservedExternal {
 }
 
 export function engine(externals: ObservedExternal[] = [legacy()]): ObservedState {
-  return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'], externals });
+  return freshEngine({ externals });
 }
 
 export const upOnce = () => afterPlan(reconcile(stack(), engine()), engine());

@@ -34,8 +34,9 @@ export function images(overrides: Record<string, Partial<ObservedImage>> = {}): 
   return base;
 }
 
-export function freshEngine(): ObservedState {
-  return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'] });
+/** The engine before any `up`: the stack's images, and docker's default bridge taking 172.17.0.0/16. */
+export function freshEngine(overrides: Partial<ObservedState> = {}): ObservedState {
+  return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'], ...overrides });
 }
 
 /** The engine after the first `up` ran to completion. */
