@@ -77,7 +77,7 @@ export function serviceSpec(service: Service, ctx: PlanContext): ContainerSpec {
     role: 'service',
     service: service.name,
     labels: serviceLabels(service, ctx),
-    env: mergeEnv(linksEnv(service, ctx), service.environment),
+    env: mergeEnv(linksEnv(service, ctx), service.environment, ctx.observed.images[service.image]?.env),
     cmd: service.command,
     entrypoint: service.entrypoint,
     user: service.user,

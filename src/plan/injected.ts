@@ -79,15 +79,20 @@ function keyOf(entry: string): string {
 }
 
 /**
- * docker: the parent's own key wins over a link variable with the same key. A key the links give twice
- * (classic's second _ADDR/_PROTO of a range) appears once, as in the process env of Docker 20.10.
- * Sorted by key, so the list does not depend on emission order.
+ * docker: the parent's configured env wins over a link variable with the same key, and that env is its
+ * own plus its image's ENV (the engine merges the image's into Config.Env at create; link variables go
+ * under it at start). hitch hands link variables to the engine in Config.Env, where the engine's merge
+ * would let them shadow the image's: so a link variable the image sets is left out, and the engine adds
+ * the image's value. A key the links give twice (classic's second _ADDR/_PROTO of a range) appears
+ * once, as in the process env of Docker 20.10. Sorted by key, so the list does not depend on emission
+ * order.
  */
-export function mergeEnv(fromLinks: string[], own: Record<string, string>): string[] {
+export function mergeEnv(fromLinks: string[], own: Record<string, string>, imageEnv: string[] = []): string[] {
+  const imageKeys = new Set(imageEnv.map(keyOf));
   const vars = new Map<string, string>();
   for (const e of fromLinks) {
     const key = keyOf(e);
-    if (!vars.has(key)) vars.set(key, e);
+    if (!vars.has(key) && !imageKeys.has(key)) vars.set(key, e);
   }
   for (const [k, v] of Object.entries(own)) vars.set(k, `${k}=${v}`);
   return [...vars.keys()].sort(compareStrings).map((k) => vars.get(k)!);

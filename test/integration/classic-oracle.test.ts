@@ -1,18 +1,20 @@
 // hitch's `link_env: classic` against the oracle: the engine's own `docker run --link` on the
-// default bridge of Docker 20.10. The two env sets must be identical apart from the IP address.
+// default bridge of Docker 20.10, from the same parent image (built by hitch). The two env sets must be
+// identical apart from the IP address.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { docker, envOf, FIXTURES, hitch, hitchOk, requireEngine, withPrefix } from './helpers.js';
 
 const FILE = `${FIXTURES}/classic-oracle/hitch.yaml`;
 const CHILD = 'it-classic-child';
 const PARENT = 'it-classic-parent';
+const PARENT_IMAGE = 'it-classic-parent'; // hitch's tag for the parent's build: <project>-<service>
 const IP = /\b\d{1,3}(\.\d{1,3}){3}\b/g;
 
 async function removeOracle(): Promise<void> {
   for (const name of [PARENT, CHILD]) await docker.getContainer(name).remove({ force: true }).catch(() => {});
 }
 
-/** What Docker itself gives a parent: `docker run --link it-classic-child:docker busybox env`. */
+/** What Docker itself gives a parent: `docker run --link it-classic-child:docker it-classic-parent env`. */
 async function oracleEnv(): Promise<Record<string, string>> {
   const child = await docker.createContainer({
     name: CHILD,
@@ -25,7 +27,7 @@ async function oracleEnv(): Promise<Record<string, string>> {
   await child.start();
   const parent = await docker.createContainer({
     name: PARENT,
-    Image: 'hitch-test/busybox:1',
+    Image: PARENT_IMAGE,
     Cmd: ['env'],
     Tty: true, // raw logs, no stream framing
     HostConfig: { Links: [`${CHILD}:docker`] },
@@ -50,13 +52,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeOracle();
   await hitchOk(['-f', FILE, 'down']);
+  await docker.getImage(PARENT_IMAGE).remove().catch(() => undefined);
 });
 
 it('classic link env is byte-identical to docker run --link, apart from the IP', async () => {
-  const expected = withoutIps(withPrefix(await oracleEnv(), 'DOCKER_'));
-  await removeOracle();
-  await hitchOk(['-f', FILE, 'up']);
+  await hitchOk(['-f', FILE, 'up']); // builds the parent's image, which the oracle then runs too
   const actual = withoutIps(withPrefix(await envOf(PARENT), 'DOCKER_'));
+  await hitchOk(['-f', FILE, 'down']); // the oracle's containers take the same names
+  const expected = withoutIps(withPrefix(await oracleEnv(), 'DOCKER_'));
   expect(Object.keys(expected).length).toBeGreaterThan(40); // the oracle really produced the whole set
+  expect([expected.DOCKER_PORT, expected.DOCKER_ENV_PASSWORD]).toEqual(['from-image', 'from-image']);
   expect(actual).toEqual(expected);
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serviceSpec } from '../../../src/plan/container-spec.js';
 import { link, manifest, service } from './fixtures.js';
 import { context, withoutHash } from './container-spec-context.js';
-import { stack } from './stack.js';
+import { freshEngine, images, stack } from './stack.js';
 
 describe('serviceSpec', () => {
   it("web: link env of every link by alias, own env wins, joins its sandbox, user labels kept", () => {
@@ -50,6 +50,15 @@ describe('serviceSpec', () => {
       healthcheck: undefined,
       mounts: [],
     });
+  });
+
+  it("the parent image's ENV wins over a link variable: the key is left out, for the engine to add the image's value", () => {
+    const m = stack();
+    const observed = freshEngine({ images: images({ 'web:1': { env: ['CACHE_NAME=from-image', 'DB_PORT=image', 'PATH=/bin'] } }) });
+    const env = serviceSpec(m.services.web!, context(m, observed)).env;
+    expect(env.filter((e) => e.startsWith('CACHE_NAME=') || e.startsWith('DB_PORT='))).toEqual(['DB_PORT=mine']); // own env still wins
+    expect(env).toContain('CACHE_PORT=tcp://10.213.0.2:6379');
+    expect(env).toHaveLength(14);
   });
 
   it('classic: a range gives _ADDR and _PROTO once in the container env', () => {

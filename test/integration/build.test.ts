@@ -1,0 +1,85 @@
+// `build:` on a real engine: up builds a missing image (args, hitch's labels) and its parents see its
+// ENV; up leaves a built image alone unless --build; a rebuilt image recreates what it changed; a
+// failed build fails its service and starts the rest.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { changedNames, changesDuring, containerIds } from './convergence-helpers.js';
+import { docker, envOf, hitch, hitchOk, requireEngine } from './helpers.js';
+
+const P = 'it-build';
+const IMAGES = [`${P}-app`, `${P}-bad`];
+const SLEEP = { command: ['sleep', '100000'], stop_signal: 'SIGKILL' };
+let dir: string;
+let file: string;
+
+const dockerfile = (extra: string) => `FROM hitch-test/busybox:1\nARG GREETING=hello\nENV GREETING=$GREETING\n${extra}`;
+
+async function imageOf(tag: string): Promise<{ id: string; labels: Record<string, string> }> {
+  const info = await docker.getImage(tag).inspect();
+  return { id: info.Id, labels: info.Config.Labels ?? {} };
+}
+
+beforeAll(async () => {
+  await requireEngine();
+  await hitch(['-p', P, 'down']);
+  for (const tag of IMAGES) await docker.getImage(tag).remove().catch(() => undefined);
+  dir = await mkdtemp(join(tmpdir(), `${P}-`));
+  await mkdir(join(dir, 'app'));
+  await writeFile(join(dir, 'app', 'Dockerfile'), dockerfile(''));
+  file = join(dir, 'hitch.yaml');
+  const services = {
+    app: { build: { context: './app', args: { GREETING: 'hi' } }, ...SLEEP },
+    web: { image: 'hitch-test/busybox:1', links: ['app'], ...SLEEP },
+  };
+  await writeFile(file, stringify({ name: P, services }));
+});
+
+afterAll(async () => {
+  await hitchOk(['-p', P, 'down']);
+  for (const tag of IMAGES) await docker.getImage(tag).remove().catch(() => undefined);
+});
+
+it('up builds the missing image with its args and the labels of its service; the parent sees its ENV', async () => {
+  const res = await hitchOk(['-f', file, 'up']);
+  expect(res.stderr).toContain(`building ${P}-app for app`);
+  const { labels } = await imageOf(`${P}-app`);
+  expect([labels['io.hitch.project'], labels['io.hitch.service']]).toEqual([P, 'app']);
+  expect([(await envOf(`${P}-app`)).GREETING, (await envOf(`${P}-web`)).APP_ENV_GREETING]).toEqual(['hi', 'hi']);
+});
+
+it('a second up neither builds nor changes anything, also when the Dockerfile changed meanwhile', async () => {
+  await writeFile(join(dir, 'app', 'Dockerfile'), dockerfile('ENV EXTRA=1\n'));
+  const before = await imageOf(`${P}-app`);
+  let res = { stderr: '' };
+  expect(await changesDuring(P, async () => (res = await hitchOk(['-f', file, 'up'])))).toEqual([]);
+  expect([res.stderr.includes('building'), (await imageOf(`${P}-app`)).id]).toEqual([false, before.id]);
+});
+
+it('up --build rebuilds: the new image recreates its service, and its parent, whose link env changed', async () => {
+  const before = await containerIds(P);
+  await hitchOk(['-f', file, 'up', '--build']);
+  expect(changedNames(before, await containerIds(P))).toEqual([`${P}-app`, `${P}-web`]);
+  expect((await envOf(`${P}-web`)).APP_ENV_EXTRA).toBe('1');
+});
+
+it("a build that fails: exit 1 with the engine's words, its parent waits, the rest runs as it was", async () => {
+  await mkdir(join(dir, 'bad'));
+  await writeFile(join(dir, 'bad', 'Dockerfile'), 'FROMM hitch-test/busybox:1\n');
+  const broken = join(dir, 'broken.yaml');
+  const services = {
+    app: { build: { context: './app', args: { GREETING: 'hi' } }, ...SLEEP },
+    bad: { build: './bad', ...SLEEP },
+    web: { image: 'hitch-test/busybox:1', links: ['app', 'bad'], ...SLEEP },
+  };
+  await writeFile(broken, stringify({ name: P, services }));
+  const before = await containerIds(P);
+  const res = await hitch(['-f', broken, 'up']);
+  expect(res.code).toBe(1);
+  expect(res.stdout + res.stderr).toMatch(/image it-build-bad could not be built: .*unknown instruction: FROMM/i);
+  const after = await containerIds(P);
+  expect([`${P}-app`, `${P}-web`].map((name) => after[name] === before[name])).toEqual([true, true]);
+  expect(after[`${P}-bad`]).toBeUndefined();
+});
