@@ -1,6 +1,6 @@
-// One `up` or `down` at a time per project: the second waits for the first, saying so, or fails clearly
-// after a timeout. The mutex lives on the engine (src/engine/mutex.ts), so it holds across machines that
-// share a remote engine, and a killed holder leaves a lock anyone can see is stale.
+// One `up`, `down` or `restart` at a time per project: the second waits for the first, saying so, or
+// fails clearly after a timeout. The mutex lives on the engine (src/engine/mutex.ts), so it holds across
+// machines that share a remote engine, and a killed holder leaves a lock anyone can see is stale.
 import { hostname } from 'node:os';
 import type { Engine } from '../engine/engine.js';
 import { LABEL } from '../plan/model.js';

@@ -1,38 +1,50 @@
 // `ls`: every name of the project and every link path (`web/db`), each with the container it points
 // to, as in links' first proposal (`docker ls`: NAME CONTAINER IMAGE). Aliases come from the manifest;
-// containers and their state from the engine.
+// containers and their state from the engine. An external link's path points at a container hitch
+// does not manage, found by its name as `up` finds it (src/plan/externals.ts); `ls` only reads.
 import type { Engine } from '../engine/engine.js';
-import type { Manifest } from '../manifest/model.js';
+import type { Manifest, Service } from '../manifest/model.js';
+import { compareStrings } from '../plan/compare.js';
+import { externalNames, observedExternal } from '../plan/externals.js';
 import type { ObservedState } from '../plan/observed.js';
 import { containersOf } from './lookup.js';
 
-export interface LsRow {
-  name: string; // a service ("db") or a link path ("web/db": web's link with alias db)
-  service: string; // the service the name points to
-  container: string; // its container's name
-  id: string; // its container's short id; '' when missing
-  image: string;
+interface Target {
+  container: string; // the container's name
+  id: string; // its short id; '' when missing
+  image: string; // '' for a missing external (nothing says what it would run)
   state: 'running' | 'stopped' | 'missing';
 }
 
-function row(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
+/** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
+export type LsRow = { name: string } & ({ service: string } | { external: true }) & Target;
+
+function target(container: string, image: string, found?: { id: string; running: boolean }): Target {
+  const state = found ? (found.running ? 'running' : 'stopped') : 'missing';
+  return { container, id: found?.id.slice(0, 12) ?? '', image, state };
+}
+
+function serviceRow(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
   const { main } = containersOf(observed, service);
   const spec = manifest.services[service]!;
-  return {
-    name,
-    service,
-    container: main?.name ?? spec.containerName,
-    id: main?.id.slice(0, 12) ?? '',
-    image: spec.image,
-    state: main ? (main.running ? 'running' : 'stopped') : 'missing',
-  };
+  return { name, service, ...target(main?.name ?? spec.containerName, spec.image, main) };
+}
+
+function externalRow(observed: ObservedState, name: string, container: string): LsRow {
+  const found = observedExternal(observed, container);
+  return { name, external: true, ...target(container, found?.image ?? '', found) };
+}
+
+/** A service's link paths, links and external links together, by alias. */
+function linkRows(manifest: Manifest, observed: ObservedState, s: Service): LsRow[] {
+  return [
+    ...s.links.map((l) => serviceRow(manifest, observed, `${s.name}/${l.alias}`, l.target)),
+    ...s.externalLinks.map((l) => externalRow(observed, `${s.name}/${l.alias}`, l.container)),
+  ].sort((x, y) => compareStrings(x.name, y.name));
 }
 
 /** Services by name, each followed by its link paths by alias. */
 export async function ls(engine: Engine, manifest: Manifest): Promise<LsRow[]> {
-  const observed = await engine.observe(manifest.project, []);
-  return Object.values(manifest.services).flatMap((s) => [
-    row(manifest, observed, s.name, s.name),
-    ...s.links.map((l) => row(manifest, observed, `${s.name}/${l.alias}`, l.target)),
-  ]);
+  const observed = await engine.observe(manifest.project, [], { externals: externalNames(manifest) });
+  return Object.values(manifest.services).flatMap((s) => [serviceRow(manifest, observed, s.name, s.name), ...linkRows(manifest, observed, s)]);
 }

@@ -1,5 +1,5 @@
-// `--lock-timeout SECONDS` on the commands that change a project (up, down): how long to wait for
-// another hitch working on the same project (src/api/lock.ts) before giving up.
+// `--lock-timeout SECONDS` on the commands that change a project (up, down, restart): how long to wait
+// for another hitch working on the same project (src/api/lock.ts) before giving up.
 import { Option } from 'commander';
 import { DEFAULT_LOCK_TIMEOUT_MS } from '../api/lock.js';
 import { secondsParser } from './seconds.js';

@@ -76,7 +76,10 @@ async function inspectExternal(docker: Docker, name: string, network: string): P
   const endpoint = info.NetworkSettings.Networks[network] as Endpoint | undefined;
   const exposedPorts = Object.keys(info.Config.ExposedPorts ?? {}).map(parsePortKey);
   const ip = endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || undefined;
-  return { id: info.Id, name, running: info.State.Running, env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip };
+  return {
+    id: info.Id, name, image: info.Config.Image, running: info.State.Running,
+    env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip,
+  };
 }
 
 /** The externals the manifest names, and every container on the project's network that is not the project's (hitch attached it). */

@@ -17,7 +17,7 @@ export function externalNames(manifest: Manifest): string[] {
   return sortedStrings(new Set(Object.values(manifest.services).flatMap((s) => s.externalLinks.map((l) => l.container))));
 }
 
-function observedExternal(observed: ObservedState, name: string): ObservedExternal | undefined {
+export function observedExternal(observed: ObservedState, name: string): ObservedExternal | undefined {
   return observed.externals.find((e) => e.name === name);
 }
 

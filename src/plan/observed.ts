@@ -43,6 +43,7 @@ export interface ObservedNetwork {
 export interface ObservedExternal {
   id: string;
   name: string; // without the leading '/'
+  image: string; // Config.Image: the image as it was named when the container was made (for `ls`)
   running: boolean;
   env: string[]; // Config.Env, "KEY=VALUE"
   exposedPorts: PortSpec[]; // Config.ExposedPorts

@@ -1,5 +1,5 @@
-// Issue 4, concurrency: two `hitch up`/`down` on one project never interleave (the second waits, saying
-// so, or gives up clearly), and two projects with the same service names never touch each other.
+// Issue 4, concurrency: two `hitch up`/`down`/`restart` on one project never interleave (the second waits,
+// saying so, or gives up clearly), and two projects with the same service names never touch each other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, hitch, hitchOk, requireEngine, until } from './helpers.js';
 import { containerIds, leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
@@ -14,6 +14,15 @@ const services: Record<string, ServiceYaml> = {
 };
 
 const HOLDER = `hitch up \\(pid \\d+ on \\S+\\) since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z`;
+
+/** What `hitch <command> --lock-timeout 1` says on stderr when the lock stays held. */
+function gaveUpAfter1s(command: string): RegExp {
+  return new RegExp(
+    `^project ${P} is busy: ${HOLDER}; waiting up to 1s\\n` +
+      `hitch: project ${P} is busy: ${HOLDER}; gave up after 1s\\n` +
+      `  to fix: wait for it to finish and run \`hitch ${command}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${LOCK}\`\\n$`,
+  );
+}
 
 async function lockRunning(): Promise<true | undefined> {
   return (await docker.getContainer(LOCK).inspect()).State.Running ? true : undefined;
@@ -38,11 +47,7 @@ describe('one project, two commands at once', () => {
     const firstDone = await first.done;
 
     expect(impatient.code).toBe(1);
-    expect(impatient.stderr).toMatch(new RegExp(
-      `^project ${P} is busy: ${HOLDER}; waiting up to 1s\\n` +
-        `hitch: project ${P} is busy: ${HOLDER}; gave up after 1s\\n` +
-        `  to fix: wait for it to finish and run \`hitch up\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${LOCK}\`\\n$`,
-    ));
+    expect(impatient.stderr).toMatch(gaveUpAfter1s('up'));
     expect(patient.stderr).toMatch(new RegExp(`^project ${P} is busy: ${HOLDER}; waiting up to 300s\\n$`));
     const summaries = [firstDone, patient].map((r) => {
       const { ok, summary } = JSON.parse(r.stdout);
@@ -64,6 +69,17 @@ describe('one project, two commands at once', () => {
     expect(down.code).toBe(0);
     expect(down.stderr.split('\n')[0]).toMatch(new RegExp(`^project ${P} is busy: ${HOLDER}; waiting up to 300s$`));
     expect(await leftovers(P)).toEqual([]);
+  });
+
+  it('restart takes the lock too: --lock-timeout makes it give up clearly, having restarted nothing', async () => {
+    await hitchOk(['-p', P, 'down', '-v']);
+    const file = await writeManifest(P, services);
+    const first = spawnHitch(['-f', file, 'up']);
+    await until('the up holds the lock', lockRunning);
+    const restart = await hitch(['-f', file, 'restart', '--lock-timeout', '1']);
+    expect((await first.done).code).toBe(0);
+    expect(restart.code).toBe(1);
+    expect(restart.stderr).toMatch(gaveUpAfter1s('restart'));
   });
 });
 

@@ -100,6 +100,22 @@ describe('up, up again, down', () => {
     expect(hosts).toEqual([`${await legacyIp()}\tdb ${hostname} ${LEGACY}`]);
   });
 
+  it('ls lists the external link as web/db, pointing at the external container by its name', async () => {
+    const id = async (name: string) => (await docker.getContainer(name).inspect()).Id.slice(0, 12);
+    expect((await hitchOk(['-f', FILE, 'ls'])).stdout).toBe(
+      [
+        'NAME     CONTAINER       IMAGE                STATE',
+        `web      ${P}-web      hitch-test/redis:1   running`,
+        `web/db   ${LEGACY}   hitch-test/redis:1   running`,
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.parse((await hitchOk(['-f', FILE, '--json', 'ls'])).stdout)).toEqual([
+      { name: 'web', service: 'web', container: `${P}-web`, id: await id(`${P}-web`), image: 'hitch-test/redis:1', state: 'running' },
+      { name: 'web/db', external: true, container: LEGACY, id: await id(LEGACY), image: 'hitch-test/redis:1', state: 'running' },
+    ]);
+  });
+
   it('redis-cli in web reaches it by its alias, with the password from its env', async () => {
     const res = await execIn(`${P}-web`, ['sh', '-c', 'redis-cli -h db -a "$DB_ENV_PASSWORD" --no-auth-warning ping']);
     expect([res.exitCode, res.output.trim()]).toEqual([0, 'PONG']);

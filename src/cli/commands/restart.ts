@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
-import { lockWaitMessage } from '../lock-option.js';
+import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
@@ -9,14 +9,15 @@ export function registerRestart(program: Command): void {
     .description("restart services' containers, children first; addresses, hosts lines and firewalls stay (all services by default)")
     .argument('[services...]', 'the services to restart')
     .option('-t, --timeout <seconds>', "seconds to wait for a graceful stop (default: each service's stop_grace_period)", secondsParser({ whole: true }))
-    .action(async (services: string[], opts: { timeout?: number }, cmd: Command) => {
+    .addOption(lockTimeoutOption())
+    .action(async (services: string[], opts: { timeout?: number; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
       const project = await projectFrom(g);
       const { restart } = await import('../../api/restart.js');
       const restarted = await restart(await openEngine(), project, services, {
         timeoutSec: opts.timeout,
         onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
-        lock: { onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
       });
       if (g.json) printJson({ project, restarted });
     });

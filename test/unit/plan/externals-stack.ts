@@ -13,7 +13,7 @@ export function stack(externalLinks = [{ container: 'legacy-db', alias: 'db', po
 
 export function legacy(over: Partial<ObservedExternal> = {}): ObservedExternal {
   return {
-    id: 'c0ffee', name: 'legacy-db', running: true, env: ['PATH=/bin', 'PASSWORD=legacy', 'REDIS_VERSION=7'],
+    id: 'c0ffee', name: 'legacy-db', image: 'legacy/redis:6', running: true, env: ['PATH=/bin', 'PASSWORD=legacy', 'REDIS_VERSION=7'],
     exposedPorts: [{ port: 6379, proto: 'tcp' }], hostname: 'c0ffee123456', attached: false, ...over,
   };
 }
