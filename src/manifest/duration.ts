@@ -1,4 +1,5 @@
-// compose durations are Go's time.ParseDuration strings: "2s", "1m30s", "500ms", "1.5h".
+// compose durations are Go's time.ParseDuration strings: "2s", "1m30s", "500ms", "1.5h". Read here,
+// and written back (for `hitch config`) in whole units, largest first, which parse to the same ms.
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
 const PART = /([0-9]+(?:\.[0-9]+)?)(h|ms|m|s|us|µs|ns)/gy;
 
@@ -16,3 +17,18 @@ export function parseDuration(s: string): number | undefined {
 }
 
 export const DURATION_FORM = 'use a duration like "2s", "1m30s" or "500ms"';
+
+const WRITTEN_UNITS: readonly [string, number][] = [['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]];
+
+/** Whole milliseconds as a duration, largest unit first: 90000 → "1m30s", 1500 → "1s500ms", 0 → "0". */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0';
+  let rest = ms;
+  let out = '';
+  for (const [unit, size] of WRITTEN_UNITS) {
+    const n = Math.floor(rest / size);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * size;
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 // `expose:` and `ports:` entries → PortSpec / PublishedPort, with docker's rules (nat.ParsePortSpec):
-// ports 1-65535, ranges start ≤ end, a container range needs a host range of the same length.
+// ports 1-65535, ranges start ≤ end, a container range needs a host range of the same length. And
+// back: each PortSpec / PublishedPort as the one string `hitch config` writes for it.
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PortSpec, Protocol, PublishedPort } from './model.js';
 
@@ -101,4 +102,16 @@ function expand(hostIp: string, host: string, container: string, proto: Protocol
   if (cLen === 0) return [{ hostIp, hostPort: hLen === 0 ? String(h.start) : `${h.start}-${h.end}`, containerPort: c.start, proto }];
   if (cLen !== hLen) return { error: `host and container port ranges in ${JSON.stringify(whole)} have different lengths; use ranges of the same length, like "8000-8002:8000-8002"` };
   return ports(c).map((containerPort, i) => ({ hostIp, hostPort: String(h.start + i), containerPort, proto }));
+}
+
+/** "53/udp": the protocol always written, so the entry reads the same to anyone. */
+export function exposeText(p: PortSpec): string {
+  return `${p.port}/${p.proto}`;
+}
+
+/** The `docker run -p` form parsePublished reads back to `p`: "127.0.0.1::80/tcp", "[::1]:8080:80/udp". */
+export function publishedText(p: PublishedPort): string {
+  const ip = p.hostIp === '' ? '' : isIPv6(p.hostIp) ? `[${p.hostIp}]:` : `${p.hostIp}:`;
+  const host = ip === '' && p.hostPort === '' ? '' : `${p.hostPort}:`;
+  return `${ip}${host}${p.containerPort}/${p.proto}`;
 }

@@ -41,3 +41,8 @@ export function restart(v: string | undefined): RestartPolicy | undefined {
   const [name, retries] = v.split(':') as [RestartPolicy['name'], string?];
   return retries === undefined ? { name } : { name, maxRetries: Number(retries) };
 }
+
+/** The inverse of restart(): "on-failure:3", "unless-stopped". */
+export function restartText(policy: RestartPolicy): string {
+  return policy.maxRetries === undefined ? policy.name : `${policy.name}:${policy.maxRetries}`;
+}

@@ -15,14 +15,13 @@ export function registerManifestCommands(program: Command): void {
 
   program
     .command('config')
-    .description('print the normalized manifest (interpolated, defaults filled in, links resolved)')
+    .description('print the normalized manifest: interpolated, defaults filled in, a valid hitch.yaml')
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
-      // Source positions serve error messages; the normalized form is what the manifest means.
-      const normalized = JSON.parse(JSON.stringify(manifest, (key, value) => (key === 'pos' ? undefined : value)));
-      if (g.json) return printJson(normalized);
-      const { stringify } = await import('yaml');
-      process.stdout.write(stringify(normalized));
+      // loaded here, not at the top: every other command starts without it (and without yaml)
+      const { normalizedManifest, normalizedYaml } = await import('../../manifest/normalized.js');
+      if (g.json) return printJson(normalizedManifest(manifest));
+      process.stdout.write(normalizedYaml(manifest));
     });
 }

@@ -1,0 +1,71 @@
+// The `hitch config` command itself: its output, saved beside the manifest, passes `hitch validate` and
+// prints itself again. Runs the built CLI (dist/, from `npm run build`, which `npm test` runs first).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { yamlLib } from '../../../src/manifest/yaml-document.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// a missing build fails the file, never skips it: `npm test` builds first
+if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+
+function hitch(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, CLI_SECRET: 'p$ss', NO_COLOR: '1' };
+  return spawnSync('node', [join(ROOT, 'bin/hitch.js'), ...args], { encoding: 'utf8', env, timeout: 30_000 });
+}
+
+const MANIFEST = `name: cli
+services:
+  db:
+    image: postgres:16
+    env_file: db.env
+    environment: { POSTGRES_PASSWORD: "\${CLI_SECRET}", GREETING: "\${GREETING}" }
+    volumes: ["./data:/var/lib/postgresql/data", "cache:/cache:ro"]
+    healthcheck: { test: pg_isready, interval: 2s, retries: 5 }
+  web:
+    build: { context: ./web, args: [VERSION=1.2] }
+    command: sh -c 'echo $$HOME'
+    ports: ["127.0.0.1::8080", "5353:53/udp"]
+    links: ["db:database"]
+    restart: on-failure:3
+`;
+
+describe('hitch config (the built CLI)', { timeout: 30_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hitch-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'web'));
+  writeFileSync(join(dir, 'hitch.yaml'), MANIFEST);
+  writeFileSync(join(dir, 'db.env'), 'POSTGRES_USER=shop\n');
+  writeFileSync(join(dir, '.env'), 'GREETING=hello\n');
+
+  test('prints a manifest that hitch validate accepts and that prints itself again', () => {
+    const first = hitch('-f', join(dir, 'hitch.yaml'), 'config');
+    expect([first.status, first.stderr]).toEqual([0, '']);
+    writeFileSync(join(dir, 'config.yaml'), first.stdout);
+    const valid = hitch('-f', join(dir, 'config.yaml'), 'validate');
+    expect([valid.status, valid.stdout, valid.stderr]).toEqual([0, `${join(dir, 'config.yaml')}: valid (project cli, 2 services)\n`, '']);
+    const again = hitch('-f', join(dir, 'config.yaml'), 'config');
+    expect([again.status, again.stdout]).toEqual([0, first.stdout]);
+  });
+
+  test('interpolated, env_file merged, a literal "$" written "$$", paths relative to the folder', () => {
+    const db = yamlLib().parse(hitch('-f', join(dir, 'hitch.yaml'), 'config').stdout).services.db;
+    expect([db.environment, db.volumes[0].source]).toEqual([{ POSTGRES_USER: 'shop', POSTGRES_PASSWORD: 'p$$ss', GREETING: 'hello' }, './data']);
+  });
+
+  test('--json prints the same manifest', () => {
+    const yaml = hitch('-f', join(dir, 'hitch.yaml'), 'config').stdout;
+    const json = hitch('-f', join(dir, 'hitch.yaml'), '--json', 'config');
+    expect([json.status, JSON.parse(json.stdout)]).toEqual([0, yamlLib().parse(yaml)]);
+  });
+
+  test('the example manifest, normalized, validates', () => {
+    const out = hitch('-f', join(ROOT, 'examples/redis-webapp/hitch.yaml'), 'config');
+    writeFileSync(join(dir, 'example.yaml'), out.stdout);
+    const valid = hitch('-f', join(dir, 'example.yaml'), 'validate');
+    expect([out.status, valid.status, valid.stdout]).toEqual([0, 0, `${join(dir, 'example.yaml')}: valid (project redis-webapp, 2 services)\n`]);
+  });
+});
