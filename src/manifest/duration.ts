@@ -2,6 +2,7 @@
 // and written back (for `hitch config`) in whole units, largest first, which parse to the same ms.
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
 const PART = /([0-9]+(?:\.[0-9]+)?)(h|ms|m|s|us|µs|ns)/gy;
+const MAX_MS = 9_223_372_036_854; // Go's time.Duration is int64 nanoseconds: about 2562047h, no more
 
 /** Milliseconds (rounded), or undefined if `s` is not a duration. */
 export function parseDuration(s: string): number | undefined {
@@ -13,7 +14,7 @@ export function parseDuration(s: string): number | undefined {
     total += Number(m[1]) * UNIT_MS[m[2]!]!;
     matched = PART.lastIndex;
   }
-  return matched === s.length && s.length > 0 ? Math.round(total) : undefined;
+  return matched === s.length && s.length > 0 && total <= MAX_MS ? Math.round(total) : undefined;
 }
 
 export const DURATION_FORM = 'use a duration like "2s", "1m30s" or "500ms"';

@@ -24,10 +24,21 @@ export function normalizedManifest(manifest: Manifest): Data {
   ) as Data;
 }
 
-/** normalizedManifest as YAML: yaml quotes whatever would read back as another type or value. */
+/**
+ * normalizedManifest as YAML: yaml quotes whatever would read back as another type or value, but not a
+ * key `<<` (an env key or label may be one), which the loader, reading compose's merge keys, would take
+ * for a merge: that key is quoted here.
+ */
 export function normalizedYaml(manifest: Manifest): string {
-  // lineWidth 0: a long value stays on one line; no aliases: two services' equal lists stay spelled out
-  return yamlLib().stringify(normalizedManifest(manifest), { lineWidth: 0, aliasDuplicateObjects: false });
+  const { Document, isScalar, visit } = yamlLib();
+  // no aliases: two services' equal lists stay spelled out
+  const doc = new Document(normalizedManifest(manifest), { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0 }); // a long value stays on one line
 }
 
 // Keys in the schema's order. An empty list or mapping is left out where the loader reads absence the

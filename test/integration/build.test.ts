@@ -1,7 +1,7 @@
 // `build:` on a real engine: up builds a missing image (args, hitch's labels) and its parents see its
 // ENV; up leaves a built image alone unless --build; a rebuilt image recreates what it changed; a
 // failed build fails its service and starts the rest.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -40,11 +40,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await hitchOk(['-p', P, 'down']);
   for (const tag of IMAGES) await docker.getImage(tag).remove().catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
 });
 
 it('up builds the missing image with its args and the labels of its service; the parent sees its ENV', async () => {
   const res = await hitchOk(['-f', file, 'up']);
-  expect(res.stderr).toContain(`building ${P}-app for app`);
+  expect(res.stderr.split('\n').filter((l) => l.startsWith('building'))).toEqual([`building ${P}-app for app`]);
   const { labels } = await imageOf(`${P}-app`);
   expect([labels['io.hitch.project'], labels['io.hitch.service']]).toEqual([P, 'app']);
   expect([(await envOf(`${P}-app`)).GREETING, (await envOf(`${P}-web`)).APP_ENV_GREETING]).toEqual(['hi', 'hi']);

@@ -47,6 +47,7 @@ beforeAll(async () => {
   await requireEngine();
   await hitch(['-f', FILE, 'down']);
   await removeOracle();
+  await docker.getImage(PARENT_IMAGE).remove().catch(() => undefined); // so up builds it from today's Dockerfile
 });
 
 afterAll(async () => {

@@ -71,7 +71,7 @@ describe('one project, two commands at once', () => {
     expect(await leftovers(P)).toEqual([]);
   });
 
-  it('restart takes the lock too: --lock-timeout makes it give up clearly, having restarted nothing', async () => {
+  it('restart takes the lock too: --lock-timeout makes it give up clearly', async () => {
     await hitchOk(['-p', P, 'down', '-v']);
     const file = await writeManifest(P, services);
     const first = spawnHitch(['-f', file, 'up']);

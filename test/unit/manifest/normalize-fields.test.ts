@@ -40,6 +40,7 @@ describe('fields', () => {
 describe('helpers', () => {
   test.each<[string, number | undefined]>([
     ['2s', 2000], ['1m30s', 90000], ['500ms', 500], ['1.5h', 5400000], ['1h2m3s4ms', 3723004], ['0', 0], ['100us', 0], ['2', undefined], ['s', undefined], ['1x', undefined], ['', undefined],
+    ['2562047h', 9_223_369_200_000], ['2562048h', undefined], // Go's limit: int64 nanoseconds
   ])('duration %s', (s, want) => {
     expect(parseDuration(s)).toEqual(want);
   });

@@ -17,6 +17,7 @@ const cases: [string, string, Opts?][] = [
   ['multi-line and padded values', svc('environment:\n  A: |\n    one\n      two\n  B: "\\r\\n\\ttab"\n  C: "${MULTI}"\n  D: "  lead"\n  E: "trail  "\n  F: |+\n    kept\n\n')],
   ['YAML look-alikes stay strings', svc('environment: {A: "true", B: "0", C: "", D: "null", E: "~", F: "- x", G: "#", H: "a: b", I: "1e3", J: "0o17", K: "[x]", L: "{x}", M: "*a", N: "no"}\nlabels: ["yes", "k=v=w", "é=€"]')],
   ['env keys that are traps', svc('environment: {__proto__: p, constructor: c, pos: here, "1": one}\nlabels: {__proto__: x}')],
+  ['"<<" as a key, which the loader reads as a merge unless quoted', svc('environment: ["<<=x"]\nlabels: ["<<=y"]\nbuild: {context: ., args: ["<<=z"]}')],
   ['numbers and booleans in env become strings', svc('environment: {PORT: 5432, DEBUG: true, RATIO: 1.5, NONE: }\nlabels: [bare]')],
   ['env_file merged under environment', svc('env_file: [a.env, b.env]\nenvironment: {B: from-yaml}'), { readFile: (p) => (p.endsWith('a.env') ? 'A=1\nB=2\nS=$x\n' : 'C=3\n') }],
   ['ports in every form', svc('ports: [80, "8080:80", "127.0.0.1:8081:81", "127.0.0.1::5000", "5353:53/udp", "8000-8002:8000-8002", "9000-9010:90", "[::1]:8443:443", "[::1]::444/sctp", "0.0.0.0:1:1/tcp", {target: 5000, published: 49155, host_ip: 127.0.0.1, protocol: udp}, {target: 6000, host_ip: "fe80::1"}, {target: 7000, published: "7000-7005"}]\npublish_all: true')],

@@ -1,16 +1,13 @@
 // The `hitch config` command itself: its output, saved beside the manifest, passes `hitch validate` and
-// prints itself again. Runs the built CLI (dist/, from `npm run build`, which `npm test` runs first).
+// prints itself again. Runs the built CLI, as every integration test does (`npm test` builds it first);
+// it needs no engine.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { yamlLib } from '../../../src/manifest/yaml-document.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-// a missing build fails the file, never skips it: `npm test` builds first
-if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+import { yamlLib } from '../../src/manifest/yaml-document.js';
+import { ROOT } from './helpers.js';
 
 function hitch(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env, CLI_SECRET: 'p$ss', NO_COLOR: '1' };
