@@ -77,7 +77,7 @@ async function inspectExternal(docker: Docker, name: string, network: string): P
   const exposedPorts = Object.keys(info.Config.ExposedPorts ?? {}).map(parsePortKey);
   const ip = endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || undefined;
   return {
-    id: info.Id, name, image: info.Config.Image, running: info.State.Running,
+    id: info.Id, name, image: info.Config.Image, running: info.State.Running, networkMode: info.HostConfig.NetworkMode,
     env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip,
   };
 }

@@ -21,7 +21,15 @@ export function observedExternal(observed: ObservedState, name: string): Observe
   return observed.externals.find((e) => e.name === name);
 }
 
-/** docker refuses a link to a missing or stopped container; hitch says so before it creates anything. */
+/** The network modes whose containers the engine refuses to connect to any other network. */
+function sharesNoNetwork(mode: string | undefined): boolean {
+  return mode === 'host' || mode === 'none' || Boolean(mode?.startsWith('container:'));
+}
+
+/**
+ * docker refuses a link to a missing or stopped container, and the engine refuses to attach one whose
+ * network is the host's, none, or another container's; hitch says so before it creates anything.
+ */
 export function checkExternals(manifest: Manifest, observed: ObservedState): UserError | undefined {
   const problems: string[] = [];
   const remedies = new Set<string>();
@@ -35,6 +43,13 @@ export function checkExternals(manifest: Manifest, observed: ObservedState): Use
       } else if (!c.running) {
         problems.push(`Cannot link to a non running container: /${c.name} AS /${s.containerName}/${l.alias}`); // docker's words
         remedies.add(`start it first: docker start ${c.name}`);
+      } else if (sharesNoNetwork(c.networkMode)) {
+        problems.push(`container ${c.name} runs with network mode "${c.networkMode}", which the engine cannot attach to another network: service "${s.name}" cannot link it as "${l.alias}" (external_links)`);
+        remedies.add(
+          c.networkMode!.startsWith('container:')
+            ? `link the container whose network ${c.name} shares instead (its id is in that network mode)`
+            : `recreate ${c.name} on a network of its own (docker's default bridge will do)`,
+        );
       }
     }
   }

@@ -45,6 +45,7 @@ export interface ObservedExternal {
   name: string; // without the leading '/'
   image: string; // Config.Image: the image as it was named when the container was made (for `ls`)
   running: boolean;
+  networkMode?: string; // HostConfig.NetworkMode: `host`, `none` and `container:<id>` take no other network
   env: string[]; // Config.Env, "KEY=VALUE"
   exposedPorts: PortSpec[]; // Config.ExposedPorts
   hostname: string;

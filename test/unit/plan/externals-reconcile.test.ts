@@ -1,23 +1,10 @@
 // External links in the planner: attach before the parent starts, env and hosts from the container's own
-// inspect, errors before anything is made, detach when the link goes (golden plans).
+// inspect, detach when the link goes (golden plans; errors in externals-check.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../../src/manifest/model.js';
-import type { ObservedState } from '../../../src/plan/observed.js';
 import { planText } from '../../../src/plan/plan-text.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
-import { UserError } from '../../../src/user-error.js';
 import { manifest, service } from './fixtures.js';
-import { engine, legacy, POS, stack, upOnce } from './externals-stack.js';
-
-function planError(m: Manifest, observed: ObservedState): { message: string; remedy?: string } {
-  try {
-    reconcile(m, observed);
-  } catch (err) {
-    if (err instanceof UserError) return { message: err.message, remedy: err.remedy };
-    throw err;
-  }
-  throw new Error('expected a UserError');
-}
+import { engine, legacy, stack, upOnce } from './externals-stack.js';
 
 describe('reconcile: external links', () => {
   it('empty engine: attach at the next free address, before the parent starts; env and hosts from its inspect', () => {
@@ -113,27 +100,5 @@ service:web  recreate-container shop-web image=web:1 replaces=id-shop-web  cause
     env    CACHE_PORT_6379_TCP_PROTO=tcp
 unchanged: cache
 orphans: none`);
-  });
-
-  it('missing: a plan-time error naming the container, with a remedy', () => {
-    expect(planError(stack(), engine([]))).toEqual({
-      message: 'no container named legacy-db: service "web" links it as "db" (external_links)',
-      remedy: 'create and start legacy-db first, or remove "legacy-db:db" from the external_links of web',
-    });
-  });
-
-  it("stopped: docker's words, every problem at once", () => {
-    const m = manifest([
-      service('web', { externalLinks: [{ container: 'legacy-db', alias: 'db', pos: POS }] }),
-      service('api', { externalLinks: [{ container: 'gone', alias: 'gone', pos: POS }, { container: 'legacy-db', alias: 'store', pos: POS }] }),
-    ]);
-    expect(planError(m, engine([legacy({ running: false })]))).toEqual({
-      message: [
-        'no container named gone: service "api" links it as "gone" (external_links)',
-        'Cannot link to a non running container: /legacy-db AS /shop-api/store',
-        'Cannot link to a non running container: /legacy-db AS /shop-web/db',
-      ].join('\n'),
-      remedy: 'create and start gone first, or remove "gone" from the external_links of api; start it first: docker start legacy-db',
-    });
   });
 });
