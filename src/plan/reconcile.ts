@@ -11,6 +11,7 @@ import { portsOffered, type PlanContext } from './injected.js';
 import { LABEL, type Action, type Plan } from './model.js';
 import type { ObservedState } from './observed.js';
 import { startOrder } from './order.js';
+import { waitForOrphanNames } from './orphan-names.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
 
@@ -44,6 +45,8 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: { r
     if (!sandbox && !own) unchanged.push(name);
   }
   const orphans = sortedStrings(new Set(observed.containers.filter((c) => !manifest.services[c.service]).map((c) => c.service)));
+  const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
+  if (clash) throw clash;
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
   return { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
 }

@@ -34,4 +34,31 @@ orphans: old`);
     const zed = plan.actions.find((a) => a.id === 'sandbox:zed');
     expect(zed?.kind === 'create-container' ? zed.container.network : undefined).toEqual({ name: 'shop-hitch', ip: '10.213.0.7' });
   });
+
+  // `old` renamed to `renamed` in the manifest, its container_name kept: the engine refuses a second shop-old
+  const renamed = () => ({ ...stack(), services: { ...stack().services, renamed: { ...stack().services.cache!, name: 'renamed', containerName: 'shop-old' } } });
+
+  it("a new container taking an orphan's name waits for the orphan's removal", () => {
+    const plan = reconcile(renamed(), orphaned(), { removeOrphans: true });
+    const waits = (id: string) => {
+      const a = plan.actions.find((x) => x.id === id);
+      return a?.kind === 'create-container' ? [a.waitsFor, a.createAfter] : undefined;
+    };
+    expect([waits('sandbox:renamed'), waits('service:renamed')]).toEqual([
+      [['remove:sandbox:old'], undefined],
+      [['sandbox:renamed', 'remove:service:old'], undefined],
+    ]);
+  });
+
+  it('without removeOrphans: a plan-time error naming both services, with the remedy', () => {
+    expect(() => reconcile(renamed(), orphaned())).toThrow(
+      expect.objectContaining({
+        message: [
+          'container name shop-old-sandbox of service "renamed" is held by service "old", which the manifest no longer has',
+          'container name shop-old of service "renamed" is held by service "old", which the manifest no longer has',
+        ].join('\n'),
+        remedy: 'remove the orphans first with `hitch up --remove-orphans`, or give the service another container_name',
+      }),
+    );
+  });
 });
