@@ -44,6 +44,7 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: { r
     for (const a of [sandbox, firewall, ...ready, own]) if (a) actions.push(a);
     if (!sandbox && !own) unchanged.push(name);
   }
+  afterDroppedRules(ctx, decided);
   const orphans = sortedStrings(new Set(observed.containers.filter((c) => !manifest.services[c.service]).map((c) => c.service)));
   const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
   if (clash) throw clash;
@@ -80,6 +81,22 @@ function volumeActions(ctx: PlanContext): Action[] {
       waitsFor: [],
       volume: { name: `${project}_${n}`, labels: { [LABEL.project]: project, [LABEL.volume]: n } },
     }));
+}
+
+/**
+ * A link removed: the former parent's new sandbox waits until the child's rules no longer accept it, so
+ * the parent, restarted without the link, never reaches that child (spec/links.md §4). The links it had
+ * are on its service container (LABEL.links).
+ */
+function afterDroppedRules(ctx: PlanContext, decided: Map<string, ServiceActions>): void {
+  for (const [name, { sandbox }] of decided) {
+    const had = ctx.observed.containers.find((c) => c.role === 'service' && c.service === name)?.links ?? [];
+    const has = new Set(ctx.manifest.services[name]!.links.map((l) => l.target));
+    for (const child of had) {
+      const rules = decided.get(child)?.firewall;
+      if (sandbox && rules && !has.has(child)) sandbox.waitsFor.push(rules.id);
+    }
+  }
 }
 
 function volumeIds(service: Service, planned: Set<string>): string[] {

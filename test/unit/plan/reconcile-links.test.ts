@@ -81,13 +81,13 @@ unchanged: db, worker
 orphans: none`);
   });
 
-  it("a link is removed: the parent is recreated, the child's rules are updated in place", () => {
+  it("a link is removed: the child's rules are updated in place, and only then is the parent's sandbox recreated", () => {
     const m = withService(stack(), 'web', { links: [link('db')] });
     expect(planText(reconcile(m, upOnce()))).toBe(`plan for shop: 4 actions
 firewall:cache  update-firewall shop-cache-sandbox  cause: rules changed
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
-sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:3 replaces=id-shop-web-sandbox  cause: config changed: hosts
+sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:3 replaces=id-shop-web-sandbox  cause: config changed: hosts  after: firewall:cache
     hosts  10.213.0.3 db shop-db
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.1 to port 80
