@@ -57,7 +57,22 @@ function sortRules(rules: AllowRule[]): AllowRule[] {
   return unique.sort((x, y) => compareIps(x.from, y.from) || compareStrings(x.proto, y.proto) || x.port - y.port);
 }
 
-/** The argv images/sandbox/hitch-sandbox accepts after `run` and `apply`. */
+/**
+ * The argv images/sandbox/hitch-sandbox accepts after `run` and `apply`. Consecutive ports from one
+ * source and protocol go as one `LO-HI` rule: an `expose` range of thousands of ports stays one
+ * argument and one iptables rule, below the kernel's limit on a command's arguments.
+ */
 export function firewallArgs(fw: FirewallSpec): string[] {
-  return ['--subnet', fw.subnet, ...sortRules(fw.allow).flatMap((r) => ['--allow', ruleKey(r)])];
+  const args = ['--subnet', fw.subnet];
+  let run: { rule: AllowRule; hi: number } | undefined;
+  const flush = () => run && args.push('--allow', run.hi === run.rule.port ? ruleKey(run.rule) : `${ruleKey(run.rule)}-${run.hi}`);
+  for (const r of sortRules(fw.allow)) {
+    if (run && run.rule.from === r.from && run.rule.proto === r.proto && r.port === run.hi + 1) run.hi = r.port;
+    else {
+      flush();
+      run = { rule: r, hi: r.port };
+    }
+  }
+  flush();
+  return args;
 }

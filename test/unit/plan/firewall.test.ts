@@ -84,4 +84,24 @@ describe('firewallArgs', () => {
   it('no rules: only the subnet (everything from it is dropped)', () => {
     expect(firewallArgs({ subnet: '10.213.0.0/24', allow: [] })).toEqual(['--subnet', '10.213.0.0/24']);
   });
+
+  it('consecutive ports of one source and protocol go as one LO-HI rule; a gap, a protocol or a source ends it', () => {
+    const rule = (from: string, proto: 'tcp' | 'udp', port: number) => ({ from, proto, port });
+    const a = '10.213.0.3';
+    const b = '10.213.0.4';
+    const udpRange = Array.from({ length: 10001 }, (_, i) => rule(a, 'udp', 10000 + i)); // RTP-like: one argument
+    const fw = {
+      subnet: '10.213.0.0/24',
+      allow: [...udpRange, rule(a, 'tcp', 6379), rule(a, 'tcp', 6380), rule(a, 'tcp', 6382), rule(b, 'tcp', 6381), rule(a, 'udp', 6380), rule(b, 'tcp', 6380)],
+    };
+    expect(firewallArgs(fw)).toEqual([
+      '--subnet', '10.213.0.0/24',
+      '--allow', 'tcp:10.213.0.3:6379-6380',
+      '--allow', 'tcp:10.213.0.3:6382',
+      '--allow', 'udp:10.213.0.3:6380',
+      '--allow', 'udp:10.213.0.3:10000-20000',
+      '--allow', 'tcp:10.213.0.4:6380-6381',
+    ]);
+  });
 });
+
