@@ -65,9 +65,11 @@ function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
   const b = get(ctx, [...svc, 'build']);
   if (b === undefined || b === null) return undefined;
   if (typeof b === 'string') return { context: resolve(ctx.dir, b), args: {} };
-  const { context, dockerfile } = b as { context: string; dockerfile?: string };
+  const { context, dockerfile } = b as { context?: unknown; dockerfile?: unknown };
+  // the schema reports a build or a context that is not a string; there is nothing to build from then
+  if (typeof context !== 'string') return undefined;
   const args = keyValues(ctx, [...svc, 'build', 'args'], 'build args', 'lookup');
-  return dropUndefined({ context: resolve(ctx.dir, context), dockerfile, args });
+  return dropUndefined({ context: resolve(ctx.dir, context), dockerfile: typeof dockerfile === 'string' ? dockerfile : undefined, args });
 }
 
 function expose(ctx: Ctx, svc: Path): PortSpec[] {

@@ -26,6 +26,10 @@ describe('crashes and stack overflows', () => {
     ['100 nested block mappings', blockNest(100), [`66:67: ${NESTING}`]],
     // each anchor is 40 deep, but each alias adds another 40 once expanded
     ['aliases that nest 120 deep once expanded', aliasChain, [`1:33: ${NESTING} (counting what aliases expand to)`]],
+    // TypeError: path.resolve of a build context or dockerfile that was not a string (found by the fuzz)
+    ['a build context that is a mapping', 'services:\n  app:\n    build:\n      context: {}\n', ['4:16: build.context must be a string, not a mapping']],
+    ['a build context that is a number', 'services:\n  app:\n    build: {context: 5}\n', ['3:22: build.context must be a string, not an integer']],
+    ['a build dockerfile that is a mapping', 'services:\n  app:\n    build: {context: ., dockerfile: {}}\n', ['3:37: build.dockerfile must be a string, not a mapping']],
     // RangeError in interpolate's recursion
     ['5000 nested interpolation defaults', `services:\n  web:\n    image: "${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}"\n`, ['3:12: invalid interpolation: defaults nested more than 16 levels deep']],
   ])('%s', (_, yaml, want) => {
