@@ -76,3 +76,20 @@ export function firewallArgs(fw: FirewallSpec): string[] {
   flush();
   return args;
 }
+
+/** An argv's rules one port each, so the same rules sent per port (before ranges) or as LO-HI compare equal. */
+function perPort(args: readonly string[]): string[] {
+  return args.flatMap((arg, i) => {
+    if (args[i - 1] !== '--allow') return arg === '--allow' ? [] : [arg];
+    const [proto, ip, range = ''] = arg.split(':');
+    const [lo = 0, hi = lo] = range.split('-').map(Number);
+    return Array.from({ length: hi - lo + 1 }, (_, k) => `${proto}:${ip}:${lo + k}`);
+  });
+}
+
+/** Whether a sandbox's recorded argv already holds the rules of `wanted` (firewallArgs), in either form. */
+export function sameRules(recorded: readonly string[], wanted: readonly string[]): boolean {
+  if (recorded.join('\n') === wanted.join('\n')) return true;
+  const [x, y] = [perPort(recorded), perPort(wanted)];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}

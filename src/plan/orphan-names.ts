@@ -10,8 +10,9 @@ export function waitForOrphanNames(actions: Action[], observed: ObservedState, o
   const held = new Map(observed.containers.filter((c) => orphans.includes(c.service)).map((c) => [c.name, c]));
   const problems: string[] = [];
   for (const a of actions) {
-    const orphan = a.kind === 'create-container' ? held.get(a.container.name) : undefined;
-    if (a.kind !== 'create-container' || !orphan) continue;
+    const made = a.kind === 'create-container' || a.kind === 'recreate-container'; // a recreate may take a new name
+    const orphan = made ? held.get(a.container.name) : undefined;
+    if (!made || !orphan) continue;
     if (!removeOrphans) {
       problems.push(`container name ${a.container.name} of service "${a.container.service}" is held by service "${orphan.service}", which the manifest no longer has`);
       continue;

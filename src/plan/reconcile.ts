@@ -13,7 +13,7 @@ import type { ObservedState } from './observed.js';
 import { startOrder } from './order.js';
 import { waitForOrphanNames } from './orphan-names.js';
 import { networkName, sandboxName } from './sandbox.js';
-import { sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
+import { observedOf, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
 
 export { planDown } from './down.js';
 
@@ -84,17 +84,20 @@ function volumeActions(ctx: PlanContext): Action[] {
 }
 
 /**
- * A link removed: the former parent's new sandbox waits until the child's rules no longer accept it, so
- * the parent, restarted without the link, never reaches that child (spec/links.md §4). The links it had
- * are on its service container (LABEL.links).
+ * A link removed: the former parent's new sandbox (or service, when its sandbox stays) waits until the
+ * child's rules no longer accept it, updated in place or in the child's new sandbox, so the parent,
+ * restarted without the link, never reaches that child (spec/links.md §4). The links it had are on its
+ * service container (LABEL.links).
  */
 function afterDroppedRules(ctx: PlanContext, decided: Map<string, ServiceActions>): void {
-  for (const [name, { sandbox }] of decided) {
-    const had = ctx.observed.containers.find((c) => c.role === 'service' && c.service === name)?.links ?? [];
+  for (const [name, { sandbox, service }] of decided) {
+    const first = sandbox?.kind === 'start-container' ? undefined : (sandbox ?? service);
     const has = new Set(ctx.manifest.services[name]!.links.map((l) => l.target));
-    for (const child of had) {
-      const rules = decided.get(child)?.firewall;
-      if (sandbox && rules && !has.has(child)) sandbox.waitsFor.push(rules.id);
+    for (const child of observedOf(ctx, name, 'service')?.links ?? []) {
+      const { firewall, sandbox: box } = decided.get(child) ?? {};
+      const rules = firewall ?? (box?.kind === 'start-container' ? undefined : box);
+      // an action that already waits on `first` (only labels someone edited could say so) is not waited on
+      if (first && rules && !has.has(child) && !rules.waitsFor.includes(first.id)) first.waitsFor.push(rules.id);
     }
   }
 }

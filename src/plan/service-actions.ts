@@ -3,7 +3,7 @@
 import type { Service } from '../manifest/model.js';
 import { changeCause, decodeParts } from './config-parts.js';
 import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
-import { firewallArgs } from './firewall.js';
+import { firewallArgs, sameRules } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type Role } from './model.js';
 import type { ObservedContainer } from './observed.js';
@@ -15,7 +15,7 @@ export interface ServiceActions {
   service?: Action;
 }
 
-function observedOf(ctx: PlanContext, service: string, role: Role): ObservedContainer | undefined {
+export function observedOf(ctx: PlanContext, service: string, role: Role): ObservedContainer | undefined {
   return perPlan(ctx, 'observed', 'containers', () => byServiceAndRole(ctx.observed.containers)).get(`${role}:${service}`);
 }
 
@@ -52,7 +52,7 @@ export function sandboxActions(service: Service, ctx: PlanContext, networkAction
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
   const args = firewallArgs(fw);
-  if (obs?.firewallArgs && obs.firewallArgs.join('\n') === args.join('\n')) return { sandbox };
+  if (obs?.firewallArgs && sameRules(obs.firewallArgs, args)) return { sandbox };
   const firewall: Action = {
     id: `firewall:${service.name}`,
     kind: 'update-firewall',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortSpec } from '../../../src/manifest/model.js';
 import type { Addressing } from '../../../src/plan/addressing.js';
-import { firewallArgs, firewallFor } from '../../../src/plan/firewall.js';
+import { firewallArgs, firewallFor, sameRules } from '../../../src/plan/firewall.js';
 import { link, manifest, service } from './fixtures.js';
 
 const addresses: Addressing = {
@@ -102,6 +102,13 @@ describe('firewallArgs', () => {
       '--allow', 'udp:10.213.0.3:10000-20000',
       '--allow', 'tcp:10.213.0.4:6380-6381',
     ]);
+  });
+
+  it('sameRules: a sandbox that holds the same rules one port each (made before ranges) needs no update', () => {
+    const wanted = ['--subnet', '10.213.0.0/24', '--allow', 'tcp:10.213.0.3:6379-6381', '--allow', 'udp:10.213.0.3:53'];
+    const perPort = ['--subnet', '10.213.0.0/24', ...['tcp:10.213.0.3:6379', 'tcp:10.213.0.3:6380', 'tcp:10.213.0.3:6381', 'udp:10.213.0.3:53'].flatMap((r) => ['--allow', r])];
+    const fewer = perPort.slice(0, -4).concat(perPort.slice(-2)); // 6381/tcp lost
+    expect([sameRules(perPort, wanted), sameRules(wanted, wanted), sameRules(fewer, wanted), sameRules(['--subnet', '10.213.1.0/24', ...perPort.slice(2)], wanted)]).toEqual([true, true, false, false]);
   });
 });
 

@@ -61,4 +61,13 @@ orphans: old`);
       }),
     );
   });
+
+  it("a recreate that takes an orphan's name (a container_name changed to it) waits for the orphan's removal too", () => {
+    const m = { ...stack(), services: { ...stack().services, cache: { ...stack().services.cache!, containerName: 'shop-old' } } };
+    const plan = reconcile(m, orphaned(), { removeOrphans: true });
+    const waits = (id: string) => plan.actions.find((a) => a.id === id)?.waitsFor;
+    expect([waits('sandbox:cache'), waits('service:cache')]).toEqual([['remove:sandbox:old'], ['sandbox:cache', 'remove:service:old']]);
+    expect(() => reconcile(m, orphaned())).toThrow(/container name shop-old-sandbox of service "cache" is held by service "old"/);
+  });
 });
+
