@@ -104,8 +104,8 @@ function expand(hostIp: string, host: string, container: string, proto: Protocol
   return ports(c).map((containerPort, i) => ({ hostIp, hostPort: String(h.start + i), containerPort, proto }));
 }
 
-/** "53/udp": the protocol always written, so the entry reads the same to anyone. */
-export function exposeText(p: PortSpec): string {
+/** "53/udp": the protocol always written, so the entry reads the same to anyone (`expose`, check, link lines). */
+export function portText(p: PortSpec): string {
   return `${p.port}/${p.proto}`;
 }
 

@@ -1,6 +1,7 @@
 // The connectivity the links allow (spec/links.md §4), as data `hitch check` proves and `up` reports:
 // a parent may open connections to each port its child offers; nothing else between services.
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
+import { portText } from '../manifest/ports.js';
 import { compareStrings } from './compare.js';
 import { parentsOf } from './firewall.js';
 
@@ -24,10 +25,6 @@ export interface LinkGrant {
   child: string;
   aliases: string[];
   ports: PortSpec[];
-}
-
-export function portText(p: PortSpec): string {
-  return `${p.port}/${p.proto}`;
 }
 
 export function compareProbes(x: Probe, y: Probe): number {

@@ -12,7 +12,7 @@ export function registerCheck(program: Command): void {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const { check } = await import('../../api/check.js');
-      const { portText } = await import('../../plan/matrix.js');
+      const { portText } = await import('../../manifest/ports.js');
       const result = await check(await openEngine(), manifest, { timeoutSec: opts.timeout });
       if (!result.ok) process.exitCode = 1;
       if (g.json) return printJson(result);
