@@ -1,7 +1,7 @@
 // The rules a service's sandbox applies to its own namespace (DESIGN.md, "Firewall"; spec/links.md §4):
 // each parent may reach each port this service offers to links; published ports are reachable from the
 // gateway (the host's side of the bridge); everything else from the project subnet is dropped.
-import type { Manifest, PortSpec, Service } from '../manifest/model.js';
+import type { Manifest, PortSpec, Protocol, Service } from '../manifest/model.js';
 import type { Addressing } from './addressing.js';
 import { compareIps, compareStrings } from './compare.js';
 import type { AllowRule, FirewallSpec } from './model.js';
@@ -77,12 +77,18 @@ export function firewallArgs(fw: FirewallSpec): string[] {
   return args;
 }
 
+/** One `--allow` value as firewallArgs writes it: `PROTO:IP:PORT` or `PROTO:IP:LO-HI`. */
+export function parseAllow(value: string): { proto: Protocol; ip: string; lo: number; hi: number } {
+  const [proto, ip = '', range = ''] = value.split(':');
+  const [lo = 0, hi = lo] = range.split('-').map(Number);
+  return { proto: proto as Protocol, ip, lo, hi };
+}
+
 /** An argv's rules one port each, so the same rules sent per port (before ranges) or as LO-HI compare equal. */
 function perPort(args: readonly string[]): string[] {
   return args.flatMap((arg, i) => {
     if (args[i - 1] !== '--allow') return arg === '--allow' ? [] : [arg];
-    const [proto, ip, range = ''] = arg.split(':');
-    const [lo = 0, hi = lo] = range.split('-').map(Number);
+    const { proto, ip, lo, hi } = parseAllow(arg);
     return Array.from({ length: hi - lo + 1 }, (_, k) => `${proto}:${ip}:${lo + k}`);
   });
 }

@@ -3,7 +3,7 @@
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
 import { portText } from '../manifest/ports.js';
 import { compareStrings } from './compare.js';
-import { parentsOf } from './firewall.js';
+import { parentsOf, parseAllow } from './firewall.js';
 
 export type Reach = 'allowed' | 'denied';
 /** What a probe saw: connected or answered; dropped (filtered); or let in with nothing listening. */
@@ -107,9 +107,8 @@ export function rulesFromArgs(args: readonly string[]): RuleInForce[] {
     const value = args[i + 1] ?? '';
     if (arg === '--subnet') return [{ target: 'DROP', from: value }];
     if (arg !== '--allow') return [];
-    const [proto, ip, range] = value.split(':');
-    const [lo, hi = lo] = (range ?? '').split('-').map(Number);
-    return [{ target: 'ACCEPT', from: `${ip}/32`, proto: proto as Protocol, ports: [lo!, hi!] }];
+    const { proto, ip, lo, hi } = parseAllow(value);
+    return [{ target: 'ACCEPT', from: `${ip}/32`, proto, ports: [lo, hi] }];
   });
 }
 
