@@ -1,18 +1,14 @@
 // The `hitch config` command itself: its output, saved beside the manifest, passes `hitch validate` and
 // prints itself again. Runs the built CLI, as every integration test does (`npm test` builds it first);
 // it needs no engine.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { yamlLib } from '../../src/manifest/yaml-document.js';
-import { ROOT } from './helpers.js';
+import { hitch as hitchCli, ROOT } from './helpers.js';
 
-function hitch(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, CLI_SECRET: 'p$ss', NO_COLOR: '1' };
-  return spawnSync('node', [join(ROOT, 'bin/hitch.js'), ...args], { encoding: 'utf8', env, timeout: 30_000 });
-}
+const hitch = (...args: string[]) => hitchCli(args, { CLI_SECRET: 'p$ss', NO_COLOR: '1' });
 
 const MANIFEST = `name: cli
 services:
@@ -38,31 +34,31 @@ describe('hitch config (the built CLI)', { timeout: 30_000 }, () => {
   writeFileSync(join(dir, 'db.env'), 'POSTGRES_USER=shop\n');
   writeFileSync(join(dir, '.env'), 'GREETING=hello\n');
 
-  test('prints a manifest that hitch validate accepts and that prints itself again', () => {
-    const first = hitch('-f', join(dir, 'hitch.yaml'), 'config');
-    expect([first.status, first.stderr]).toEqual([0, '']);
+  test('prints a manifest that hitch validate accepts and that prints itself again', async () => {
+    const first = await hitch('-f', join(dir, 'hitch.yaml'), 'config');
+    expect([first.code, first.stderr]).toEqual([0, '']);
     writeFileSync(join(dir, 'config.yaml'), first.stdout);
-    const valid = hitch('-f', join(dir, 'config.yaml'), 'validate');
-    expect([valid.status, valid.stdout, valid.stderr]).toEqual([0, `${join(dir, 'config.yaml')}: valid (project cli, 2 services)\n`, '']);
-    const again = hitch('-f', join(dir, 'config.yaml'), 'config');
-    expect([again.status, again.stdout]).toEqual([0, first.stdout]);
+    const valid = await hitch('-f', join(dir, 'config.yaml'), 'validate');
+    expect([valid.code, valid.stdout, valid.stderr]).toEqual([0, `${join(dir, 'config.yaml')}: valid (project cli, 2 services)\n`, '']);
+    const again = await hitch('-f', join(dir, 'config.yaml'), 'config');
+    expect([again.code, again.stdout]).toEqual([0, first.stdout]);
   });
 
-  test('interpolated, env_file merged, a literal "$" written "$$", paths relative to the folder', () => {
-    const db = yamlLib().parse(hitch('-f', join(dir, 'hitch.yaml'), 'config').stdout).services.db;
+  test('interpolated, env_file merged, a literal "$" written "$$", paths relative to the folder', async () => {
+    const db = yamlLib().parse((await hitch('-f', join(dir, 'hitch.yaml'), 'config')).stdout).services.db;
     expect([db.environment, db.volumes[0].source]).toEqual([{ POSTGRES_USER: 'shop', POSTGRES_PASSWORD: 'p$$ss', GREETING: 'hello' }, './data']);
   });
 
-  test('--json prints the same manifest', () => {
-    const yaml = hitch('-f', join(dir, 'hitch.yaml'), 'config').stdout;
-    const json = hitch('-f', join(dir, 'hitch.yaml'), '--json', 'config');
-    expect([json.status, JSON.parse(json.stdout)]).toEqual([0, yamlLib().parse(yaml)]);
+  test('--json prints the same manifest', async () => {
+    const yaml = (await hitch('-f', join(dir, 'hitch.yaml'), 'config')).stdout;
+    const json = await hitch('-f', join(dir, 'hitch.yaml'), '--json', 'config');
+    expect([json.code, JSON.parse(json.stdout)]).toEqual([0, yamlLib().parse(yaml)]);
   });
 
-  test('the example manifest, normalized, validates', () => {
-    const out = hitch('-f', join(ROOT, 'examples/redis-webapp/hitch.yaml'), 'config');
+  test('the example manifest, normalized, validates', async () => {
+    const out = await hitch('-f', join(ROOT, 'examples/redis-webapp/hitch.yaml'), 'config');
     writeFileSync(join(dir, 'example.yaml'), out.stdout);
-    const valid = hitch('-f', join(dir, 'example.yaml'), 'validate');
-    expect([out.status, valid.status, valid.stdout]).toEqual([0, 0, `${join(dir, 'example.yaml')}: valid (project redis-webapp, 2 services)\n`]);
+    const valid = await hitch('-f', join(dir, 'example.yaml'), 'validate');
+    expect([out.code, valid.code, valid.stdout]).toEqual([0, 0, `${join(dir, 'example.yaml')}: valid (project redis-webapp, 2 services)\n`]);
   });
 });
