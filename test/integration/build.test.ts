@@ -1,17 +1,17 @@
 // `build:` on a real engine: up builds a missing image (args, hitch's labels) and its parents see its
 // ENV; up leaves a built image alone unless --build; a rebuilt image recreates what it changed; a
 // failed build fails its service and starts the rest.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { changedNames, changesDuring, containerIds } from './convergence-helpers.js';
+import { changedNames, changesDuring, containerIds, writeManifest } from './convergence-helpers.js';
 import { docker, envOf, hitch, hitchOk, requireEngine } from './helpers.js';
 
 const P = 'it-build';
 const IMAGES = [`${P}-app`, `${P}-bad`];
 const SLEEP = { command: ['sleep', '100000'], stop_signal: 'SIGKILL' };
+const APP = { build: { context: './app', args: { GREETING: 'hi' } }, ...SLEEP };
 let dir: string;
 let file: string;
 
@@ -26,15 +26,10 @@ beforeAll(async () => {
   await requireEngine();
   await hitch(['-p', P, 'down']);
   for (const tag of IMAGES) await docker.getImage(tag).remove().catch(() => undefined);
-  dir = await mkdtemp(join(tmpdir(), `${P}-`));
+  file = await writeManifest(P, { app: APP, web: { image: 'hitch-test/busybox:1', links: ['app'], ...SLEEP } });
+  dir = dirname(file);
   await mkdir(join(dir, 'app'));
   await writeFile(join(dir, 'app', 'Dockerfile'), dockerfile(''));
-  file = join(dir, 'hitch.yaml');
-  const services = {
-    app: { build: { context: './app', args: { GREETING: 'hi' } }, ...SLEEP },
-    web: { image: 'hitch-test/busybox:1', links: ['app'], ...SLEEP },
-  };
-  await writeFile(file, stringify({ name: P, services }));
 });
 
 afterAll(async () => {
@@ -71,7 +66,7 @@ it("a build that fails: exit 1 with the engine's words, its parent waits, the re
   await writeFile(join(dir, 'bad', 'Dockerfile'), 'FROMM hitch-test/busybox:1\n');
   const broken = join(dir, 'broken.yaml');
   const services = {
-    app: { build: { context: './app', args: { GREETING: 'hi' } }, ...SLEEP },
+    app: APP,
     bad: { build: './bad', ...SLEEP },
     web: { image: 'hitch-test/busybox:1', links: ['app', 'bad'], ...SLEEP },
   };
