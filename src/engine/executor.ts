@@ -2,6 +2,7 @@
 // at most `concurrency` at a time (a turn in the endpoint queue does not count), the longest chain
 // first (schedule.ts). A failed action skips exactly the actions that wait on it.
 import type { Action, Plan } from '../plan/model.js';
+import { planDefects } from '../plan/plan-check.js';
 import type { Engine } from './engine.js';
 import { leavesNetworkFirst, runAction } from './actions.js';
 import { endpointQueue, type EndpointQueue } from './endpoint-queue.js';
@@ -32,6 +33,8 @@ export interface ExecOptions {
 }
 
 export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}): Promise<ExecutionResult> {
+  const defects = planDefects(plan);
+  if (defects.length > 0) throw new Error(`refusing to run an inconsistent plan for ${plan.project}:\n${defects.join('\n')}`);
   const emit = opts.onEvent ?? (() => {});
   const limit = priorityLimiter(opts.concurrency ?? 8);
   // A sandbox leaving the network goes before any other ready action: the endpoint queue, one call at a
@@ -50,9 +53,8 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
 
   /** The first of `ids` that did not succeed, once all are over. */
   const blockerAmong = async (ids: string[]): Promise<string | undefined> => {
-    const deps = ids.filter((id) => byId.has(id));
-    const results = await Promise.all(deps.map((id) => run(byId.get(id)!)));
-    return deps.find((_, i) => results[i] !== 'done');
+    const results = await Promise.all(ids.map((id) => run(byId.get(id)!)));
+    return ids.find((_, i) => results[i] !== 'done');
   };
   const skip = (action: Action, blocker: string): ActionOutcome => {
     blockers[action.id] = blocker;

@@ -44,6 +44,15 @@ describe('execute', () => {
     expect(events.sort()).toEqual(['done d', 'failed a', 'skipped b', 'skipped c']);
   });
 
+  it.each([
+    { name: 'a wait on an action not in the plan', actions: [volume('a'), volume('b', ['gone'])], defect: 'b waits for gone, which is not in the plan' },
+    { name: 'actions waiting in a circle', actions: [volume('a'), volume('b', ['c']), volume('c', ['b'])], defect: 'in a circle: b -> c -> b' },
+  ])('refuses a plan with $name, before running any of it', async ({ actions, defect }) => {
+    const f = fakeEngine();
+    await expect(execute(f.engine, plan(actions))).rejects.toThrow(defect);
+    expect(f.log).toEqual([]);
+  });
+
   it('never runs a known failure, and skips its waiters', async () => {
     const f = fakeEngine();
     const result = await execute(f.engine, plan([volume('a'), volume('b', ['a'])]), { failed: { a: new Error('no image') } });
