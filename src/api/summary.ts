@@ -1,4 +1,5 @@
-// What `up` and `down` report at the end: which services were created, recreated, left alone, removed,
+// What `up` and `down` report at the end: which services were created, recreated, started, had their
+// rules updated in place, were left alone or removed,
 // and for a failure: each failed service with its cause and last log lines, and who was not started for it.
 import type { ExecutionResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
@@ -14,6 +15,7 @@ export interface Summary {
   created: string[];
   recreated: string[];
   started: string[];
+  rulesUpdated: string[]; // only the firewall's rules changed, in place: both containers kept
   unchanged: string[];
   removed: string[];
   failed: Failure[];
@@ -37,13 +39,14 @@ function serviceOf(a: Action): string | undefined {
   }
 }
 
-type Bucket = keyof Pick<Summary, 'created' | 'recreated' | 'started' | 'removed'>;
-const RANK: Bucket[] = ['removed', 'recreated', 'created', 'started'];
+type Bucket = keyof Pick<Summary, 'created' | 'recreated' | 'started' | 'rulesUpdated' | 'removed'>;
+const RANK: Bucket[] = ['removed', 'recreated', 'created', 'started', 'rulesUpdated'];
 
 const BUCKET: Partial<Record<Action['kind'], Bucket>> = {
   'create-container': 'created',
   'recreate-container': 'recreated',
   'start-container': 'started',
+  'update-firewall': 'rulesUpdated',
   'remove-container': 'removed',
 };
 
@@ -70,7 +73,8 @@ function notStarted(plan: Plan, exec: ExecutionResult): Summary['notStarted'] {
   const out = new Map<string, string>();
   for (const a of plan.actions) {
     const service = serviceOf(a);
-    if (!service || !BUCKET[a.kind] || exec.outcomes[a.id] !== 'skipped') continue;
+    // a skipped rules update leaves its service running as it was: unchanged, not "not started"
+    if (!service || !BUCKET[a.kind] || a.kind === 'update-firewall' || exec.outcomes[a.id] !== 'skipped') continue;
     const root = byId.get(rootFailure(a.id, exec))!;
     if (!out.has(service)) out.set(service, serviceOf(root) ?? root.id);
   }
@@ -79,7 +83,7 @@ function notStarted(plan: Plan, exec: ExecutionResult): Summary['notStarted'] {
 
 export function summarize(plan: Plan, exec: ExecutionResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
   const s: Summary = {
-    created: [], recreated: [], started: [], unchanged: [...plan.unchanged], removed: [],
+    created: [], recreated: [], started: [], rulesUpdated: [], unchanged: [], removed: [],
     failed: exec ? failures(plan, exec, logs) : [],
     notStarted: exec ? notStarted(plan, exec) : [],
     orphans: [...plan.orphans], elapsedMs: 0,
@@ -97,7 +101,9 @@ export function summarize(plan: Plan, exec: ExecutionResult | undefined, started
     if (!before || RANK.indexOf(bucket) < RANK.indexOf(before)) listed.set(service, bucket);
   }
   for (const [service, bucket] of listed) s[bucket].push(service);
-  for (const key of ['created', 'recreated', 'started', 'removed'] as const) s[key].sort();
+  for (const key of RANK) s[key].sort();
+  // the plan's unchanged keep both containers, but their rules may have been updated, or failed to be
+  s.unchanged = plan.unchanged.filter((service) => !listed.has(service) && !unwell.has(service));
   s.elapsedMs = Date.now() - startedAt;
   return s;
 }

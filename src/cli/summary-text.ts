@@ -11,6 +11,7 @@ export function summaryText(verb: string, project: string, s: Summary): string {
     list('created', s.created),
     list('recreated', s.recreated),
     list('started', s.started),
+    list('rules updated', s.rulesUpdated),
     list('unchanged', s.unchanged),
     list('removed', s.removed),
     list('failed', s.failed.map((f) => f.service)),

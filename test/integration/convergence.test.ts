@@ -41,8 +41,8 @@ async function file(): Promise<string> {
 async function upChanges(extra: string[] = []): Promise<{ changed: string[]; summary: Record<string, unknown> }> {
   const before = await containerIds(P);
   const res = await hitchOk(['-f', await file(), '--json', 'up', ...extra]);
-  const { created, recreated, unchanged, removed, orphans } = JSON.parse(res.stdout).summary;
-  return { changed: changedNames(before, await containerIds(P)), summary: { created, recreated, unchanged, removed, orphans } };
+  const { created, recreated, rulesUpdated, unchanged, removed, orphans } = JSON.parse(res.stdout).summary;
+  return { changed: changedNames(before, await containerIds(P)), summary: { created, recreated, rulesUpdated, unchanged, removed, orphans } };
 }
 
 /** Exit code of a TCP connection from `from`'s namespace, by the link's alias (its hosts line). */
@@ -116,7 +116,7 @@ orphans: none
 describe('exact recreation', () => {
   it("a child's command changes: only its service container; its parents keep theirs and still reach it", async () => {
     services.db = { ...db, command: ['httpd', '-f', '-p', '5432', '-h', '/'] };
-    expect(await upChanges()).toEqual({ changed: n('db'), summary: { created: [], recreated: ['db'], unchanged: ['api', 'cache', 'web', 'worker'], removed: [], orphans: [] } });
+    expect(await upChanges()).toEqual({ changed: n('db'), summary: { created: [], recreated: ['db'], rulesUpdated: [], unchanged: ['api', 'cache', 'web', 'worker'], removed: [], orphans: [] } });
     expect([await connects(`${P}-web`, 'db', 5432), await connects(`${P}-api`, 'db', 5432)]).toEqual([0, 0]);
   });
 
@@ -157,7 +157,9 @@ describe('exact recreation', () => {
     expect(await connects(`${P}-worker`, ip, 5432)).not.toBe(0); // not linked: dropped by db's firewall
     const started = [await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)];
     services.worker = sleeper({ links: ['cache', 'db'] });
-    expect((await upChanges()).changed).toEqual(n('worker', 'worker-sandbox'));
+    const { changed, summary } = await upChanges();
+    expect(changed).toEqual(n('worker', 'worker-sandbox'));
+    expect(summary).toEqual({ created: [], recreated: ['worker'], rulesUpdated: ['db'], unchanged: ['api', 'cache', 'web'], removed: [], orphans: [] });
     expect([await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)]).toEqual(started);
     expect(await connects(`${P}-worker`, 'db', 5432)).toBe(0);
   });
@@ -166,7 +168,9 @@ describe('exact recreation', () => {
     const ip = await ipOf(`${P}-db-sandbox`, NET);
     const started = [await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)];
     services.worker = sleeper({ link: 'cache' });
-    expect((await upChanges()).changed).toEqual(n('worker', 'worker-sandbox'));
+    const { changed, summary } = await upChanges();
+    expect(changed).toEqual(n('worker', 'worker-sandbox'));
+    expect(summary).toEqual({ created: [], recreated: ['worker'], rulesUpdated: ['db'], unchanged: ['api', 'cache', 'web'], removed: [], orphans: [] });
     expect([await startedAt(`${P}-db`), await startedAt(`${P}-db-sandbox`)]).toEqual(started);
     expect(await connects(`${P}-worker`, ip, 5432)).not.toBe(0);
   });
@@ -176,13 +180,14 @@ describe('a service leaves the manifest', () => {
   it('up reports it as an orphan and leaves it alone', async () => {
     const { api: _gone, ...rest } = services;
     services = rest;
-    expect(await upChanges()).toEqual({ changed: [], summary: { created: [], recreated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: [], orphans: ['api'] } });
+    // api linked db: db's rules stop accepting it, in place
+    expect(await upChanges()).toEqual({ changed: [], summary: { created: [], recreated: [], rulesUpdated: ['db'], unchanged: ['cache', 'web', 'worker'], removed: [], orphans: ['api'] } });
   });
 
   it('up --remove-orphans removes it', async () => {
     expect(await upChanges(['--remove-orphans'])).toEqual({
       changed: n('api', 'api-sandbox'),
-      summary: { created: [], recreated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: ['api'], orphans: ['api'] },
+      summary: { created: [], recreated: [], rulesUpdated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: ['api'], orphans: ['api'] },
     });
   });
 

@@ -5,6 +5,8 @@ import type { ExecutionResult } from '../../../src/engine/executor.js';
 import type { Action, ContainerSpec, Plan } from '../../../src/plan/model.js';
 
 const start = (service: string): Action => ({ id: `start:sandbox:${service}`, kind: 'start-container', cause: 'stopped', waitsFor: [], name: `${service}-sandbox`, service, role: 'sandbox' });
+const rules = (service: string, waitsFor: string[] = []): Action =>
+  ({ id: `firewall:${service}`, kind: 'update-firewall', cause: 'parents changed', waitsFor, service, sandbox: `${service}-sandbox`, firewall: { subnet: '10.0.0.0/24', allow: [] } });
 const make = (service: string, kind: 'create-container' | 'recreate-container'): Action =>
   ({ id: `${kind}:${service}`, kind, cause: 'not found', waitsFor: [], container: { service, name: service } as ContainerSpec });
 
@@ -24,5 +26,40 @@ describe('summarize', () => {
     ['two services, each once, sorted', [make('web', 'create-container'), start('db'), make('db', 'create-container'), start('web')], { created: ['db', 'web'], recreated: [], started: [] }],
   ] as const)('%s', (_, actions, expected) => {
     expect(report([...actions])).toEqual(expected);
+  });
+});
+
+describe('summarize: rules updated in place', () => {
+  const plan = (actions: Action[], unchanged: string[]): Plan => ({ project: 'p', actions, unchanged, orphans: [] });
+  const exec = (outcomes: ExecutionResult['outcomes'], errors: ExecutionResult['errors'] = {}, blockers: ExecutionResult['blockers'] = {}): ExecutionResult =>
+    ({ outcomes, errors, blockers });
+  const buckets = ({ created, rulesUpdated, unchanged, failed, notStarted }: ReturnType<typeof summarize>) =>
+    ({ created, rulesUpdated, unchanged, failed: failed.map((f) => f.service), notStarted });
+
+  it('a service whose containers stay but whose rules changed is listed as such, not as unchanged', () => {
+    const p = plan([make('web', 'create-container'), rules('db')], ['db', 'cache']);
+    expect(buckets(summarize(p, exec({ 'create-container:web': 'done', 'firewall:db': 'done' }), Date.now()))).toEqual({
+      created: ['web'], rulesUpdated: ['db'], unchanged: ['cache'], failed: [], notStarted: [],
+    });
+  });
+
+  it('a dry run lists the updates it would make', () => {
+    expect(buckets(summarize(plan([rules('db')], ['db']), undefined, Date.now()))).toEqual({
+      created: [], rulesUpdated: ['db'], unchanged: [], failed: [], notStarted: [],
+    });
+  });
+
+  it('a failed update is a failure, not unchanged', () => {
+    const result = exec({ 'firewall:db': 'failed' }, { 'firewall:db': new Error('iptables broke') });
+    expect(buckets(summarize(plan([rules('db')], ['db']), result, Date.now()))).toEqual({
+      created: [], rulesUpdated: [], unchanged: [], failed: ['db'], notStarted: [],
+    });
+  });
+
+  it('an update skipped for another failure leaves its service unchanged, not "not started"', () => {
+    const result = exec({ 'create-container:web': 'failed', 'firewall:db': 'skipped' }, { 'create-container:web': new Error('no') }, { 'firewall:db': 'create-container:web' });
+    expect(buckets(summarize(plan([make('web', 'create-container'), rules('db', ['create-container:web'])], ['db']), result, Date.now()))).toEqual({
+      created: [], rulesUpdated: [], unchanged: ['db'], failed: ['web'], notStarted: [],
+    });
   });
 });
