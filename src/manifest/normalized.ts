@@ -5,7 +5,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { formatDuration } from './duration.js';
 import type { BuildSpec, Healthcheck, Manifest, Service, VolumeMount } from './model.js';
-import { portText, publishedText } from './ports.js';
+import { portRangesText, publishedText } from './ports.js';
 import { restartText } from './string-fields.js';
 import { yamlLib } from './yaml-document.js';
 
@@ -51,7 +51,7 @@ function service(s: Service, dir: string): Data {
     command: s.command,
     entrypoint: s.entrypoint,
     environment: nonEmpty(s.environment), // env_file entries are merged in: the file is not needed
-    expose: nonEmpty(s.expose.map(portText)),
+    expose: nonEmpty(portRangesText(s.expose)),
     ports: nonEmpty(s.ports.map(publishedText)),
     publish_all: s.publishAll,
     links: nonEmpty(s.links.map((l) => `${l.target}:${l.alias}`)),

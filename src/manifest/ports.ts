@@ -109,6 +109,20 @@ export function portText(p: PortSpec): string {
   return `${p.port}/${p.proto}`;
 }
 
+/**
+ * Each run of consecutive ports of one protocol, in the list's own order, as one `expose` entry: "53/udp",
+ * "6000-6063/tcp". Read back, the entries give the same list, and a range of thousands stays one line.
+ */
+export function portRangesText(ports: readonly PortSpec[]): string[] {
+  const runs: Array<{ first: PortSpec; last: number }> = [];
+  for (const p of ports) {
+    const run = runs.at(-1);
+    if (run && run.first.proto === p.proto && p.port === run.last + 1) run.last = p.port;
+    else runs.push({ first: p, last: p.port });
+  }
+  return runs.map(({ first, last }) => (last === first.port ? portText(first) : `${first.port}-${last}/${first.proto}`));
+}
+
 /** The `docker run -p` form parsePublished reads back to `p`: "127.0.0.1::80/tcp", "[::1]:8080:80/udp". */
 export function publishedText(p: PublishedPort): string {
   const ip = p.hostIp === '' ? '' : isIPv6(p.hostIp) ? `[${p.hostIp}]:` : `${p.hostIp}:`;

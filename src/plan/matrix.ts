@@ -1,7 +1,7 @@
 // The connectivity the links allow (spec/links.md §4), as data `hitch check` proves and `up` reports:
 // a parent may open connections to each port its child offers; nothing else between services.
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
-import { portText } from '../manifest/ports.js';
+import { portRangesText } from '../manifest/ports.js';
 import { compareStrings } from './compare.js';
 import { parentsOf, parseAllow } from './firewall.js';
 
@@ -137,8 +137,8 @@ export function enforcementLines(links: LinkEnforcement[]): string[] {
   return links.map((l) => {
     const head = `link ${l.parent} -> ${l.child} (as ${l.aliases.join(', ')}):`;
     if (!l.drops) return `${head} NOT enforced: ${l.child}'s firewall does not drop the project's traffic; run \`hitch up\` again`;
-    if (l.missing.length) return `${head} NOT enforced: ${l.child}'s firewall lacks ${l.missing.map(portText).join(', ')}; run \`hitch up\` again`;
+    if (l.missing.length) return `${head} NOT enforced: ${l.child}'s firewall lacks ${portRangesText(l.missing).join(', ')}; run \`hitch up\` again`;
     if (!l.ports.length) return `${head} rules enforced: names and env only, ${l.child} exposes no port`;
-    return `${head} rules enforced: ${l.parent} may reach ${l.child} on ${l.ports.map(portText).join(', ')} only`;
+    return `${head} rules enforced: ${l.parent} may reach ${l.child} on ${portRangesText(l.ports).join(', ')} only`;
   });
 }

@@ -13,7 +13,7 @@ const MANIFEST = [
   '  db:',
   '    image: postgres:16',
   '    environment: [POSTGRES_PASSWORD=pa$$word]',
-  '    expose: ["5432", "53/udp"]',
+  '    expose: ["5432", "53/udp", "6000-6002", "6003", "6005"]',
   '    share_env: [POSTGRES_USER]',
   '    healthcheck: {test: pg_isready, interval: 90s, timeout: 1500ms, start_period: "0", retries: 5}',
   '    volumes: ["data:/var/lib/postgresql/data", "./init:/docker-entrypoint-initdb.d:ro"]',
@@ -48,6 +48,8 @@ services:
     expose:
       - 53/udp
       - 5432/tcp
+      - 6000-6003/tcp
+      - 6005/tcp
     publish_all: false
     share_env:
       - POSTGRES_USER

@@ -138,4 +138,13 @@ describe('linkGrants and enforcement', () => {
       "link web -> db (as database, db): NOT enforced: db's firewall does not drop the project's traffic; run `hitch up` again",
     ]);
   });
+
+  it('writes each run of consecutive ports of a protocol as one range', () => {
+    const range = (from: number, to: number, as: (p: number) => PortSpec) => Array.from({ length: to - from + 1 }, (_, i) => as(from + i));
+    const wide = { parent: 'web', child: 'dns', aliases: ['dns'], ports: [...range(5000, 64999, udp), tcp(8000), tcp(8001), tcp(8003)], missing: [], drops: true };
+    expect(enforcementLines([wide, { ...wide, missing: [udp(5000), udp(5001), tcp(8003)] }])).toEqual([
+      'link web -> dns (as dns): rules enforced: web may reach dns on 5000-64999/udp, 8000-8001/tcp, 8003/tcp only',
+      "link web -> dns (as dns): NOT enforced: dns's firewall lacks 5000-5001/udp, 8003/tcp; run `hitch up` again",
+    ]);
+  });
 });
