@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The CLI as bundled by `npm run build` (scripts/bundle-cli.mjs says why).
+import { main } from '../dist/cli-bundle/main.js';
 
 await main(process.argv);

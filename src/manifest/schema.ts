@@ -2,13 +2,16 @@
 // format (editors read the same file). Returns ajv's errors with oneOf/anyOf noise removed.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
 const require = createRequire(import.meta.url);
 
-// From src/manifest or dist/manifest alike, the schema sits at the package root.
+// From src/manifest, dist/manifest or the CLI's bundle in dist/cli-bundle alike (each two levels down,
+// see scripts/bundle-cli.mjs), the schema sits at the package root.
 const SCHEMA_URL = new URL('../../links.schema.json', import.meta.url);
+export const SCHEMA_FILE = fileURLToPath(SCHEMA_URL);
 
 let compiled: ValidateFunction | undefined;
 
@@ -28,8 +31,11 @@ export function schemaAjv(code?: { source: boolean }): Ajv2020 {
   return ajv;
 }
 
-/** Written next to this file by `npm run build`; absent when running from source (the tests). */
-export const PRECOMPILED = './schema-validator.cjs';
+/**
+ * Written next to this file by `npm run build`; absent when running from source (the tests). Named from
+ * its folder, so that the CLI's bundle, in a sibling folder, finds it too.
+ */
+export const PRECOMPILED = '../manifest/schema-validator.cjs';
 
 // Compiling the schema costs ~90 ms on every command: a build ships it compiled.
 function precompiled(): ValidateFunction | undefined {

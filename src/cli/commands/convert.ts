@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { SCHEMA_FILE } from '../../manifest/schema.js';
 import { UserError } from '../../user-error.js';
 
-const SCHEMA = fileURLToPath(new URL('../../../links.schema.json', import.meta.url));
 
 export function registerConvert(program: Command): void {
   program
@@ -19,7 +18,7 @@ export function registerConvert(program: Command): void {
       });
       const { convertCompose } = await import('../../convert/index.js');
       // the schema comment points at this hitch's own schema, from where the output is meant to go
-      const { yaml, warnings } = convertCompose(text, { file: composeFile, schemaRef: relative(dirname(file), SCHEMA) });
+      const { yaml, warnings } = convertCompose(text, { file: composeFile, schemaRef: relative(dirname(file), SCHEMA_FILE) });
       for (const w of warnings) process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
       process.stdout.write(yaml);
     });
