@@ -84,7 +84,24 @@ async function report(err: unknown): Promise<number> {
   return EXIT_FAILURE;
 }
 
+/** What a program killed by SIGPIPE exits with, as seen by a shell: docker's `logs … | head -1`. */
+const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * A reader that stops early (`hitch logs db | head -1`) closes the pipe: the next write fails with EPIPE,
+ * which nothing else handles. Stop quietly then, as docker does (Node itself ignores SIGPIPE).
+ */
+function stopOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(EXIT_BROKEN_PIPE);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
+  stopOnBrokenPipe();
   try {
     await program(argv).parseAsync(argv);
   } catch (err) {

@@ -1,6 +1,7 @@
 // Runs a command in a container and collects its output (stdout and stderr demultiplexed).
 import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
+import { demux } from './demux.js';
 import type { ExecResult } from './engine.js';
 
 function collect(): { sink: PassThrough; text: () => string } {
@@ -15,7 +16,7 @@ export async function execIn(docker: Docker, container: string, cmd: string[]): 
   const stream = await exec.start({ hijack: true, stdin: false });
   const stdout = collect();
   const stderr = collect();
-  docker.modem.demuxStream(stream, stdout.sink, stderr.sink);
+  demux(stream, stdout.sink, stderr.sink);
   await new Promise<void>((resolve, reject) => {
     stream.on('end', resolve);
     stream.on('close', resolve);

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable, type Duplex } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Attachment, ExecStreams, LogLine, LogOptions } from './engine.js';
+import { demux } from './demux.js';
 
 /** Resolves once the stream is over, however it ends (a hijacked socket may close without 'end'). */
 function ended(stream: NodeJS.ReadableStream): Promise<void> {
@@ -35,7 +36,7 @@ export async function streamLogs(docker: Docker, name: string, opts: LogOptions,
   const done = Promise.all([lines(out, 'stdout', onLine), lines(err, 'stderr', onLine)]);
   // A TTY container's log is one raw stream; any other is multiplexed in frames (stdout, stderr).
   if (info.Config.Tty) source.on('data', (chunk: Buffer) => out.write(chunk));
-  else docker.modem.demuxStream(source, out, err);
+  else demux(source, out, err);
   await ended(source);
   out.end();
   err.end();
@@ -54,7 +55,7 @@ export async function execAttached(docker: Docker, name: string, cmd: string[], 
   const stream = await exec.start({ hijack: true, stdin: Boolean(io.stdin), Tty: tty });
   const over = ended(stream);
   if (tty) stream.on('data', (chunk: Buffer) => io.stdout.write(chunk));
-  else docker.modem.demuxStream(stream, io.stdout, io.stderr);
+  else demux(stream, io.stdout, io.stderr);
   // The end of our stdin half-closes the socket, so the command reads EOF (`echo hi | hitch exec -i web cat`).
   if (io.stdin) io.stdin.pipe(stream);
   let unsubscribe = () => {};
@@ -91,7 +92,7 @@ export async function attach(docker: Docker, name: string): Promise<Attachment |
   const listeners: ((line: string) => void)[] = [];
   const out = new PassThrough();
   const ended = lines(out, 'stdout', ({ text }) => listeners.forEach((listener) => listener(text))).then(() => {}, () => {});
-  docker.modem.demuxStream(socket, out, new PassThrough().resume());
+  demux(socket, out, new PassThrough().resume());
   // however the connection ends (a hijacked socket may close without 'end', or reset), the lines end
   for (const event of ['end', 'close', 'error']) socket.on(event, () => out.end());
   return {
