@@ -9,7 +9,7 @@ hitch() { node bin/hitch.js -f "$MANIFEST" "$@"; }
 
 bash scripts/ensure-engine.sh
 bash scripts/build-images.sh
-[ -f dist/cli/main.js ] || npm run --silent build
+[ -f dist/cli-bundle/main.js ] || npm run --silent build
 
 STANDIN=""
 if ! docker image inspect redis:7-alpine >/dev/null 2>&1; then
