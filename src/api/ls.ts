@@ -13,7 +13,8 @@ interface Target {
   container: string; // the container's name
   id: string; // its short id; '' when missing
   image: string; // '' for a missing external (nothing says what it would run)
-  state: 'running' | 'stopped' | 'missing';
+  // a running service container whose sandbox is not running has no network: it says so
+  state: 'running' | 'stopped' | 'missing' | 'sandbox stopped' | 'sandbox missing';
 }
 
 /** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
@@ -25,9 +26,11 @@ function target(container: string, image: string, found?: { id: string; running:
 }
 
 function serviceRow(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
-  const { main } = containersOf(observed, service);
+  const { main, sandbox } = containersOf(observed, service);
   const spec = manifest.services[service]!;
-  return { name, service, ...target(main?.name ?? spec.containerName, spec.image, main) };
+  const row: LsRow = { name, service, ...target(main?.name ?? spec.containerName, spec.image, main) };
+  if (row.state === 'running' && !sandbox?.running) row.state = sandbox ? 'sandbox stopped' : 'sandbox missing';
+  return row;
 }
 
 function externalRow(observed: ObservedState, name: string, container: string): LsRow {

@@ -6,6 +6,7 @@ import type { Plan } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
 import { externalNames } from '../plan/externals.js';
 import { reconcile } from '../plan/reconcile.js';
+import { unknownImages, unknownImageWarning } from '../plan/unknown-images.js';
 
 /** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
 export async function observeAndPlan(
@@ -17,6 +18,11 @@ export async function observeAndPlan(
   return { plan, observed };
 }
 
-export async function planUp(engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean } = {}): Promise<Plan> {
-  return (await observeAndPlan(engine, manifest, opts)).plan;
+/** The plan `up` would run now, and what it leaves out because an image is not on the engine yet. */
+export async function planUp(
+  engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean; onWarning?: (message: string) => void } = {},
+): Promise<Plan> {
+  const { plan, observed } = await observeAndPlan(engine, manifest, opts);
+  for (const u of unknownImages(manifest, observed)) opts.onWarning?.(unknownImageWarning(u, manifest));
+  return plan;
 }

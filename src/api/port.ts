@@ -22,6 +22,11 @@ function parsePublished(text: string): PortMapping | undefined {
   return { containerPort: Number(containerPort), proto: proto as Protocol, hostIp, hostPort: Number(hostPort), address };
 }
 
+/** 1 for an IPv6 binding: docker lists 0.0.0.0 before [::], so `$(hitch port web 80)` is an address curl takes. */
+function ipv6(p: PortMapping): number {
+  return p.hostIp.includes(':') ? 1 : 0;
+}
+
 /** "5000" or "5000/udp" → port and protocol; anything else is a usage error. */
 export function parsePortArg(arg: string): { port: number; proto: Protocol } {
   const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(arg);
@@ -34,11 +39,15 @@ export function parsePortArg(arg: string): { port: number; proto: Protocol } {
 /** Every published mapping of the service, or those of one port; an unpublished port is an error. */
 export async function port(engine: Engine, project: string, service: string, portArg?: string): Promise<PortMapping[]> {
   const [found] = pick(await engine.observe(project, []), project, [service]);
-  if (!found?.sandbox?.running) throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
+  // ports are published on the sandbox: without it running, nothing is, whatever the service container does
+  if (!found?.sandbox?.running) {
+    const what = found?.main?.running ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${found.sandbox ? 'stopped' : 'missing'}` : `service "${service}" of project ${project} is not running`;
+    throw new UserError(`${what}, so no port of it is published`, 'start it with `hitch up`');
+  }
   const all = (found.sandbox.published ?? [])
     .map(parsePublished)
     .filter((p): p is PortMapping => p !== undefined)
-    .sort((a, b) => a.containerPort - b.containerPort || a.proto.localeCompare(b.proto) || a.address.localeCompare(b.address));
+    .sort((a, b) => a.containerPort - b.containerPort || a.proto.localeCompare(b.proto) || ipv6(a) - ipv6(b) || a.address.localeCompare(b.address));
   if (portArg === undefined) return all;
   const wanted = parsePortArg(portArg);
   const matching = all.filter((p) => p.containerPort === wanted.port && p.proto === wanted.proto);

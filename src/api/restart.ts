@@ -15,10 +15,16 @@ export interface RestartOptions {
   lock?: LockOptions; // restart changes containers: one command at a time per project, like up and down
 }
 
-async function restartOne(engine: Engine, t: ServiceContainers, opts: RestartOptions): Promise<void> {
-  if (!t.main || !t.sandbox) {
-    throw new UserError(`service "${t.service}" is missing a container`, 'recreate it with `hitch up`');
+/** Each target has both its containers, checked before any is touched: a restart is not left half done. */
+function complete(targets: ServiceContainers[]): Array<Required<ServiceContainers>> {
+  const incomplete = targets.filter((t) => !t.main || !t.sandbox).map((t) => `"${t.service}"`);
+  if (incomplete.length > 0) {
+    throw new UserError(`${incomplete.length === 1 ? 'service' : 'services'} ${incomplete.join(', ')} ${incomplete.length === 1 ? 'is' : 'are'} missing a container; nothing was restarted`, 'recreate with `hitch up`');
   }
+  return targets as Array<Required<ServiceContainers>>;
+}
+
+async function restartOne(engine: Engine, t: Required<ServiceContainers>, opts: RestartOptions): Promise<void> {
   if (!t.sandbox.running) {
     const name = t.sandbox.name;
     await runAction(engine, { id: `start ${name}`, kind: 'start-container', cause: 'restart', waitsFor: [], name, service: t.service, role: 'sandbox' });
@@ -35,7 +41,7 @@ export async function restart(engine: Engine, project: string, services: string[
 
 async function restartLocked(engine: Engine, project: string, services: string[], opts: RestartOptions): Promise<string[]> {
   const observed = await engine.observe(project, []);
-  const targets = pick(observed, project, services);
+  const targets = complete(pick(observed, project, services));
   const edges: Edge[] = observed.containers
     .filter((c) => c.role === 'service')
     .flatMap((c) => (c.links ?? []).map((child): Edge => [child, c.service]));

@@ -1,5 +1,6 @@
 // `logs` and `exec`: the commands that stream between a service's container and the user.
 import type { Engine, ExecStreams, LogLine } from '../engine/engine.js';
+import { UserError } from '../user-error.js';
 import { pick, runningService } from './lookup.js';
 
 export interface LogsOptions {
@@ -14,7 +15,11 @@ export interface LogsOptions {
  * so the output reads like a file; with follow, all at once, line by line as they come, until all stop.
  */
 export async function logs(engine: Engine, project: string, services: string[], opts: LogsOptions): Promise<void> {
-  const targets = pick(await engine.observe(project, []), project, services).filter((t) => t.main);
+  const found = pick(await engine.observe(project, []), project, services);
+  // asked for by name, a service without its container (only its sandbox left) is an answer, not silence
+  const lost = services.length > 0 ? found.filter((t) => !t.main).map((t) => `"${t.service}"`) : [];
+  if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${project}, so no logs`, 'recreate it with `hitch up`');
+  const targets = found.filter((t) => t.main);
   opts.onServices?.(targets.map((t) => t.service));
   const read = (t: (typeof targets)[number]) =>
     engine.logs(t.main!.id, { follow: Boolean(opts.follow), tail: opts.tail }, (line) => opts.onLine(t.service, line));

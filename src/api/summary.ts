@@ -18,9 +18,11 @@ export interface Summary {
   rulesUpdated: string[]; // only the firewall's rules changed, in place: both containers kept
   unchanged: string[];
   removed: string[];
+  networksRemoved: string[]; // by name: `down`, once the project's containers are gone
+  volumesRemoved: string[]; // by name: `down -v`
   failed: Failure[];
   notStarted: Array<{ service: string; waitsFor: string }>; // waitsFor: the failed service it needs
-  orphans: string[];
+  orphans: string[]; // found and left on the engine (not those `up --remove-orphans` removed)
   elapsedMs: number;
 }
 
@@ -83,11 +85,12 @@ function notStarted(plan: Plan, exec: ExecutionResult): Summary['notStarted'] {
 
 export function summarize(plan: Plan, exec: ExecutionResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
   const s: Summary = {
-    created: [], recreated: [], started: [], rulesUpdated: [], unchanged: [], removed: [],
+    created: [], recreated: [], started: [], rulesUpdated: [], unchanged: [], removed: [], networksRemoved: [], volumesRemoved: [],
     failed: exec ? failures(plan, exec, logs) : [],
     notStarted: exec ? notStarted(plan, exec) : [],
-    orphans: [...plan.orphans], elapsedMs: 0,
+    orphans: [], elapsedMs: 0,
   };
+  const ran = (a: Action) => !exec || exec.outcomes[a.id] === 'done'; // a dry run: all that would run
   // a service that failed or was not started is only that, even if its sandbox was created
   const unwell = new Set([...s.failed.map((f) => f.service), ...s.notStarted.map((n) => n.service)]);
   // and a service is listed once, by the most its two containers went through: a sandbox started
@@ -96,7 +99,7 @@ export function summarize(plan: Plan, exec: ExecutionResult | undefined, started
   for (const a of plan.actions) {
     const service = serviceOf(a);
     const bucket = BUCKET[a.kind];
-    if (!service || !bucket || unwell.has(service) || (exec && exec.outcomes[a.id] !== 'done')) continue;
+    if (!service || !bucket || unwell.has(service) || !ran(a)) continue;
     const before = listed.get(service);
     if (!before || RANK.indexOf(bucket) < RANK.indexOf(before)) listed.set(service, bucket);
   }
@@ -104,6 +107,11 @@ export function summarize(plan: Plan, exec: ExecutionResult | undefined, started
   for (const key of RANK) s[key].sort();
   // the plan's unchanged keep both containers, but their rules may have been updated, or failed to be
   s.unchanged = plan.unchanged.filter((service) => !listed.has(service) && !unwell.has(service));
+  s.orphans = plan.orphans.filter((service) => !s.removed.includes(service));
+  for (const a of plan.actions) {
+    if (a.kind === 'remove-network' && ran(a)) s.networksRemoved.push(a.name);
+    if (a.kind === 'remove-volume' && ran(a)) s.volumesRemoved.push(a.name);
+  }
   s.elapsedMs = Date.now() - startedAt;
   return s;
 }

@@ -26,6 +26,8 @@ export interface UpOptions {
   onImage?: (e: ImageEvent) => void;
   onPlan?: (plan: Plan) => void;
   onEvent?: (e: ExecEvent) => void;
+  /** A dry run's plan leaves something out (an image not on the engine yet): said once, before onPlan. */
+  onWarning?: (message: string) => void;
 }
 
 export interface UpResult {

@@ -14,6 +14,8 @@ export function summaryText(verb: string, project: string, s: Summary): string {
     list('rules updated', s.rulesUpdated),
     list('unchanged', s.unchanged),
     list('removed', s.removed),
+    list('network removed', s.networksRemoved),
+    list('volumes removed', s.volumesRemoved),
     list('failed', s.failed.map((f) => f.service)),
     list('not started', s.notStarted.map((n) => n.service)),
   ].filter(Boolean);

@@ -187,7 +187,7 @@ describe('a service leaves the manifest', () => {
   it('up --remove-orphans removes it', async () => {
     expect(await upChanges(['--remove-orphans'])).toEqual({
       changed: n('api', 'api-sandbox'),
-      summary: { created: [], recreated: [], rulesUpdated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: ['api'], orphans: ['api'] },
+      summary: { created: [], recreated: [], rulesUpdated: [], unchanged: ['cache', 'db', 'web', 'worker'], removed: ['api'], orphans: [] },
     });
   });
 

@@ -34,6 +34,8 @@ export function registerDown(program: Command): void {
     .description("remove the project's containers and network (named volumes too with -v)")
     .option('-v, --volumes', "also remove the project's named volumes (on a terminal, asks first)")
     .option('-y, --yes', 'with -v: remove the volumes without asking')
+    // compose's flag, so scripts written for it run: hitch's down removes orphans anyway (all it finds by label)
+    .option('--remove-orphans', 'accepted for compose scripts: down always removes orphans too')
     .addOption(lockTimeoutOption())
     .action(async (opts: { volumes?: boolean; yes?: boolean; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);

@@ -14,7 +14,7 @@ export function registerPlan(program: Command): void {
       const manifest = await loadFrom(g);
       const { planUp } = await import('../../api/plan-up.js');
       const { planText, planJson } = await import('../../plan/plan-text.js');
-      const plan = await planUp(await openEngine(), manifest, opts);
+      const plan = await planUp(await openEngine(), manifest, { ...opts, onWarning: (message) => process.stderr.write(`warning: ${message}\n`) });
       if (g.json) printJson(planJson(plan, opts));
       else process.stdout.write(planText(plan, opts) + '\n');
     });

@@ -10,10 +10,11 @@ export function registerUp(program: Command): void {
     .description('create or update the project so that the engine matches the manifest (detached)')
     .option('--remove-orphans', "remove services' containers that are no longer in the manifest")
     .option('--dry-run', 'show what would change, change nothing')
+    .option('-d, --detach', 'accepted for compose scripts: up is always detached')
     .option('--build', 'build images with a build: section even if they exist')
     .option('--show-secrets', 'with --dry-run: print values of secret-looking env keys (PASSWORD, SECRET, TOKEN, KEY)')
     .addOption(lockTimeoutOption())
-    .action(async (opts: { removeOrphans?: boolean; dryRun?: boolean; build?: boolean; showSecrets?: boolean; lockTimeout?: number }, cmd: Command) => {
+    .action(async ({ detach: _always, ...opts }: { detach?: boolean; removeOrphans?: boolean; dryRun?: boolean; build?: boolean; showSecrets?: boolean; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const engine = await openEngine();
@@ -27,6 +28,7 @@ export function registerUp(program: Command): void {
         onImage: (e) => log(`${e.how === 'build' ? 'building' : 'pulling'} ${e.image}${e.service ? ` for ${e.service}` : ''}`),
         onPlan: (plan) => reporter.onPlan(plan),
         onEvent: (e) => reporter.onEvent(e),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       });
       await reporter.finish();
       if (opts.dryRun && !g.json) {

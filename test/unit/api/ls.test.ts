@@ -50,3 +50,14 @@ describe('ls', () => {
     expect((await ls(engineWith([legacy()]).engine, m)).map((r) => r.name)).toEqual(['cache', 'web', 'web/a-db', 'web/cache']);
   });
 });
+
+describe("ls: a service whose sandbox is not running has no network, though its container runs", () => {
+  it.each<[string, (state: ObservedState) => ObservedState, LsRow['state']]>([
+    ['stopped', (st) => ({ ...st, containers: st.containers.map((c) => (c.name === 'shop-cache-sandbox' ? { ...c, running: false } : c)) }), 'sandbox stopped'],
+    ['missing', (st) => ({ ...st, containers: st.containers.filter((c) => c.name !== 'shop-cache-sandbox') }), 'sandbox missing'],
+  ])('sandbox %s', async (_, change, state) => {
+    const rows = await ls(fakeEngine(change({ ...upOnce(), externals: [legacy()] })).engine, stack());
+    expect(rows.filter((r) => r.name.endsWith('cache')).map((r) => [r.name, r.state])).toEqual([['cache', state], ['web/cache', state]]);
+  });
+});
+

@@ -63,3 +63,27 @@ describe('summarize: rules updated in place', () => {
     });
   });
 });
+
+describe('summarize: orphans, networks and volumes', () => {
+  const removal = (service: string): Action => ({ id: `remove:${service}`, kind: 'remove-container', cause: 'orphan', waitsFor: [], name: service, containerId: service, service });
+  const network: Action = { id: 'remove:network', kind: 'remove-network', cause: 'down', waitsFor: [], name: 'p-hitch', networkId: 'n1' };
+  const data: Action = { id: 'remove:volume:data', kind: 'remove-volume', cause: 'down -v', waitsFor: [], name: 'p_data' };
+  const done = (actions: Action[]): ExecutionResult => ({ outcomes: Object.fromEntries(actions.map((a) => [a.id, 'done'])), errors: {}, blockers: {} });
+
+  it('an orphan removed by this run is no longer listed as one; one left is', () => {
+    const actions = [removal('old')];
+    const s = summarize({ project: 'p', actions, unchanged: [], orphans: ['old', 'kept'] }, done(actions), Date.now());
+    expect({ removed: s.removed, orphans: s.orphans }).toEqual({ removed: ['old'], orphans: ['kept'] });
+  });
+
+  it('lists the network and volumes removed, and not those that failed', () => {
+    const actions = [removal('web'), network, data];
+    const ran = done(actions);
+    expect((({ removed, networksRemoved, volumesRemoved }) => ({ removed, networksRemoved, volumesRemoved }))(summarize({ project: 'p', actions, unchanged: [], orphans: [] }, ran, Date.now()))).toEqual({
+      removed: ['web'], networksRemoved: ['p-hitch'], volumesRemoved: ['p_data'],
+    });
+    const failed: ExecutionResult = { ...ran, outcomes: { ...ran.outcomes, 'remove:volume:data': 'failed' }, errors: { 'remove:volume:data': new Error('in use') } };
+    expect(summarize({ project: 'p', actions, unchanged: [], orphans: [] }, failed, Date.now()).volumesRemoved).toEqual([]);
+  });
+});
+
