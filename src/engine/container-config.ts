@@ -1,6 +1,6 @@
 // Translates hitch's ContainerSpec into the Docker Engine API's create body (API 1.41, Engine 20.10+).
 import type Docker from 'dockerode';
-import type { ContainerSpec } from '../plan/model.js';
+import type { ContainerSpec, MountSpec } from '../plan/model.js';
 
 const NS_PER_MS = 1_000_000;
 
@@ -47,13 +47,24 @@ function hostConfig(spec: ContainerSpec): Docker.HostConfig {
     ExtraHosts: joined ? undefined : spec.extraHosts,
     CapAdd: spec.capAdd.length ? spec.capAdd : undefined,
     RestartPolicy: spec.restart ? { Name: spec.restart.name, MaximumRetryCount: spec.restart.maxRetries ?? 0 } : undefined,
-    Mounts: spec.mounts.map((m) => ({
-      Type: m.type,
-      Source: m.source,
-      Target: m.target,
-      ReadOnly: m.readOnly,
-    })),
+    Binds: binds(spec.mounts),
+    Mounts: spec.mounts.filter((m) => !asBind(m)).map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
   };
+}
+
+/**
+ * A bind mount goes as `Binds` ("SRC:DST[:ro]"), as compose sends the short form, so the engine makes a
+ * missing host folder (`./data:/data` on a fresh checkout) instead of refusing it, which a `Mounts`
+ * bind does on engines before API 1.42 (BindOptions.CreateMountpoint). That form splits on ':', so a
+ * path holding one can only go as a mount: its folder must exist.
+ */
+function asBind(m: MountSpec): boolean {
+  return m.type === 'bind' && !m.source.includes(':') && !m.target.includes(':');
+}
+
+function binds(mounts: MountSpec[]): string[] | undefined {
+  const found = mounts.filter(asBind).map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
+  return found.length > 0 ? found : undefined;
 }
 
 export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
