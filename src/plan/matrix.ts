@@ -132,6 +132,16 @@ export function enforcementOf(grant: LinkGrant, parentIp: string, subnet: string
   return { ...grant, missing, drops: dropRule(rules, subnet) !== undefined };
 }
 
+/**
+ * What `up` says of each external link once it is done: hitch attaches the container but owns no
+ * namespace of it, so no rule guards it (README "External links"). Said each time, like the rules.
+ */
+export function externalLinkLines(manifest: Manifest): string[] {
+  return Object.values(manifest.services).flatMap((s) =>
+    s.externalLinks.map((l) => `link ${s.name} -> ${l.container} (as ${l.alias}): external, NOT firewalled by hitch: every service of the project can reach every port it listens on`),
+  );
+}
+
 /** What `up` says about each link once it is done: one line per link, true to the rules in force. */
 export function enforcementLines(links: LinkEnforcement[]): string[] {
   return links.map((l) => {

@@ -79,6 +79,13 @@ describe('up, up again, down', () => {
     await hitchOk(['-f', FILE, 'up']);
   });
 
+  it('up says the external link is not firewalled, every time', async () => {
+    const res = await hitchOk(['-f', FILE, 'up']);
+    expect(res.stderr.split('\n').filter((l) => l.startsWith('link '))).toEqual([
+      `link web -> ${LEGACY} (as db): external, NOT firewalled by hitch: every service of the project can reach every port it listens on`,
+    ]);
+  });
+
   it("web gets the whole DB_* env of a link, at the address hitch attached it at", async () => {
     const ip = await legacyIp();
     expect(withPrefix(await envOf(`${P}-web`), 'DB_')).toEqual({

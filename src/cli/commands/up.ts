@@ -41,8 +41,9 @@ export function registerUp(program: Command): void {
       const plan = opts.dryRun ? { plan: planJson(result.plan, opts) } : {};
       if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary, links, ...plan });
       else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary));
-      const { enforcementLines } = await import('../../plan/matrix.js');
+      const { enforcementLines, externalLinkLines } = await import('../../plan/matrix.js');
       for (const line of enforcementLines(links)) log(line);
+      if (result.ok && !opts.dryRun) for (const line of externalLinkLines(manifest)) log(line);
       if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
       if (!result.ok) process.exitCode = 1;
     });

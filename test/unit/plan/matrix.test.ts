@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortSpec } from '../../../src/manifest/model.js';
 import {
-  agrees, enforcementLines, enforcementOf, expectedMatrix, linkGrants, rulesInForce, unexposedProbes, type LinkEnforcement,
+  agrees, enforcementLines, enforcementOf, externalLinkLines, expectedMatrix, linkGrants, rulesInForce, unexposedProbes, type LinkEnforcement,
 } from '../../../src/plan/matrix.js';
 import { link, manifest, service } from './fixtures.js';
 
@@ -148,3 +148,16 @@ describe('linkGrants and enforcement', () => {
     ]);
   });
 });
+
+describe('externalLinkLines', () => {
+  it('one line per external link, saying it is not firewalled; none without', () => {
+    const ext = (container: string, alias: string) => ({ container, alias, pos: { file: '/p/hitch.yaml', line: 1, col: 1 } });
+    const m = manifest([service('web', { externalLinks: [ext('legacy-db', 'db'), ext('legacy-cache', 'cache')] }), service('db')]);
+    expect(externalLinkLines(m)).toEqual([
+      'link web -> legacy-db (as db): external, NOT firewalled by hitch: every service of the project can reach every port it listens on',
+      'link web -> legacy-cache (as cache): external, NOT firewalled by hitch: every service of the project can reach every port it listens on',
+    ]);
+    expect(externalLinkLines(manifest([service('db')]))).toEqual([]);
+  });
+});
+
