@@ -13,7 +13,7 @@ export interface Ctx {
   dir: string; // the manifest's folder; relative paths start here
   home: string; // what `~` means in a bind mount
   lookup: Lookup; // env then .env, for bare `KEY` entries
-  readFile: (absPath: string) => string | undefined;
+  readFile: (absPath: string) => Uint8Array | string | undefined;
 }
 
 export function at(ctx: Ctx, path: Path): SourcePos {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
 import { parseEnvFile } from './dotenv.js';
 import { printable } from './problems.js';
+import { decodeUtf8 } from './utf8.js';
 import { isMapping, setOwn, type Path } from './tree.js';
 
 type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment's value, or ""
@@ -46,9 +47,15 @@ export function environment(ctx: Ctx, svc: Path): Record<string, string> {
 
 function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
   const file = resolve(ctx.dir, rel);
-  const text = ctx.readFile(file);
-  if (text === undefined) {
+  const content = ctx.readFile(file);
+  if (content === undefined) {
     fail(ctx, path, `env_file ${JSON.stringify(rel)} cannot be read (looked for ${printable(file)})`);
+    return {};
+  }
+  // Strict, as the manifest and .env are: a Latin-1 "é" must not become U+FFFD in the container's env.
+  const text = typeof content === 'string' ? content : decodeUtf8(file, content);
+  if (typeof text !== 'string') {
+    ctx.report.error(text, text.message);
     return {};
   }
   const parsed = parseEnvFile(text);

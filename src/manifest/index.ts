@@ -33,8 +33,11 @@ export interface ParseOptions {
   project?: string;
   env: Record<string, string | undefined>;
   dotenv?: Record<string, string>;
-  /** How env_file files are read; default: from disk. Return undefined when unreadable. */
-  readFile?: (absPath: string) => string | undefined;
+  /**
+   * How env_file files are read; default: their bytes from disk, which must be UTF-8. Return undefined
+   * when unreadable; a test may return text.
+   */
+  readFile?: (absPath: string) => Uint8Array | string | undefined;
 }
 
 /** Reads the manifest and the `.env` beside it, then parses. */
@@ -69,16 +72,17 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
     dir: dirname(file),
     home: opts.env.HOME ?? homedir(),
     lookup,
-    readFile: opts.readFile ?? readText,
+    readFile: opts.readFile ?? readBytes,
   };
   const manifest = normalize(ctx, file, opts.project);
   if (report.problems.length > 0) throw new ManifestError(report.problems);
   return { manifest, warnings: sortProblems(report.warnings) };
 }
 
-function readText(path: string): string | undefined {
+/** Bytes, not text: environment.ts decodes them strictly, as the manifest and .env are (utf8.ts). */
+function readBytes(path: string): Uint8Array | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }

@@ -43,6 +43,18 @@ describe('environment', () => {
       '4:16: env_file "missing.env" cannot be read (looked for /proj/shop/missing.env)',
     ]);
   });
+
+  test('an env_file that is not UTF-8 is reported at its first bad byte, not read as U+FFFD', () => {
+    const latin1 = Buffer.from('OK=1\nNAME=caf\xe9\n', 'latin1');
+    expect(problems(svc('env_file: latin1.env'), { readFile: () => latin1 })).toEqual([
+      '/proj/shop/latin1.env:2:9: latin1.env is not UTF-8 text (byte 0xe9 at offset 13); save it as UTF-8',
+    ]);
+  });
+
+  test('env_file bytes in UTF-8 (with a BOM) are read as text', () => {
+    const bytes = Buffer.from('\ufeffNAME=café\n', 'utf8');
+    expect(env('env_file: utf8.env', { readFile: () => bytes })).toEqual({ NAME: 'café' });
+  });
 });
 
 describe('env files', () => {
