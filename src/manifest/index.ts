@@ -61,7 +61,7 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
   const file = resolve(opts.file);
   const report = new Report();
   const tree = parseYaml(text, file, report);
-  if (!tree) throw new ManifestError(report.problems);
+  if (!tree) throw new ManifestError(report.problems, report.warnings);
   const lookup = lookupIn(opts.env, opts.dotenv ?? {});
   const unexpanded = interpolateTree(tree, lookup, report);
   const rejected = validateTree(tree, report, unexpanded);
@@ -75,7 +75,7 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
     readFile: opts.readFile ?? readBytes,
   };
   const manifest = normalize(ctx, file, opts.project);
-  if (report.problems.length > 0) throw new ManifestError(report.problems);
+  if (report.problems.length > 0) throw new ManifestError(report.problems, report.warnings);
   return { manifest, warnings: sortProblems(report.warnings) };
 }
 
