@@ -4,7 +4,7 @@ import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
 import { parseEnvFile } from './dotenv.js';
 import { printable } from './problems.js';
 import { decodeUtf8 } from './utf8.js';
-import { isMapping, setOwn, type Path } from './tree.js';
+import { isMapping, scalarText, setOwn, type Path } from './tree.js';
 
 type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment's value, or ""
 
@@ -25,7 +25,8 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
   };
   if (isMapping(v)) {
     for (const [key, value] of Object.entries(v)) {
-      if (usable(ctx, [...path, key])) put(key, value === null ? undefined : String(value), [...path, key]);
+      // a number as written: 12345678901234567890 stays those digits, as compose keeps them
+      if (usable(ctx, [...path, key])) put(key, value === null ? undefined : scalarText(ctx.tree, [...path, key], value), [...path, key]);
     }
   } else if (Array.isArray(v)) {
     for (const e of entries(ctx, path)) {

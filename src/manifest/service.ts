@@ -8,9 +8,9 @@ import { environment, keyValues, labels } from './environment.js';
 import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
 import type { BuildSpec, Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
-import { isError, parseExpose, parseLongPort, parsePublished, sortPorts } from './ports.js';
+import { isError, parseExpose, parseLongPort, parsePublished, sortPorts, type LongPort } from './ports.js';
 import { duration, hostname, restart, words } from './string-fields.js';
-import { keyPos, type Path } from './tree.js';
+import { keyPos, pointer, scalarText, type Path } from './tree.js';
 import { volumes } from './volumes.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
@@ -75,7 +75,7 @@ function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
 function expose(ctx: Ctx, svc: Path): PortSpec[] {
   const out: PortSpec[] = [];
   for (const e of entries(ctx, [...svc, 'expose'])) {
-    const r = parseExpose(e.value as string | number);
+    const r = parseExpose(scalarText(ctx.tree, e.path, e.value)); // a port too large to be exact is quoted as written
     if (isError(r)) fail(ctx, e.path, r.error);
     else out.push(...r);
   }
@@ -86,11 +86,17 @@ function published(ctx: Ctx, svc: Path): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const e of entries(ctx, [...svc, 'ports'])) {
     const v = e.value;
-    const r = typeof v === 'object' ? parseLongPort(v as Parameters<typeof parseLongPort>[0]) : parsePublished(v as string | number);
+    const r = typeof v === 'object' ? parseLongPort(longPortAsWritten(ctx, e.path, v as LongPort)) : parsePublished(scalarText(ctx.tree, e.path, v));
     if (isError(r)) fail(ctx, e.path, r.error);
     else out.push(...r);
   }
   return out;
+}
+
+/** The long form with a port number too large to be exact as written, so a message quotes what the user wrote. */
+function longPortAsWritten(ctx: Ctx, path: Path, p: LongPort): LongPort {
+  const written = (key: 'target' | 'published') => ctx.tree.numberSources.get(pointer([...path, key]));
+  return { ...p, target: written('target') ?? p.target, ...(written('published') ? { published: written('published') } : {}) };
 }
 
 function healthcheck(ctx: Ctx, path: Path): Healthcheck | undefined {

@@ -9,6 +9,11 @@ export interface Tree {
   root: unknown;
   values: Map<string, SourcePos>;
   keys: Map<string, SourcePos>;
+  /**
+   * How a number was written where its value cannot say it (12345678901234567890 is 12345678901234567000
+   * to JavaScript), by pointer: environment and labels keep the digits and messages quote them.
+   */
+  numberSources: Map<string, string>;
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
@@ -57,6 +62,11 @@ export function dotted(path: Path): string {
     else out += out === '' ? seg : `.${seg}`;
   }
   return out;
+}
+
+/** The value at `path` as text: a number as it was written (see Tree.numberSources), anything else by String(). */
+export function scalarText(tree: Tree, path: Path, value: unknown): string {
+  return (typeof value === 'number' && tree.numberSources.get(pointer(path))) || String(value);
 }
 
 export function isMapping(v: unknown): v is Record<string, unknown> {
