@@ -94,11 +94,11 @@ function scalar(w: Walk, n: Scalar, path: Path): unknown {
 // Left alone: other forms (0x…, 1e30) are read as compose's YAML reader reads them, as a value.
 const DECIMAL_INTEGER = /^[-+]?[0-9]+$/;
 
-/** The text of a decimal integer that a JavaScript number cannot hold exactly, else undefined. */
+/** The text of a decimal integer a JavaScript number cannot hold exactly, or of .inf/.nan (for messages); else undefined. */
 function inexactNumber(n: Scalar): string | undefined {
   const value = n.value as number;
   if (Number.isSafeInteger(value) || typeof n.source !== 'string') return undefined;
-  return DECIMAL_INTEGER.test(n.source) ? n.source : undefined;
+  return DECIMAL_INTEGER.test(n.source) || !Number.isFinite(value) ? n.source : undefined;
 }
 
 function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
