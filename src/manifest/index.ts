@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
-import { dotenvDefaults } from './dotenv.js';
+import { dotenvDefaults, type DotenvFile } from './dotenv-defaults.js';
 import { interpolateTree, lookupIn } from './interpolate.js';
 import type { Manifest } from './model.js';
 import { normalize } from './normalize.js';
@@ -32,7 +32,7 @@ export interface ParseOptions {
   file: string;
   project?: string;
   env: Record<string, string | undefined>;
-  dotenv?: Record<string, string>;
+  dotenv?: DotenvFile; // the `.env` beside the manifest, if there is one
   /**
    * How env_file files are read; default: their bytes from disk, which must be UTF-8. Return undefined
    * when unreadable; a test may return text.
@@ -52,7 +52,7 @@ export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
   const text = utf8(file, bytes);
   const envFile = join(dirname(file), '.env');
   const dotenvBytes = await readFile(envFile).catch(() => undefined);
-  const dotenv = dotenvBytes === undefined ? {} : dotenvDefaults(utf8(envFile, dotenvBytes));
+  const dotenv = dotenvBytes === undefined ? undefined : { file: envFile, text: utf8(envFile, dotenvBytes) };
   return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
 }
 
@@ -60,9 +60,11 @@ export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
 export function parseManifest(text: string, opts: ParseOptions): Loaded {
   const file = resolve(opts.file);
   const report = new Report();
+  // before the YAML: a manifest that does not parse still shows what is wrong in its .env
+  const dotenv = opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env, report) : {};
   const tree = parseYaml(text, file, report);
   if (!tree) throw new ManifestError(report.problems, report.warnings);
-  const lookup = lookupIn(opts.env, opts.dotenv ?? {});
+  const lookup = lookupIn(opts.env, dotenv);
   const unexpanded = interpolateTree(tree, lookup, report);
   const rejected = validateTree(tree, report, unexpanded);
   const ctx: Ctx = {

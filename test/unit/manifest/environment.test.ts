@@ -14,7 +14,7 @@ describe('environment', () => {
     ['environment: []', {}],
     ['environment: {}', {}],
   ])('%s', (body, want) => {
-    expect(env(body, { env: { FROM_ENV: 'e' }, dotenv: { FROM_DOTENV: 'd' } })).toEqual(want);
+    expect(env(body, { env: { FROM_ENV: 'e' }, dotenv: { file: `${DIR}/.env`, text: 'FROM_DOTENV=d\n' } })).toEqual(want);
   });
 
   test.each<[string, string[]]>([
@@ -59,13 +59,14 @@ describe('environment', () => {
 
 describe('env files', () => {
   test('parse', () => {
-    expect(parseEnvFile('A=1\n  B = two \n#C=3\nexport D=4\nE="a\\nb"\nF\n=bad\n')).toEqual({
+    expect(parseEnvFile("A=1\n  B = two \n#C=3\nexport D=4\nE=\"a\\nb\"\nF\n=bad\nG='$x'\n")).toEqual({
       entries: [
-        { line: 1, key: 'A', value: '1' },
-        { line: 2, key: 'B', value: 'two' },
-        { line: 4, key: 'D', value: '4' },
-        { line: 5, key: 'E', value: 'a\nb' },
-        { line: 6, key: 'F' },
+        { line: 1, col: 3, key: 'A', value: '1', literal: false },
+        { line: 2, col: 7, key: 'B', value: 'two', literal: false },
+        { line: 4, col: 10, key: 'D', value: '4', literal: false },
+        { line: 5, col: 3, key: 'E', value: 'a\nb', literal: false },
+        { line: 6, col: 1, key: 'F', literal: false },
+        { line: 8, col: 3, key: 'G', value: '$x', literal: true },
       ],
       errors: [{ line: 7, message: '"" is not a variable name; use KEY=VALUE lines' }],
     });
