@@ -31,7 +31,10 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, what: string): Pr
 }
 
 export async function buildImage(docker: Docker, tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void> {
-  const src = await buildContextFiles(build.context);
+  // The loader checked the folder; it may have gone since (or a subfolder may not be readable).
+  const src = await buildContextFiles(build.context).catch((err: Error) => {
+    throw new UserError(`cannot read the build context ${build.context}: ${err.message}`);
+  });
   const stream = await docker.buildImage(
     { context: build.context, src },
     { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels },
