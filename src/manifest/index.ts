@@ -1,10 +1,10 @@
 // The manifest stage: hitch.yaml → frozen Manifest, or a ManifestError carrying every problem.
 // read → parse → interpolate → validate → semantic checks → normalize (one entry file per phase).
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
+import { pathKindOnDisk, readBytes, type PathKind } from './disk.js';
 import { dotenvDefaults, type DotenvFile } from './dotenv-defaults.js';
 import { interpolateTree, lookupIn } from './interpolate.js';
 import type { Manifest } from './model.js';
@@ -16,6 +16,7 @@ import { utf8 } from './utf8.js';
 
 export { ManifestError, formatProblem, type Problem } from './problems.js';
 export type * from './model.js';
+export type { PathKind } from './disk.js';
 
 export interface LoadOptions {
   file: string;
@@ -38,6 +39,8 @@ export interface ParseOptions {
    * when unreadable; a test may return text.
    */
   readFile?: (absPath: string) => Uint8Array | string | undefined;
+  /** What is at a build context or Dockerfile path; default: a look on disk. */
+  pathKind?: (absPath: string) => PathKind;
 }
 
 /** Reads the manifest and the `.env` beside it, then parses. */
@@ -56,7 +59,7 @@ export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
   return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
 }
 
-/** Pure and synchronous apart from reading env_file files (see ParseOptions.readFile). */
+/** Pure and synchronous apart from reading env_file files and looking at build paths (see ParseOptions). */
 export function parseManifest(text: string, opts: ParseOptions): Loaded {
   const file = resolve(opts.file);
   const report = new Report();
@@ -75,17 +78,10 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
     home: opts.env.HOME ?? homedir(),
     lookup,
     readFile: opts.readFile ?? readBytes,
+    pathKind: opts.pathKind ?? pathKindOnDisk,
   };
   const manifest = normalize(ctx, file, opts.project);
   if (report.problems.length > 0) throw new ManifestError(report.problems, report.warnings);
   return { manifest, warnings: sortProblems(report.warnings) };
 }
 
-/** Bytes, not text: environment.ts decodes them strictly, as the manifest and .env are (utf8.ts). */
-function readBytes(path: string): Uint8Array | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-}

@@ -2,6 +2,7 @@
 // inside the text. Anything else (a TypeError, a RangeError, an ajv internal, a hang) is a bug.
 import { expect } from 'vitest';
 import { ManifestError, parseManifest, type Loaded, type ParseOptions } from '../../../src/manifest/index.js';
+import { buildPathsExist } from '../manifest/helpers.js';
 
 export const DIR = '/proj/fuzz';
 export const FILE = `${DIR}/hitch.yaml`;
@@ -29,7 +30,7 @@ export function failed(e: ManifestError): Outcome {
 
 export function parse(text: string, opts: Partial<ParseOptions> = {}): Outcome {
   try {
-    return { ok: parseManifest(text, { file: FILE, env: ENV, readFile: () => undefined, ...opts }) };
+    return { ok: parseManifest(text, { file: FILE, env: ENV, readFile: () => undefined, pathKind: buildPathsExist, ...opts }) };
   } catch (e) {
     if (e instanceof ManifestError) return failed(e);
     throw e; // the property fails with the real error and the input that caused it

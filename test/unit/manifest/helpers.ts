@@ -1,13 +1,22 @@
 // Shared by the manifest tests: parse inline YAML and get either the result or every problem.
-import { ManifestError, parseManifest, type Loaded, type ParseOptions, type Problem } from '../../../src/manifest/index.js';
+import { basename } from 'node:path';
+import { ManifestError, parseManifest, type Loaded, type ParseOptions, type PathKind, type Problem } from '../../../src/manifest/index.js';
 
 export const DIR = '/proj/shop';
 export const FILE = `${DIR}/hitch.yaml`;
 
 type Opts = Partial<ParseOptions>;
 
+/**
+ * A disk where every build context is a folder and every path named like a Dockerfile (Dockerfile,
+ * Dockerfile.dev) is a file: what a test that is not about build paths needs.
+ */
+export function buildPathsExist(path: string): PathKind {
+  return /dockerfile/i.test(basename(path)) ? 'file' : 'directory';
+}
+
 export function load(yaml: string, opts: Opts = {}): Loaded {
-  return parseManifest(yaml, { file: FILE, env: {}, readFile: () => undefined, ...opts });
+  return parseManifest(yaml, { file: FILE, env: {}, readFile: () => undefined, pathKind: buildPathsExist, ...opts });
 }
 
 /** Every problem as "line:col: message" ("file:line:col: message" for another file), or [] when the manifest is valid. */
