@@ -4,6 +4,7 @@ import { UserError } from '../user-error.js';
 interface DockerodeError {
   statusCode?: number;
   code?: string;
+  syscall?: string; // node's, on a system error: 'connect', 'getaddrinfo', 'scandir', 'open'…
   json?: { message?: string } | null;
   reason?: string;
   message?: string;
@@ -25,11 +26,21 @@ export function engineMessage(err: unknown): string {
   return (e?.message ?? String(err)).replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT']);
+// Codes only a connection gives: whatever the call did, the engine did not answer it.
+const CONNECTION_FAILED = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
+// Codes a file gives too (a build context's `scandir`): the engine's only when connecting to its socket.
+const SOCKET_FAILED = new Set(['ENOENT', 'EACCES', 'EPERM']);
 
+/**
+ * Whether the engine's socket or address could not be reached, as node's net module reports it
+ * (`connect ENOENT /var/run/docker.sock`, `getaddrinfo ENOTFOUND host`). A local file error during a
+ * call (a build context that vanished: `scandir` ENOENT) is not: it is reported as what it is.
+ */
 export function isUnreachable(err: unknown): boolean {
-  const code = (err as DockerodeError)?.code;
-  return typeof code === 'string' && UNREACHABLE.has(code);
+  const { code, syscall } = (err ?? {}) as DockerodeError;
+  if (typeof code !== 'string') return false;
+  if (syscall === 'getaddrinfo') return true; // the host name in DOCKER_HOST does not resolve
+  return CONNECTION_FAILED.has(code) || (syscall === 'connect' && SOCKET_FAILED.has(code));
 }
 
 export function unreachable(address: string, err: unknown): UserError {

@@ -1,6 +1,7 @@
 // Images on the engine: whether one is there, building one from a context, pulling one.
 import type Docker from 'dockerode';
 import type { BuildSpec } from '../manifest/model.js';
+import { isRemoteContext } from '../manifest/remote-context.js';
 import { UserError } from '../user-error.js';
 import { buildContextFiles } from './build-context.js';
 import { isNotFound } from './engine-errors.js';
@@ -31,12 +32,21 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, what: string): Pr
 }
 
 export async function buildImage(docker: Docker, tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void> {
-  const src = await buildContextFiles(build.context);
-  const stream = await docker.buildImage(
-    { context: build.context, src },
-    { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels },
-  );
+  const options = { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels };
+  const stream = isRemoteContext(build.context)
+    ? // no body: the engine fetches the git repository or tarball itself (Engine API `remote`)
+      await docker.buildImage(undefined as unknown as string, { ...options, remote: build.context })
+    : await docker.buildImage({ context: build.context, src: await localContextFiles(build.context) }, options);
   await follow(docker, stream, `build of ${tag}`);
+}
+
+/** The loader checked the folder; it may have gone since (or a subfolder may not be readable). */
+async function localContextFiles(context: string): Promise<string[]> {
+  try {
+    return await buildContextFiles(context);
+  } catch (err) {
+    throw new UserError(`cannot read the build context ${context}: ${(err as Error).message}`);
+  }
 }
 
 export async function pullImage(docker: Docker, ref: string): Promise<void> {

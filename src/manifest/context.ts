@@ -1,5 +1,6 @@
 // What the semantic and normalizing phases share: where things are, what already failed, and how to
 // report. Phases read the tree through this, so each problem carries the offending node's position.
+import type { PathKind } from './disk.js';
 import type { SourcePos } from './model.js';
 import type { Lookup } from './template.js';
 import type { Report } from './problems.js';
@@ -13,7 +14,8 @@ export interface Ctx {
   dir: string; // the manifest's folder; relative paths start here
   home: string; // what `~` means in a bind mount
   lookup: Lookup; // env then .env, for bare `KEY` entries
-  readFile: (absPath: string) => string | undefined;
+  readFile: (absPath: string) => Uint8Array | string | undefined;
+  pathKind: (absPath: string) => PathKind;
 }
 
 export function at(ctx: Ctx, path: Path): SourcePos {

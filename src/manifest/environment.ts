@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
 import { parseEnvFile } from './dotenv.js';
 import { printable } from './problems.js';
-import { isMapping, setOwn, type Path } from './tree.js';
+import { decodeUtf8 } from './utf8.js';
+import { isMapping, scalarText, setOwn, type Path } from './tree.js';
 
 type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment's value, or ""
 
@@ -24,7 +25,8 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
   };
   if (isMapping(v)) {
     for (const [key, value] of Object.entries(v)) {
-      if (usable(ctx, [...path, key])) put(key, value === null ? undefined : String(value), [...path, key]);
+      // a number as written: 12345678901234567890 stays those digits, as compose keeps them
+      if (usable(ctx, [...path, key])) put(key, value === null ? undefined : scalarText(ctx.tree, [...path, key], value), [...path, key]);
     }
   } else if (Array.isArray(v)) {
     for (const e of entries(ctx, path)) {
@@ -46,9 +48,15 @@ export function environment(ctx: Ctx, svc: Path): Record<string, string> {
 
 function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
   const file = resolve(ctx.dir, rel);
-  const text = ctx.readFile(file);
-  if (text === undefined) {
+  const content = ctx.readFile(file);
+  if (content === undefined) {
     fail(ctx, path, `env_file ${JSON.stringify(rel)} cannot be read (looked for ${printable(file)})`);
+    return {};
+  }
+  // Strict, as the manifest and .env are: a Latin-1 "é" must not become U+FFFD in the container's env.
+  const text = typeof content === 'string' ? content : decodeUtf8(file, content);
+  if (typeof text !== 'string') {
+    ctx.report.error(text, text.message);
     return {};
   }
   const parsed = parseEnvFile(text);

@@ -1,11 +1,11 @@
 // The manifest stage: hitch.yaml → frozen Manifest, or a ManifestError carrying every problem.
 // read → parse → interpolate → validate → semantic checks → normalize (one entry file per phase).
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
-import { dotenvDefaults } from './dotenv.js';
+import { pathKindOnDisk, readBytes, type PathKind } from './disk.js';
+import { dotenvDefaults, type DotenvFile } from './dotenv-defaults.js';
 import { interpolateTree, lookupIn } from './interpolate.js';
 import type { Manifest } from './model.js';
 import { normalize } from './normalize.js';
@@ -16,6 +16,7 @@ import { utf8 } from './utf8.js';
 
 export { ManifestError, formatProblem, type Problem } from './problems.js';
 export type * from './model.js';
+export type { PathKind } from './disk.js';
 
 export interface LoadOptions {
   file: string;
@@ -32,9 +33,14 @@ export interface ParseOptions {
   file: string;
   project?: string;
   env: Record<string, string | undefined>;
-  dotenv?: Record<string, string>;
-  /** How env_file files are read; default: from disk. Return undefined when unreadable. */
-  readFile?: (absPath: string) => string | undefined;
+  dotenv?: DotenvFile; // the `.env` beside the manifest, if there is one
+  /**
+   * How env_file files are read; default: their bytes from disk, which must be UTF-8. Return undefined
+   * when unreadable; a test may return text.
+   */
+  readFile?: (absPath: string) => Uint8Array | string | undefined;
+  /** What is at a build context or Dockerfile path; default: a look on disk. */
+  pathKind?: (absPath: string) => PathKind;
 }
 
 /** Reads the manifest and the `.env` beside it, then parses. */
@@ -49,17 +55,19 @@ export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
   const text = utf8(file, bytes);
   const envFile = join(dirname(file), '.env');
   const dotenvBytes = await readFile(envFile).catch(() => undefined);
-  const dotenv = dotenvBytes === undefined ? {} : dotenvDefaults(utf8(envFile, dotenvBytes));
+  const dotenv = dotenvBytes === undefined ? undefined : { file: envFile, text: utf8(envFile, dotenvBytes) };
   return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
 }
 
-/** Pure and synchronous apart from reading env_file files (see ParseOptions.readFile). */
+/** Pure and synchronous apart from reading env_file files and looking at build paths (see ParseOptions). */
 export function parseManifest(text: string, opts: ParseOptions): Loaded {
   const file = resolve(opts.file);
   const report = new Report();
+  // before the YAML: a manifest that does not parse still shows what is wrong in its .env
+  const dotenv = opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env, report) : {};
   const tree = parseYaml(text, file, report);
-  if (!tree) throw new ManifestError(report.problems);
-  const lookup = lookupIn(opts.env, opts.dotenv ?? {});
+  if (!tree) throw new ManifestError(report.problems, report.warnings);
+  const lookup = lookupIn(opts.env, dotenv);
   const unexpanded = interpolateTree(tree, lookup, report);
   const rejected = validateTree(tree, report, unexpanded);
   const ctx: Ctx = {
@@ -69,17 +77,11 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
     dir: dirname(file),
     home: opts.env.HOME ?? homedir(),
     lookup,
-    readFile: opts.readFile ?? readText,
+    readFile: opts.readFile ?? readBytes,
+    pathKind: opts.pathKind ?? pathKindOnDisk,
   };
   const manifest = normalize(ctx, file, opts.project);
-  if (report.problems.length > 0) throw new ManifestError(report.problems);
+  if (report.problems.length > 0) throw new ManifestError(report.problems, report.warnings);
   return { manifest, warnings: sortProblems(report.warnings) };
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

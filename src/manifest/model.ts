@@ -39,7 +39,7 @@ export interface ExternalLinkSpec {
 }
 
 export interface BuildSpec {
-  context: string; // absolute path
+  context: string; // absolute path, or a remote context (git or http(s) URL, remote-context.ts) as written
   dockerfile?: string;
   args: Record<string, string>;
 }

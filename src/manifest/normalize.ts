@@ -1,6 +1,7 @@
 // Phases 4–5: cross-service checks and the final, frozen Manifest. Runs even when the schema found
 // problems (skipping what it rejected), so one run reports everything wrong with a manifest.
 import { basename } from 'node:path';
+import { reportSharedBuildTags } from './build-tags.js';
 import { containerNamesOf } from './container-names.js';
 import { fail, get, usable, type Ctx } from './context.js';
 import { reportCycles } from './cycles.js';
@@ -23,6 +24,7 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
   reportCycles(links, ctx.report);
   uniqueContainerNames(ctx, Object.values(services));
   reportManagedExternals(ctx, Object.values(services));
+  reportSharedBuildTags(ctx, Object.values(services));
   const subnet = get(ctx, ['subnet']) as string | undefined;
   return deepFreeze({
     file,

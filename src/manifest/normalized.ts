@@ -6,6 +6,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { formatDuration } from './duration.js';
 import type { BuildSpec, Healthcheck, Manifest, Service, VolumeMount } from './model.js';
 import { portRangesText, publishedText } from './ports.js';
+import { isRemoteContext } from './remote-context.js';
 import { restartText } from './string-fields.js';
 import { yamlLib } from './yaml-document.js';
 
@@ -72,7 +73,8 @@ function service(s: Service, dir: string): Data {
 }
 
 function build(b: BuildSpec, dir: string): Data {
-  return withoutUndefined({ context: besideManifest(dir, b.context), dockerfile: b.dockerfile, args: nonEmpty(b.args) });
+  const context = isRemoteContext(b.context) ? b.context : besideManifest(dir, b.context);
+  return withoutUndefined({ context, dockerfile: b.dockerfile, args: nonEmpty(b.args) });
 }
 
 function healthcheck(h: Healthcheck): Data {

@@ -23,7 +23,7 @@ export function yamlTree(text: string, file: string, report: Report): Tree | und
   for (const e of doc.errors) report.error(at(e.pos[0]), yamlMessage(e.message));
   for (const w of doc.warnings) report.warn(at(w.pos[0]), yamlMessage(w.message));
   if (doc.errors.length > 0) return undefined;
-  const w: Walk = { doc, tree: { file, root: null, values: new Map(), keys: new Map() }, at, report, aliasNodes: 0, expanding: new Set() };
+  const w: Walk = { doc, tree: { file, root: null, values: new Map(), keys: new Map(), numberSources: new Map() }, at, report, aliasNodes: 0, expanding: new Set() };
   try {
     w.tree.root = toData(w, doc.contents, []);
   } catch (e) {

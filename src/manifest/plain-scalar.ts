@@ -1,6 +1,7 @@
 // The scalars of plain-yaml.ts's subset, read as yaml reads them (YAML 1.2, core schema): plain ones
 // that are strings, nulls, booleans or small decimal integers, and quoted ones on one line without
-// escapes. Other numbers (1.5, 0x1F, 1e3, .inf), escapes and indicators leave the subset.
+// escapes. Other numbers (1.5, 0x1F, 1e3, .inf, and integers of 16 digits or more, which may not be
+// exact as numbers: yaml-walk.ts keeps how they were written), escapes and indicators leave the subset.
 
 /** Thrown where the text leaves the subset; plainTree then returns undefined. */
 export class Outside extends Error {}

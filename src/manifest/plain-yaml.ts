@@ -38,7 +38,7 @@ class Reader {
       const indent = indentOf(line);
       if (indent < line.length && line[indent] !== '#') this.content.push(n);
     });
-    this.tree = { file, root: null, values: new Map(), keys: new Map() };
+    this.tree = { file, root: null, values: new Map(), keys: new Map(), numberSources: new Map() };
   }
 
   document(): Tree {

@@ -24,8 +24,9 @@ function parseRange(text: string, whole: string, form: string): Result<Range> {
   const start = Number(m[1]);
   const end = m[2] === undefined ? start : Number(m[2]);
   if (start > end) return { error: `port range "${text}" ends before it starts in ${JSON.stringify(whole)}; write the lower port first` };
-  for (const p of [start, end]) {
-    if (p < 1 || p > 65535) return { error: `port ${p} is out of range 1-65535 in ${JSON.stringify(whole)}` };
+  // each port as written: Number("99999999999999999999") would be quoted as 100000000000000000000
+  for (const p of [m[1]!, m[2] ?? m[1]!]) {
+    if (Number(p) < 1 || Number(p) > 65535) return { error: `port ${p} is out of range 1-65535 in ${JSON.stringify(whole)}` };
   }
   return { start, end };
 }
@@ -68,8 +69,16 @@ export function parsePublished(entry: string | number): Result<PublishedPort[]> 
   return expand(parts.hostIp, parts.host, parts.container, split.proto, whole);
 }
 
+/** compose's long form; its numbers may come as the text they were written as. */
+export interface LongPort {
+  target: number | string;
+  published?: string | number;
+  host_ip?: string;
+  protocol?: Protocol;
+}
+
 /** compose's long form `{target, published, host_ip, protocol}`. */
-export function parseLongPort(p: { target: number; published?: string | number; host_ip?: string; protocol?: Protocol }): Result<PublishedPort[]> {
+export function parseLongPort(p: LongPort): Result<PublishedPort[]> {
   const whole = JSON.stringify(p);
   const hostIp = p.host_ip ?? '';
   if (hostIp !== '' && !isIPv4(hostIp) && !isIPv6(hostIp)) return { error: `host_ip ${JSON.stringify(hostIp)} is not an IP address` };

@@ -36,21 +36,38 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The only error a user mistake in a manifest ever throws; it carries every problem found. */
+/**
+ * The only error a user mistake in a manifest ever throws; it carries every problem found, and the
+ * warnings of the same run: an unset variable is often why a value is invalid (`image: ${IMG}` → "image
+ * must not be empty"), so dropping the warning would hide the cause.
+ */
 export class ManifestError extends Error {
   readonly problems: Problem[];
+  readonly warnings: Problem[];
 
-  constructor(problems: readonly Problem[]) {
+  constructor(problems: readonly Problem[], warnings: readonly Problem[] = []) {
     const sorted = sortProblems(problems);
-    super(sorted.map(formatProblem).join('\n'));
+    const sortedWarnings = sortProblems(warnings);
+    super(formatAll(sorted, sortedWarnings));
     this.name = 'ManifestError';
     this.problems = sorted;
+    this.warnings = sortedWarnings;
   }
 
-  /** One `file:line:col: message` per line. */
+  /**
+   * One `file:line:col: message` per line, warnings marked `warning:` as the CLI prints them on a valid
+   * manifest; in order of position, a warning before an error at the same place, so the cause comes first.
+   */
   format(): string {
-    return this.problems.map(formatProblem).join('\n');
+    return formatAll(this.problems, this.warnings);
   }
+}
+
+function formatAll(problems: readonly Problem[], warnings: readonly Problem[]): string {
+  const marked = warnings.map((w) => ({ ...w, message: `warning: ${w.message}`, warning: true }));
+  const lines = [...marked, ...problems.map((p) => ({ ...p, warning: false }))];
+  lines.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || Number(b.warning) - Number(a.warning));
+  return lines.map(formatProblem).join('\n');
 }
 
 /** Collects problems and warnings while the pipeline runs, so that every phase reports all it finds. */

@@ -67,8 +67,11 @@ function describe(e: ErrorObject, path: Path, tree: Tree): { at: ReturnType<type
   const at = valuePos(tree, path);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'type':
-      return { at, message: `${subject(path)} must be ${typeList(params.type as string | string[])}, not ${article(kindOf(e.data))}` };
+    case 'type': {
+      const types = params.type as string | string[];
+      const what = notFinite(e.data, path, tree, types.includes('string')) ?? article(kindOf(e.data));
+      return { at, message: `${subject(path)} must be ${typeList(types)}, not ${what}` };
+    }
     case 'additionalProperties':
       return unknownKey(String(params.additionalProperty), path, e, tree);
     case 'required':
@@ -93,6 +96,18 @@ function describe(e: ErrorObject, path: Path, tree: Tree): { at: ReturnType<type
     default:
       return { at, message: `${subject(path)} ${e.message ?? 'is invalid'}` };
   }
+}
+
+/**
+ * ajv's "number" is finite, so YAML's `.inf` or `.nan` is "not a number" to it: a contradiction to the
+ * reader. Say what YAML made of the text, and how to keep the text.
+ */
+function notFinite(data: unknown, path: Path, tree: Tree, textAllowed: boolean): string | undefined {
+  if (typeof data !== 'number' || Number.isFinite(data)) return undefined;
+  const written = tree.numberSources.get(pointer(path)) ?? (Number.isNaN(data) ? '.nan' : data > 0 ? '.inf' : '-.inf');
+  const meaning = Number.isNaN(data) ? 'not-a-number (NaN)' : `${data > 0 ? '' : 'minus '}infinity`;
+  const remedy = textAllowed ? `quote it ("${written}") to keep it as text` : 'write a finite number';
+  return `${written}, which YAML reads as ${meaning}; ${remedy}`;
 }
 
 function unknownKey(key: string, path: Path, e: ErrorObject, tree: Tree) {

@@ -2,15 +2,15 @@
 // Each field's short forms are turned into one long form here (those written as one string, in
 // string-fields.ts); semantic problems are reported through ctx at the offending node and the field
 // is left out.
-import { resolve } from 'node:path';
 import { entries, fail, get, type Ctx } from './context.js';
-import { environment, keyValues, labels } from './environment.js';
+import { buildSpec } from './build-spec.js';
+import { environment, labels } from './environment.js';
 import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
-import type { BuildSpec, Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
-import { isError, parseExpose, parseLongPort, parsePublished, sortPorts } from './ports.js';
+import type { Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
+import { isError, parseExpose, parseLongPort, parsePublished, sortPorts, type LongPort } from './ports.js';
 import { duration, hostname, restart, words } from './string-fields.js';
-import { keyPos, type Path } from './tree.js';
+import { dropUndefined, keyPos, pointer, scalarText, type Path } from './tree.js';
 import { volumes } from './volumes.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
@@ -51,31 +51,10 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
   return dropUndefined(service);
 }
 
-/**
- * Optional fields that are absent stay absent, so `toEqual` and config hashes see one shape. Copied
- * rather than deleted from: an object that lost a key turns slow in V8 for every later read of it.
- */
-function dropUndefined<T extends object>(o: T): T {
-  const out = {} as T;
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
-  return out;
-}
-
-function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
-  const b = get(ctx, [...svc, 'build']);
-  if (b === undefined || b === null) return undefined;
-  if (typeof b === 'string') return { context: resolve(ctx.dir, b), args: {} };
-  const { context, dockerfile } = b as { context?: unknown; dockerfile?: unknown };
-  // the schema reports a build or a context that is not a string; there is nothing to build from then
-  if (typeof context !== 'string') return undefined;
-  const args = keyValues(ctx, [...svc, 'build', 'args'], 'build args', 'lookup');
-  return dropUndefined({ context: resolve(ctx.dir, context), dockerfile: typeof dockerfile === 'string' ? dockerfile : undefined, args });
-}
-
 function expose(ctx: Ctx, svc: Path): PortSpec[] {
   const out: PortSpec[] = [];
   for (const e of entries(ctx, [...svc, 'expose'])) {
-    const r = parseExpose(e.value as string | number);
+    const r = parseExpose(scalarText(ctx.tree, e.path, e.value)); // a port too large to be exact is quoted as written
     if (isError(r)) fail(ctx, e.path, r.error);
     else out.push(...r);
   }
@@ -86,11 +65,17 @@ function published(ctx: Ctx, svc: Path): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const e of entries(ctx, [...svc, 'ports'])) {
     const v = e.value;
-    const r = typeof v === 'object' ? parseLongPort(v as Parameters<typeof parseLongPort>[0]) : parsePublished(v as string | number);
+    const r = typeof v === 'object' ? parseLongPort(longPortAsWritten(ctx, e.path, v as LongPort)) : parsePublished(scalarText(ctx.tree, e.path, v));
     if (isError(r)) fail(ctx, e.path, r.error);
     else out.push(...r);
   }
   return out;
+}
+
+/** The long form with a port number too large to be exact as written, so a message quotes what the user wrote. */
+function longPortAsWritten(ctx: Ctx, path: Path, p: LongPort): LongPort {
+  const written = (key: 'target' | 'published') => ctx.tree.numberSources.get(pointer([...path, key]));
+  return { ...p, target: written('target') ?? p.target, ...(written('published') ? { published: written('published') } : {}) };
 }
 
 function healthcheck(ctx: Ctx, path: Path): Healthcheck | undefined {

@@ -9,6 +9,11 @@ export interface Tree {
   root: unknown;
   values: Map<string, SourcePos>;
   keys: Map<string, SourcePos>;
+  /**
+   * How a number was written where its value cannot say it (12345678901234567890 is 12345678901234567000
+   * to JavaScript), by pointer: environment and labels keep the digits and messages quote them.
+   */
+  numberSources: Map<string, string>;
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
@@ -59,6 +64,11 @@ export function dotted(path: Path): string {
   return out;
 }
 
+/** The value at `path` as text: a number as it was written (see Tree.numberSources), anything else by String(). */
+export function scalarText(tree: Tree, path: Path, value: unknown): string {
+  return (typeof value === 'number' && tree.numberSources.get(pointer(path))) || String(value);
+}
+
 export function isMapping(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -75,4 +85,14 @@ export function kindOf(v: unknown): string {
 /** `o[key] = value` that makes `__proto__` an own key like any other, instead of replacing the prototype. */
 export function setOwn<T>(o: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * Optional fields that are absent stay absent, so `toEqual` and config hashes see one shape. Copied
+ * rather than deleted from: an object that lost a key turns slow in V8 for every later read of it.
+ */
+export function dropUndefined<T extends object>(o: T): T {
+  const out = {} as T;
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

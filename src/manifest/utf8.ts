@@ -1,10 +1,17 @@
-// Manifest and .env bytes → text. Strict: a Latin-1 or UTF-16 file must fail with a position, not
-// turn into U+FFFD characters that later phases report as something else (or accept).
+// Manifest, .env and env_file bytes → text. Strict: a Latin-1 or UTF-16 file must fail with a position,
+// not turn into U+FFFD characters that later phases report as something else (or accept).
 import { basename } from 'node:path';
-import { ManifestError } from './problems.js';
+import { ManifestError, type Problem } from './problems.js';
 
 /** The text, or a ManifestError at the first byte that is not UTF-8. */
 export function utf8(file: string, bytes: Uint8Array): string {
+  const decoded = decodeUtf8(file, bytes);
+  if (typeof decoded !== 'string') throw new ManifestError([decoded]);
+  return decoded;
+}
+
+/** The text, or the problem at the first byte that is not UTF-8 (for callers that go on collecting problems). */
+export function decodeUtf8(file: string, bytes: Uint8Array): string | Problem {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -14,7 +21,7 @@ export function utf8(file: string, bytes: Uint8Array): string {
     const utf16 = bad === 0 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)); // a UTF-16 BOM
     const what = utf16 ? 'is UTF-16 text' : `is not UTF-8 text (byte 0x${hex} at offset ${bad})`;
     const message = `${basename(file)} ${what}; save it as UTF-8`;
-    throw new ManifestError([{ file, line: before.length, col: before[before.length - 1]!.length + 1, message }]);
+    return { file, line: before.length, col: before[before.length - 1]!.length + 1, message };
   }
 }
 

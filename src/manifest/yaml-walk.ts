@@ -54,7 +54,7 @@ export function toData(w: Walk, node: unknown, path: Path): unknown {
   // An empty value (`web:`) is a zero-width node after the colon; its key is the better place.
   const empty = isScalar(n) && n.value === null && n.range?.[0] === n.range?.[1] && w.tree.keys.has(pointer(path));
   if (n.range && !empty) w.tree.values.set(pointer(path), w.at(n.range[0]));
-  if (isScalar(n)) return scalar(w, n.value, n);
+  if (isScalar(n)) return scalar(w, n, path);
   if (isSeq(n)) return n.items.map((item, i) => toData(w, item, [...path, i]));
   if (isMap(n)) return mapToData(w, n, path);
   return null;
@@ -79,11 +79,26 @@ function fromAlias(w: Walk, alias: Alias, path: Path): unknown {
 }
 
 /** Plain YAML 1.2 values only: a `!!binary` or `!!timestamp` would reach the schema as an "object". */
-function scalar(w: Walk, value: unknown, n: Scalar): unknown {
+function scalar(w: Walk, n: Scalar, path: Path): unknown {
+  const value = n.value;
+  if (typeof value === 'number') {
+    const written = inexactNumber(n);
+    if (written !== undefined) w.tree.numberSources.set(pointer(path), written);
+  }
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
   const tag = (n.tag ?? typeof value).replace('tag:yaml.org,2002:', '!!');
   w.report.error(w.at(n.range?.[0] ?? 0), `YAML: a ${tag} value is not supported here; quote it to make it a string`);
   return String(n.source ?? ''); // the text as written, so later phases add nothing to the message above
+}
+
+// Left alone: other forms (0x…, 1e30) are read as compose's YAML reader reads them, as a value.
+const DECIMAL_INTEGER = /^[-+]?[0-9]+$/;
+
+/** The text of a decimal integer a JavaScript number cannot hold exactly, or of .inf/.nan (for messages); else undefined. */
+function inexactNumber(n: Scalar): string | undefined {
+  const value = n.value as number;
+  if (Number.isSafeInteger(value) || typeof n.source !== 'string') return undefined;
+  return DECIMAL_INTEGER.test(n.source) || !Number.isFinite(value) ? n.source : undefined;
 }
 
 function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
@@ -97,7 +112,7 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
       w.report.error(w.at((key as YamlNode | null)?.range?.[0] ?? map.range?.[0] ?? 0), 'mapping keys must be plain strings');
     } else {
       // `1` and "1", or `~` and "": one key once the manifest is data
-      const name = String(key.value ?? '');
+      const name = (typeof key.value === 'number' && inexactNumber(key)) || String(key.value ?? '');
       if (Object.hasOwn(out, name)) {
         w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), 'YAML: Map keys must be unique');
         continue;
@@ -139,7 +154,7 @@ function mergeOne(w: Walk, out: Record<string, unknown>, source: unknown, path: 
 }
 
 function movePositions(tree: Tree, from: string, to: string): void {
-  for (const map of [tree.values, tree.keys]) {
+  for (const map of [tree.values, tree.keys, tree.numberSources] as Map<string, unknown>[]) {
     for (const [ptr, pos] of [...map]) {
       if (ptr === from || ptr.startsWith(from + '/')) map.set(to + ptr.slice(from.length), pos);
     }

@@ -5,6 +5,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DockerEngine } from '../../src/engine/docker-engine.js';
+import { UserError } from '../../src/user-error.js';
 import { changedNames, changesDuring, containerIds, writeManifest } from './convergence-helpers.js';
 import { docker, envOf, hitch, hitchOk, requireEngine } from './helpers.js';
 
@@ -78,4 +80,13 @@ it("a build that fails: exit 1 with the engine's words, its parent waits, the re
   const after = await containerIds(P);
   expect([`${P}-app`, `${P}-web`].map((name) => after[name] === before[name])).toEqual([true, true]);
   expect(after[`${P}-bad`]).toBeUndefined();
+});
+
+it('a build context gone since the manifest was read: said as it is, not as "cannot connect to the Docker engine"', async () => {
+  const gone = join(dir, 'gone');
+  const err = await new DockerEngine().buildImage(`${P}-gone`, { context: gone, args: {} }, {}).catch((e: unknown) => e);
+  expect([err instanceof UserError, (err as Error).message]).toEqual([
+    true,
+    `cannot read the build context ${gone}: ENOENT: no such file or directory, scandir '${gone}'`,
+  ]);
 });

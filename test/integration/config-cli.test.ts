@@ -30,6 +30,7 @@ describe('hitch config (the built CLI)', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'hitch-config-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'web'));
+  writeFileSync(join(dir, 'web', 'Dockerfile'), 'FROM hitch-test/busybox:1\n'); // build: is checked on load
   writeFileSync(join(dir, 'hitch.yaml'), MANIFEST);
   writeFileSync(join(dir, 'db.env'), 'POSTGRES_USER=shop\n');
   writeFileSync(join(dir, '.env'), 'GREETING=hello\n');

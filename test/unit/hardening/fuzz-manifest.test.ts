@@ -10,7 +10,7 @@ import { ManifestError, loadManifest } from '../../../src/manifest/index.js';
 import { manifestData } from './hostile-data.js';
 import { aliasText, editedSeed, yamlishText } from './hostile-text.js';
 import { mutatedSeed, seedManifests } from './seed-mutations.js';
-import { CASE_MS, checkOutcome, ENV, parse, timed, type Outcome } from './outcome.js';
+import { CASE_MS, checkOutcome, ENV, failed, parse, timed, type Outcome } from './outcome.js';
 
 const seeds = seedManifests();
 // env_file: in the seeds (shop's db.env) reads as a small valid file
@@ -73,7 +73,7 @@ describe('loadManifest on bytes', { timeout: 20_000 }, () => {
     try {
       return { ok: await loadManifest({ file, env: ENV }) };
     } catch (e) {
-      if (e instanceof ManifestError) return { problems: e.problems, formatted: e.format() };
+      if (e instanceof ManifestError) return failed(e);
       throw e;
     } finally {
       rmSync(file);

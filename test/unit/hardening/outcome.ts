@@ -2,6 +2,7 @@
 // inside the text. Anything else (a TypeError, a RangeError, an ajv internal, a hang) is a bug.
 import { expect } from 'vitest';
 import { ManifestError, parseManifest, type Loaded, type ParseOptions } from '../../../src/manifest/index.js';
+import { buildPathsExist } from '../manifest/helpers.js';
 
 export const DIR = '/proj/fuzz';
 export const FILE = `${DIR}/hitch.yaml`;
@@ -21,13 +22,17 @@ export const ENV: Record<string, string> = {
   EMPTY: '',
 };
 
-export type Outcome = { ok: Loaded } | { problems: ManifestError['problems']; formatted: string };
+export type Outcome = { ok: Loaded } | { problems: ManifestError['problems']; warnings: ManifestError['warnings']; formatted: string };
+
+export function failed(e: ManifestError): Outcome {
+  return { problems: e.problems, warnings: e.warnings, formatted: e.format() };
+}
 
 export function parse(text: string, opts: Partial<ParseOptions> = {}): Outcome {
   try {
-    return { ok: parseManifest(text, { file: FILE, env: ENV, readFile: () => undefined, ...opts }) };
+    return { ok: parseManifest(text, { file: FILE, env: ENV, readFile: () => undefined, pathKind: buildPathsExist, ...opts }) };
   } catch (e) {
-    if (e instanceof ManifestError) return { problems: e.problems, formatted: e.format() };
+    if (e instanceof ManifestError) return failed(e);
     throw e; // the property fails with the real error and the input that caused it
   }
 }
@@ -46,8 +51,11 @@ export function checkOutcome(text: string | undefined, outcome: Outcome, files: 
     return;
   }
   expect(outcome.problems.length).toBeGreaterThan(0);
-  for (const p of outcome.problems) expect(badPosition(p, text, files)).toEqual(undefined);
-  expect(outcome.formatted).toEqual(outcome.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+  for (const p of [...outcome.problems, ...outcome.warnings]) expect(badPosition(p, text, files)).toEqual(undefined);
+  // every problem and every warning (marked) is a line of the output, and nothing else is
+  const line = (p: { file: string; line: number; col: number; message: string }, mark = '') => `${p.file}:${p.line}:${p.col}: ${mark}${p.message}`;
+  const lines = [...outcome.problems.map((p) => line(p)), ...outcome.warnings.map((w) => line(w, 'warning: '))];
+  expect(outcome.formatted.split('\n').sort()).toEqual(lines.sort());
 }
 
 /** Why a problem's position or message is not a usable one, or undefined when it is. */

@@ -1,6 +1,7 @@
 // Regressions from the hostile-input work: __proto__, constructor and friends are plain keys and variables.
 import { describe, expect, test } from 'vitest';
-import { dotenvDefaults } from '../../../src/manifest/dotenv.js';
+import { dotenvDefaults } from '../../../src/manifest/dotenv-defaults.js';
+import { Report } from '../../../src/manifest/problems.js';
 import { load, problems } from '../manifest/helpers.js';
 import { NAME_RULE } from './messages.js';
 
@@ -31,6 +32,6 @@ describe('__proto__ and friends are plain keys', () => {
   });
 
   test('a .env key named __proto__ is a variable like any other', () => {
-    expect(dotenvDefaults('__proto__=x\n')).toEqual({ ['__proto__']: 'x' });
+    expect(dotenvDefaults({ file: '/p/.env', text: '__proto__=x\nconstructor=${__proto__}-y\n' }, {}, new Report())).toEqual({ ['__proto__']: 'x', constructor: 'x-y' });
   });
 });

@@ -14,7 +14,7 @@ describe('environment', () => {
     ['environment: []', {}],
     ['environment: {}', {}],
   ])('%s', (body, want) => {
-    expect(env(body, { env: { FROM_ENV: 'e' }, dotenv: { FROM_DOTENV: 'd' } })).toEqual(want);
+    expect(env(body, { env: { FROM_ENV: 'e' }, dotenv: { file: `${DIR}/.env`, text: 'FROM_DOTENV=d\n' } })).toEqual(want);
   });
 
   test.each<[string, string[]]>([
@@ -43,17 +43,30 @@ describe('environment', () => {
       '4:16: env_file "missing.env" cannot be read (looked for /proj/shop/missing.env)',
     ]);
   });
+
+  test('an env_file that is not UTF-8 is reported at its first bad byte, not read as U+FFFD', () => {
+    const latin1 = Buffer.from('OK=1\nNAME=caf\xe9\n', 'latin1');
+    expect(problems(svc('env_file: latin1.env'), { readFile: () => latin1 })).toEqual([
+      '/proj/shop/latin1.env:2:9: latin1.env is not UTF-8 text (byte 0xe9 at offset 13); save it as UTF-8',
+    ]);
+  });
+
+  test('env_file bytes in UTF-8 (with a BOM) are read as text', () => {
+    const bytes = Buffer.from('\ufeffNAME=café\n', 'utf8');
+    expect(env('env_file: utf8.env', { readFile: () => bytes })).toEqual({ NAME: 'café' });
+  });
 });
 
 describe('env files', () => {
   test('parse', () => {
-    expect(parseEnvFile('A=1\n  B = two \n#C=3\nexport D=4\nE="a\\nb"\nF\n=bad\n')).toEqual({
+    expect(parseEnvFile("A=1\n  B = two \n#C=3\nexport D=4\nE=\"a\\nb\"\nF\n=bad\nG='$x'\n")).toEqual({
       entries: [
-        { line: 1, key: 'A', value: '1' },
-        { line: 2, key: 'B', value: 'two' },
-        { line: 4, key: 'D', value: '4' },
-        { line: 5, key: 'E', value: 'a\nb' },
-        { line: 6, key: 'F' },
+        { line: 1, col: 3, key: 'A', value: '1', literal: false },
+        { line: 2, col: 7, key: 'B', value: 'two', literal: false },
+        { line: 4, col: 10, key: 'D', value: '4', literal: false },
+        { line: 5, col: 3, key: 'E', value: 'a\nb', literal: false },
+        { line: 6, col: 1, key: 'F', literal: false },
+        { line: 8, col: 3, key: 'G', value: '$x', literal: true },
       ],
       errors: [{ line: 7, message: '"" is not a variable name; use KEY=VALUE lines' }],
     });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { lookupIn } from '../../../src/manifest/interpolate.js';
 import { interpolate } from '../../../src/manifest/template.js';
-import { load, problems, warnings } from './helpers.js';
+import { DIR, load, problems, warnings } from './helpers.js';
 
 const env = { A: 'a', EMPTY: '', PORT: '80', UNSET: undefined };
 const lookup = lookupIn(env, { FROM_DOTENV: 'd', A: 'dotenv-loses' });
@@ -65,7 +65,7 @@ describe('interpolation in a manifest', () => {
   const yaml = 'services:\n  db:\n    image: ${IMAGE:-postgres:16}\n    hostname: h-$HOST\n    environment:\n      PASSWORD: ${PW}\n';
 
   test('process env wins over .env, which supplies defaults', () => {
-    const { manifest } = load(yaml, { env: { HOST: 'from-env' }, dotenv: { HOST: 'from-dotenv', PW: 'secret', IMAGE: 'pg:15' } });
+    const { manifest } = load(yaml, { env: { HOST: 'from-env' }, dotenv: { file: `${DIR}/.env`, text: 'HOST=from-dotenv\nPW=secret\nIMAGE=pg:15\n' } });
     const db = manifest.services.db!;
     expect([db.image, db.hostname, db.environment]).toEqual(['pg:15', 'h-from-env', { PASSWORD: 'secret' }]);
   });

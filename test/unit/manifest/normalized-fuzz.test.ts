@@ -23,7 +23,8 @@ const hostileService = fc
     working_dir: hostileString,
     stop_signal: hostileString,
     volumes: fc.array(hostileString.map((s) => ({ type: 'bind', source: `./${s}`, target: `/${s}` })), { maxLength: 2 }),
-    build: hostileString.map((s) => ({ context: `./${s}`, dockerfile: s || 'D', args: { V: s } })),
+    // named like a Dockerfile, which the fake disk of buildPathsExist holds (one with a "/" in s does not load)
+    build: hostileString.map((s) => ({ context: `./${s}`, dockerfile: `Dockerfile${s}`, args: { V: s } })),
   }, { requiredKeys: [] }) // a few fields at a time, so that a fair share of services load
   .map((body) => stringify({ services: { web: body } }));
 

@@ -5,6 +5,7 @@ import { parseManifest, type Manifest, type Problem } from '../../../src/manifes
 import { normalizedYaml } from '../../../src/manifest/normalized.js';
 import { schemaErrors } from '../../../src/manifest/schema.js';
 import { yamlLib } from '../../../src/manifest/yaml-document.js';
+import { buildPathsExist } from './helpers.js';
 
 export interface RoundTrip {
   yaml: string;
@@ -15,10 +16,10 @@ export interface RoundTrip {
   yamlAgain: string; // the second model's normalized YAML
 }
 
-/** Reads the YAML back with an empty environment and no files: the output may not depend on either. */
+/** Reads the YAML back with an empty environment and no files (build paths all there): the output may not depend on either. */
 export function roundTrip(manifest: Manifest): RoundTrip {
   const yaml = normalizedYaml(manifest);
-  const again = parseManifest(yaml, { file: manifest.file, env: {}, readFile: () => undefined });
+  const again = parseManifest(yaml, { file: manifest.file, env: {}, readFile: () => undefined, pathKind: buildPathsExist });
   return {
     yaml,
     before: withoutPos(manifest),

@@ -16,7 +16,7 @@ const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 400) };
 
 function view(tree: Tree) {
   const sorted = (m: Map<string, unknown>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { root: tree.root, values: sorted(tree.values), keys: sorted(tree.keys) };
+  return { root: tree.root, values: sorted(tree.values), keys: sorted(tree.keys), numberSources: sorted(tree.numberSources) };
 }
 
 /** Whether the fast path took the text; when it did, what it read is what yaml reads. */
@@ -34,11 +34,12 @@ function agrees(text: string): boolean {
 const USUAL_KEYS = ['web', 'db', 'image', 'links', 'environment', 'A_B', 'x-y'];
 const USUAL_SCALARS = ['x', 'nginx:1.25', 'a b', '8000', '-f', "it's", 'SIGKILL', '${A:-b}'];
 const TRICKY_KEYS = ['name', 'services', 'web', 'image', 'a.b', 'x-y', '_k', '1', '007', '1e3', '0x1F', '.5', 'true', 'False', 'null', 'NULL',
-  '__proto__', 'k:v', 'é', 'a b', '-x', '<<', '~', '"q"', "'q'"];
+  '__proto__', 'k:v', 'é', 'a b', '-x', '<<', '~', '"q"', "'q'", '12345678901234567890'];
 const TRICKY_SCALARS = ['x', 'nginx:1.25', 'hitch-test/busybox:1', '10.214.0.0/20', '8000', '007', '-1', '+1', '1.5', '1.', '.5', '1e3', '0x1F',
   '0o17', '.inf', '-.Inf', '.NaN', 'true', 'True', 'TRUE', 'yes', 'null', '~', 'Null', '', ' ', 'a b', 'a  b ', 'a: b', 'a:', 'a:b',
   'a #b', 'a#b', '#a', '-f', '- a', '-', '?x', ':x', '[a]', 'a[b]', 'a]', '{a}', 'a,b', "it's", '"q"', "'", '"', '\\', 'a\\nb', '$x',
-  '${A:-b}', 'é', '😀', '\u00a0x\u00a0', '\u2028', '\t', '%x', '@x', '`x', '!x', '&x', '*x', '|', '>', 'x'.repeat(40), '1234567890123456'];
+  '${A:-b}', 'é', '😀', '\u00a0x\u00a0', '\u2028', '\t', '%x', '@x', '`x', '!x', '&x', '*x', '|', '>', 'x'.repeat(40), '1234567890123456',
+  '999999999999999', '9007199254740993', '12345678901234567890', '-12345678901234567890'];
 
 const KEYS = fc.oneof({ weight: 7, arbitrary: fc.constantFrom(...USUAL_KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY_KEYS) });
 const SCALARS = fc.oneof({ weight: 7, arbitrary: fc.constantFrom(...USUAL_SCALARS) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY_SCALARS) });
@@ -117,6 +118,7 @@ describe('plainTree leaves to yaml', () => {
     ['tabs', 'a:\n\tb: 1\n'],
     ['duplicate keys', 'a: 1\na: 2\n'],
     ['numbers other than small decimal integers', 'a: 1.5\n'],
+    ['integers that may not be exact as numbers', 'a: 12345678901234567890\n'],
     ['escapes', 'a: "x\\ty"\n'],
     ['a second document', 'a: 1\n---\nb: 2\n'],
     ['a list at the top', '- a\n'],

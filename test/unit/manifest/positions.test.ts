@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadManifest, ManifestError } from '../../../src/manifest/index.js';
-import { problems } from './helpers.js';
+import { FILE, load, problems } from './helpers.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/manifests/', import.meta.url));
 
@@ -104,5 +104,38 @@ describe('loadManifest', () => {
       { file: 'a.yaml', line: 2, col: 3, message: 'earlier' },
     ]);
     expect(err.format()).toEqual('a.yaml:2:3: earlier\na.yaml:2:5: later\nb.yaml:1:1: second file');
+  });
+
+  test('format() shows the warnings too, marked, each before an error at the same place', () => {
+    const err = new ManifestError(
+      [
+        { file: 'a.yaml', line: 3, col: 12, message: 'image must not be empty' },
+        { file: 'a.yaml', line: 1, col: 1, message: 'first' },
+      ],
+      [
+        { file: 'a.yaml', line: 3, col: 12, message: 'The "IMG" variable is not set. Defaulting to a blank string.' },
+        { file: 'a.yaml', line: 9, col: 1, message: 'last' },
+      ],
+    );
+    expect(err.format().split('\n')).toEqual([
+      'a.yaml:1:1: first',
+      'a.yaml:3:12: warning: The "IMG" variable is not set. Defaulting to a blank string.',
+      'a.yaml:3:12: image must not be empty',
+      'a.yaml:9:1: warning: last',
+    ]);
+  });
+
+  test('an invalid manifest keeps its warnings: the unset variable that emptied a value is shown with the error', () => {
+    const err = (() => {
+      try {
+        load('services:\n  web:\n    image: "${IMG}"\n');
+      } catch (e) {
+        return e as ManifestError;
+      }
+    })();
+    expect([err?.problems.length, err?.format()]).toEqual([
+      1,
+      `${FILE}:3:12: warning: The "IMG" variable is not set. Defaulting to a blank string.\n${FILE}:3:12: image must not be empty`,
+    ]);
   });
 });

@@ -37,6 +37,13 @@ describe('schema errors, translated', () => {
     ['build mapping needs context', 'services:\n  web:\n    build: {dockerfile: D}\n', ['3:12: build is missing "context"']],
     ['build: wrong type', 'services:\n  web:\n    build: 5\n', ['3:12: build must be a string or a mapping, not an integer']],
     ['volume long form', svc('volumes: [{type: tmpfs, source: a, target: /b}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+    // ajv's "number" is finite: "must be … a number …, not a number" contradicted itself
+    ['.inf in environment', svc('environment: {A: .inf}'), ['4:22: environment.A must be a string, a number, true or false or empty, not .inf, which YAML reads as infinity; quote it (".inf") to keep it as text']],
+    ['-.Inf in labels', svc('labels: {a: -.Inf}'), ['4:17: labels.a must be a string, a number, true or false or empty, not -.Inf, which YAML reads as minus infinity; quote it ("-.Inf") to keep it as text']],
+    ['.NaN in environment', svc('environment: {A: .NaN}'), ['4:22: environment.A must be a string, a number, true or false or empty, not .NaN, which YAML reads as not-a-number (NaN); quote it (".NaN") to keep it as text']],
+    ['.inf in expose', svc('expose: [.inf]'), ['4:14: expose entry must be a string or an integer, not .inf, which YAML reads as infinity; quote it (".inf") to keep it as text']],
+    ['.inf in ports', svc('ports: [.inf]'), ['4:13: ports entry must be an integer, a string or a mapping, not .inf, which YAML reads as infinity; quote it (".inf") to keep it as text']],
+    ['.inf where only a number will do', svc('healthcheck: {retries: .inf}'), ['4:28: healthcheck.retries must be an integer, not .inf, which YAML reads as infinity; write a finite number']],
   ])('%s', (_, yaml, want) => {
     expect(problems(yaml)).toEqual(want);
   });

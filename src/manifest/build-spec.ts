@@ -1,0 +1,60 @@
+// `build:` → BuildSpec, with its folder and Dockerfile looked at now, as compose v1's `config` did
+// ("build path … either does not exist, is not accessible, or is not a valid URL"): a missing folder
+// found by `up` fails after the network and other services exist, and says nothing of the manifest.
+import { resolve } from 'node:path';
+import { fail, get, type Ctx } from './context.js';
+import type { PathKind } from './disk.js';
+import { keyValues } from './environment.js';
+import type { BuildSpec } from './model.js';
+import { printable } from './problems.js';
+import { isRemoteContext } from './remote-context.js';
+import { dropUndefined, type Path } from './tree.js';
+
+// The engine's default name; its builder also takes "dockerfile" when "Dockerfile" is not there.
+const DEFAULT_DOCKERFILES = ['Dockerfile', 'dockerfile'];
+
+export function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
+  const b = get(ctx, [...svc, 'build']);
+  if (b === undefined || b === null) return undefined;
+  if (typeof b === 'string') return { context: contextOf(ctx, b, [...svc, 'build'], undefined), args: {} };
+  const { context, dockerfile } = b as { context?: unknown; dockerfile?: unknown };
+  // the schema reports a build or a context that is not a string; there is nothing to build from then
+  if (typeof context !== 'string') return undefined;
+  const args = keyValues(ctx, [...svc, 'build', 'args'], 'build args', 'lookup');
+  const named = typeof dockerfile === 'string' ? { value: dockerfile, path: [...svc, 'build', 'dockerfile'] } : undefined;
+  return dropUndefined({ context: contextOf(ctx, context, [...svc, 'build', 'context'], named), dockerfile: named?.value, args });
+}
+
+/** The context as BuildSpec holds it (absolute, or remote as written), its problems reported. */
+function contextOf(ctx: Ctx, written: string, path: Path, dockerfile: { value: string; path: Path } | undefined): string {
+  if (isRemoteContext(written)) return written; // the engine fetches it; nothing here to look at
+  const dir = resolve(ctx.dir, written);
+  const problem = notFolder(ctx.pathKind(dir), written, dir);
+  if (problem) fail(ctx, path, problem);
+  else if (dockerfile) checkDockerfile(ctx, dockerfile, dir);
+  else if (!DEFAULT_DOCKERFILES.some((name) => ctx.pathKind(resolve(dir, name)) === 'file')) {
+    fail(ctx, path, `build context ${JSON.stringify(written)} has no Dockerfile (looked for ${printable(resolve(dir, 'Dockerfile'))}); add one, or name yours in build.dockerfile`);
+  }
+  return dir;
+}
+
+function notFolder(kind: PathKind, written: string, dir: string): string | undefined {
+  const what = `build context ${JSON.stringify(written)}`;
+  const where = printable(dir);
+  if (kind === undefined) return `${what} does not exist (looked for ${where}); give a folder relative to the manifest's, or a git or http(s) URL`;
+  if (kind === 'unreadable') return `${what} cannot be read (${where}: permission denied); make it readable to the user who runs hitch`;
+  if (kind !== 'directory') return `${what} is not a folder (${where} is a ${kind === 'file' ? 'file' : 'special file'}); give the folder that holds the Dockerfile`;
+  return undefined;
+}
+
+/** A Dockerfile named in build.dockerfile, relative to the context (as the engine reads it). */
+function checkDockerfile(ctx: Ctx, dockerfile: { value: string; path: Path }, dir: string): void {
+  const file = resolve(dir, dockerfile.value);
+  const kind = ctx.pathKind(file);
+  if (kind === 'file') return;
+  const what = `build.dockerfile ${JSON.stringify(dockerfile.value)}`;
+  const where = printable(file);
+  if (kind === undefined) fail(ctx, dockerfile.path, `${what} does not exist (looked for ${where}); the path is relative to the build context`);
+  else if (kind === 'unreadable') fail(ctx, dockerfile.path, `${what} cannot be read (${where}: permission denied); make it readable to the user who runs hitch`);
+  else fail(ctx, dockerfile.path, `${what} is not a file (${where} is a ${kind === 'directory' ? 'folder' : 'special file'}); name the Dockerfile itself`);
+}

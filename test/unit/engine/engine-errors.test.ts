@@ -1,0 +1,27 @@
+// Which failures mean "the engine does not answer": only those of reaching its socket or address.
+import { describe, expect, test } from 'vitest';
+import { isUnreachable } from '../../../src/engine/engine-errors.js';
+
+/** An error shaped as node's system errors are: code, syscall and the path or address. */
+function systemError(code: string, syscall: string, where: Record<string, string | number> = {}): Error {
+  return Object.assign(new Error(`${syscall} ${code}`), { code, syscall, errno: -1, ...where });
+}
+
+describe('isUnreachable', () => {
+  test.each<[string, unknown, boolean]>([
+    ['no socket file', systemError('ENOENT', 'connect', { address: '/var/run/docker.sock' }), true],
+    ['a socket it may not open', systemError('EACCES', 'connect', { address: '/var/run/docker.sock' }), true],
+    ['nothing listening on the TCP address', systemError('ECONNREFUSED', 'connect', { address: '127.0.0.1', port: 2375 }), true],
+    ['an address that never answers', systemError('ETIMEDOUT', 'connect', { address: '10.255.255.1', port: 2375 }), true],
+    ['the engine closed the connection', systemError('ECONNRESET', 'read'), true],
+    ['a host name that does not resolve', systemError('ENOTFOUND', 'getaddrinfo', { hostname: 'nohost' }), true],
+    // a build context read before the engine is called: a file error, not the engine's
+    ['a build context that vanished', systemError('ENOENT', 'scandir', { path: '/tmp/x/nope' }), false],
+    ['a build context subfolder it may not read', systemError('EACCES', 'scandir', { path: '/tmp/x/secret' }), false],
+    ['a file it may not open', systemError('EACCES', 'open', { path: '/tmp/x/Dockerfile' }), false],
+    ['an HTTP error of the engine', Object.assign(new Error('(HTTP code 404) no such container'), { statusCode: 404 }), false],
+    ['not an error at all', undefined, false],
+  ])('%s: %s', (_, err, want) => {
+    expect(isUnreachable(err)).toBe(want);
+  });
+});
