@@ -1,5 +1,5 @@
 // `hitch convert` and `hitch schema` as a user runs them: the converted compose files pass `hitch validate`.
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,23 @@ describe('convert', () => {
       code: 0,
       stdout: `${dir}/hitch.yaml: valid (project ${name}, ${services} services)\n`,
       stderr: '',
+    });
+  });
+
+  /** A compose file of `text` (or bytes) in a fresh folder, and its path. */
+  async function composeFile(text: string | Buffer): Promise<string> {
+    const dir = join(await mkdtemp(join(tmpdir(), 'hitch-convert-')), 'shop');
+    await mkdir(dir);
+    await writeFile(`${dir}/docker-compose.yml`, text);
+    return `${dir}/docker-compose.yml`;
+  }
+
+  it('an output hitch would refuse: exit 2, what was dropped, then what is wrong, in the compose file', async () => {
+    const file = await composeFile('services:\n  web:\n    extends: { service: base }\n');
+    expect(await hitch(['convert', file])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}:3:5: warning: service "web": extends is dropped: copy the fields of the extended service into this one\n${file}:3:5: service "web" needs "image" or "build"\n`,
     });
   });
 

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { SCHEMA_FILE } from '../../manifest/schema.js';
 import { UserError } from '../../user-error.js';
 
-
 export function registerConvert(program: Command): void {
   program
     .command('convert')
@@ -16,10 +15,19 @@ export function registerConvert(program: Command): void {
       const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
         throw new UserError(`cannot read ${composeFile}: ${err.code ?? err.message}`, 'give the path of a docker-compose.yml');
       });
-      const { convertCompose } = await import('../../convert/index.js');
-      // the schema comment points at this hitch's own schema, from where the output is meant to go
-      const { yaml, warnings } = convertCompose(text, { file: composeFile, schemaRef: relative(dirname(file), SCHEMA_FILE) });
-      for (const w of warnings) process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
-      process.stdout.write(yaml);
+      const { ConvertError, convertCompose } = await import('../../convert/index.js');
+      const { dotenvBeside } = await import('../../manifest/index.js');
+      const warn = (w: { line: number; col: number; message: string }) => process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      try {
+        // checked with the variables `hitch validate` will see; the schema comment points at this hitch's
+        // own schema, from the compose file's folder, where the output is meant to go
+        const schemaRef = relative(dirname(file), SCHEMA_FILE);
+        const { yaml, warnings } = convertCompose(text, { file: composeFile, schemaRef, env: process.env, dotenv: await dotenvBeside(file) });
+        warnings.forEach(warn);
+        process.stdout.write(yaml);
+      } catch (e) {
+        if (e instanceof ConvertError) e.warnings.forEach(warn); // what was dropped, before what is wrong
+        throw e;
+      }
     });
 }
