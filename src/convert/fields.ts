@@ -1,8 +1,10 @@
 // compose's values that hitch spells differently or accepts only in part: each converter returns what
-// hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied).
-// A list entry left out is DROP, so the output keeps each entry's origin.
+// hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied),
+// with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
+import type { Lookup } from '../manifest/template.js';
 import { printable } from '../manifest/problems.js';
 import { DROP } from './place.js';
+import { expanded, hasVariable, splitOutsideVariables } from './variables.js';
 
 export type Value = unknown;
 export type Obj = Record<string, Value>;
@@ -60,17 +62,19 @@ const VOLUME_MODES = new Set(['ro', 'rw']);
 
 /**
  * One short-form mount: `src:dst[:mode]`; modes other than ro/rw (z, Z, cached, nocopy) are dropped.
- * Any other shape stays as written, for the output's check to name.
+ * A mode that is a variable stays: only hitch knows its value. Any other shape stays as written, for
+ * the output's check to name.
  */
 function shortVolume(v: string, drop: Drop): Value {
-  const [source, target, mode, ...rest] = v.split(':');
+  const [source, target, mode, ...rest] = splitOutsideVariables(v, ':');
+  if (target === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
   if (target === undefined) {
     drop(`volumes: ${printable(v)}`, `hitch has no anonymous volumes; name it (e.g. "data:${printable(source!)}") to keep its data`);
     return DROP;
   }
   if (mode === undefined || rest.length > 0) return v;
-  const modes = mode.split(',').filter(Boolean);
-  const kept = modes.filter((m) => VOLUME_MODES.has(m));
+  const modes = splitOutsideVariables(mode, ',').filter(Boolean);
+  const kept = modes.filter((m) => VOLUME_MODES.has(m) || hasVariable(m));
   const dropped = modes.filter((m) => !kept.includes(m));
   if (dropped.length > 0) drop(`mount option ${printable(dropped.join(','))} of ${printable(v)}`, 'hitch knows ro and rw');
   return [source, target, ...(kept.length > 0 ? [kept.join(',')] : [])].join(':');
@@ -109,8 +113,11 @@ export function dependencies(value: Value): Array<[string, string]> {
   return Object.entries(value).map(([s, v]) => [s, isObj(v) && typeof v.condition === 'string' ? v.condition : 'service_started']);
 }
 
-/** The services a `links:` value names: `db` and `db:alias` both link to db. */
-export function linkTargets(value: Value): string[] {
+/**
+ * The services a `links:` value names, read as hitch reads them, interpolated then split: `db`,
+ * `db:alias` and `${DB:-db}:alias` all link to db (with DB unset). One that cannot be expanded is left out.
+ */
+export function linkTargets(value: Value, lookup: Lookup): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.map((l) => String(l).split(':')[0]!);
+  return items.flatMap((l) => expanded(String(l), lookup)?.split(':')[0] ?? []);
 }

@@ -1,6 +1,7 @@
 // `hitch convert`: a docker-compose file → a hitch manifest (text in, text and warnings out; env_file
 // files are read to check the output). Keeps compose's order and spellings where hitch shares them, so
 // the result reads like the original; its output passes `hitch validate`, or it throws ConvertError.
+import { lookupIn } from '../manifest/interpolate.js';
 import { parseYaml } from '../manifest/parse.js';
 import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
 import { keyPos, setOwn, valuePos, type Path, type Tree } from '../manifest/tree.js';
@@ -85,7 +86,8 @@ function topVolumes(run: Run, value: Value): void {
 
 /** Every service converted and placed; a service that is not a mapping is a problem, and is left out. */
 function convertServices(run: Run): Obj {
-  const { layout, tree } = run;
+  const { layout, tree, opts } = run;
+  const ctx = { lookup: lookupIn(opts.env ?? {}, opts.dotenv ?? {}) };
   run.origins.set('/services', layout.servicesAt);
   const out: Obj = {};
   for (const [name, svc] of Object.entries(layout.services)) {
@@ -94,7 +96,7 @@ function convertServices(run: Run): Obj {
       run.report.error(valuePos(tree, at), notAService(name, svc));
       continue;
     }
-    const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`));
+    const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`), ctx);
     setOwn(out, name, placed(run, converted, at, ['services', name]));
   }
   return out;

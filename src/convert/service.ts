@@ -2,7 +2,9 @@
 // what it spells differently, and drop the rest with the reason (DESIGN: start order comes from links).
 // Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
 import { printable } from '../manifest/problems.js';
+import type { Lookup } from '../manifest/template.js';
 import { build, dependencies, envFile, healthcheck, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { expanded } from './variables.js';
 
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */
 const COPY = new Set([
@@ -29,25 +31,30 @@ const WHY = new Map([
 /** Reports a problem at a field of the service: "network_mode is dropped: why". */
 export type Note = (field: string, message: string) => void;
 
-function dependsOn(name: string, svc: Obj, drop: Drop): void {
-  const linked = linkTargets(svc.links);
+export interface ServiceContext {
+  lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
+}
+
+function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
+  const linked = linkTargets(svc.links, lookup);
   for (const [dep, condition] of dependencies(svc.depends_on)) {
-    if (!linked.includes(dep)) {
-      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(dep)} to links if ${printable(name)} connects to it`);
+    const target = expanded(dep, lookup) ?? dep;
+    if (!linked.includes(target)) {
+      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`);
     } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(dep)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
+      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
     }
   }
 }
 
-export function convertService(name: string, svc: Obj, note: Note): Obj {
+export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceContext): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(svc)) {
     const dropHere: Drop = (k, why) => note(key, `${k} is dropped: ${why}`);
     const convert = CONVERT.get(key);
     if (COPY.has(key)) out[key] = value;
     else if (convert) out[key] = convert(value, dropHere);
-    else if (key === 'depends_on') dependsOn(name, svc, dropHere);
+    else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
     else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
