@@ -87,13 +87,13 @@ function topVolumes(run: Run, value: Value): void {
 /** Every service converted and placed; a service that is not a mapping is a problem, and is left out. */
 function convertServices(run: Run): Obj {
   const { layout, tree, opts } = run;
-  const ctx = { lookup: lookupIn(opts.env ?? {}, opts.dotenv ?? {}) };
+  const ctx = { lookup: lookupIn(opts.env ?? {}, opts.dotenv ?? {}), v1: layout.v1 };
   run.origins.set('/services', layout.servicesAt);
   const out: Obj = {};
   for (const [name, svc] of Object.entries(layout.services)) {
     const at = [...layout.servicesAt, name];
     if (!isObj(svc)) {
-      run.report.error(valuePos(tree, at), notAService(name, svc));
+      run.report.error(valuePos(tree, at), notAService(name, svc, layout));
       continue;
     }
     const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`), ctx);
@@ -102,9 +102,12 @@ function convertServices(run: Run): Obj {
   return out;
 }
 
-/** The manifest, in the compose file's order. */
+/** The manifest, in the compose file's order; format 1's services become `services:`. */
 function convertTop(run: Run): Obj {
   const manifest: Obj = {};
+  if (run.layout.v1 && Object.hasOwn(run.tree.root as Obj, 'version')) {
+    warn(run, ['version'], 'version is a mapping, so this is compose file format 1 and "version" one of its services, as docker-compose 1.x read it');
+  }
   for (const [key, value] of Object.entries(run.layout.top)) {
     if (key === 'name') manifest.name = placed(run, value, ['name'], ['name']);
     else if (key === 'services') manifest.services = convertServices(run);
@@ -112,6 +115,7 @@ function convertTop(run: Run): Obj {
     else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${TOP_WHY.get(key) ?? 'not supported by hitch'}`);
     // version is obsolete in compose too; x-* values are already merged where they were used.
   }
+  if (run.layout.v1) manifest.services = convertServices(run);
   return manifest;
 }
 

@@ -3,7 +3,8 @@
 // Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
-import { build, dependencies, envFile, healthcheck, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { build, dependencies, envFile, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { namedVolumes } from './layout.js';
 import { expanded } from './variables.js';
 
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */
@@ -16,9 +17,12 @@ const CONVERT = new Map<string, (value: Value, drop: Drop) => Value>([
   ['build', build], ['env_file', envFile], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
 ]);
 
+const NETWORK_NAMESPACE = 'every hitch service has its own network namespace (its sandbox), reached through links';
+
 const WHY = new Map([
   ['networks', "every hitch service is on the project's own network, where only links connect services"],
-  ['network_mode', 'every hitch service has its own network namespace (its sandbox), reached through links'],
+  ['network_mode', NETWORK_NAMESPACE],
+  ['net', NETWORK_NAMESPACE], // compose file format 1's network_mode
   ['volumes_from', 'mount the same named volumes in both services instead'],
   ['deploy', 'hitch runs one container per service'],
   ['scale', 'hitch runs one container per service'],
@@ -33,6 +37,7 @@ export type Note = (field: string, message: string) => void;
 
 export interface ServiceContext {
   lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
+  v1: boolean; // compose file format 1 (layout.ts)
 }
 
 function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
@@ -47,6 +52,13 @@ function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
   }
 }
 
+/** Format 1's `dockerfile` beside `build: DIR` is the later formats' `build: {context, dockerfile}`. */
+function withDockerfile(out: Obj, dockerfile: Value, drop: Drop): void {
+  if (typeof out.build === 'string') out.build = { context: out.build, dockerfile };
+  else if (isObj(out.build) && out.build.dockerfile === undefined) out.build = { ...out.build, dockerfile };
+  else drop('dockerfile', out.build === undefined ? 'there is no build for it to name the Dockerfile of' : 'build.dockerfile names the Dockerfile already');
+}
+
 export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceContext): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(svc)) {
@@ -55,8 +67,11 @@ export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceC
     if (COPY.has(key)) out[key] = value;
     else if (convert) out[key] = convert(value, dropHere);
     else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
+    else if (key === 'dockerfile') continue; // joins build, below
     else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
+  if (Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));
+  if (ctx.v1) namedVolumes(svc.volumes, (why) => note('volumes', why));
   return out;
 }

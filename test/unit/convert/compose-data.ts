@@ -1,5 +1,5 @@
 // fast-check generators for compose files: services with the fields compose and hitch share (values
-// mostly plausible, so many convert), compose's own fields, and hostile keys and values.
+// mostly plausible, so many convert), compose's own fields, format 1's, and hostile keys and values.
 import fc from 'fast-check';
 import { hostileString, hostileValue, key, mapping } from '../hardening/hostile-data.js';
 
@@ -43,5 +43,8 @@ const services = fc.oneof(stack, fc.array(fc.tuple(name, service), { minLength: 
 const TOP: Array<[string, unknown]> = [['version', '3.8'], ['name', 'shop'], ['volumes', { data: { driver: 'local' } }], ['networks', { front: {} }], ['secrets', { s: { file: 'x' } }], ['x-base', { image: 'x' }], ['constructor', 1]];
 const topLevel = fc.array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TOP) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TOP.map(([k]) => k)), hostile) }), { maxLength: 2 });
 
-/** A compose file's data, its services under `services:`. */
-export const composeData = fc.tuple(topLevel, services).map(([top, s]) => mapping([...top, ['services', mapping(s)]]));
+/** A compose file's data: later formats (under `services:`) or format 1 (services at the top). */
+export const composeData = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(topLevel, services).map(([top, s]) => mapping([...top, ['services', mapping(s)]])) },
+  { weight: 1, arbitrary: services.map((s) => mapping(s)) },
+);

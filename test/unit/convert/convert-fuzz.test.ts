@@ -87,7 +87,7 @@ function check(text: string): void {
 }
 
 describe('convert ends in a valid manifest or a user error', { timeout: 30_000 }, () => {
-  test('on compose-shaped data', () => {
+  test('on compose-shaped data, later formats and format 1', () => {
     fc.assert(fc.property(composeData, (d) => check(stringify(d))), RUNS);
     // the property says something only if a fair share of the files convert
     expect(tally.converted).toBeGreaterThan(RUNS.numRuns / 10);
