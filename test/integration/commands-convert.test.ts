@@ -60,6 +60,15 @@ describe('convert', () => {
     });
   });
 
+  it('a file that is not UTF-8: refused as hitch validate refuses one', async () => {
+    const file = await composeFile(Buffer.concat([Buffer.from('services:\n  web: {image: caf'), Buffer.from([0xe9]), Buffer.from('}\n')]));
+    expect(await hitch(['convert', file])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}:2:19: docker-compose.yml is not UTF-8 text (byte 0xe9 at offset 28); save it as UTF-8\n`,
+    });
+  });
+
   it('a file that is not there', async () => {
     expect(await hitch(['convert', '/nonexistent/docker-compose.yml'])).toEqual({
       code: 1,

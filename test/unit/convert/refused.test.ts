@@ -1,7 +1,9 @@
 // Issues: inputs convert turned into a broken manifest or somebody else's message. env_file [null, {}]
 // gave `[, ]`; `web: 3` gave `web: {}`; a second document gave yaml's advice to call its API; !!binary
-// became {type: Buffer}.
+// became {type: Buffer}; a Latin-1 or UTF-16 file was read with U+FFFD in it, or as "no services".
 import { describe, expect, it } from 'vitest';
+import { convertComposeFile } from '../../../src/convert/file.js';
+import { bytesFolder } from '../hardening/bytes-folder.js';
 import { converted, refused } from './helpers.js';
 
 describe('env_file entries that name no file are dropped, each with a warning', () => {
@@ -31,5 +33,25 @@ describe('refused, with the place and what to do', () => {
     ['two keys of one name', 'services:\n  web: {image: x}\n  web: {image: y}\n', ['docker-compose.yml:3:3: YAML: Map keys must be unique']],
   ])('%s', (_name, text, problems) => {
     expect(refused(text).problems).toEqual(problems);
+  });
+});
+
+describe('a compose file is read as UTF-8, or refused as `hitch validate` refuses a manifest', () => {
+  const inFolder = bytesFolder('hitch-convert-utf8-');
+  /** The output without its header, or the problems. */
+  const convertBytes = (bytes: Buffer, dotenv?: Buffer) =>
+    inFolder('docker-compose.yml', bytes, dotenv, async (file) => (await convertComposeFile({ file, schemaRef: 's.json', env: {} })).yaml.split('\n').slice(3).join('\n'));
+
+  it.each<[string, Buffer, string]>([
+    ['a Latin-1 é', Buffer.concat([Buffer.from('services:\n  web: {image: caf'), Buffer.from([0xe9]), Buffer.from('}\n')]), 'docker-compose.yml:2:19: docker-compose.yml is not UTF-8 text (byte 0xe9 at offset 28); save it as UTF-8'],
+    ['UTF-16 with a BOM', Buffer.from('\ufeffservices:\n  web: {image: x}\n', 'utf16le'), 'docker-compose.yml:1:1: docker-compose.yml is UTF-16 text; save it as UTF-8'],
+    ['a .env beside it that is not UTF-8', Buffer.from('services:\n  web: {image: x}\n'), '.env:1:3: .env is not UTF-8 text (byte 0xff at offset 2); save it as UTF-8'],
+  ])('%s', async (name, bytes, want) => {
+    expect(await convertBytes(bytes, name.includes('.env') ? Buffer.from([0x41, 0x3d, 0xff, 0x0a]) : undefined)).toEqual(want);
+  });
+
+  it('UTF-8 text, a BOM and the variables of the .env beside it', async () => {
+    const got = await convertBytes(Buffer.from('\ufeffservices:\n  web: {image: "café-${TAG}"}\n'), Buffer.from('TAG=€\n'));
+    expect(got).toEqual('services:\n  web:\n    image: café-${TAG}\n');
   });
 });
