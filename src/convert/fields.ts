@@ -1,5 +1,10 @@
 // compose's values that hitch spells differently or accepts only in part: each converter returns what
-// hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied).
+// hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied),
+// with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
+import type { Lookup } from '../manifest/template.js';
+import { printable } from '../manifest/problems.js';
+import { DROP } from './place.js';
+import { expanded, hasVariable, splitOutsideVariables } from './variables.js';
 
 export type Value = unknown;
 export type Obj = Record<string, Value>;
@@ -9,12 +14,17 @@ export function isObj(v: Value): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A value as a message shows it: strings as written (quoted when a control character would break the line). */
+export function shown(v: Value): string {
+  return typeof v === 'string' ? printable(v) : (JSON.stringify(v) ?? String(v));
+}
+
 /** Keeps `keep` keys of a mapping in their order; every other key is reported as `<prefix>.<key>`. */
 function only(value: Obj, keep: string[], prefix: string, drop: Drop, why: string): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(value)) {
     if (keep.includes(k)) out[k] = v;
-    else drop(`${prefix}.${k}`, why);
+    else drop(`${prefix}.${printable(k)}`, why);
   }
   return out;
 }
@@ -27,14 +37,20 @@ export function build(value: Value, drop: Drop): Value {
 
 /** compose's long form `{path, required}` becomes the path; hitch reads every env_file it is given. */
 export function envFile(value: Value, drop: Drop): Value {
-  const items = Array.isArray(value) ? value : [value];
-  const paths = items.map((item) => {
-    if (!isObj(item)) return item;
-    if (item.required === false) drop('env_file.required', `hitch needs ${String(item.path)} to exist`);
-    if (item.format !== undefined) drop('env_file.format', 'hitch reads KEY=VALUE lines');
-    return item.path;
-  });
-  return Array.isArray(value) ? paths : paths[0];
+  const paths = (Array.isArray(value) ? value : [value]).map((item) => envFilePath(item, drop));
+  if (!Array.isArray(value)) return paths[0];
+  return paths.length > 0 && paths.every((p) => p === DROP) ? DROP : paths; // each one dropped was named
+}
+
+function envFilePath(item: Value, drop: Drop): Value {
+  const path = isObj(item) ? item.path : item;
+  if (typeof path !== 'string') {
+    drop(`env_file entry ${shown(item)}`, 'it names no file; give a path, or { path: … }');
+    return DROP;
+  }
+  if (isObj(item) && item.required === false) drop('env_file.required', `hitch needs ${printable(path)} to exist`);
+  if (isObj(item) && item.format !== undefined) drop('env_file.format', 'hitch reads KEY=VALUE lines');
+  return path;
 }
 
 export function ports(value: Value, drop: Drop): Value {
@@ -44,37 +60,45 @@ export function ports(value: Value, drop: Drop): Value {
 
 const VOLUME_MODES = new Set(['ro', 'rw']);
 
-/** One short-form mount: `src:dst[:mode]`; modes other than ro/rw (z, Z, cached, nocopy) are dropped. */
-function shortVolume(v: string, drop: Drop): string | undefined {
-  const [source, target, mode] = v.split(':');
+/**
+ * One short-form mount: `src:dst[:mode]`; modes other than ro/rw (z, Z, cached, nocopy) are dropped.
+ * A mode that is a variable stays: only hitch knows its value. Any other shape stays as written, for
+ * the output's check to name.
+ */
+function shortVolume(v: string, drop: Drop): Value {
+  const [source, target, mode, ...rest] = splitOutsideVariables(v, ':');
+  if (target === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
   if (target === undefined) {
-    drop(`volumes: ${v}`, `hitch has no anonymous volumes; name it (e.g. "data:${source}") to keep its data`);
-    return undefined;
+    drop(`volumes: ${printable(v)}`, `hitch has no anonymous volumes; name it (e.g. "data:${printable(source!)}") to keep its data`);
+    return DROP;
   }
-  const modes = (mode ?? '').split(',').filter(Boolean);
-  const kept = modes.filter((m) => VOLUME_MODES.has(m));
-  const dropped = modes.filter((m) => !VOLUME_MODES.has(m));
-  if (dropped.length > 0) drop(`mount option ${dropped.join(',')} of ${v}`, 'hitch knows ro and rw');
-  return [source, target, ...kept.slice(0, 1)].join(':');
+  if (mode === undefined || rest.length > 0) return v;
+  const modes = splitOutsideVariables(mode, ',').filter(Boolean);
+  const kept = modes.filter((m) => VOLUME_MODES.has(m) || hasVariable(m));
+  const dropped = modes.filter((m) => !kept.includes(m));
+  if (dropped.length > 0) drop(`mount option ${printable(dropped.join(','))} of ${printable(v)}`, 'hitch knows ro and rw');
+  return [source, target, ...(kept.length > 0 ? [kept.join(',')] : [])].join(':');
 }
 
-function longVolume(v: Obj, drop: Drop): Obj | undefined {
-  const why =
-    v.type !== 'volume' && v.type !== 'bind'
-      ? `hitch has no ${String(v.type)} mounts; use a named volume or a bind mount`
-      : v.source === undefined
-        ? 'hitch has no anonymous volumes; give it a source'
-        : undefined;
+/** Why hitch cannot mount a long-form volume, or undefined when it can. */
+function unmountable(v: Obj): string | undefined {
+  if (v.type === undefined) return 'a long-form mount needs a type: volume or bind';
+  if (v.type !== 'volume' && v.type !== 'bind') return `hitch has no ${shown(v.type)} mounts; use a named volume or a bind mount`;
+  return v.source === undefined ? 'hitch has no anonymous volumes; give it a source' : undefined;
+}
+
+function longVolume(v: Obj, drop: Drop): Value {
+  const why = unmountable(v);
   if (why) {
-    drop(`volumes: ${String(v.target)}`, why);
-    return undefined;
+    drop(`volumes: ${shown(v.target)}`, why);
+    return DROP;
   }
   return only(v, ['type', 'source', 'target', 'read_only'], 'volumes', drop, 'hitch mounts with type, source, target and read_only only');
 }
 
 export function volumes(value: Value, drop: Drop): Value {
   if (!Array.isArray(value)) return value;
-  return value.map((v) => (typeof v === 'string' ? shortVolume(v, drop) : isObj(v) ? longVolume(v, drop) : v)).filter((v) => v !== undefined);
+  return value.map((v) => (typeof v === 'string' ? shortVolume(v, drop) : isObj(v) ? longVolume(v, drop) : v));
 }
 
 export function healthcheck(value: Value, drop: Drop): Value {
@@ -84,13 +108,16 @@ export function healthcheck(value: Value, drop: Drop): Value {
 
 /** compose's `depends_on` as [service, condition] pairs, from its list or its mapping form. */
 export function dependencies(value: Value): Array<[string, string]> {
-  if (Array.isArray(value)) return value.map((s) => [String(s), 'service_started']);
+  if (Array.isArray(value)) return value.map((s) => [typeof s === 'string' ? s : shown(s), 'service_started']);
   if (!isObj(value)) return [];
   return Object.entries(value).map(([s, v]) => [s, isObj(v) && typeof v.condition === 'string' ? v.condition : 'service_started']);
 }
 
-/** The services a `links:` value names: `db` and `db:alias` both link to db. */
-export function linkTargets(value: Value): string[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return items.map((l) => String(l).split(':')[0]!);
+/**
+ * The services a `links:` value names, read as hitch reads them, interpolated then split: `db`,
+ * `db:alias` and `${DB:-db}:alias` all link to db (with DB unset). One that cannot be expanded is left out.
+ */
+export function linkTargets(value: Value, lookup: Lookup): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.flatMap((l) => expanded(String(l), lookup)?.split(':')[0] ?? []);
 }

@@ -1,8 +1,16 @@
-// `hitch convert`: a docker-compose file → a hitch manifest, pure (text in, text and warnings out).
-// Keeps compose's order and spellings where hitch shares them, so the result reads like the original.
-import { Document, isMap, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { UserError } from '../user-error.js';
-import { isObj, type Obj } from './fields.js';
+// `hitch convert`: a docker-compose file → a hitch manifest (text in, text and warnings out; env_file
+// files are read to check the output). Keeps compose's order and spellings where hitch shares them, so
+// the result reads like the original; its output passes `hitch validate`, or it throws ConvertError.
+import { dotenvDefaults } from '../manifest/dotenv-defaults.js';
+import { lookupIn } from '../manifest/interpolate.js';
+import { parseYaml } from '../manifest/parse.js';
+import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
+import { keyPos, setOwn, valuePos, type Path, type Tree } from '../manifest/tree.js';
+import { checkOutput, type CheckOptions } from './check.js';
+import { isObj, type Obj, type Value } from './fields.js';
+import { layoutOf, notAService, type Layout } from './layout.js';
+import { place, TooDeep, type Origins } from './place.js';
+import { render } from './render.js';
 import { convertService } from './service.js';
 
 export interface ConvertWarning {
@@ -16,82 +24,122 @@ export interface Converted {
   warnings: ConvertWarning[];
 }
 
-export interface ConvertOptions {
+export interface ConvertOptions extends Partial<Omit<CheckOptions, 'file'>> {
   file: string; // for messages and the header
   schemaRef: string; // where the output's yaml-language-server comment points
+  // env (default {}), dotenv (default none), readFile and pathKind (default: the disk): what `hitch validate`
+  // will see beside the compose file
 }
 
-const TOP_WHY: Record<string, string> = {
-  networks: "every hitch project has one network of its own, where only links connect services",
-  secrets: 'pass secrets as environment variables or env_file, or mount them as files with volumes',
-  configs: 'mount configuration files with volumes',
-};
-
-/** Where a key path starts in the source; the deepest key found (merged keys have no place of their own). */
-function locate(doc: Document, lines: LineCounter, path: string[]): { line: number; col: number } {
-  let node: unknown = doc.contents;
-  let offset = 0;
-  for (const key of path) {
-    if (!isMap(node)) break;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (!pair) break;
-    offset = (pair.key as Node).range?.[0] ?? offset;
-    node = pair.value;
+/** Problems in the compose file (every one found), with the warnings (`dropped`) printed before them. */
+export class ConvertError extends ManifestError {
+  constructor(
+    problems: readonly Problem[],
+    readonly dropped: ConvertWarning[],
+  ) {
+    super(problems);
   }
-  return lines.linePos(offset);
+}
+
+const SECOND_DOCUMENT =
+  'hitch convert reads one document, but a second one starts here; compose merges the documents of a file as it merges files given with -f: merge them into one, then convert';
+
+const TOP_WHY = new Map([
+  ['networks', 'every hitch project has one network of its own, where only links connect services'],
+  ['secrets', 'pass secrets as environment variables or env_file, or mount them as files with volumes'],
+  ['configs', 'mount configuration files with volumes'],
+]);
+
+/** One conversion's state: what it read, what it found, and where each output node came from. */
+interface Run {
+  tree: Tree;
+  layout: Layout;
+  opts: ConvertOptions;
+  report: Report; // problems: the file is refused
+  warnings: ConvertWarning[];
+  origins: Origins;
+}
+
+function warn(run: Run, path: Path, message: string): void {
+  const { line, col } = keyPos(run.tree, path);
+  run.warnings.push({ line, col, message });
+}
+
+/** place(), with a value nested too deep for a manifest reported where it starts. */
+function placed(run: Run, value: Value, from: Path, to: Path): Value {
+  try {
+    return place(value, from, to, run.origins);
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    run.report.error(valuePos(run.tree, e.from), e.message);
+    return null;
+  }
 }
 
 /** Top-level named volumes: hitch creates `<project>_<name>` itself; anything more than that is dropped. */
-function topVolumes(value: unknown, warn: (path: string[], message: string) => void): void {
+function topVolumes(run: Run, value: Value): void {
   if (!isObj(value)) return;
   for (const [name, spec] of Object.entries(value)) {
     for (const key of Object.keys(isObj(spec) ? spec : {})) {
-      warn(['volumes', name, key], `volume "${name}": ${key} is dropped: hitch creates and labels the volume <project>_${name} itself`);
+      warn(run, ['volumes', name, key], `volume ${JSON.stringify(name)}: ${printable(key)} is dropped: hitch creates and labels the volume <project>_${printable(name)} itself`);
     }
   }
 }
 
-function render(manifest: Obj, opts: ConvertOptions): string {
-  const doc = new Document(manifest);
-  // Short lists of one-line values read best inline and quoted, as in hitch's own examples: ["8080:80"].
-  visit(doc, {
-    Seq: (_, seq) => {
-      seq.flow = seq.items.every((i) => isScalar(i) && !String(i.value).includes('\n'));
-      for (const i of seq.flow ? seq.items : []) if (isScalar(i) && typeof i.value === 'string') i.type = 'QUOTE_DOUBLE';
-    },
-  });
-  doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaRef}\n Converted from ${opts.file} by \`hitch convert\`.`;
-  // nullStr: compose's `DEBUG:` (take the value from the environment) stays `DEBUG:`
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, nullStr: '' });
+/** Every service converted and placed; a service that is not a mapping is a problem, and is left out. */
+function convertServices(run: Run): Obj {
+  const { layout, tree, opts } = run;
+  // the .env's own problems are the check's to report (checkOutput), at their line of it
+  const dotenv = opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env ?? {}, new Report()) : {};
+  const ctx = { lookup: lookupIn(opts.env ?? {}, dotenv), v1: layout.v1 };
+  run.origins.set('/services', layout.servicesAt);
+  const out: Obj = {};
+  for (const [name, svc] of Object.entries(layout.services)) {
+    const at = [...layout.servicesAt, name];
+    if (!isObj(svc)) {
+      run.report.error(valuePos(tree, at), notAService(name, svc, layout));
+      continue;
+    }
+    const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`), ctx);
+    setOwn(out, name, placed(run, converted, at, ['services', name]));
+  }
+  return out;
+}
+
+/** The manifest, in the compose file's order; format 1's services become `services:`. */
+function convertTop(run: Run): Obj {
+  const manifest: Obj = {};
+  if (run.layout.v1 && Object.hasOwn(run.tree.root as Obj, 'version')) {
+    warn(run, ['version'], 'version is a mapping, so this is compose file format 1 and "version" one of its services, as docker-compose 1.x read it');
+  }
+  for (const [key, value] of Object.entries(run.layout.top)) {
+    if (key === 'name') manifest.name = placed(run, value, ['name'], ['name']);
+    else if (key === 'services') manifest.services = convertServices(run);
+    else if (key === 'volumes') topVolumes(run, value);
+    else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${TOP_WHY.get(key) ?? 'not supported by hitch'}`);
+    // version is obsolete in compose too; x-* values are already merged where they were used.
+  }
+  if (run.layout.v1) manifest.services = convertServices(run);
+  return manifest;
 }
 
 export function convertCompose(text: string, opts: ConvertOptions): Converted {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { merge: true, lineCounter: lines, prettyErrors: false });
-  const bad = doc.errors[0];
-  if (bad) {
-    const { line, col } = lines.linePos(bad.pos[0]);
-    throw new UserError(`${opts.file}:${line}:${col}: not valid YAML: ${bad.message}`, 'fix the compose file, then convert again');
-  }
-  const compose: unknown = doc.toJS({ maxAliasCount: -1 });
-  if (!isObj(compose) || !isObj(compose.services)) {
-    throw new UserError(`${opts.file}: no services: mapping, so this is not a compose file`, 'give the path of a docker-compose.yml');
-  }
-  const warnings: ConvertWarning[] = [];
-  const warn = (path: string[], message: string) => warnings.push({ ...locate(doc, lines, path), message });
-  const manifest: Obj = {};
-  for (const [key, value] of Object.entries(compose)) {
-    if (key === 'name') manifest.name = value;
-    else if (key === 'services') {
-      manifest.services = Object.fromEntries(
-        Object.entries(compose.services).map(([name, svc]) => [
-          name,
-          convertService(name, isObj(svc) ? svc : {}, (field, message) => warn(['services', name, field], `service "${name}": ${message}`)),
-        ]),
-      );
-    } else if (key === 'volumes') topVolumes(value, warn);
-    else if (key !== 'version' && !key.startsWith('x-')) warn([key], `${key} is dropped: ${TOP_WHY[key] ?? 'not supported by hitch'}`);
-    // version is obsolete in compose too; x-* values are already merged where they were used.
-  }
-  return { yaml: render(manifest, opts), warnings };
+  const report = new Report();
+  const tree = parseYaml(text, opts.file, report, SECOND_DOCUMENT);
+  if (!tree) throw new ConvertError(report.problems, []);
+  const warnings = report.warnings.map(({ line, col, message }) => ({ line, col, message }));
+  const layout = layoutOf(tree.root, opts.file, (path, message) => report.error(valuePos(tree, path), message));
+  const run: Run = { tree, layout, opts, report, warnings, origins: new Map([['', []]]) };
+  const manifest = convertTop(run);
+  if (report.problems.length > 0) throw new ConvertError(report.problems, inFileOrder(warnings));
+  const yaml = render(manifest, opts.file, opts.schemaRef);
+  const checked = checkOutput(yaml, tree, run.origins, { file: opts.file, env: opts.env ?? {}, dotenv: opts.dotenv, readFile: opts.readFile, pathKind: opts.pathKind });
+  warnings.push(...checked.warnings.map(({ line, col, message }) => ({ line, col, message })));
+  if (checked.problems.length > 0) throw new ConvertError(checked.problems, inFileOrder(warnings));
+  return { yaml, warnings: inFileOrder(warnings) };
+}
+
+/** Warnings in the order of the file, to be read beside it; a merged key's is where its anchor wrote it. */
+function inFileOrder(warnings: ConvertWarning[]): ConvertWarning[] {
+  return warnings.sort((a, b) => a.line - b.line || a.col - b.col); // stable: one place's warnings keep their order
 }

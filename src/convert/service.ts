@@ -1,6 +1,11 @@
 // One compose service → one hitch service: copy what hitch reads with compose's meaning, convert
 // what it spells differently, and drop the rest with the reason (DESIGN: start order comes from links).
-import { build, dependencies, envFile, healthcheck, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+// Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
+import { printable } from '../manifest/problems.js';
+import type { Lookup } from '../manifest/template.js';
+import { build, dependencies, envFile, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { namedVolumes } from './layout.js';
+import { expanded } from './variables.js';
 
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */
 const COPY = new Set([
@@ -8,44 +13,65 @@ const COPY = new Set([
   'labels', 'restart', 'stop_signal', 'stop_grace_period', 'tty', 'expose', 'links', 'external_links',
 ]);
 
-const CONVERT: Record<string, (value: Value, drop: Drop) => Value> = { build, env_file: envFile, ports, volumes, healthcheck };
+const CONVERT = new Map<string, (value: Value, drop: Drop) => Value>([
+  ['build', build], ['env_file', envFile], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
+]);
 
-const WHY: Record<string, string> = {
-  networks: "every hitch service is on the project's own network, where only links connect services",
-  network_mode: 'every hitch service has its own network namespace (its sandbox), reached through links',
-  volumes_from: 'mount the same named volumes in both services instead',
-  deploy: 'hitch runs one container per service',
-  scale: 'hitch runs one container per service',
-  extends: 'copy the fields of the extended service into this one',
-  profiles: 'every service of a hitch manifest runs',
-  extra_hosts: 'hitch writes the hosts lines of links itself',
-  stdin_open: 'use `hitch exec -it SERVICE sh` for an interactive shell',
-};
+const NETWORK_NAMESPACE = 'every hitch service has its own network namespace (its sandbox), reached through links';
+
+const WHY = new Map([
+  ['networks', "every hitch service is on the project's own network, where only links connect services"],
+  ['network_mode', NETWORK_NAMESPACE],
+  ['net', NETWORK_NAMESPACE], // compose file format 1's network_mode
+  ['volumes_from', 'mount the same named volumes in both services instead'],
+  ['deploy', 'hitch runs one container per service'],
+  ['scale', 'hitch runs one container per service'],
+  ['extends', 'copy the fields of the extended service into this one'],
+  ['profiles', 'every service of a hitch manifest runs'],
+  ['extra_hosts', 'hitch writes the hosts lines of links itself'],
+  ['stdin_open', 'use `hitch exec -it SERVICE sh` for an interactive shell'],
+]);
 
 /** Reports a problem at a field of the service: "network_mode is dropped: why". */
 export type Note = (field: string, message: string) => void;
 
-function dependsOn(name: string, svc: Obj, drop: Drop): void {
-  const linked = linkTargets(svc.links);
+export interface ServiceContext {
+  lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
+  v1: boolean; // compose file format 1 (layout.ts)
+}
+
+function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
+  const linked = linkTargets(svc.links, lookup);
   for (const [dep, condition] of dependencies(svc.depends_on)) {
-    if (!linked.includes(dep)) {
-      drop(`depends_on: ${dep}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add "${dep}" to links if ${name} connects to it`);
+    const target = expanded(dep, lookup) ?? dep;
+    if (!linked.includes(target)) {
+      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`);
     } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${dep}`, `hitch waits for ${dep} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
+      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
     }
   }
 }
 
-export function convertService(name: string, svc: Obj, note: Note): Obj {
+/** Format 1's `dockerfile` beside `build: DIR` is the later formats' `build: {context, dockerfile}`. */
+function withDockerfile(out: Obj, dockerfile: Value, drop: Drop): void {
+  if (typeof out.build === 'string') out.build = { context: out.build, dockerfile };
+  else if (isObj(out.build) && out.build.dockerfile === undefined) out.build = { ...out.build, dockerfile };
+  else drop('dockerfile', out.build === undefined ? 'there is no build for it to name the Dockerfile of' : 'build.dockerfile names the Dockerfile already');
+}
+
+export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceContext): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(svc)) {
     const dropHere: Drop = (k, why) => note(key, `${k} is dropped: ${why}`);
+    const convert = CONVERT.get(key);
     if (COPY.has(key)) out[key] = value;
-    else if (CONVERT[key]) out[key] = CONVERT[key](value, dropHere);
-    else if (key === 'depends_on') dependsOn(name, svc, dropHere);
-    else if (!key.startsWith('x-')) dropHere(key, WHY[key] ?? 'not supported by hitch');
+    else if (convert) out[key] = convert(value, dropHere);
+    else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
+    else if (key === 'dockerfile') continue; // joins build, below
+    else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
-  if (out.image === undefined && out.build === undefined) note('', 'has neither image nor build: give it one, hitch needs it');
+  if (Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));
+  if (ctx.v1) namedVolumes(svc.volumes, (why) => note('volumes', why));
   return out;
 }

@@ -11,6 +11,7 @@ import type { Manifest } from './model.js';
 import { normalize } from './normalize.js';
 import { parseYaml } from './parse.js';
 import { ManifestError, Report, sortProblems, type Problem } from './problems.js';
+import type { Tree } from './tree.js';
 import { validateTree } from './schema-errors.js';
 import { utf8 } from './utf8.js';
 
@@ -53,20 +54,38 @@ export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
     throw new ManifestError([{ file, line: 1, col: 1, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
   }
   const text = utf8(file, bytes);
-  const envFile = join(dirname(file), '.env');
-  const dotenvBytes = await readFile(envFile).catch(() => undefined);
-  const dotenv = dotenvBytes === undefined ? undefined : { file: envFile, text: utf8(envFile, dotenvBytes) };
+  const dotenv = await dotenvBeside(file);
   return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
+}
+
+/** The `.env` in the folder of `file`, as compose reads it for interpolation, if there is one. */
+export async function dotenvBeside(file: string): Promise<DotenvFile | undefined> {
+  const envFile = join(dirname(resolve(file)), '.env');
+  const bytes = await readFile(envFile).catch(() => undefined);
+  return bytes === undefined ? undefined : { file: envFile, text: utf8(envFile, bytes) };
+}
+
+/** Its values, problems in it reported (compose's rules: dotenv-defaults.ts). */
+function dotenvOf(opts: ParseOptions, report: Report): Record<string, string> {
+  return opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env, report) : {};
 }
 
 /** Pure and synchronous apart from reading env_file files and looking at build paths (see ParseOptions). */
 export function parseManifest(text: string, opts: ParseOptions): Loaded {
-  const file = resolve(opts.file);
   const report = new Report();
   // before the YAML: a manifest that does not parse still shows what is wrong in its .env
-  const dotenv = opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env, report) : {};
-  const tree = parseYaml(text, file, report);
+  const dotenv = dotenvOf(opts, report);
+  const tree = parseYaml(text, resolve(opts.file), report);
   if (!tree) throw new ManifestError(report.problems, report.warnings);
+  return manifestFromTree(tree, report, opts, dotenv);
+}
+
+/**
+ * Phases 2–5 on a tree phase 1 read (with what it reported so far). Problems point where the tree's
+ * positions do: `hitch convert` checks its output with positions in the compose file it came from.
+ */
+export function manifestFromTree(tree: Tree, report: Report, opts: ParseOptions, dotenv = dotenvOf(opts, report)): Loaded {
+  const file = resolve(opts.file);
   const lookup = lookupIn(opts.env, dotenv);
   const unexpanded = interpolateTree(tree, lookup, report);
   const rejected = validateTree(tree, report, unexpanded);

@@ -7,15 +7,16 @@ import type { Tree } from './tree.js';
 import { parseDocumentGuarded, yamlLib } from './yaml-document.js';
 import { NESTING_MESSAGE, Refused, toData, type Walk } from './yaml-walk.js';
 
-export function parseYaml(text: string, file: string, report: Report): Tree | undefined {
-  return plainTree(text, file) ?? yamlTree(text, file, report);
+/** `secondDocument`: the message for a text of two documents (yaml-document.ts). */
+export function parseYaml(text: string, file: string, report: Report, secondDocument?: string): Tree | undefined {
+  return plainTree(text, file) ?? yamlTree(text, file, report, secondDocument);
 }
 
 /** Any YAML, read with the yaml package: what plain-yaml.ts leaves to it, and every text with a problem. */
-export function yamlTree(text: string, file: string, report: Report): Tree | undefined {
+export function yamlTree(text: string, file: string, report: Report, secondDocument?: string): Tree | undefined {
   const lines = new (yamlLib().LineCounter)();
   const at = (offset: number): SourcePos => ({ file, ...lines.linePos(offset) });
-  const doc = parseDocumentGuarded(text, lines);
+  const doc = parseDocumentGuarded(text, lines, secondDocument);
   if ('tooDeepAt' in doc) {
     report.error(at(doc.tooDeepAt), NESTING_MESSAGE);
     return undefined;

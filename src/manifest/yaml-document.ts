@@ -20,8 +20,11 @@ export const MAX_NESTING = 64;
 // merge: compose accepts `<<: *base`.
 const OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false } as const;
 
+/** What a second document in a manifest is told; `hitch convert` says it of a compose file its own way. */
+const SECOND_MANIFEST_DOCUMENT = 'a manifest is one document, but a second one starts here; remove this "---" and what follows, or merge the two';
+
 /** The document, or the offset where the text first nests deeper than MAX_NESTING. */
-export function parseDocumentGuarded(text: string, lines: LineCounter): Document | { tooDeepAt: number } {
+export function parseDocumentGuarded(text: string, lines: LineCounter, secondDocument = SECOND_MANIFEST_DOCUMENT): Document | { tooDeepAt: number } {
   const { Composer, Lexer, Parser, YAMLParseError } = yamlLib();
   const parser = new Parser(lines.addNewLine);
   let tooDeepAt: number | undefined;
@@ -40,6 +43,6 @@ export function parseDocumentGuarded(text: string, lines: LineCounter): Document
   const [doc, second] = new Composer(OPTIONS).compose(tokens(), true, text.length);
   if (tooDeepAt !== undefined) return { tooDeepAt };
   // parseDocument's own message advises its API (YAML.parseAllDocuments); a user needs to know what to remove
-  if (second) doc!.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'a manifest is one document, but a second one starts here; remove this "---" and what follows, or merge the two'));
+  if (second) doc!.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', secondDocument));
   return doc!;
 }

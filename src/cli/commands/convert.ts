@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SCHEMA_FILE } from '../../manifest/schema.js';
-import { UserError } from '../../user-error.js';
-
 
 export function registerConvert(program: Command): void {
   program
@@ -12,14 +9,19 @@ export function registerConvert(program: Command): void {
     .argument('<compose-file>', 'the compose file, e.g. docker-compose.yml')
     .addHelpText('after', '\nWrite the result beside the compose file: paths in it (build, env_file, volumes) stay relative to that folder.\n  hitch convert docker-compose.yml > hitch.yaml && hitch validate')
     .action(async (composeFile: string) => {
-      const file = resolve(composeFile);
-      const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-        throw new UserError(`cannot read ${composeFile}: ${err.code ?? err.message}`, 'give the path of a docker-compose.yml');
-      });
-      const { convertCompose } = await import('../../convert/index.js');
-      // the schema comment points at this hitch's own schema, from where the output is meant to go
-      const { yaml, warnings } = convertCompose(text, { file: composeFile, schemaRef: relative(dirname(file), SCHEMA_FILE) });
-      for (const w of warnings) process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
-      process.stdout.write(yaml);
+      const { ConvertError } = await import('../../convert/index.js');
+      const { convertComposeFile } = await import('../../convert/file.js');
+      const warn = (w: { line: number; col: number; message: string }) => process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      try {
+        // checked with the variables `hitch validate` will see; the schema comment points at this hitch's
+        // own schema, from the compose file's folder, where the output is meant to go
+        const schemaRef = relative(dirname(resolve(composeFile)), SCHEMA_FILE);
+        const { yaml, warnings } = await convertComposeFile({ file: composeFile, schemaRef, env: process.env });
+        warnings.forEach(warn);
+        process.stdout.write(yaml);
+      } catch (e) {
+        if (e instanceof ConvertError) e.dropped.forEach(warn); // what was dropped, before what is wrong
+        throw e;
+      }
     });
 }

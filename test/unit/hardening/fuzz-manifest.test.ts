@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ManifestError, loadManifest } from '../../../src/manifest/index.js';
 import { manifestData } from './hostile-data.js';
-import { aliasText, editedSeed, yamlishText } from './hostile-text.js';
+import { editedSeed, hostileTexts } from './hostile-text.js';
 import { mutatedSeed, seedManifests } from './seed-mutations.js';
 import { CASE_MS, checkOutcome, ENV, failed, parse, timed, type Outcome } from './outcome.js';
 
@@ -31,16 +31,8 @@ describe('the seeds', () => {
 });
 
 describe('parseManifest never throws anything but ManifestError', { timeout: 20_000 }, () => {
-  test('on YAML-ish text', () => {
-    fc.assert(fc.property(yamlishText, check), RUNS);
-  });
-
-  test('on anchors, aliases and merge keys in random places', () => {
-    fc.assert(fc.property(aliasText, check), RUNS);
-  });
-
-  test('on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), check), { ...RUNS, numRuns: 300 });
+  test.each(hostileTexts)('on %s', (_what, text, numRuns) => {
+    fc.assert(fc.property(text, check), { ...RUNS, numRuns: numRuns ?? RUNS.numRuns });
   });
 
   test('on manifest-shaped data with hostile keys and values', () => {

@@ -16,6 +16,13 @@ export const aliasText = fc
   .array(fc.constantFrom(...FLOW_TOKENS), { maxLength: 30 })
   .map((t) => `x-a: ${t.join('')}\nservices:\n  web:\n    image: x\n    environment: ${t.slice().reverse().join('')}\n`);
 
+/** The texts every reader of a user's YAML is fuzzed with, by what they are, with how many runs (when not the default). */
+export const hostileTexts: Array<[string, fc.Arbitrary<string>, number | undefined]> = [
+  ['YAML-ish text', yamlishText, undefined],
+  ['anchors, aliases and merge keys in random places', aliasText, undefined],
+  ['arbitrary text', fc.string({ unit: 'binary', maxLength: 200 }), 300],
+];
+
 type TextOp = { op: 'delete-line' | 'duplicate-line' | 'truncate' | 'tab' } | { op: 'insert'; text: string };
 
 const textOp: fc.Arbitrary<TextOp> = fc.oneof(

@@ -1,26 +1,15 @@
 // Regressions from the hostile-input work: manifest and .env bytes that are not UTF-8 (were read as U+FFFD and accepted).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { ManifestError, loadManifest } from '../../../src/manifest/index.js';
+import { describe, expect, test } from 'vitest';
+import { loadManifest } from '../../../src/manifest/index.js';
+import { bytesFolder } from './bytes-folder.js';
 
 describe('bytes that are not UTF-8 (were read as U+FFFD and accepted)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hitch-utf8-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function loadBytes(name: string, bytes: Buffer, dotenv?: Buffer): Promise<string> {
-    const sub = mkdtempSync(join(dir, 'm'));
-    writeFileSync(join(sub, name), bytes);
-    if (dotenv) writeFileSync(join(sub, '.env'), dotenv);
-    try {
-      await loadManifest({ file: join(sub, name), env: {} });
+  const inFolder = bytesFolder('hitch-utf8-');
+  const loadBytes = (name: string, bytes: Buffer, dotenv?: Buffer) =>
+    inFolder(name, bytes, dotenv, async (file) => {
+      await loadManifest({ file, env: {} });
       return 'valid';
-    } catch (e) {
-      if (!(e instanceof ManifestError)) throw e;
-      return e.format().replaceAll(sub + '/', '');
-    }
-  }
+    });
 
   test.each<[string, Buffer, string]>([
     ['a Latin-1 é in a value', Buffer.concat([Buffer.from('services:\n  web:\n    image: caf'), Buffer.from([0xe9]), Buffer.from('\n')]), 'hitch.yaml:3:15: hitch.yaml is not UTF-8 text (byte 0xe9 at offset 31); save it as UTF-8'],

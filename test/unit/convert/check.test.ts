@@ -1,0 +1,46 @@
+// convert's output passes `hitch validate`, or convert fails: the output is read back and validated
+// with the variables and env_files hitch will see, and each problem is told at its place in the compose file.
+import { describe, expect, it } from 'vitest';
+import { converted, refused } from './helpers.js';
+
+describe('an output hitch would refuse is refused at the compose node it came from', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'a value hitch reads differently from compose, after a dropped entry of its list',
+      'services:\n  web:\n    image: x\n    volumes:\n      - /cache\n      - "bad name:/data"\n',
+      ['docker-compose.yml:6:9: volume name "bad name" is not valid; use letters, digits, \'_\', \'.\' or \'-\' (or start a host path with ".", "/" or "~")'],
+    ],
+    ['a link to a service that is not there', 'services:\n  web: {image: x, links: [dbb]}\n  db: {image: y}\n', ['docker-compose.yml:2:27: Service "web" has a link to service "dbb" which does not exist. Did you mean "db"?']],
+    ['a required variable that is not set', 'services:\n  web:\n    image: "${IMAGE:?set IMAGE}"\n', ['docker-compose.yml:3:12: required variable "IMAGE" is missing a value: set IMAGE']],
+    ['an env_file that is not there', 'services:\n  web:\n    image: x\n    env_file: [a.env, missing.env]\n', ['docker-compose.yml:4:23: env_file "missing.env" cannot be read (looked for ' + process.cwd() + '/missing.env)']],
+    ['a value compose refuses too', 'services:\n  web:\n    image: [x]\n', ['docker-compose.yml:3:12: image must be a string, not a list']],
+    ['in format 1, where services are at the top', 'web:\n  image: x\n  links: [db:-x]\ndb: {image: y}\n', ['docker-compose.yml:3:11: link alias "-x" in "db:-x" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
+  ])('%s', (_name, text, problems) => {
+    const readFile = (path: string) => (path.endsWith('/a.env') ? '' : undefined);
+    expect(refused(text, { readFile }).problems).toEqual(problems);
+  });
+
+  it('with the warnings of what was dropped, which may be the cause', () => {
+    expect(refused('services:\n  web:\n    extends: { service: base }\n    privileged: true\n')).toEqual({
+      problems: ['docker-compose.yml:3:5: service "web" needs "image" or "build"'],
+      warnings: ['3:5: service "web": extends is dropped: copy the fields of the extended service into this one', '4:5: service "web": privileged is dropped: not supported by hitch'],
+    });
+  });
+});
+
+describe('the variables are those hitch will see', () => {
+  it('from the environment, then the .env beside the compose file; the output keeps them unexpanded', () => {
+    const text = 'services:\n  web:\n    image: "${IMAGE:?set IMAGE}"\n    ports: ["${PORT}:80"]\n';
+    expect(converted(text, { env: { PORT: '8080' }, dotenv: { file: '/p/.env', text: 'IMAGE=nginx\nPORT=80\n' } })).toEqual({
+      yaml: 'services:\n  web:\n    image: ${IMAGE:?set IMAGE}\n    ports: ["${PORT}:80"]\n',
+      warnings: [],
+    });
+  });
+
+  it('an unset variable is a warning, as in hitch and compose', () => {
+    expect(converted('services:\n  web:\n    image: "nginx${TAG}"\n')).toEqual({
+      yaml: 'services:\n  web:\n    image: nginx${TAG}\n',
+      warnings: ['3:12: The "TAG" variable is not set. Defaulting to a blank string.'],
+    });
+  });
+});

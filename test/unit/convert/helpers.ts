@@ -1,0 +1,42 @@
+// How the convert tests run convertCompose: as if beside an empty env_file of any name and any build folder, with no
+// variables set.
+import { expect } from 'vitest';
+import { ConvertError, convertCompose, type ConvertOptions } from '../../../src/convert/index.js';
+
+export const HEADER = '# yaml-language-server: $schema=links.schema.json\n# Converted from docker-compose.yml by `hitch convert`.\n\n';
+
+export type Options = Partial<ConvertOptions>;
+
+/** A disk where every build context is a folder holding whatever Dockerfile is asked for (the loader asks for the context first). */
+function anyBuildDisk(): NonNullable<Options['pathKind']> {
+  const folders: string[] = [];
+  return (path) => {
+    if (folders.some((f) => path.startsWith(`${f}/`))) return 'file';
+    folders.push(path);
+    return 'directory';
+  };
+}
+
+export function convert(text: string, opts: Options = {}) {
+  return convertCompose(text, { file: 'docker-compose.yml', schemaRef: 'links.schema.json', readFile: () => '', pathKind: anyBuildDisk(), ...opts });
+}
+
+const lines = (ws: { line: number; col: number; message: string }[]) => ws.map((w) => `${w.line}:${w.col}: ${w.message}`);
+
+/** The converted text without its header, and the warnings as "line:col: message". */
+export function converted(text: string, opts: Options = {}): { yaml: string; warnings: string[] } {
+  const { yaml, warnings } = convert(text, opts);
+  expect(yaml.startsWith(HEADER)).toBe(true);
+  return { yaml: yaml.slice(HEADER.length), warnings: lines(warnings) };
+}
+
+/** The problems ("file:line:col: message") that refuse the text, and the warnings printed before them. */
+export function refused(text: string, opts: Options = {}): { problems: string[]; warnings: string[] } {
+  try {
+    convert(text, opts);
+  } catch (e) {
+    if (e instanceof ConvertError) return { problems: e.format().split('\n'), warnings: lines(e.dropped) };
+    throw e;
+  }
+  throw new Error('converted, but should have been refused');
+}
