@@ -119,9 +119,9 @@ afterAll(async () => {
 describe('a fresh stack', () => {
   it('up says, per link, that its rules are enforced', () => {
     expect(upOutput.split('\n').filter((l) => l.startsWith('link '))).toEqual([
-      'link web -> cache (as cache): rules enforced: web may reach cache on 8080/tcp, 8081/tcp only',
+      'link web -> cache (as cache): rules enforced: web may reach cache on 8080-8081/tcp only',
       'link web -> db (as db): rules enforced: web may reach db on 6379/tcp only',
-      'link web -> dns (as dns): rules enforced: web may reach dns on 5353/udp, 5354/udp, 5355/udp only',
+      'link web -> dns (as dns): rules enforced: web may reach dns on 5353-5355/udp only',
       'link worker -> db (as db): rules enforced: worker may reach db on 6379/tcp only',
     ]);
   });
