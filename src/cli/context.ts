@@ -1,5 +1,7 @@
 // What every command needs, built once from the common options and passed down (no singletons).
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import type { Manifest } from '../manifest/model.js';
 
@@ -14,9 +16,18 @@ export function globals(cmd: Command): GlobalOptions {
   return { file: o.file ?? 'hitch.yaml', projectName: o.projectName, json: o.json ?? false };
 }
 
+/** A missing manifest says where hitch looked and how to point it elsewhere (it exits 2, as for usage). */
+async function missingManifest(file: string): Promise<Error> {
+  const { ManifestError } = await import('../manifest/index.js');
+  const message = `no manifest at ${file}: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)`;
+  return new ManifestError([{ file, line: 1, col: 1, message }]);
+}
+
 export async function loadFrom(o: GlobalOptions): Promise<Manifest> {
   const { loadManifest } = await import('../manifest/index.js');
-  const { manifest, warnings } = await loadManifest({ file: o.file, project: o.projectName, env: process.env });
+  const file = resolve(o.file);
+  if (!existsSync(file)) throw await missingManifest(file);
+  const { manifest, warnings } = await loadManifest({ file, project: o.projectName, env: process.env });
   for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
   return manifest;
 }
