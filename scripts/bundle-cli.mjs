@@ -9,12 +9,13 @@
 // (links.schema.json, package.json, images/sandbox, the precompiled validator): from src/<stage>/,
 // dist/<stage>/ and dist/cli-bundle/ alike, `../../` is the package root. A unit test keeps it so.
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const outdir = new URL('../dist/cli-bundle', import.meta.url).pathname;
+const outdir = fileURLToPath(new URL('../dist/cli-bundle', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [new URL('../dist/cli/main.js', import.meta.url).pathname],
+  entryPoints: [fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))],
   outdir,
   bundle: true,
   splitting: true,

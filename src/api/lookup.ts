@@ -9,6 +9,15 @@ export interface ServiceContainers {
   main?: ObservedContainer; // the service container
 }
 
+/**
+ * What is wrong with a running service's sandbox: stopped or missing, the service has no network (its
+ * namespace went with the sandbox), though the engine says its container is up. Undefined otherwise.
+ */
+export function sandboxProblem(t: ServiceContainers): 'sandbox stopped' | 'sandbox missing' | undefined {
+  if (!t.main?.running || t.sandbox?.running) return undefined;
+  return t.sandbox ? 'sandbox stopped' : 'sandbox missing';
+}
+
 export function servicesOf(observed: ObservedState): string[] {
   return [...new Set(observed.containers.map((c) => c.service))].sort();
 }

@@ -7,7 +7,7 @@ import type { Manifest, Service } from '../manifest/model.js';
 import { compareStrings } from '../plan/compare.js';
 import { externalNames, observedExternal } from '../plan/externals.js';
 import type { ObservedState } from '../plan/observed.js';
-import { containersOf } from './lookup.js';
+import { containersOf, sandboxProblem } from './lookup.js';
 
 interface Target {
   container: string; // the container's name
@@ -26,11 +26,10 @@ function target(container: string, image: string, found?: { id: string; running:
 }
 
 function serviceRow(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
-  const { main, sandbox } = containersOf(observed, service);
+  const found = containersOf(observed, service);
   const spec = manifest.services[service]!;
-  const row: LsRow = { name, service, ...target(main?.name ?? spec.containerName, spec.image, main) };
-  if (row.state === 'running' && !sandbox?.running) row.state = sandbox ? 'sandbox stopped' : 'sandbox missing';
-  return row;
+  const row: LsRow = { name, service, ...target(found.main?.name ?? spec.containerName, spec.image, found.main) };
+  return { ...row, state: sandboxProblem(found) ?? row.state };
 }
 
 function externalRow(observed: ObservedState, name: string, container: string): LsRow {

@@ -3,7 +3,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Protocol } from '../manifest/model.js';
 import { UserError } from '../user-error.js';
-import { pick } from './lookup.js';
+import { pick, sandboxProblem } from './lookup.js';
 
 export interface PortMapping {
   containerPort: number;
@@ -41,7 +41,8 @@ export async function port(engine: Engine, project: string, service: string, por
   const [found] = pick(await engine.observe(project, []), project, [service]);
   // ports are published on the sandbox: without it running, nothing is, whatever the service container does
   if (!found?.sandbox?.running) {
-    const what = found?.main?.running ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${found.sandbox ? 'stopped' : 'missing'}` : `service "${service}" of project ${project} is not running`;
+    const problem = found && sandboxProblem(found);
+    const what = problem ? `the sandbox of service "${service}" (${found!.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${project} is not running`;
     throw new UserError(`${what}, so no port of it is published`, 'start it with `hitch up`');
   }
   const all = (found.sandbox.published ?? [])

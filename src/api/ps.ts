@@ -1,7 +1,7 @@
 // `ps`: one row per service of the project, joining each service container with its sandbox.
 import type { Engine } from '../engine/engine.js';
 import type { ObservedContainer } from '../plan/observed.js';
-import { containersOf, servicesOf } from './lookup.js';
+import { containersOf, sandboxProblem, servicesOf, type ServiceContainers } from './lookup.js';
 
 export interface PsRow {
   service: string;
@@ -12,24 +12,22 @@ export interface PsRow {
   links: string[];
 }
 
-/**
- * The service container's state in the engine's words, and what is wrong with its sandbox: a service
- * running without it has no network (its namespace went with the sandbox), though the engine says "Up".
- */
-function stateOf(main: ObservedContainer, box: ObservedContainer | undefined): string {
-  const own = main.status ?? (main.running ? 'running' : 'stopped');
-  if (!main.running || box?.running) return own;
-  return `${own} (sandbox ${box ? 'stopped' : 'missing'})`;
+/** The service container's state in the engine's words, and what is wrong with its sandbox. */
+function stateOf(t: ServiceContainers & { main: ObservedContainer }): string {
+  const own = t.main.status ?? (t.main.running ? 'running' : 'stopped');
+  const problem = sandboxProblem(t);
+  return problem ? `${own} (${problem})` : own;
 }
 
 export async function ps(engine: Engine, project: string): Promise<PsRow[]> {
   const observed = await engine.observe(project, []);
   return servicesOf(observed).map((service) => {
-    const { sandbox: box, main } = containersOf(observed, service);
+    const found = containersOf(observed, service);
+    const { sandbox: box, main } = found;
     return {
       service,
       container: main?.name ?? '(missing)',
-      state: main ? stateOf(main, box) : 'missing',
+      state: main ? stateOf({ ...found, main }) : 'missing',
       ip: box?.ip ?? '',
       ports: box?.published ?? [],
       links: main?.links ?? [],

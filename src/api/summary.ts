@@ -1,6 +1,6 @@
 // What `up` and `down` report at the end: which services were created, recreated, started, had their
-// rules updated in place, were left alone or removed,
-// and for a failure: each failed service with its cause and last log lines, and who was not started for it.
+// rules updated in place, were left alone or removed, and for `down` the network and volumes removed;
+// for a failure: each failed service with its cause and last log lines, and who was not started for it.
 import type { ExecutionResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
 

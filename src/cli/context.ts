@@ -19,7 +19,8 @@ export function globals(cmd: Command): GlobalOptions {
 /** A missing manifest says where hitch looked and how to point it elsewhere (it exits 2, as for usage). */
 async function missingManifest(file: string): Promise<Error> {
   const { ManifestError } = await import('../manifest/index.js');
-  const message = `no manifest at ${file}: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)`;
+  // the problem's own `file:1:1:` already says where hitch looked
+  const message = 'no manifest here: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)';
   return new ManifestError([{ file, line: 1, col: 1, message }]);
 }
 

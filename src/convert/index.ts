@@ -5,7 +5,7 @@ import { dotenvDefaults } from '../manifest/dotenv-defaults.js';
 import { lookupIn } from '../manifest/interpolate.js';
 import { parseYaml } from '../manifest/parse.js';
 import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
-import { keyPos, setOwn, valuePos, type Path, type Tree } from '../manifest/tree.js';
+import { keyPos, pointer, setOwn, valuePos, type Path, type Tree } from '../manifest/tree.js';
 import { checkOutput, type CheckOptions } from './check.js';
 import { isObj, type Obj, type Value } from './fields.js';
 import { layoutOf, notAService, type Layout } from './layout.js';
@@ -14,7 +14,8 @@ import { render } from './render.js';
 import { convertService } from './service.js';
 
 export interface ConvertWarning {
-  line: number; // 1-based, in the compose file
+  file?: string; // where it is when not in the compose file: the `.env` beside it
+  line: number; // 1-based
   col: number;
   message: string;
 }
@@ -68,7 +69,7 @@ function warn(run: Run, path: Path, message: string): void {
 /** place(), with a value nested too deep for a manifest reported where it starts. */
 function placed(run: Run, value: Value, from: Path, to: Path): Value {
   try {
-    return place(value, from, to, run.origins);
+    return place(value, from, to, run.origins, run.tree.numberSources);
   } catch (e) {
     if (!(e instanceof TooDeep)) throw e;
     run.report.error(valuePos(run.tree, e.from), e.message);
@@ -102,6 +103,11 @@ function convertServices(run: Run): Obj {
     }
     const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`), ctx);
     setOwn(out, name, placed(run, converted, at, ['services', name]));
+    // format 1's `dockerfile` went into build: its problems are told at the key the user wrote
+    const build = converted.build;
+    if (ctx.v1 && isObj(build) && build.dockerfile === svc.dockerfile && Object.hasOwn(svc, 'dockerfile')) {
+      run.origins.set(pointer(['services', name, 'build', 'dockerfile']), [...at, 'dockerfile']);
+    }
   }
   return out;
 }
@@ -134,7 +140,7 @@ export function convertCompose(text: string, opts: ConvertOptions): Converted {
   if (report.problems.length > 0) throw new ConvertError(report.problems, inFileOrder(warnings));
   const yaml = render(manifest, opts.file, opts.schemaRef);
   const checked = checkOutput(yaml, tree, run.origins, { file: opts.file, env: opts.env ?? {}, dotenv: opts.dotenv, readFile: opts.readFile, pathKind: opts.pathKind });
-  warnings.push(...checked.warnings.map(({ line, col, message }) => ({ line, col, message })));
+  warnings.push(...checked.warnings.map(({ file, line, col, message }) => ({ ...(file === tree.file ? {} : { file }), line, col, message })));
   if (checked.problems.length > 0) throw new ConvertError(checked.problems, inFileOrder(warnings));
   return { yaml, warnings: inFileOrder(warnings) };
 }

@@ -20,24 +20,29 @@ export class TooDeep extends Error {
   }
 }
 
-/** `value` without DROP, recording for it and each node below it that it came from `from`. */
-export function place(value: unknown, from: Path, to: Path, origins: Origins): unknown {
+/**
+ * `value` without DROP, recording for it and each node below it that it came from `from`. An integer
+ * too large for a JavaScript number is written as the compose file spelled it (`numberSources`), as the
+ * loader keeps it, rather than rounded.
+ */
+export function place(value: unknown, from: Path, to: Path, origins: Origins, numberSources: ReadonlyMap<string, string>): unknown {
   if (to.length > MAX_DEPTH) throw new TooDeep(from);
   origins.set(pointer(to), from);
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     value.forEach((v, i) => {
-      if (v !== DROP) out.push(place(v, [...from, i], [...to, out.length], origins));
+      if (v !== DROP) out.push(place(v, [...from, i], [...to, out.length], origins, numberSources));
     });
     return out;
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (v !== DROP) setOwn(out, k, place(v, [...from, k], [...to, k], origins));
+      if (v !== DROP) setOwn(out, k, place(v, [...from, k], [...to, k], origins, numberSources));
     }
     return out;
   }
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) return numberSources.get(pointer(from)) ?? value;
   return value;
 }
 

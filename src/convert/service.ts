@@ -67,11 +67,11 @@ export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceC
     if (COPY.has(key)) out[key] = value;
     else if (convert) out[key] = convert(value, dropHere);
     else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
-    else if (key === 'dockerfile') continue; // joins build, below
+    else if (key === 'dockerfile' && ctx.v1) continue; // format 1's: joins build, below
     else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
-  if (Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));
+  if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));
   if (ctx.v1) namedVolumes(svc.volumes, (why) => note('volumes', why));
   return out;
 }

@@ -29,32 +29,35 @@ export function buildSpec(ctx: Ctx, svc: Path): BuildSpec | undefined {
 function contextOf(ctx: Ctx, written: string, path: Path, dockerfile: { value: string; path: Path } | undefined): string {
   if (isRemoteContext(written)) return written; // the engine fetches it; nothing here to look at
   const dir = resolve(ctx.dir, written);
-  const problem = notFolder(ctx.pathKind(dir), written, dir);
+  const what = `build context ${JSON.stringify(written)}`;
+  const problem = pathProblem(what, dir, ctx.pathKind(dir), 'directory', {
+    missing: "give a folder relative to the manifest's, or a git or http(s) URL",
+    otherKind: 'give the folder that holds the Dockerfile',
+  });
   if (problem) fail(ctx, path, problem);
   else if (dockerfile) checkDockerfile(ctx, dockerfile, dir);
   else if (!DEFAULT_DOCKERFILES.some((name) => ctx.pathKind(resolve(dir, name)) === 'file')) {
-    fail(ctx, path, `build context ${JSON.stringify(written)} has no Dockerfile (looked for ${printable(resolve(dir, 'Dockerfile'))}); add one, or name yours in build.dockerfile`);
+    fail(ctx, path, `${what} has no Dockerfile (looked for ${printable(resolve(dir, 'Dockerfile'))}); add one, or name yours in build.dockerfile`);
   }
   return dir;
 }
 
-function notFolder(kind: PathKind, written: string, dir: string): string | undefined {
-  const what = `build context ${JSON.stringify(written)}`;
-  const where = printable(dir);
-  if (kind === undefined) return `${what} does not exist (looked for ${where}); give a folder relative to the manifest's, or a git or http(s) URL`;
+/** What is wrong with what is at `at`, which must be a `wanted`, in the words of a problem; undefined when nothing is. */
+function pathProblem(what: string, at: string, kind: PathKind, wanted: 'directory' | 'file', remedy: { missing: string; otherKind: string }): string | undefined {
+  if (kind === wanted) return undefined;
+  const where = printable(at);
+  if (kind === undefined) return `${what} does not exist (looked for ${where}); ${remedy.missing}`;
   if (kind === 'unreadable') return `${what} cannot be read (${where}: permission denied); make it readable to the user who runs hitch`;
-  if (kind !== 'directory') return `${what} is not a folder (${where} is a ${kind === 'file' ? 'file' : 'special file'}); give the folder that holds the Dockerfile`;
-  return undefined;
+  const found = kind === 'directory' ? 'folder' : kind === 'file' ? 'file' : 'special file';
+  return `${what} is not a ${wanted === 'directory' ? 'folder' : 'file'} (${where} is a ${found}); ${remedy.otherKind}`;
 }
 
 /** A Dockerfile named in build.dockerfile, relative to the context (as the engine reads it). */
 function checkDockerfile(ctx: Ctx, dockerfile: { value: string; path: Path }, dir: string): void {
   const file = resolve(dir, dockerfile.value);
-  const kind = ctx.pathKind(file);
-  if (kind === 'file') return;
-  const what = `build.dockerfile ${JSON.stringify(dockerfile.value)}`;
-  const where = printable(file);
-  if (kind === undefined) fail(ctx, dockerfile.path, `${what} does not exist (looked for ${where}); the path is relative to the build context`);
-  else if (kind === 'unreadable') fail(ctx, dockerfile.path, `${what} cannot be read (${where}: permission denied); make it readable to the user who runs hitch`);
-  else fail(ctx, dockerfile.path, `${what} is not a file (${where} is a ${kind === 'directory' ? 'folder' : 'special file'}); name the Dockerfile itself`);
+  const problem = pathProblem(`build.dockerfile ${JSON.stringify(dockerfile.value)}`, file, ctx.pathKind(file), 'file', {
+    missing: 'the path is relative to the build context',
+    otherKind: 'name the Dockerfile itself',
+  });
+  if (problem) fail(ctx, dockerfile.path, problem);
 }

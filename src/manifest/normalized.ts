@@ -9,6 +9,7 @@ import { portRangesText, publishedText } from './ports.js';
 import { isRemoteContext } from './remote-context.js';
 import { restartText } from './string-fields.js';
 import { yamlLib } from './yaml-document.js';
+import type { Document as YamlDocument } from 'yaml';
 
 type Data = Record<string, unknown>;
 
@@ -26,19 +27,25 @@ export function normalizedManifest(manifest: Manifest): Data {
 }
 
 /**
- * normalizedManifest as YAML: yaml quotes whatever would read back as another type or value, but not a
- * key `<<` (an env key or label may be one), which the loader, reading compose's merge keys, would take
- * for a merge: that key is quoted here.
+ * yaml quotes whatever would read back as another type or value, but not a key `<<` (an env key or label
+ * may be one), which the loader, reading compose's merge keys, would take for a merge: quoted here, for
+ * every YAML hitch writes (`config`, `convert`).
  */
-export function normalizedYaml(manifest: Manifest): string {
-  const { Document, isScalar, visit } = yamlLib();
-  // no aliases: two services' equal lists stay spelled out
-  const doc = new Document(normalizedManifest(manifest), { aliasDuplicateObjects: false });
+export function quoteMergeKeys(doc: YamlDocument): void {
+  const { isScalar, visit } = yamlLib();
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
     },
   });
+}
+
+/** normalizedManifest as YAML, read back as the same manifest. */
+export function normalizedYaml(manifest: Manifest): string {
+  const { Document } = yamlLib();
+  // no aliases: two services' equal lists stay spelled out
+  const doc = new Document(normalizedManifest(manifest), { aliasDuplicateObjects: false });
+  quoteMergeKeys(doc);
   return doc.toString({ lineWidth: 0 }); // a long value stays on one line
 }
 

@@ -137,7 +137,7 @@ describe('no manifest where hitch looks', () => {
     expect({ code: res.status, stdout: res.stdout, stderr: res.stderr }).toEqual({
       code: 2,
       stdout: '',
-      stderr: `${dir}/hitch.yaml:1:1: no manifest at ${dir}/hitch.yaml: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)\n`,
+      stderr: `${dir}/hitch.yaml:1:1: no manifest here: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)\n`,
     });
   });
 });

@@ -11,7 +11,7 @@ export function registerConvert(program: Command): void {
     .action(async (composeFile: string) => {
       const { ConvertError } = await import('../../convert/index.js');
       const { convertComposeFile } = await import('../../convert/file.js');
-      const warn = (w: { line: number; col: number; message: string }) => process.stderr.write(`${composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      const warn = (w: { file?: string; line: number; col: number; message: string }) => process.stderr.write(`${w.file ?? composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);
       try {
         // checked with the variables `hitch validate` will see; the schema comment points at this hitch's
         // own schema, from the compose file's folder, where the output is meant to go

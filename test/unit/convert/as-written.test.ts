@@ -1,0 +1,33 @@
+// What convert writes back as the compose file wrote it, and where it says a warning is: an integer too
+// large for a JavaScript number, a key spelled `<<`, a warning from the .env beside the file, and a
+// service-level `dockerfile` that only format 1 had.
+import { describe, expect, it } from 'vitest';
+import { convert, converted } from './helpers.js';
+
+describe('convert keeps what compose keeps', () => {
+  it('an integer too large for a JavaScript number keeps its digits, as the loader keeps them', () => {
+    expect(converted('services:\n  web:\n    image: x\n    environment: {BIG: 12345678901234567890, SMALL: 42}\n').yaml).toBe(
+      'services:\n  web:\n    image: x\n    environment:\n      BIG: "12345678901234567890"\n      SMALL: 42\n',
+    );
+  });
+
+  it('a label or env key spelled "<<" stays a key, quoted, not a merge', () => {
+    expect(converted('services:\n  web:\n    image: x\n    labels: {"<<": a}\n').yaml).toBe('services:\n  web:\n    image: x\n    labels:\n      "<<": a\n');
+  });
+});
+
+describe('where a warning is', () => {
+  it("a warning from the .env beside the compose file names the .env's line, not the compose file's", () => {
+    const { warnings } = convert('services:\n  web:\n    image: "${IMAGE}"\n', { dotenv: { file: '/p/.env', text: 'IMAGE=nginx\nA=${UNSET}\n' } });
+    expect(warnings).toEqual([{ file: '/p/.env', line: 2, col: 3, message: 'The "UNSET" variable is not set. Defaulting to a blank string.' }]);
+  });
+});
+
+describe("a service-level dockerfile outside format 1", () => {
+  it('is dropped with a warning, not merged into build as format 1 would', () => {
+    expect(converted('services:\n  web:\n    build: .\n    dockerfile: Other\n')).toEqual({
+      yaml: 'services:\n  web:\n    build: .\n',
+      warnings: ['4:5: service "web": dockerfile is dropped: not supported by hitch'],
+    });
+  });
+});
