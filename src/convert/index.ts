@@ -134,7 +134,8 @@ export function convertCompose(text: string, opts: ConvertOptions): Converted {
   const tree = parseYaml(text, opts.file, report, SECOND_DOCUMENT);
   if (!tree) throw new ConvertError(report.problems, []);
   const warnings = report.warnings.map(({ line, col, message }) => ({ line, col, message }));
-  const layout = layoutOf(tree.root, opts.file, (path, message) => report.error(valuePos(tree, path), message));
+  const layout = layoutOf(tree.root, (path, message) => report.error(valuePos(tree, path), message));
+  if (!layout) throw new ConvertError(report.problems, inFileOrder(warnings));
   const run: Run = { tree, layout, opts, report, warnings, origins: new Map([['', []]]) };
   const manifest = convertTop(run);
   if (report.problems.length > 0) throw new ConvertError(report.problems, inFileOrder(warnings));

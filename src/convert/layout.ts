@@ -4,7 +4,6 @@
 // `version` makes a format 1 file too ("version" is then a service). Every later format has `services:`.
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
-import { UserError } from '../user-error.js';
 import { isObj, type Obj, type Value } from './fields.js';
 
 export interface Layout {
@@ -16,18 +15,21 @@ export interface Layout {
 
 const LATER_FORMAT_KEYS = ['services', 'networks', 'volumes'];
 
-/** The layout of `root`; a `services:` that is not a mapping is reported at its place (`problem`). */
-export function layoutOf(root: Value, file: string, problem: (path: Path, message: string) => void): Layout {
-  const notCompose = new UserError(`${file}: no services: mapping, so this is not a compose file`, 'give the path of a docker-compose.yml');
-  if (!isObj(root)) throw notCompose;
+/**
+ * The layout of `root`, or undefined when it has no services to convert. Either is reported at its place
+ * (`problem`): a `services:` that is not a mapping, or a file that is not a compose file at all.
+ */
+export function layoutOf(root: Value, problem: (path: Path, message: string) => void): Layout | undefined {
+  const notCompose = () => void problem([], 'no services: mapping, so this is not a compose file; give the path of a docker-compose.yml');
+  if (!isObj(root)) return notCompose();
   const v1 = isObj(root.version) || (!Object.hasOwn(root, 'version') && !LATER_FORMAT_KEYS.some((k) => Object.hasOwn(root, k)));
   if (v1) {
     // x-* keys came with format 3.4; in a format 1 file they can only be the homes of anchors
     const services = Object.fromEntries(Object.entries(root).filter(([k]) => !k.startsWith('x-')));
-    if (Object.keys(services).length === 0) throw notCompose;
+    if (Object.keys(services).length === 0) return notCompose();
     return { v1, servicesAt: [], services, top: {} };
   }
-  if (!Object.hasOwn(root, 'services')) throw notCompose;
+  if (!Object.hasOwn(root, 'services')) return notCompose();
   if (!isObj(root.services)) problem(['services'], `services is ${described(root.services)}, not a mapping of services by name, e.g. "services: {web: {image: nginx}}"`);
   return { v1, servicesAt: ['services'], services: isObj(root.services) ? root.services : {}, top: root };
 }

@@ -1,5 +1,5 @@
 // convert's promise, over random compose files: it ends in a manifest that `hitch validate` accepts, or
-// in a user error (not a compose file, or problems with positions in the text); never anything else.
+// in problems with positions in the text (a file that is not a compose file too); never anything else.
 // What it converts keeps every service, and every key of a service is in the output or named by a warning.
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -9,7 +9,6 @@ import { layoutOf } from '../../../src/convert/layout.js';
 import { ManifestError, parseManifest } from '../../../src/manifest/index.js';
 import { parseYaml } from '../../../src/manifest/parse.js';
 import { printable, Report } from '../../../src/manifest/problems.js';
-import { UserError } from '../../../src/user-error.js';
 import { hostileTexts } from '../hardening/hostile-text.js';
 import { mutatedSeed, seedManifests } from '../hardening/seed-mutations.js';
 import { CASE_MS, DIR, ENV, timed } from '../hardening/outcome.js';
@@ -19,14 +18,13 @@ const FILE = `${DIR}/docker-compose.yml`;
 const readFile = (p: string) => (p.endsWith('/a.env') || p.endsWith('/b.env') ? 'A=1\n' : undefined);
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 500), interruptAfterTimeLimit: Number(process.env.FUZZ_MS ?? 8_000) };
 
-type Outcome = { ok: Converted } | { notCompose: UserError } | { refused: ConvertError };
+type Outcome = { ok: Converted } | { refused: ConvertError };
 
 function convert(text: string): Outcome {
   try {
     return { ok: timed(() => convertCompose(text, { file: FILE, schemaRef: 'links.schema.json', env: ENV, readFile }), CASE_MS) };
   } catch (e) {
     if (e instanceof ConvertError) return { refused: e };
-    if (e instanceof UserError) return { notCompose: e };
     throw e; // the property fails with the real error and the input that caused it
   }
 }
@@ -43,7 +41,7 @@ function unusable(p: { line: number; col: number; message: string; file?: string
 /** The compose services as convert's reader sees them (merge keys applied). */
 function composeServices(text: string): Record<string, Record<string, unknown>> {
   const tree = parseYaml(text, FILE, new Report());
-  return layoutOf(tree!.root, FILE, () => undefined).services as Record<string, Record<string, unknown>>;
+  return layoutOf(tree!.root, () => undefined)!.services as Record<string, Record<string, unknown>>; // only for text convert converted
 }
 
 /** The output's services as hitch's reader sees them. */
@@ -66,7 +64,7 @@ function unaccounted(text: string, converted: Converted): string[] {
   return missing;
 }
 
-const tally = { converted: 0, refused: 0, notCompose: 0 };
+const tally = { converted: 0, refused: 0 };
 
 function check(text: string): void {
   const outcome = convert(text);
@@ -76,13 +74,10 @@ function check(text: string): void {
     expect(() => parseManifest(outcome.ok.yaml, { file: `${DIR}/hitch.yaml`, env: ENV, readFile })).not.toThrow();
     expect(unaccounted(text, outcome.ok)).toEqual([]);
     for (const w of outcome.ok.warnings) expect(unusable(w, text)).toEqual(undefined);
-  } else if ('refused' in outcome) {
+  } else {
     tally.refused++;
     expect(outcome.refused.problems.length).toBeGreaterThan(0);
     for (const p of [...outcome.refused.problems, ...outcome.refused.dropped]) expect(unusable(p, text)).toEqual(undefined);
-  } else {
-    tally.notCompose++;
-    expect(outcome.notCompose.message).toEqual(`${FILE}: no services: mapping, so this is not a compose file`);
   }
 }
 

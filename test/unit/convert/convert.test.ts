@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConvertError, convertCompose } from '../../../src/convert/index.js';
 import { parseManifest } from '../../../src/manifest/index.js';
-import { UserError } from '../../../src/user-error.js';
-import { convert, converted } from './helpers.js';
+import { convert, converted, refused } from './helpers.js';
 
 describe('convert: one field at a time', () => {
   const cases: Array<{ name: string; compose: string; yaml: string; warnings?: string[] }> = [
@@ -109,8 +108,8 @@ describe('convert: not a compose file', () => {
     ['a list', '- web\n'],
     ['an empty file', ''],
   ])('%s', (_name, text) => {
-    expect(() => convert(text)).toThrow(UserError);
-    expect(() => convert(text)).toThrow('docker-compose.yml: no services: mapping, so this is not a compose file');
+    expect(() => convert(text)).toThrow(ConvertError);
+    expect(refused(text).problems).toEqual(['docker-compose.yml:1:1: no services: mapping, so this is not a compose file; give the path of a docker-compose.yml']);
   });
 });
 
