@@ -123,13 +123,23 @@ export function portText(p: PortSpec): string {
  * "6000-6063/tcp". Read back, the entries give the same list, and a range of thousands stays one line.
  */
 export function portRangesText(ports: readonly PortSpec[]): string[] {
-  const runs: Array<{ first: PortSpec; last: number }> = [];
-  for (const p of ports) {
-    const run = runs.at(-1);
-    if (run && run.first.proto === p.proto && p.port === run.last + 1) run.last = p.port;
-    else runs.push({ first: p, last: p.port });
-  }
+  const runs = consecutiveRuns(ports, (p) => p.port, (a, b) => a.proto === b.proto);
   return runs.map(({ first, last }) => (last === first.port ? portText(first) : `${first.port}-${last}/${first.proto}`));
+}
+
+/**
+ * The runs of consecutive ports in `items`, in their own order: an item joins the run before it when
+ * `sameRun` says they belong together and its port is that run's last + 1. Each run is its first item
+ * and its last port (`expose` entries here, a firewall's `LO-HI` rules in plan/firewall.ts).
+ */
+export function consecutiveRuns<T>(items: readonly T[], port: (item: T) => number, sameRun: (a: T, b: T) => boolean): Array<{ first: T; last: number }> {
+  const runs: Array<{ first: T; last: number }> = [];
+  for (const item of items) {
+    const run = runs.at(-1);
+    if (run && sameRun(run.first, item) && port(item) === run.last + 1) run.last = port(item);
+    else runs.push({ first: item, last: port(item) });
+  }
+  return runs;
 }
 
 /** The `docker run -p` form parsePublished reads back to `p`: "127.0.0.1::80/tcp", "[::1]:8080:80/udp". */

@@ -2,6 +2,7 @@
 // each parent may reach each port this service offers to links; published ports are reachable from the
 // gateway (the host's side of the bridge); everything else from the project subnet is dropped.
 import type { Manifest, PortSpec, Protocol, Service } from '../manifest/model.js';
+import { consecutiveRuns } from '../manifest/ports.js';
 import type { Addressing } from './addressing.js';
 import { compareIps, compareStrings } from './compare.js';
 import type { AllowRule, FirewallSpec } from './model.js';
@@ -63,18 +64,9 @@ function sortRules(rules: AllowRule[]): AllowRule[] {
  * argument and one iptables rule, below the kernel's limit on a command's arguments.
  */
 export function firewallArgs(fw: FirewallSpec): string[] {
-  const args = ['--subnet', fw.subnet];
-  let run: { rule: AllowRule; hi: number } | undefined;
-  const flush = () => run && args.push('--allow', run.hi === run.rule.port ? ruleKey(run.rule) : `${ruleKey(run.rule)}-${run.hi}`);
-  for (const r of sortRules(fw.allow)) {
-    if (run && run.rule.from === r.from && run.rule.proto === r.proto && r.port === run.hi + 1) run.hi = r.port;
-    else {
-      flush();
-      run = { rule: r, hi: r.port };
-    }
-  }
-  flush();
-  return args;
+  const runs = consecutiveRuns(sortRules(fw.allow), (r) => r.port, (a, b) => a.from === b.from && a.proto === b.proto);
+  const allow = runs.flatMap(({ first, last }) => ['--allow', last === first.port ? ruleKey(first) : `${ruleKey(first)}-${last}`]);
+  return ['--subnet', fw.subnet, ...allow];
 }
 
 /** One `--allow` value as firewallArgs writes it: `PROTO:IP:PORT` or `PROTO:IP:LO-HI`. */

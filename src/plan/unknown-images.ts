@@ -1,6 +1,7 @@
 // What a plan made before `up` fetches images cannot know: a missing image's ENV and EXPOSE. `plan` and
 // `up --dry-run` fetch nothing (they change nothing), so they say which parts of the plan that leaves out.
 import type { Manifest } from '../manifest/model.js';
+import { parentsOf } from './firewall.js';
 import type { ObservedState } from './observed.js';
 
 export interface UnknownImage {
@@ -16,7 +17,7 @@ export function unknownImages(manifest: Manifest, observed: ObservedState): Unkn
 }
 
 export function unknownImageWarning(u: UnknownImage, manifest: Manifest): string {
-  const parents = Object.values(manifest.services).filter((s) => s.links.some((l) => l.target === u.service)).map((s) => s.name);
+  const parents = parentsOf(u.service, manifest);
   const head = `image ${u.image} of ${u.service} is not on the engine (up would ${u.how} it first): its ENV and EXPOSE are unknown`;
   return parents.length > 0 ? `${head}, so this plan leaves out what they give ${parents.join(', ')}: link env and firewall rules` : `${head} to this plan`;
 }
