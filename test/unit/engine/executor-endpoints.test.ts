@@ -84,6 +84,24 @@ describe('execute: endpoints on the project network, one at a time (moby#42119)'
 
   it('a sandbox waiting its turn in the queue holds no slot: ready work runs meanwhile', async () => {
     const f = endpointEngine();
+    // Every disconnect lasts until a service container has been stopped (or a second has passed): only
+    // work that runs beside the queue can end it, so the outcome does not hang on the timers' race.
+    let stopped = () => {};
+    const aServiceStopped = new Promise<void>((resolve) => {
+      stopped = resolve;
+      setTimeout(resolve, 1000);
+    });
+    const { stopContainer, disconnectNetwork } = f.engine;
+    Object.assign(f.engine, {
+      stopContainer: async (...args: Parameters<Engine['stopContainer']>) => {
+        await stopContainer(...args);
+        stopped();
+      },
+      disconnectNetwork: async (...args: Parameters<Engine['disconnectNetwork']>) => {
+        await aServiceStopped;
+        return disconnectNetwork(...args);
+      },
+    });
     const services = ['a', 'b', 'c'];
     // one slot: the sandboxes queue for their disconnects; the service containers still go through
     await execute(f.engine, plan([...services.map((s) => removal(s, 'p-hitch')), ...services.map((s) => removal(s))]), { concurrency: 1 });
