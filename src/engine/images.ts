@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { BuildSpec } from '../manifest/model.js';
 import { isRemoteContext } from '../manifest/remote-context.js';
 import { UserError } from '../user-error.js';
-import { buildContextFiles } from './build-context.js';
+import { packContext, type PackedContext } from './build-context.js';
 import { isNotFound } from './engine-errors.js';
 
 export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
@@ -33,17 +33,21 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, what: string): Pr
 
 export async function buildImage(docker: Docker, tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void> {
   const options = { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels };
-  const stream = isRemoteContext(build.context)
-    ? // no body: the engine fetches the git repository or tarball itself (Engine API `remote`)
-      await docker.buildImage(undefined as unknown as string, { ...options, remote: build.context })
-    : await docker.buildImage({ context: build.context, src: await localContextFiles(build.context) }, options);
+  let stream: NodeJS.ReadableStream;
+  if (isRemoteContext(build.context)) {
+    // no body: the engine fetches the git repository or tarball itself (Engine API `remote`)
+    stream = await docker.buildImage(undefined as unknown as string, { ...options, remote: build.context });
+  } else {
+    const packed = await localContext(build.context, build.dockerfile);
+    stream = await docker.buildImage(packed.tar, { ...options, dockerfile: packed.dockerfile });
+  }
   await follow(docker, stream, `build of ${tag}`);
 }
 
-/** The loader checked the folder; it may have gone since (or a subfolder may not be readable). */
-async function localContextFiles(context: string): Promise<string[]> {
+/** The loader checked the folder and the Dockerfile; they may have gone since (or be unreadable). */
+async function localContext(context: string, dockerfile: string | undefined): Promise<PackedContext> {
   try {
-    return await buildContextFiles(context);
+    return await packContext(context, dockerfile);
   } catch (err) {
     throw new UserError(`cannot read the build context ${context}: ${(err as Error).message}`);
   }
