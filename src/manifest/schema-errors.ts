@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { Report } from './problems.js';
 import { schemaErrors } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { dotted, fromPointer, keyPos, kindOf, pointer, valuePos, type Path, type Tree } from './tree.js';
+import { dotted, fromPointer, keyPos, kindOf, pointer, scalarText, valuePos, type Path, type Tree } from './tree.js';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',
@@ -90,7 +90,9 @@ function describe(e: ErrorObject, path: Path, tree: Tree): { at: ReturnType<type
     case 'minProperties':
       return { at, message: `${subject(path)} must have at least one entry` };
     case 'minimum':
-      return { at, message: `${subject(path)} must be at least ${String(params.limit)}, not ${JSON.stringify(e.data)}` };
+      return { at, message: `${subject(path)} must be at least ${String(params.limit)}, not ${scalarText(tree, path, e.data)}` };
+    case 'maximum':
+      return { at, message: `${subject(path)} must be at most ${String(params.limit)}, not ${scalarText(tree, path, e.data)}` };
     case 'propertyNames':
       return propertyName(String(params.propertyName), path, tree);
     default:

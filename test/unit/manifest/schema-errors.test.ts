@@ -33,6 +33,9 @@ describe('schema errors, translated', () => {
     ['restart', svc('restart: sometimes'), ['4:14: restart "sometimes" is not a restart policy; use "no", "always", "on-failure", "on-failure:3" (at most 9 digits) or "unless-stopped"']],
     ['restart retries', svc('restart: on-failure:1234567890'), ['4:14: restart "on-failure:1234567890" is not a restart policy; use "no", "always", "on-failure", "on-failure:3" (at most 9 digits) or "unless-stopped"']],
     ['retries minimum', svc('healthcheck: {retries: -1}'), ['4:28: healthcheck.retries must be at least 0, not -1']],
+    // the engine reads Retries as a Go int: a float's digits ("1e+23") would not decode
+    ['retries maximum', svc('healthcheck: {retries: 100000000000000000000000}'), ['4:28: healthcheck.retries must be at most 2147483647, not 100000000000000000000000']],
+    ['retries maximum itself', svc('healthcheck: {retries: 2147483648}'), ['4:28: healthcheck.retries must be at most 2147483647, not 2147483648']],
     ['empty image', svc('hostname: ""'), ['4:15: hostname must not be empty']],
     ['build mapping needs context', 'services:\n  web:\n    build: {dockerfile: D}\n', ['3:12: build is missing "context"']],
     ['build: wrong type', 'services:\n  web:\n    build: 5\n', ['3:12: build must be a string or a mapping, not an integer']],
