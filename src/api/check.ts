@@ -35,7 +35,11 @@ async function probe(engine: Engine, stack: Live, p: Probe, timeoutSec: number):
   const res = await engine.exec(stack.sandboxes[p.from]!, ['hitch-sandbox', 'probe', stack.ips[p.to]!, `${p.port}/${p.proto}`, String(timeoutSec)]);
   const word = res.stdout.trim();
   if (word === 'open') return { actual: 'allowed', evidence: p.proto === 'udp' ? 'answered' : 'connected' };
-  if (word === 'refused') return { actual: 'refused', evidence: p.proto === 'udp' ? 'port unreachable: nothing listens' : 'connection refused: nothing listens' };
+  if (word === 'refused') {
+    // let in by the firewall either way; a stopped service is the likely reason nothing listens
+    const why = stack.stopped.includes(p.to) ? `${p.to}'s container is stopped` : 'nothing listens';
+    return { actual: 'refused', evidence: p.proto === 'udp' ? `port unreachable: ${why}` : `connection refused: ${why}` };
+  }
   if (word !== 'timeout') {
     throw new UserError(
       `cannot probe from ${stack.sandboxes[p.from]}: ${res.stderr.trim() || `hitch-sandbox probe exited ${res.exitCode}`}`,

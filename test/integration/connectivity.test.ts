@@ -144,6 +144,20 @@ describe("db's service container restarts", () => {
   });
 });
 
+describe("db's service container stopped", () => {
+  it('check still proves the firewall (refused: let in), and says the container is stopped', async () => {
+    await docker.getContainer(`${P}-db`).stop({ t: 0 });
+    const res = await hitch(['-f', FILE, '--json', 'check']);
+    const out = JSON.parse(res.stdout) as { probes: Array<{ from: string; to: string; port: number; actual: string; evidence: string; ok: boolean }> };
+    const toDb = out.probes.filter((r) => r.to === 'db' && r.port === 6379 && r.actual !== 'denied');
+    expect([res.code, toDb]).toEqual([0, ['web', 'worker'].map((from) => expect.objectContaining({
+      from, actual: 'refused', evidence: "connection refused: db's container is stopped", ok: true,
+    }))]);
+    await docker.getContainer(`${P}-db`).start();
+    await until('db answers again', async () => ((await redisPing('web')) === '+PONG' ? true : undefined));
+  });
+});
+
 describe('links change', () => {
   it('updates the children’s rules in place, without restarting them', async () => {
     const started = async (name: string) => (await docker.getContainer(name).inspect()).State.StartedAt;
