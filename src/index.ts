@@ -40,7 +40,7 @@ async function engineOf(opts: EngineOption): Promise<Engine> {
   return engine;
 }
 
-/** Reads and validates a manifest; throws ManifestError with every problem, each with file:line:col. */
+/** Reads and validates a manifest (`-` reads stdin); throws ManifestError with every problem, each with file:line:col. */
 export async function load(file: string, opts: LoadOptions = {}): Promise<Manifest> {
   const { manifest, warnings } = await loadManifest({ file, project: opts.project, env: opts.env });
   for (const w of warnings) opts.onWarning?.(w);

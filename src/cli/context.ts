@@ -1,33 +1,50 @@
 // What every command needs, built once from the common options and passed down (no singletons).
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Engine } from '../engine/engine.js';
+import { findManifest, MANIFEST_NAME, STDIN } from '../manifest/location.js';
 import type { Manifest } from '../manifest/model.js';
 
 export interface GlobalOptions {
-  file: string;
+  file?: string; // -f; undefined: the nearest hitch.yaml (manifestFile)
   projectName?: string;
   json: boolean;
 }
 
 export function globals(cmd: Command): GlobalOptions {
   const o = cmd.optsWithGlobals() as { file?: string; projectName?: string; json?: boolean };
-  return { file: o.file ?? 'hitch.yaml', projectName: o.projectName, json: o.json ?? false };
+  return { file: o.file, projectName: o.projectName, json: o.json ?? false };
 }
 
+const ELSEWHERE = 'down, ps, logs, exec, port and restart also take -p NAME instead';
+
 /** A missing manifest says where hitch looked and how to point it elsewhere (it exits 2, as for usage). */
-async function missingManifest(file: string): Promise<Error> {
+async function missingManifest(file: string, message: string): Promise<Error> {
   const { ManifestError } = await import('../manifest/index.js');
   // the problem's own `file:1:1:` already says where hitch looked
-  const message = 'no manifest here: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)';
-  return new ManifestError([{ file, line: 1, col: 1, message }]);
+  return new ManifestError([{ file, line: 1, col: 1, message: `${message} (${ELSEWHERE})` }]);
+}
+
+/** -f's file (`-` for stdin), else the nearest hitch.yaml from the current folder up (location.ts). */
+async function manifestFile(o: GlobalOptions): Promise<string> {
+  if (o.file === STDIN) return STDIN;
+  if (o.file !== undefined) {
+    const file = resolve(o.file);
+    if (!existsSync(file)) throw await missingManifest(file, 'no such file: name your manifest with -f FILE, or pipe it in with -f -');
+    return file;
+  }
+  const found = findManifest(resolve(), existsSync);
+  if (found === undefined) {
+    const message = `no ${MANIFEST_NAME} here or in a folder above: run hitch in the folder of your ${MANIFEST_NAME} or below it, or name it with -f FILE`;
+    throw await missingManifest(join(resolve(), MANIFEST_NAME), message);
+  }
+  return found;
 }
 
 export async function loadFrom(o: GlobalOptions): Promise<Manifest> {
   const { loadManifest } = await import('../manifest/index.js');
-  const file = resolve(o.file);
-  if (!existsSync(file)) throw await missingManifest(file);
+  const file = await manifestFile(o);
   const { manifest, warnings } = await loadManifest({ file, project: o.projectName, env: process.env });
   for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
   return manifest;

@@ -42,7 +42,7 @@ function program(argv: string[]): Command {
   const p = new Command('hitch')
     .description("declarative containers with Docker's links: link env, hosts and link-only connectivity")
     .version(version)
-    .option('-f, --file <path>', 'the manifest', 'hitch.yaml')
+    .option('-f, --file <path>', 'the manifest, - for stdin (default: hitch.yaml here or in the nearest folder above)')
     .option('-p, --project-name <name>', "the project's name (default: the manifest's name, or its folder)", projectNameArgument)
     .option('--json', 'machine-readable output')
     .showHelpAfterError()

@@ -3,6 +3,7 @@
 // env_files; each problem is told at the compose node it came from (place.ts), where the user fixes it.
 import { dirname, join, resolve } from 'node:path';
 import { ManifestError, manifestFromTree, type ParseOptions, type Problem } from '../manifest/index.js';
+import { MANIFEST_NAME } from '../manifest/location.js';
 import { parseYaml } from '../manifest/parse.js';
 import { Report } from '../manifest/problems.js';
 import type { Tree } from '../manifest/tree.js';
@@ -29,7 +30,7 @@ export function checkOutput(yaml: string, compose: Tree, origins: Origins, opts:
     throw new Error(`hitch convert wrote YAML that does not read back: ${report.problems.map((p) => p.message).join('; ')}`);
   }
   relocate(output, compose, origins);
-  const parse: ParseOptions = { ...opts, file: join(dirname(resolve(opts.file)), 'hitch.yaml') };
+  const parse: ParseOptions = { ...opts, file: join(dirname(resolve(opts.file)), MANIFEST_NAME) };
   try {
     return { problems: [], warnings: manifestFromTree(output, report, parse).warnings };
   } catch (e) {

@@ -18,13 +18,13 @@ export interface DotenvFile {
 export function dotenvDefaults(dotenv: DotenvFile, env: Record<string, string | undefined>, report: Report): Record<string, string> {
   const { file, text } = dotenv;
   const parsed = parseEnvFile(text);
-  for (const e of parsed.errors) report.error({ file, line: e.line, col: 1 }, e.message);
+  for (const e of parsed.errors) report.error({ file, line: e.line, col: e.col }, e.message);
   const out: Record<string, string> = {};
   const lookup = lookupIn(env, out); // sees each key once its line is read
   for (const e of parsed.entries) {
     if (e.value === undefined) continue; // a bare KEY is the process env's, which wins anyway
     const at = { file, line: e.line, col: e.col };
-    const value = e.literal ? e.value : interpolate(e.value, lookup, (m) => report.warn(at, m));
+    const value = e.template === undefined ? e.value : interpolate(e.template, lookup, (m) => report.warn(at, m));
     if (typeof value === 'string') setOwn(out, e.key, value);
     else report.error(at, `${value.error}${value.error.startsWith('invalid') ? `; in .env, a single-quoted value is taken as written` : ''}`);
   }

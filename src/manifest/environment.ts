@@ -60,11 +60,11 @@ function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
     return {};
   }
   const parsed = parseEnvFile(text);
-  for (const e of parsed.errors) ctx.report.error({ file, line: e.line, col: 1 }, e.message);
+  for (const e of parsed.errors) ctx.report.error({ file, line: e.line, col: e.col }, e.message);
   const out: Record<string, string> = {};
   for (const e of parsed.entries) {
     const value = e.value ?? ctx.lookup(e.key);
-    if (value?.includes('\0')) ctx.report.error({ file, line: e.line, col: 1 }, `the value of ${e.key} contains a NUL character, which no container setting can hold; remove it`);
+    if (value?.includes('\0')) ctx.report.error({ file, line: e.line, col: e.col }, `the value of ${e.key} contains a NUL character, which no container setting can hold; remove it`);
     else if (value !== undefined) setOwn(out, e.key, value);
   }
   return out;

@@ -2,11 +2,12 @@
 // read → parse → interpolate → validate → semantic checks → normalize (one entry file per phase).
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Ctx } from './context.js';
 import { pathKindOnDisk, readBytes, type PathKind } from './disk.js';
 import { dotenvDefaults, type DotenvFile } from './dotenv-defaults.js';
 import { interpolateTree, lookupIn } from './interpolate.js';
+import { manifestPlace, STDIN } from './location.js';
 import type { Manifest } from './model.js';
 import { normalize } from './normalize.js';
 import { parseYaml } from './parse.js';
@@ -20,7 +21,7 @@ export type * from './model.js';
 export type { PathKind } from './disk.js';
 
 export interface LoadOptions {
-  file: string;
+  file: string; // `-` reads the manifest from stdin; its project folder is then the current one
   project?: string;
   env?: Record<string, string | undefined>; // default: process.env
 }
@@ -31,7 +32,7 @@ export interface Loaded {
 }
 
 export interface ParseOptions {
-  file: string;
+  file: string; // `-` for stdin (location.ts)
   project?: string;
   env: Record<string, string | undefined>;
   dotenv?: DotenvFile; // the `.env` beside the manifest, if there is one
@@ -44,12 +45,12 @@ export interface ParseOptions {
   pathKind?: (absPath: string) => PathKind;
 }
 
-/** Reads the manifest and the `.env` beside it, then parses. */
+/** Reads the manifest and the `.env` in its project folder, then parses. */
 export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
-  const file = resolve(opts.file);
+  const { file } = manifestPlace(opts.file);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = file === STDIN ? await readAll(process.stdin) : await readFile(file);
   } catch (e) {
     throw new ManifestError([{ file, line: 1, col: 1, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
   }
@@ -58,9 +59,15 @@ export async function loadManifest(opts: LoadOptions): Promise<Loaded> {
   return parseManifest(text, { file, project: opts.project, env: opts.env ?? process.env, dotenv });
 }
 
-/** The `.env` in the folder of `file`, as compose reads it for interpolation, if there is one. */
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** The `.env` in the project folder of `file`, as compose reads it for interpolation, if there is one. */
 export async function dotenvBeside(file: string): Promise<DotenvFile | undefined> {
-  const envFile = join(dirname(resolve(file)), '.env');
+  const envFile = join(manifestPlace(file).dir, '.env');
   const bytes = await readFile(envFile).catch(() => undefined);
   return bytes === undefined ? undefined : { file: envFile, text: utf8(envFile, bytes) };
 }
@@ -75,7 +82,7 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
   const report = new Report();
   // before the YAML: a manifest that does not parse still shows what is wrong in its .env
   const dotenv = dotenvOf(opts, report);
-  const tree = parseYaml(text, resolve(opts.file), report);
+  const tree = parseYaml(text, manifestPlace(opts.file).file, report);
   if (!tree) throw new ManifestError(report.problems, report.warnings);
   return manifestFromTree(tree, report, opts, dotenv);
 }
@@ -85,7 +92,7 @@ export function parseManifest(text: string, opts: ParseOptions): Loaded {
  * positions do: `hitch convert` checks its output with positions in the compose file it came from.
  */
 export function manifestFromTree(tree: Tree, report: Report, opts: ParseOptions, dotenv = dotenvOf(opts, report)): Loaded {
-  const file = resolve(opts.file);
+  const { file, dir } = manifestPlace(opts.file);
   const lookup = lookupIn(opts.env, dotenv);
   const unexpanded = interpolateTree(tree, lookup, report);
   const rejected = validateTree(tree, report, unexpanded);
@@ -93,7 +100,7 @@ export function manifestFromTree(tree: Tree, report: Report, opts: ParseOptions,
     tree,
     report,
     failed: new Set([...unexpanded, ...rejected]),
-    dir: dirname(file),
+    dir,
     home: opts.env.HOME ?? homedir(),
     lookup,
     readFile: opts.readFile ?? readBytes,

@@ -1,9 +1,6 @@
 // The operational commands on a stack that is not whole, or read by a pipe that closes early: a long
 // log, a reader like `head`, a stopped or lost sandbox or container, an image not on the engine yet.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, hitch, hitchOk, requireEngine, ROOT } from './helpers.js';
 import { writeManifest, type ServiceYaml } from './convergence-helpers.js';
@@ -129,16 +126,3 @@ describe('down', () => {
     );
   });
 });
-
-describe('no manifest where hitch looks', () => {
-  it('says where it looked and how to point it elsewhere, exit 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'it-degraded-nothing-'));
-    const res = spawnSync('node', [`${ROOT}/bin/hitch.js`, 'ps'], { cwd: dir, encoding: 'utf8' });
-    expect({ code: res.status, stdout: res.stdout, stderr: res.stderr }).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `${dir}/hitch.yaml:1:1: no manifest here: run hitch in the folder of your hitch.yaml, or name it with -f FILE (down, ps, logs, exec, port and restart also take -p NAME instead)\n`,
-    });
-  });
-});
-

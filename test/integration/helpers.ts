@@ -17,12 +17,20 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function hitch(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export interface CliOptions {
+  cwd?: string; // default: this process's
+  input?: string; // written to hitch's stdin, then closed; without it stdin stays open and empty
+}
+
+export async function hitch(args: string[], env: Record<string, string> = {}, opts: CliOptions = {}): Promise<CliResult> {
+  const running = run('node', [`${ROOT}/bin/hitch.js`, ...args], {
+    env: { ...process.env, ...env, CI: 'true' },
+    maxBuffer: 16 * 1024 * 1024,
+    cwd: opts.cwd,
+  });
+  if (opts.input !== undefined) running.child.stdin?.end(opts.input);
   try {
-    const { stdout, stderr } = await run('node', [`${ROOT}/bin/hitch.js`, ...args], {
-      env: { ...process.env, ...env, CI: 'true' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await running;
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };

@@ -39,7 +39,7 @@ describe('values that slipped through', () => {
 
   test('an env_file value with NUL', () => {
     const got = problems('services:\n  web:\n    image: x\n    env_file: e.env\n', { readFile: () => 'A=1\nB=x\0y\n' });
-    expect(got).toEqual(['/proj/shop/e.env:2:1: the value of B contains a NUL character, which no container setting can hold; remove it']);
+    expect(got).toEqual(['/proj/shop/e.env:2:3: the value of B contains a NUL character, which no container setting can hold; remove it']);
   });
 });
 

@@ -22,8 +22,19 @@ describe('.env values are interpolated as compose v2 does', () => {
     ['a default', 'IMAGE=${BASE:-alpine}:3\n', {}, 'alpine:3'],
     ['a chain of keys', 'A=a\nB=${A}b\nIMAGE=${B}c\n', {}, 'abc'],
     ['the process env still wins over the key itself', 'IMAGE=from-file\n', { IMAGE: 'from-env' }, 'from-env'],
+    ['a double-quoted \\$ is a $, never a variable', 'BASE=foo\nIMAGE="\\$BASE:${BASE}"\n', {}, '$BASE:foo'],
+    ['an empty value is set: ${VAR-default} keeps it empty', 'BASE=\nIMAGE=x${BASE-unset}${BASE:-empty}\n', {}, 'xempty'],
   ])('%s', (_, dotenv, env, want) => {
     expect(imageOf(dotenv, env)).toEqual(want);
+  });
+
+  test.each<[string, string, string]>([
+    ['double-quoted, interpolated', 'BASE=foo\nVALUE="-----${BASE}-----\nMIIB\n-----END-----"\n', '-----foo-----\nMIIB\n-----END-----'],
+    ['double-quoted, with \\n escapes', 'VALUE="a\\nb"\n', 'a\nb'],
+    ['single-quoted, taken as written', "VALUE='$a\nb\\n'\n", '$a\nb\\n'],
+  ])('a value spanning lines: %s', (_, dotenv, want) => {
+    const manifest = 'services:\n  web:\n    image: x\n    environment: {VALUE: "${VALUE}"}\n';
+    expect(load(manifest, { dotenv: { file: ENV_FILE, text: dotenv } }).manifest.services.web!.environment).toEqual({ VALUE: want });
   });
 
   test('a key is not seen by the lines above it: the reference is unset, with a warning at its line', () => {
@@ -47,6 +58,12 @@ describe('.env problems are reported at their line, as env_file problems are', (
       '/proj/shop/.env:2:7: invalid interpolation in "5$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in .env, a single-quoted value is taken as written',
     ]],
     ['a required variable', 'IMAGE=x\nTOKEN=${SECRET:?set SECRET}\n', ['/proj/shop/.env:2:7: required variable "SECRET" is missing a value: set SECRET']],
+    ['an unclosed quote, at the quote', 'IMAGE=x\nTOKEN="abc\nNEXT=1\n', [
+      '/proj/shop/.env:2:7: the value of TOKEN opens a double quote (") here and the file ends before it closes; end the value with ", writing \\" for a " inside it',
+    ]],
+    ['a problem in a value spanning lines, at the line it starts', 'IMAGE=x\nA=1\nPRICE="5\n$"\n', [
+      '/proj/shop/.env:3:7: invalid interpolation in "5\\n$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in .env, a single-quoted value is taken as written',
+    ]],
   ])('%s', (_, text, want) => {
     expect(problems(manifest, { dotenv: { file: ENV_FILE, text } })).toEqual(want);
   });

@@ -44,6 +44,18 @@ describe('environment', () => {
     ]);
   });
 
+  test('env_file values by compose v2\'s syntax: multi-line quotes, escapes, comments; taken as written otherwise', () => {
+    const files: Record<string, string> = { [`${DIR}/app.env`]: 'KEY="-----BEGIN-----\nMIIB\n-----END-----"\nJSON="{\\"a\\": \\"\\$x\\"}" # c\nRAW=$HOME # c\nLIT=\'$x\\n\'\n' };
+    expect(env('env_file: app.env', { readFile: (p) => files[p] })).toEqual({ KEY: '-----BEGIN-----\nMIIB\n-----END-----', JSON: '{"a": "$x"}', RAW: '$HOME', LIT: '$x\\n' });
+  });
+
+  test('an unclosed quote in an env_file is reported at the quote, in the env_file', () => {
+    const files: Record<string, string> = { [`${DIR}/app.env`]: 'A=1\nB=\'it\n' };
+    expect(problems(svc('env_file: app.env'), { readFile: (p) => files[p] })).toEqual([
+      "/proj/shop/app.env:2:3: the value of B opens a single quote (') here and the file ends before it closes; end the value with ', writing \\' for a ' inside it",
+    ]);
+  });
+
   test('an env_file that is not UTF-8 is reported at its first bad byte, not read as U+FFFD', () => {
     const latin1 = Buffer.from('OK=1\nNAME=caf\xe9\n', 'latin1');
     expect(problems(svc('env_file: latin1.env'), { readFile: () => latin1 })).toEqual([
@@ -61,14 +73,14 @@ describe('env files', () => {
   test('parse', () => {
     expect(parseEnvFile("A=1\n  B = two \n#C=3\nexport D=4\nE=\"a\\nb\"\nF\n=bad\nG='$x'\n")).toEqual({
       entries: [
-        { line: 1, col: 3, key: 'A', value: '1', literal: false },
-        { line: 2, col: 7, key: 'B', value: 'two', literal: false },
-        { line: 4, col: 10, key: 'D', value: '4', literal: false },
-        { line: 5, col: 3, key: 'E', value: 'a\nb', literal: false },
-        { line: 6, col: 1, key: 'F', literal: false },
-        { line: 8, col: 3, key: 'G', value: '$x', literal: true },
+        { line: 1, col: 3, key: 'A', value: '1', template: '1' },
+        { line: 2, col: 7, key: 'B', value: 'two', template: 'two' },
+        { line: 4, col: 10, key: 'D', value: '4', template: '4' },
+        { line: 5, col: 3, key: 'E', value: 'a\nb', template: 'a\nb' },
+        { line: 6, col: 1, key: 'F' },
+        { line: 8, col: 3, key: 'G', value: '$x' },
       ],
-      errors: [{ line: 7, message: '"" is not a variable name; use KEY=VALUE lines' }],
+      errors: [{ line: 7, col: 1, message: '"" is not a variable name; use KEY=VALUE lines' }],
     });
   });
 });
