@@ -19,10 +19,16 @@ const TYPE_NAMES: Record<string, string> = {
 /** Validates and reports; returns the JSON pointers of every value that failed, so later phases skip them. */
 export function validateTree(tree: Tree, report: Report, unexpanded: Set<string>): Set<string> {
   const failed = new Set<string>();
-  for (const e of schemaErrors(tree.root)) {
+  const errors = schemaErrors(tree.root);
+  const empty = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
+  // a value YAML could not give (a !!binary) is already reported where it stands, and stands as its text
+  const reported = new Set(report.problems.filter((p) => p.message.startsWith('YAML:')).map((p) => `${p.file}:${p.line}:${p.col}`));
+  for (const e of errors) {
     if (unexpanded.has(e.instancePath)) continue; // its interpolation error says enough
+    if (e.keyword === 'pattern' && empty.has(e.instancePath)) continue; // "must not be empty" says enough
     const path = typedPath(tree.root, fromPointer(e.instancePath));
     const { at, message } = describe(e, path, tree);
+    if (reported.has(`${at.file}:${at.line}:${at.col}`)) continue;
     report.error(at, message);
     failed.add(pointer(failedPath(e, path)));
   }

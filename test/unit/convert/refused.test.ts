@@ -51,7 +51,7 @@ describe('a compose file is read as UTF-8, or refused as `hitch validate` refuse
   });
 
   it('UTF-8 text, a BOM and the variables of the .env beside it', async () => {
-    const got = await convertBytes(Buffer.from('\ufeffservices:\n  web: {image: "café-${TAG}"}\n'), Buffer.from('TAG=€\n'));
-    expect(got).toEqual('services:\n  web:\n    image: café-${TAG}\n');
+    const got = await convertBytes(Buffer.from('\ufeffservices:\n  web: {image: x, labels: {text: "café-${TAG}"}}\n'), Buffer.from('TAG=€\n'));
+    expect(got).toEqual('services:\n  web:\n    image: x\n    labels:\n      text: café-${TAG}\n');
   });
 });

@@ -22,7 +22,7 @@ describe('bytes that are not UTF-8 (were read as U+FFFD and accepted)', () => {
   });
 
   test('valid multi-byte text and a UTF-8 BOM still load', async () => {
-    expect(await loadBytes('hitch.yaml', Buffer.from('\ufeffservices:\n  web: {image: "café-€-😀"}\n'))).toEqual('valid');
+    expect(await loadBytes('hitch.yaml', Buffer.from('\ufeffservices:\n  web: {image: x, labels: {text: "café-€-😀"}}\n'))).toEqual('valid');
   });
 
   test('a .env file that is not UTF-8', async () => {

@@ -8,8 +8,9 @@ import { loadManifest, ManifestError } from '../../../src/manifest/index.js';
 import { DIR, load, problems, warnings } from './helpers.js';
 
 const ENV_FILE = `${DIR}/.env`;
+// IMAGE in a label: any text is a label value, where an image must be an image reference
 const imageOf = (dotenv: string, env: Record<string, string> = {}) =>
-  load('services:\n  web:\n    image: ${IMAGE}\n', { env, dotenv: { file: ENV_FILE, text: dotenv } }).manifest.services.web!.image;
+  load('services:\n  web:\n    image: x\n    labels: {v: "${IMAGE}"}\n', { env, dotenv: { file: ENV_FILE, text: dotenv } }).manifest.services.web!.labels.v;
 
 describe('.env values are interpolated as compose v2 does', () => {
   test.each<[string, string, Record<string, string>, string]>([

@@ -80,3 +80,28 @@ describe('the schema documents itself', () => {
     expect(lacking).toEqual([]);
   });
 });
+
+describe('image references, as Docker reads them', () => {
+  const manifest = (image: string) => `services:\n  web:\n    image: ${JSON.stringify(image)}\n`;
+  const REFUSED = "is not an image reference; use [registry[:port]/]name[:tag][@digest], the name in lower-case letters, digits and '.', '_', '__' or '-' between them, like \"redis:7\" or \"registry.example.com:5000/team/app:1.2\"";
+  const DIGEST = `sha256:${'0a'.repeat(32)}`;
+
+  test.each([
+    'redis', 'redis:7', 'postgres:16-alpine', 'library/redis:7', 'hitch-test/busybox:1', 'a__b', 'a-b--c', 'a.b_c',
+    'localhost:5000/team/app', 'registry.example.com/team/app:1.2', 'Registry.Example.com/x', '127.0.0.1:5000/x:y',
+    '[::1]:5000/x', `app@${DIGEST}`, `app:1@${DIGEST}`, `x:${'t'.repeat(128)}`,
+  ])('%s is accepted', (image) => {
+    expect(problems(manifest(image))).toEqual([]);
+  });
+
+  test.each([
+    'MyImage', 'redis:7 ', 'foo bar', 'foo\n:1', 'foo:', ':tag', '-foo', 'foo/', 'foo//bar', 'foo:-bad', 'a_-b',
+    'team/App', 'foo@sha256:abc', `x:${'t'.repeat(129)}`, 'café',
+  ])('%j is refused', (image) => {
+    expect(problems(manifest(image))).toEqual([`3:12: image ${JSON.stringify(image)} ${REFUSED}`]);
+  });
+
+  test('an empty image is only "must not be empty"', () => {
+    expect(problems(manifest(''))).toEqual(['3:12: image must not be empty']);
+  });
+});
