@@ -2,7 +2,7 @@
 // on the Docker engine the docker CLI would use, or on any Engine given as `engine`. dockerode loads
 // only when a function needs the default engine.
 import { down as downOn, type DownOptions, type DownResult } from './api/down.js';
-import { planUp } from './api/plan-up.js';
+import { planUp, type ServiceSelection } from './api/plan-up.js';
 import { up as upOn, type UpOptions, type UpResult } from './api/up.js';
 import type { Engine } from './engine/engine.js';
 import { loadManifest, type Problem } from './manifest/index.js';
@@ -13,13 +13,13 @@ import { UserError } from './user-error.js';
 
 export { ManifestError, formatProblem, type Problem } from './manifest/index.js';
 export type * from './manifest/model.js';
-export type { Action, Plan } from './plan/model.js';
+export type { Action, Outdated, Plan } from './plan/model.js';
 export { planJson, planText } from './plan/plan-text.js';
 export type { DownOptions, DownResult } from './api/down.js';
 export type { UpOptions, UpResult } from './api/up.js';
 export type { Summary } from './api/summary.js';
 export type { Engine } from './engine/engine.js';
-export { UserError } from './user-error.js';
+export { UsageError, UserError } from './user-error.js';
 
 export interface EngineOption {
   /** Default: the Docker engine at DOCKER_HOST, else the default socket. */
@@ -47,9 +47,13 @@ export async function load(file: string, opts: LoadOptions = {}): Promise<Manife
   return manifest;
 }
 
-/** What `up` would do, each action with its cause; changes nothing. */
-export async function plan(manifest: Manifest, opts: EngineOption & { removeOrphans?: boolean } = {}): Promise<Plan> {
-  return planUp(await engineOf(opts), manifest, { removeOrphans: opts.removeOrphans });
+/**
+ * What `up` would do, each action with its cause; changes nothing. `services` (and `noDeps`) as for `up`;
+ * a name the manifest does not have throws a UsageError.
+ */
+export async function plan(manifest: Manifest, opts: EngineOption & ServiceSelection & { removeOrphans?: boolean } = {}): Promise<Plan> {
+  const { engine, ...rest } = opts;
+  return planUp(await engineOf({ engine }), manifest, rest);
 }
 
 /** Converges the engine to the manifest, like `hitch up`. Failed actions are in the result, not thrown. */

@@ -9,3 +9,8 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** A command line naming what the manifest does not have (`hitch up wbe`): exit 2, as for a bad option. */
+export class UsageError extends UserError {
+  override name = 'UsageError';
+}

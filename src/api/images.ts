@@ -28,17 +28,19 @@ async function ensureSandboxImage(engine: Engine, onEvent: (e: ImageEvent) => vo
 }
 
 /**
- * The sandbox image or nothing; then each service's image. A service whose image cannot be had is
+ * The sandbox image or nothing; then the image of each service (of `services`, default all: `up
+ * SERVICE…` builds and pulls for its selection only, as compose). A service whose image cannot be had is
  * returned with its error, not thrown: `up` fails that service and its parents and starts the rest.
  */
 export async function ensureImages(
   engine: Engine,
   manifest: Manifest,
-  opts: { build?: boolean; onEvent?: (e: ImageEvent) => void } = {},
+  opts: { build?: boolean; services?: readonly string[]; onEvent?: (e: ImageEvent) => void } = {},
 ): Promise<Record<string, UserError>> {
   const onEvent = opts.onEvent ?? (() => {});
   await ensureSandboxImage(engine, onEvent);
-  const services = Object.values(manifest.services);
+  const wanted = opts.services && new Set(opts.services);
+  const services = Object.values(manifest.services).filter((s) => !wanted || wanted.has(s.name));
   // One look per distinct image, all at once; then each missing image is built or pulled once.
   const refs = [...new Set(services.map((s) => s.image))];
   const present = new Map(await Promise.all(refs.map(async (ref) => [ref, await engine.imageExists(ref)] as const)));

@@ -17,12 +17,13 @@ export interface Live {
   stopped: string[]; // services whose own container is not running: their sandbox refuses what it lets in
 }
 
-export async function live(engine: Engine, manifest: Manifest, known?: ObservedState): Promise<Live> {
+/** The live stack of every service, or of the services `only` names. */
+export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>): Promise<Live> {
   const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, stopped: [] };
-  for (const s of Object.values(manifest.services)) {
+  for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
     if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
     result.ips[s.name] = box.ip;
@@ -45,6 +46,8 @@ export interface EnforcementSources {
   listed?: Record<string, string>;
   /** The engine as just observed, when nothing changed since: no need to observe again. */
   observed?: ObservedState;
+  /** `up SERVICE…`: only the links of these parents, which it brought up with their children; default all. */
+  parents?: readonly string[];
 }
 
 /**
@@ -53,9 +56,10 @@ export interface EnforcementSources {
  * recorded, which a sandbox records only once iptables took them, else asked of the sandbox.
  */
 export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
-  const { listed = {} } = from;
-  const stack = await live(engine, manifest, from.observed);
-  const grants = linkGrants(manifest, stack.offered);
+  const { listed = {}, parents } = from;
+  const ends = parents && new Set(parents.flatMap((p) => [p, ...manifest.services[p]!.links.map((l) => l.target)]));
+  const stack = await live(engine, manifest, from.observed, ends);
+  const grants = linkGrants(manifest, stack.offered).filter((g) => !parents || parents.includes(g.parent));
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {
     const listing = listed[c];

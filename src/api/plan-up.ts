@@ -2,27 +2,45 @@
 // lock or check code (a 1000-service plan is timed, see README "Performance").
 import type { Engine } from '../engine/engine.js';
 import type { Manifest } from '../manifest/model.js';
+import { externalNames } from '../plan/externals.js';
+import { outdatedWarning } from '../plan/left-out.js';
 import type { Plan } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
-import { externalNames } from '../plan/externals.js';
-import { reconcile } from '../plan/reconcile.js';
+import { reconcile, type ReconcileOptions } from '../plan/reconcile.js';
+import { selectServices } from '../plan/selection.js';
 import { unknownImages, unknownImageWarning } from '../plan/unknown-images.js';
+
+/** Which services `up` and `plan` bring up: those named (default: all) with the ones they link, unless noDeps. */
+export interface ServiceSelection {
+  services?: string[];
+  noDeps?: boolean;
+}
 
 /** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
 export async function observeAndPlan(
-  engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean }, avoid: string[] = [],
+  engine: Engine, manifest: Manifest, opts: ReconcileOptions, avoid: string[] = [],
 ): Promise<{ plan: Plan; observed: ObservedState }> {
   const refs = Object.values(manifest.services).map((s) => s.image);
   const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest), runtime: true });
-  const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, { removeOrphans: opts.removeOrphans });
+  const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, opts);
   return { plan, observed };
 }
 
-/** The plan `up` would run now, and what it leaves out because an image is not on the engine yet. */
+/** What a plan leaves out of date: the parents outside its selection that a full `up` would recreate. */
+export function outdatedWarnings(plan: Plan): string[] {
+  return (plan.outdated ?? []).map(outdatedWarning);
+}
+
+/**
+ * The plan `up` would run now; warned: what it leaves out because an image is not on the engine yet, and
+ * the parents outside the selection it leaves out of date.
+ */
 export async function planUp(
-  engine: Engine, manifest: Manifest, opts: { removeOrphans?: boolean; onWarning?: (message: string) => void } = {},
+  engine: Engine, manifest: Manifest, opts: ServiceSelection & { removeOrphans?: boolean; onWarning?: (message: string) => void } = {},
 ): Promise<Plan> {
-  const { plan, observed } = await observeAndPlan(engine, manifest, opts);
-  for (const u of unknownImages(manifest, observed)) opts.onWarning?.(unknownImageWarning(u, manifest));
+  const selected = selectServices(manifest, opts.services ?? [], opts);
+  const { plan, observed } = await observeAndPlan(engine, manifest, { removeOrphans: opts.removeOrphans, selected });
+  for (const u of unknownImages(manifest, observed, selected)) opts.onWarning?.(unknownImageWarning(u, manifest));
+  for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
   return plan;
 }

@@ -6,17 +6,18 @@ import { execute, type ExecEvent, type ExecutionResult } from '../engine/executo
 import type { Manifest } from '../manifest/model.js';
 import type { LinkEnforcement } from '../plan/matrix.js';
 import type { Plan } from '../plan/model.js';
+import { selectServices } from '../plan/selection.js';
 import type { UserError } from '../user-error.js';
 import { linkEnforcement } from './link-enforcement.js';
 import { ensureImages, type ImageEvent } from './images.js';
-import { observeAndPlan, planUp } from './plan-up.js';
+import { observeAndPlan, outdatedWarnings, planUp, type ServiceSelection } from './plan-up.js';
 import { withProjectLock } from './lock.js';
 import { summarize, type Summary } from './summary.js';
 
 const SUBNET_ATTEMPTS = 3;
 const LOG_LINES = 10;
 
-export interface UpOptions {
+export interface UpOptions extends ServiceSelection {
   removeOrphans?: boolean;
   dryRun?: boolean;
   build?: boolean;
@@ -26,7 +27,10 @@ export interface UpOptions {
   onImage?: (e: ImageEvent) => void;
   onPlan?: (plan: Plan) => void;
   onEvent?: (e: ExecEvent) => void;
-  /** A dry run's plan leaves something out (an image not on the engine yet): said once, before onPlan. */
+  /**
+   * What the plan leaves out, said once, before onPlan: on a dry run, what an image not on the engine yet
+   * gives; with `services`, the parents outside the selection it leaves out of date.
+   */
   onWarning?: (message: string) => void;
 }
 
@@ -35,7 +39,7 @@ export interface UpResult {
   execution?: ExecutionResult; // absent on a dry run
   summary: Summary;
   ok: boolean;
-  /** Each link against its child's firewall once `up` succeeded; none on a dry run or a failure. */
+  /** Each link (of the selected parents) against its child's firewall once `up` succeeded; none on a dry run or a failure. */
   links: LinkEnforcement[];
 }
 
@@ -59,6 +63,12 @@ async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec:
 
 export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {
   const started = Date.now();
+  const selected = selectServices(manifest, opts.services ?? [], opts);
+  const planning = { removeOrphans: opts.removeOrphans, selected };
+  const planned = (plan: Plan, first = true) => {
+    if (first) for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
+    opts.onPlan?.(plan);
+  };
   if (opts.dryRun) {
     const plan = await planUp(engine, manifest, opts);
     opts.onPlan?.(plan);
@@ -75,15 +85,15 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     opts.onImage?.(e);
   };
   const [images, optimistic] = await Promise.all([
-    ensureImages(engine, manifest, { build: opts.build, onEvent: onImage }),
-    observeAndPlan(engine, manifest, opts).catch(() => undefined),
+    ensureImages(engine, manifest, { build: opts.build, services: selected, onEvent: onImage }),
+    observeAndPlan(engine, manifest, planning).catch(() => undefined),
   ]);
   if (optimistic && !fetched && Object.keys(images).length === 0) {
     const { plan, observed } = optimistic;
     if (plan.actions.length === 0) {
-      opts.onPlan?.(plan);
+      planned(plan);
       const execution: ExecutionResult = { outcomes: {}, errors: {}, blockers: {} };
-      const links = await linkEnforcement(engine, manifest, { observed });
+      const links = await linkEnforcement(engine, manifest, { observed, parents: selected });
       return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
     }
   }
@@ -92,8 +102,8 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   return withProjectLock(engine, manifest.project, 'up', lock, async () => {
     const lost: string[] = [];
     for (let attempt = 1; ; attempt++) {
-      const { plan } = await observeAndPlan(engine, manifest, opts, lost);
-      opts.onPlan?.(plan);
+      const { plan } = await observeAndPlan(engine, manifest, planning, lost);
+      planned(plan, attempt === 1);
       const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent, failed: knownFailures(plan, images) });
       // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
       // so observe again and pick another. A subnet the manifest fixed is the user's to change.
@@ -105,7 +115,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       }
       const ok = Object.keys(execution.errors).length === 0;
       const logs = ok ? {} : await failureLogs(engine, manifest, plan, execution);
-      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls }) : [];
+      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls, parents: selected }) : [];
       return { plan, execution, summary: summarize(plan, execution, started, logs), ok, links };
     }
   });

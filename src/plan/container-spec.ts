@@ -14,7 +14,7 @@ function hitchLabels(service: Service, ctx: PlanContext, role: Role): Record<str
 }
 
 export function firewallOf(service: Service, ctx: PlanContext): FirewallSpec {
-  return firewallFor(service, ctx.manifest, ctx.addresses, portsOffered(ctx, service));
+  return firewallFor(service, ctx.manifest, ctx.ruleAddresses ?? ctx.addresses, portsOffered(ctx, service));
 }
 
 /**

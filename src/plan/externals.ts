@@ -12,9 +12,10 @@ import type { Action } from './model.js';
 import type { ObservedExternal, ObservedState } from './observed.js';
 import { networkName } from './sandbox.js';
 
-/** Every container the manifest links from outside, by name. */
-export function externalNames(manifest: Manifest): string[] {
-  return sortedStrings(new Set(Object.values(manifest.services).flatMap((s) => s.externalLinks.map((l) => l.container))));
+/** Every container the manifest (or the services `of` names) links from outside, by name. */
+export function externalNames(manifest: Manifest, of?: ReadonlySet<string>): string[] {
+  const services = Object.values(manifest.services).filter((s) => !of || of.has(s.name));
+  return sortedStrings(new Set(services.flatMap((s) => s.externalLinks.map((l) => l.container))));
 }
 
 export function observedExternal(observed: ObservedState, name: string): ObservedExternal | undefined {
@@ -30,10 +31,10 @@ function sharesNoNetwork(mode: string | undefined): boolean {
  * docker refuses a link to a missing or stopped container, and the engine refuses to attach one whose
  * network is the host's, none, or another container's; hitch says so before it creates anything.
  */
-export function checkExternals(manifest: Manifest, observed: ObservedState): UserError | undefined {
+export function checkExternals(manifest: Manifest, observed: ObservedState, services: ReadonlySet<string> = new Set(Object.keys(manifest.services))): UserError | undefined {
   const problems: string[] = [];
   const remedies = new Set<string>();
-  for (const s of Object.values(manifest.services)) {
+  for (const s of Object.values(manifest.services).filter((s) => services.has(s.name))) {
     for (const l of s.externalLinks) {
       const c = observedExternal(observed, l.container);
       if (!c) {
@@ -63,22 +64,30 @@ export function externalLinkInput(l: ExternalLinkSpec, observed: ObservedState, 
   return { alias: l.alias, hostname: c.hostname, containerName: c.name, ip: ips[c.name]!, env: c.env, exposedPorts: c.exposedPorts };
 }
 
-/** The externals hitch attached, as the project's service containers record them. */
-function recorded(observed: ObservedState): Set<string> {
-  return new Set(observed.containers.flatMap((c) => c.externalLinks ?? []));
+/** The externals hitch attached, as the project's service containers (of the services `of` takes) record them. */
+function recorded(observed: ObservedState, of: (service: string) => boolean = () => true): Set<string> {
+  return new Set(observed.containers.flatMap((c) => (of(c.service) ? (c.externalLinks ?? []) : [])));
 }
 
 function detach(e: ObservedExternal, network: string, cause: string): Action {
   return { id: `disconnect:${e.name}`, kind: 'disconnect-external', cause, waitsFor: [], network, container: e.name };
 }
 
-/** `up`: attach each linked external that is not attached yet; detach each attached one no service links any more. */
-export function externalActions(manifest: Manifest, observed: ObservedState, ips: Record<string, string>, networkAction?: string): Action[] {
+/**
+ * `up`: attach each linked external that is not attached yet; detach each attached one no service links
+ * any more. With `up SERVICE…`, only the externals the selected services link are attached, and one is
+ * detached only if no service outside the selection was made with it: that one still uses it.
+ */
+export function externalActions(manifest: Manifest, observed: ObservedState, ips: Record<string, string>, networkAction?: string, selected?: ReadonlySet<string>): Action[] {
   const network = networkName(manifest.project);
   const wanted = externalNames(manifest);
   const ours = recorded(observed);
-  const detached = observed.externals.filter((e) => e.attached && ours.has(e.name) && !wanted.includes(e.name)).map((e) => detach(e, network, 'no longer linked'));
-  const attached = wanted
+  const inUse = recorded(observed, (service) => selected !== undefined && !selected.has(service) && Object.hasOwn(manifest.services, service));
+  const detached = observed.externals
+    .filter((e) => e.attached && ours.has(e.name) && !wanted.includes(e.name) && !inUse.has(e.name))
+    .map((e) => detach(e, network, 'no longer linked'));
+  const linked = selected ? externalNames(manifest, selected) : wanted;
+  const attached = linked
     .filter((name) => !observedExternal(observed, name)?.attached)
     .map((name): Action => ({ id: `connect:${name}`, kind: 'connect-external', cause: 'not attached', waitsFor: networkAction ? [networkAction] : [], network, container: name, ip: ips[name]! }));
   return [...detached, ...attached];

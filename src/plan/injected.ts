@@ -14,6 +14,8 @@ export interface PlanContext {
   manifest: Manifest;
   observed: ObservedState;
   addresses: Addressing;
+  /** The parents' addresses a child's rules let in, when not all of `addresses` (`up SERVICE…`: admittedAddresses). */
+  ruleAddresses?: Addressing;
 }
 
 /** hitch: the child's hostname is its own setting or its service name, stable across recreation. */

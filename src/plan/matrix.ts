@@ -133,11 +133,12 @@ export function enforcementOf(grant: LinkGrant, parentIp: string, subnet: string
 }
 
 /**
- * What `up` says of each external link once it is done: hitch attaches the container but owns no
- * namespace of it, so no rule guards it (README "External links"). Said each time, like the rules.
+ * What `up` says of each external link (of the selected services) once it is done: hitch attaches the
+ * container but owns no namespace of it, so no rule guards it (README "External links"). Said each time,
+ * like the rules.
  */
-export function externalLinkLines(manifest: Manifest): string[] {
-  return Object.values(manifest.services).flatMap((s) =>
+export function externalLinkLines(manifest: Manifest, selected?: readonly string[]): string[] {
+  return Object.values(manifest.services).filter((s) => !selected || selected.includes(s.name)).flatMap((s) =>
     s.externalLinks.map((l) => `link ${s.name} -> ${l.container} (as ${l.alias}): external, NOT firewalled by hitch: every service of the project can reach every port it listens on`),
   );
 }

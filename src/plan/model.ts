@@ -140,9 +140,20 @@ export type Action =
   | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
   | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };
 
+/** A parent `up SERVICE…` leaves as it is, though a full `up` would recreate it. */
+export interface Outdated {
+  service: string;
+  links: string[]; // the selected services it links to
+  cause: string; // why a full `up` would recreate it, in the words of that plan
+}
+
 export interface Plan {
   project: string;
   actions: Action[]; // in a stable order; `waitsFor` gives the real dependencies
-  unchanged: string[]; // services whose containers are left as they are
+  unchanged: string[]; // services whose containers are left as they are (of the selection, if any)
   orphans: string[]; // services found on the engine but absent from the manifest
+  /** `up SERVICE…`: the services considered, those named and the children they link (unless --no-deps); absent: all */
+  selected?: string[];
+  /** with `selected`: the services outside it that link a selected one and that a full `up` would recreate */
+  outdated?: Outdated[];
 }

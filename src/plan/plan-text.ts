@@ -1,7 +1,7 @@
 // The one text form of a Plan (`hitch plan`, `up --dry-run`, golden tests) and its JSON form.
 // One line per action: id, kind, resource and key details, cause, and the ids it waits for; under a
 // container to be created, its env, hosts lines and rules (plan-details.ts).
-import type { Action, Plan } from './model.js';
+import type { Action, Outdated, Plan } from './model.js';
 import { actionDetails, maskAction, type ShowOptions } from './plan-details.js';
 
 export function planText(plan: Plan, opts: ShowOptions = {}): string {
@@ -12,7 +12,14 @@ export function planText(plan: Plan, opts: ShowOptions = {}): string {
     actionDetails(a, opts, lines);
   }
   lines.push(`unchanged: ${list(plan.unchanged)}`, `orphans: ${list(plan.orphans)}`);
+  if (plan.selected) lines.push(...selectionLines(plan.selected, plan.outdated ?? []));
   return lines.join('\n');
+}
+
+/** `up SERVICE…`: what the plan considered, and the parents it leaves out of date, one line each. */
+function selectionLines(selected: string[], outdated: Outdated[]): string[] {
+  const stale = outdated.map((o) => `outdated, not selected: ${o.service} (links ${o.links.join(', ')}): ${o.cause}`);
+  return [`selected: ${list(selected)}`, ...(stale.length ? stale : ['outdated, not selected: none'])];
 }
 
 /** Docker's short form of a full 64-hex id; anything else as it is. */

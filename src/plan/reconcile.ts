@@ -8,30 +8,55 @@ import { sortedStrings } from './compare.js';
 import { orphanRemovals } from './down.js';
 import { checkExternals, externalActions } from './externals.js';
 import { portsOffered, type PlanContext } from './injected.js';
+import { admittedAddresses, childrenNotUp, outdatedParents, rulesToFollow } from './left-out.js';
 import { LABEL, type Action, type Plan } from './model.js';
 import type { ObservedState } from './observed.js';
 import { startOrder } from './order.js';
 import { waitForOrphanNames } from './orphan-names.js';
 import { networkName, sandboxName } from './sandbox.js';
-import { observedOf, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
+import { reliedOn } from './selection.js';
+import { observedOf, rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
+import { volumeActions, volumeIds } from './volumes.js';
 
 export { planDown } from './down.js';
 
-export function reconcile(manifest: Manifest, observed: ObservedState, opts: { removeOrphans?: boolean } = {}): Plan {
+export interface ReconcileOptions {
+  removeOrphans?: boolean;
+  /**
+   * `up SERVICE…` (selectServices): the only services whose containers, volumes and externals' attachments
+   * the plan may make. The others keep their containers; the running sandboxes the selection concerns get
+   * the manifest's rules in place (left-out.ts).
+   */
+  selected?: readonly string[];
+}
+
+export function reconcile(manifest: Manifest, observed: ObservedState, opts: ReconcileOptions = {}): Plan {
   const order = startOrder(manifest.services);
-  const missing = checkExternals(manifest, observed);
+  const selected = opts.selected ? new Set(opts.selected) : undefined;
+  const missing = checkExternals(manifest, observed, selected && reliedOn(manifest, selected));
   if (missing) throw missing;
   const addresses = addressing(manifest, observed, order);
   if (addresses instanceof UserError) throw addresses;
-  const ctx: PlanContext = { manifest, observed, addresses };
-  const actions: Action[] = [...networkActions(ctx), ...volumeActions(ctx)];
+  const whole: PlanContext = { manifest, observed, addresses };
+  const ctx: PlanContext = selected ? { ...whole, ruleAddresses: admittedAddresses(whole, selected) } : whole;
+  const notUp = selected && childrenNotUp(ctx, selected);
+  if (notUp) throw notUp;
+  const inPlan = (name: string) => !selected || selected.has(name);
+  const followRules = selected && rulesToFollow(ctx, selected);
+  const actions: Action[] = [...networkActions(ctx), ...volumeActions(ctx, inPlan)];
   const network = actions.find((a) => a.kind === 'create-network')?.id;
-  actions.push(...externalActions(manifest, observed, addresses.externals, network));
+  actions.push(...externalActions(manifest, observed, addresses.externals, network, selected));
   const early = new Set(actions.map((a) => a.id)); // volumes and externals: what a service may wait for
   const decided = new Map<string, ServiceActions>();
   const unchanged: string[] = [];
   for (const name of order) {
     const service = manifest.services[name]!;
+    if (!inPlan(name)) {
+      const firewall = followRules?.has(name) ? rulesInPlace(service, ctx) : undefined;
+      decided.set(name, { firewall });
+      if (firewall) actions.push(firewall);
+      continue;
+    }
     const { sandbox, firewall } = sandboxActions(service, ctx, network);
     const needs = [...volumeIds(service, early), ...connectIds(service, early)];
     const own = serviceAction(service, ctx, sandbox, needs);
@@ -49,7 +74,8 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: { r
   const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
   if (clash) throw clash;
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
-  return { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
+  const plan: Plan = { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
+  return selected ? { ...plan, selected: sortedStrings(selected), outdated: outdatedParents(ctx, selected) } : plan;
 }
 
 function networkActions(ctx: PlanContext): Action[] {
@@ -58,29 +84,6 @@ function networkActions(ctx: PlanContext): Action[] {
   const labels = { [LABEL.project]: ctx.manifest.project };
   const network = { name: networkName(ctx.manifest.project), subnet, gateway, labels };
   return [{ id: 'network', kind: 'create-network', cause: 'not found', waitsFor: [], network }];
-}
-
-function volumeActions(ctx: PlanContext): Action[] {
-  const { project, services } = ctx.manifest;
-  const names = sortedStrings(new Set(Object.values(services).flatMap((s) => s.volumes.filter((v) => v.type === 'volume').map((v) => v.source))));
-  // The engine would hand back a same-named volume as it is: hitch would mount data it does not own,
-  // and plan the create again on every `up`.
-  const foreign = names.map((n) => `${project}_${n}`).filter((full) => ctx.observed.foreignVolumes?.includes(full));
-  if (foreign.length > 0) {
-    throw new UserError(
-      `volume ${foreign.join(', ')} already exists and was not made by hitch for project ${project}`,
-      'remove or rename it (`docker volume rm NAME`), or copy its data into a new volume and name that one in the manifest',
-    );
-  }
-  return names
-    .filter((n) => !ctx.observed.volumes.includes(`${project}_${n}`))
-    .map((n) => ({
-      id: `volume:${n}`,
-      kind: 'create-volume',
-      cause: 'not found',
-      waitsFor: [],
-      volume: { name: `${project}_${n}`, labels: { [LABEL.project]: project, [LABEL.volume]: n } },
-    }));
 }
 
 /**
@@ -100,11 +103,6 @@ function afterDroppedRules(ctx: PlanContext, decided: Map<string, ServiceActions
       if (first && rules && !has.has(child) && !rules.waitsFor.includes(first.id)) first.waitsFor.push(rules.id);
     }
   }
-}
-
-function volumeIds(service: Service, planned: Set<string>): string[] {
-  const ids = service.volumes.filter((v) => v.type === 'volume').map((v) => `volume:${v.source}`);
-  return sortedStrings(new Set(ids.filter((id) => planned.has(id))));
 }
 
 /** A parent's service starts only once the externals it links are attached: its env names their addresses. */

@@ -51,18 +51,27 @@ export function sandboxActions(service: Service, ctx: PlanContext, networkAction
   const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw, recreateCause });
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
-  const args = firewallArgs(fw);
-  if (obs?.firewallArgs && sameRules(obs.firewallArgs, args)) return { sandbox };
-  const firewall: Action = {
+  return { sandbox, firewall: rulesUpdate(service, fw, obs!, sandbox) };
+}
+
+/** The manifest's rules for a running sandbox that the plan keeps as it is (left-out.ts says which). */
+export function rulesInPlace(service: Service, ctx: PlanContext): Action | undefined {
+  const obs = observedOf(ctx, service.name, 'sandbox');
+  return obs?.running ? rulesUpdate(service, firewallOf(service, ctx), obs) : undefined;
+}
+
+/** `hitch-sandbox apply` of `fw` on the existing sandbox `obs`, after `started` when it is started first. */
+function rulesUpdate(service: Service, fw: FirewallSpec, obs: ObservedContainer, started?: Action): Action | undefined {
+  if (obs.firewallArgs && sameRules(obs.firewallArgs, firewallArgs(fw))) return undefined;
+  return {
     id: `firewall:${service.name}`,
     kind: 'update-firewall',
-    cause: obs?.firewallArgs ? 'rules changed' : 'rules not observed',
-    waitsFor: sandbox ? [sandbox.id] : [],
+    cause: obs.firewallArgs ? 'rules changed' : 'rules not observed',
+    waitsFor: started ? [started.id] : [],
     service: service.name,
-    sandbox: obs!.name,
+    sandbox: obs.name,
     firewall: fw,
   };
-  return { sandbox, firewall };
 }
 
 /** A sandbox that started after its service took the old namespace with it (`docker restart` of it). */

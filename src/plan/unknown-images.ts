@@ -10,9 +10,11 @@ export interface UnknownImage {
   how: 'build' | 'pull'; // what `up` would do first
 }
 
-export function unknownImages(manifest: Manifest, observed: ObservedState): UnknownImage[] {
+/** Of the services `up` would make (`selected`, default all): those whose image is not on the engine. */
+export function unknownImages(manifest: Manifest, observed: ObservedState, selected?: readonly string[]): UnknownImage[] {
+  const made = selected && new Set(selected);
   return Object.values(manifest.services)
-    .filter((s) => !observed.images[s.image])
+    .filter((s) => (!made || made.has(s.name)) && !observed.images[s.image])
     .map((s) => ({ service: s.name, image: s.image, how: s.build ? 'build' : 'pull' }));
 }
 

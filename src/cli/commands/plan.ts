@@ -7,14 +7,17 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description('show what `up` would do and why, changing nothing')
+    .argument('[services...]', 'what `up SERVICE...` would do: these services and the services they link to (default: all)')
+    .option('--no-deps', 'what `up --no-deps SERVICE...` would do: these services only')
     .option('--remove-orphans', 'plan the removal of orphans too')
     .option('--show-secrets', 'print values of secret-looking env keys (PASSWORD, SECRET, TOKEN, KEY) instead of ***')
-    .action(async (opts: { removeOrphans?: boolean; showSecrets?: boolean }, cmd: Command) => {
+    .action(async (services: string[], { deps, ...opts }: { deps: boolean; removeOrphans?: boolean; showSecrets?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const { planUp } = await import('../../api/plan-up.js');
       const { planText, planJson } = await import('../../plan/plan-text.js');
-      const plan = await planUp(await openEngine(), manifest, { ...opts, onWarning: (message) => process.stderr.write(`warning: ${message}\n`) });
+      const onWarning = (message: string) => process.stderr.write(`warning: ${message}\n`);
+      const plan = await planUp(await openEngine(), manifest, { ...opts, services, noDeps: !deps, onWarning });
       if (g.json) printJson(planJson(plan, opts));
       else process.stdout.write(planText(plan, opts) + '\n');
     });

@@ -4,17 +4,29 @@ import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
 import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
 
+interface UpFlags {
+  deps: boolean; // false with --no-deps
+  detach?: boolean;
+  removeOrphans?: boolean;
+  dryRun?: boolean;
+  build?: boolean;
+  showSecrets?: boolean;
+  lockTimeout?: number;
+}
+
 export function registerUp(program: Command): void {
   program
     .command('up')
     .description('create or update the project so that the engine matches the manifest (detached)')
+    .argument('[services...]', 'only these services and the services they link to (default: all)')
+    .option('--no-deps', "don't bring up the services they link to: those must be up already")
     .option('--remove-orphans', "remove services' containers that are no longer in the manifest")
     .option('--dry-run', 'show what would change, change nothing')
     .option('-d, --detach', 'accepted for compose scripts: up is always detached')
     .option('--build', 'build images with a build: section even if they exist')
     .option('--show-secrets', 'with --dry-run: print values of secret-looking env keys (PASSWORD, SECRET, TOKEN, KEY)')
     .addOption(lockTimeoutOption())
-    .action(async ({ detach: _always, ...opts }: { detach?: boolean; removeOrphans?: boolean; dryRun?: boolean; build?: boolean; showSecrets?: boolean; lockTimeout?: number }, cmd: Command) => {
+    .action(async (services: string[], { detach: _always, deps, ...opts }: UpFlags, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const engine = await openEngine();
@@ -23,6 +35,8 @@ export function registerUp(program: Command): void {
       const log = (line: string) => !g.json && process.stderr.write(line + '\n');
       const result = await up(engine, manifest, {
         ...opts,
+        services,
+        noDeps: !deps,
         lockTimeoutMs: opts.lockTimeout,
         onLockWait: lockWaitMessage,
         onImage: (e) => log(`${e.how === 'build' ? 'building' : 'pulling'} ${e.image}${e.service ? ` for ${e.service}` : ''}`),
@@ -43,7 +57,7 @@ export function registerUp(program: Command): void {
       else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary));
       const { enforcementLines, externalLinkLines } = await import('../../plan/matrix.js');
       for (const line of enforcementLines(links)) log(line);
-      if (result.ok && !opts.dryRun) for (const line of externalLinkLines(manifest)) log(line);
+      if (result.ok && !opts.dryRun) for (const line of externalLinkLines(manifest, result.plan.selected)) log(line);
       if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
       if (!result.ok) process.exitCode = 1;
     });

@@ -4,18 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/model.js';
 import type { ObservedState } from '../../../src/plan/observed.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
-import { UserError } from '../../../src/user-error.js';
-import { manifest, service } from './fixtures.js';
+import { manifest, refusal, service } from './fixtures.js';
 import { engine, legacy, POS, stack } from './externals-stack.js';
 
 function planError(m: Manifest, observed: ObservedState): { message: string; remedy?: string } {
-  try {
-    reconcile(m, observed);
-  } catch (err) {
-    if (err instanceof UserError) return { message: err.message, remedy: err.remedy };
-    throw err;
-  }
-  throw new Error('expected a UserError');
+  return refusal(() => reconcile(m, observed));
 }
 
 describe('reconcile: external links the engine would refuse', () => {

@@ -4,6 +4,7 @@ import type { Plan } from '../../../src/plan/model.js';
 import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { LABEL } from '../../../src/plan/model.js';
 import { firewallArgs } from '../../../src/plan/firewall.js';
+import { UserError } from '../../../src/user-error.js';
 
 export const PROJECT = 'shop';
 
@@ -90,4 +91,15 @@ export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
     state.containers = [...state.containers.filter((c) => c.id !== a.replaces && c.name !== s.name), created];
   }
   return state;
+}
+
+/** What `f` refuses with: the UserError's words, for a whole-value assertion; anything else is rethrown. */
+export function refusal(f: () => unknown): { message: string; remedy?: string } {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof UserError) return { message: err.message, remedy: err.remedy };
+    throw err;
+  }
+  throw new Error('expected a UserError');
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerSpec, Plan } from '../../../src/plan/model.js';
 import { planJson, planText } from '../../../src/plan/plan-text.js';
 import { planDown, reconcile } from '../../../src/plan/reconcile.js';
-import { afterPlan } from './fixtures.js';
+import { afterPlan, withService } from './fixtures.js';
 import { freshEngine, stack } from './stack.js';
 
 const container = (over: Partial<ContainerSpec>): ContainerSpec => ({
@@ -95,8 +95,21 @@ describe('schemas/plan.schema.json', () => {
     ['a hand-made plan of every action kind up makes', planJson(plan)],
     ['the first up of the stack', planJson(reconcile(stack(), freshEngine()))],
     ['down -v', planJson(planDown('shop', { ...created, volumes: ['shop_dbdata'] }, { volumes: true }))],
+    ['up db with a parent left out of date', planJson(reconcile(withService(stack(), 'db', { environment: {} }), created, { selected: ['db'] }))],
   ])('accepts %s', (_what, value) => {
     expect(errors(value)).toEqual([]);
+  });
+
+  it('the plan of a selection has its services and the parents it leaves out of date', () => {
+    const json = planJson(reconcile(withService(stack(), 'db', { environment: {} }), created, { selected: ['db'] }));
+    expect({ selected: json.selected, outdated: json.outdated }).toEqual({
+      selected: ['db'],
+      outdated: [
+        { service: 'web', links: ['db'], cause: "child db's shared env changed" },
+        { service: 'worker', links: ['db'], cause: "child db's shared env changed" },
+      ],
+    });
+    expect(errors({ ...json, outdated: [{ service: 'web', links: ['db'] }] })).toEqual(["/outdated/0 must have required property 'cause'"]);
   });
 
   it('rejects an unknown kind and a member no action has', () => {
