@@ -33,6 +33,18 @@ describe('values that slipped through', () => {
       'services:\n  web:\n    image: !!binary aGVsbG8=\n    hostname: !!timestamp 2001-12-14\n',
       ['3:21: YAML: a !!binary value is not supported here; quote it to make it a string', '4:27: YAML: a !!timestamp value is not supported here; quote it to make it a string'],
     ],
+    [
+      'a !!binary service, list or mapping: the YAML problem and the type, never a crash',
+      'services:\n  web: !!binary aGVsbG8=\n  db:\n    image: x\n    ports: !!binary aGVsbG8=\n    environment: !!binary aGVsbG8=\n',
+      [
+        '2:17: YAML: a !!binary value is not supported here; quote it to make it a string',
+        '2:17: service "web" must be a mapping, not a string',
+        '5:21: YAML: a !!binary value is not supported here; quote it to make it a string',
+        '5:21: ports must be a list, not a string',
+        '6:27: YAML: a !!binary value is not supported here; quote it to make it a string',
+        '6:27: environment must be a mapping or a list, not a string',
+      ],
+    ],
   ])('%s', (_, yaml, want) => {
     expect(problems(yaml, { env: { V: 'a\0b' } })).toEqual(want);
   });
