@@ -14,7 +14,8 @@ export interface Live {
   sandboxes: Record<string, string>;
   offered: Record<string, PortSpec[]>;
   rulesArgs: Record<string, string[] | undefined>; // as recorded in each sandbox
-  stopped: string[]; // services whose own container is not running: their sandbox refuses what it lets in
+  /** Services whose own container is not running (`stopped`) or gone (`missing`): their sandbox refuses what it lets in. */
+  notRunning: Record<string, 'stopped' | 'missing'>;
 }
 
 /** The live stack of every service, or of the services `only` names. */
@@ -22,7 +23,7 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
   const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
-  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, stopped: [] };
+  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {} };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
     if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
@@ -30,7 +31,8 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
     result.sandboxes[s.name] = box.name;
     result.offered[s.name] = offeredPorts(s, observed);
     result.rulesArgs[s.name] = box.firewallArgs;
-    if (!observed.containers.some((c) => c.service === s.name && c.role === 'service' && c.running)) result.stopped.push(s.name);
+    const own = observed.containers.find((c) => c.service === s.name && c.role === 'service');
+    if (!own?.running) result.notRunning[s.name] = own ? 'stopped' : 'missing';
   }
   return result;
 }

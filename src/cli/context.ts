@@ -31,7 +31,7 @@ async function manifestFile(o: GlobalOptions): Promise<string> {
   if (o.file === STDIN) return STDIN;
   if (o.file !== undefined) {
     const file = resolve(o.file);
-    if (!existsSync(file)) throw await missingManifest(file, 'no such file: name your manifest with -f FILE, or pipe it in with -f -');
+    if (!existsSync(file)) throw await missingManifest(file, 'no such file: check the path given to -f, or pipe the manifest in with -f -');
     return file;
   }
   const found = findManifest(resolve(), existsSync);

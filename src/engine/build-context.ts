@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pack } from 'tar-fs';
+import { pack, type Pack } from 'tar-fs';
 
 // A CommonJS module typed with `export default`: under NodeNext its function is the namespace's `default`.
 const ignore = dockerignore.default;
@@ -34,22 +34,38 @@ export function dockerignoreRules(text: string | undefined, alwaysSent: string[]
   };
 }
 
-/** The context's files that are sent, relative and sorted; folders are implied by their files. */
-export async function contextFiles(context: string, excluded: Excluded): Promise<string[]> {
-  const files: string[] = [];
+/**
+ * The context's paths that are sent, relative and sorted: its files, its folders (empty ones too) and
+ * every folder above a sent file, as `docker build` sends them; what `excluded` keeps out is not.
+ */
+export async function contextPaths(context: string, excluded: Excluded): Promise<string[]> {
+  const sent = new Set<string>();
   const folders = [''];
   while (folders.length > 0) {
     const folder = folders.pop()!;
     for (const entry of await readdir(join(context, folder), { withFileTypes: true })) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!excluded(path, true)) folders.push(path);
+        if (excluded(path, true)) continue;
+        folders.push(path);
+        if (!excluded(path, false)) sent.add(path); // else walked only for what an exception brings back
       } else if (!excluded(path, false)) {
-        files.push(path);
+        const parts = path.split('/');
+        for (let depth = 1; depth <= parts.length; depth++) sent.add(parts.slice(0, depth).join('/'));
       }
     }
   }
-  return files.sort();
+  return [...sent].sort();
+}
+
+/** tar-fs packs what `entries` names, and walks its folders: the sent paths at the top, a filter below. */
+function packPaths(context: string, paths: string[], more?: (pack: Pack) => void): Readable {
+  const sent = new Set(paths);
+  return pack(context, {
+    entries: paths.filter((p) => !p.includes('/')),
+    ignore: (name) => !sent.has(relative(context, name).split(sep).join('/')),
+    ...(more ? { finalize: false, finish: more } : {}),
+  });
 }
 
 /** The Dockerfile's path inside the context, or undefined when `build.dockerfile` points outside it. */
@@ -79,21 +95,17 @@ export async function packContext(context: string, dockerfile: string | undefine
   const inside = dockerfile === undefined ? undefined : dockerfileInside(context, dockerfile);
   const sent = ['.dockerignore', ...(inside ? [inside] : []), ...(dockerfile ? [] : ['Dockerfile', 'dockerfile'])];
   const ignoreText = await dockerignoreText(context);
-  const entries = await contextFiles(context, dockerignoreRules(ignoreText, sent));
-  if (dockerfile === undefined || inside !== undefined) return { tar: pack(context, { entries }), dockerfile: inside };
+  const paths = await contextPaths(context, dockerignoreRules(ignoreText, sent));
+  if (dockerfile === undefined || inside !== undefined) return { tar: packPaths(context, paths), dockerfile: inside };
   // Outside the context: the docker CLI's way. The Dockerfile goes in under a hidden random name, and
   // that name into the .dockerignore sent, since the engine keeps out of COPY only what it excludes.
   const content = await readFile(resolve(context, dockerfile));
   const name = `.dockerfile.${randomBytes(10).toString('hex')}`;
   const sentIgnore = `${ignoreText ?? '.dockerignore'}\n${name}\n`;
-  const tar = pack(context, {
-    entries: entries.filter((e) => e !== '.dockerignore'),
-    finalize: false,
-    finish: (p) => {
-      p.entry({ name, mode: 0o600 }, content);
-      p.entry({ name: '.dockerignore', mode: 0o600 }, sentIgnore);
-      p.finalize();
-    },
+  const tar = packPaths(context, paths.filter((p) => p !== '.dockerignore'), (p) => {
+    p.entry({ name, mode: 0o600 }, content);
+    p.entry({ name: '.dockerignore', mode: 0o600 }, sentIgnore);
+    p.finalize();
   });
   return { tar, dockerfile: name };
 }

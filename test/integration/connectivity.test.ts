@@ -156,6 +156,15 @@ describe("db's service container stopped", () => {
     await docker.getContainer(`${P}-db`).start();
     await until('db answers again', async () => ((await redisPing('web')) === '+PONG' ? true : undefined));
   });
+
+  it('and when it is gone, says so and how to make it', async () => {
+    await docker.getContainer(`${P}-db`).remove({ force: true });
+    const res = await hitch(['-f', FILE, '--json', 'check']);
+    const out = JSON.parse(res.stdout) as { probes: Array<{ from: string; to: string; port: number; evidence: string }> };
+    expect(out.probes.find((r) => r.from === 'web' && r.to === 'db' && r.port === 6379)?.evidence).toBe('connection refused: db has no container (`hitch up db` makes it)');
+    await hitchOk(['-f', FILE, 'up']);
+    await until('db answers again', async () => ((await redisPing('web')) === '+PONG' ? true : undefined));
+  });
 });
 
 describe('links change', () => {

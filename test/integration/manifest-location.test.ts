@@ -58,7 +58,7 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
       expect(await hitch(['-f', 'nope.yaml', 'validate'], {}, { cwd: deeper })).toEqual({
         code: 2,
         stdout: '',
-        stderr: `${join(deeper, 'nope.yaml')}:1:1: no such file: name your manifest with -f FILE, or pipe it in with -f - ${ELSEWHERE}\n`,
+        stderr: `${join(deeper, 'nope.yaml')}:1:1: no such file: check the path given to -f, or pipe the manifest in with -f - ${ELSEWHERE}\n`,
       });
     });
   });

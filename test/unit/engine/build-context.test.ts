@@ -1,13 +1,13 @@
 // What a local build sends: Docker's .dockerignore rules, the Dockerfile and .dockerignore always sent,
 // and a Dockerfile from outside the context under a hidden name, as the docker CLI packs it.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contextFiles, dockerfileInside, dockerignoreRules, packContext } from '../../../src/engine/build-context.js';
+import { contextPaths, dockerfileInside, dockerignoreRules, packContext } from '../../../src/engine/build-context.js';
 
 describe('dockerignoreRules', () => {
   const kept = (text: string | undefined, paths: Array<[string, boolean]>, alwaysSent: string[] = []) => {
@@ -58,11 +58,12 @@ describe('dockerfileInside', () => {
 /** The packed files and their contents, unpacked into `into`. */
 async function unpacked(tar: Readable, into: string): Promise<Record<string, string>> {
   await pipeline(tar, extract(into));
-  const names = await contextFiles(into, () => false);
+  const files = (await readdir(into, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const names = files.map((e) => relative(into, join(e.parentPath, e.name)));
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(into, n), 'utf8')] as const)));
 }
 
-describe('contextFiles and packContext', () => {
+describe('contextPaths and packContext', () => {
   let root: string;
   let ctx: string;
   const put = async (path: string, text = path) => {
@@ -84,20 +85,31 @@ describe('contextFiles and packContext', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('lists every file below the context, sorted, when nothing is ignored', async () => {
-    expect(await contextFiles(ctx, () => false)).toEqual(['Dockerfile', 'app/main.js', 'node_modules/big/index.js', 'notes.md']);
+  it('lists every file and folder below the context, empty ones too, sorted, when nothing is ignored', async () => {
+    await mkdir(join(ctx, 'logs'));
+    expect(await contextPaths(ctx, () => false)).toEqual(['Dockerfile', 'app', 'app/main.js', 'logs', 'node_modules', 'node_modules/big', 'node_modules/big/index.js', 'notes.md']);
   });
 
   it('does not walk an excluded folder', async () => {
     const asked: string[] = [];
-    const files = await contextFiles(ctx, (path) => (asked.push(path), path === 'node_modules'));
-    expect([files, asked.filter((p) => p.startsWith('node_modules/'))]).toEqual([['Dockerfile', 'app/main.js', 'notes.md'], []]);
+    const paths = await contextPaths(ctx, (path) => (asked.push(path), path === 'node_modules'));
+    expect([paths, asked.filter((p) => p.startsWith('node_modules/'))]).toEqual([['Dockerfile', 'app', 'app/main.js', 'notes.md'], []]);
   });
 
-  it('packs what .dockerignore leaves, with the Dockerfile and .dockerignore even when it lists them', async () => {
+  it('sends an excluded folder walked for an exception only as the folder of what it brings back', async () => {
+    await put('ctx/vendor/keep.txt');
+    await put('ctx/vendor/drop.txt');
+    await mkdir(join(ctx, 'vendor', 'empty'));
+    expect(await contextPaths(ctx, dockerignoreRules('vendor\n!vendor/keep.txt\n', []))).toEqual(['Dockerfile', 'app', 'app/main.js', 'node_modules', 'node_modules/big', 'node_modules/big/index.js', 'notes.md', 'vendor', 'vendor/keep.txt']);
+  });
+
+  it('packs what .dockerignore leaves, empty folders too, with the Dockerfile and .dockerignore even when it lists them', async () => {
     await put('ctx/.dockerignore', 'node_modules\n*.md\nDockerfile\n.dockerignore\n');
+    await mkdir(join(ctx, 'logs'));
     const packed = await packContext(ctx, undefined);
-    expect([Object.keys(await unpacked(packed.tar, join(root, 'out'))).sort(), packed.dockerfile]).toEqual([['.dockerignore', 'Dockerfile', 'app/main.js'], undefined]);
+    const out = join(root, 'out');
+    expect([Object.keys(await unpacked(packed.tar, out)).sort(), packed.dockerfile]).toEqual([['.dockerignore', 'Dockerfile', 'app/main.js'], undefined]);
+    expect(await contextPaths(out, () => false)).toEqual(['.dockerignore', 'Dockerfile', 'app', 'app/main.js', 'logs']); // the empty folder too
   });
 
   it('keeps a named Dockerfile inside the context where it is', async () => {
