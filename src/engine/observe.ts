@@ -37,6 +37,7 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
   const links = info.Labels[LABEL.links];
   const externals = info.Labels[LABEL.externalLinks];
   const role = (info.Labels[LABEL.role] ?? 'service') as Role;
+  const joins = /^container:(.+)$/.exec(info.HostConfig?.NetworkMode ?? '')?.[1];
   return {
     id: info.Id,
     name: (info.Names[0] ?? '').replace(/^\//, ''),
@@ -46,6 +47,7 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     configParts: info.Labels[LABEL.configParts],
     running: info.State === 'running',
     ...(role === 'sandbox' && !endpoint ? { detached: true } : {}),
+    ...(joins ? { joins } : {}),
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,
     links: links ? links.split(',') : [],
     ...(externals ? { externalLinks: externals.split(',') } : {}),

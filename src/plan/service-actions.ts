@@ -82,6 +82,14 @@ function restartedUnder(service: ObservedContainer, sandbox: ObservedContainer |
 }
 
 /**
+ * A service container made to join a sandbox that was replaced since (an `up` cut short between the
+ * two): the engine cannot start it, as the namespace it names is gone.
+ */
+function joinsReplaced(service: ObservedContainer, sandbox: ObservedContainer | undefined): boolean {
+  return service.joins !== undefined && sandbox !== undefined && service.joins !== sandbox.id && service.joins !== sandbox.name;
+}
+
+/**
  * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
  * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile.
  */
@@ -91,6 +99,7 @@ export function serviceAction(service: Service, ctx: PlanContext, sandbox: Actio
   let cause: string | undefined;
   if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') cause = 'sandbox recreated';
   else if (sandbox?.kind === 'start-container' && obs?.running) cause = 'sandbox restarted';
+  else if (obs && joinsReplaced(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox replaced';
   else if (!sandbox && obs?.running && restartedUnder(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox restarted';
   return containerAction(`service:${service.name}`, serviceSpec(service, ctx), obs, [...own, ...waitsFor], { recreateCause: cause });
 }

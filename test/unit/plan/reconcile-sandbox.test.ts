@@ -1,6 +1,7 @@
 // Golden plans when a sandbox is missing, detached, stopped, restarted or its rules unobserved.
 import { describe, expect, it } from 'vitest';
 import { planText } from '../../../src/plan/plan-text.js';
+import type { ObservedContainer } from '../../../src/plan/observed.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { withContainers } from './fixtures.js';
 import { stack, upOnce } from './stack.js';
@@ -9,7 +10,7 @@ describe('reconcile: golden plans', () => {
   it('a sandbox is missing: recreated at the same address, and its service container with it', () => {
     const observed = withContainers(upOnce(), (cs) => cs.filter((c) => c.name !== 'shop-db-sandbox'));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 4 actions
-sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found
+sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
@@ -25,7 +26,7 @@ orphans: none`);
   it('a sandbox off the project network (an `up` interrupted before it joined): recreated, and its service with it', () => {
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-db-sandbox' ? { ...c, detached: true } : c)));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 4 actions
-sandbox:db  recreate-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3 replaces=id-shop-db-sandbox  cause: not on the project network
+sandbox:db  recreate-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:4 replaces=id-shop-db-sandbox  cause: not on the project network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
@@ -58,6 +59,19 @@ orphans: none`);
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => ({ ...c, startedAt: startedAt(c.name) })));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 3 actions
 service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox restarted
+    env    POSTGRES_PASSWORD=***
+ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
+ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
+unchanged: cache, web, worker
+orphans: none`);
+  });
+
+  it('a service container made for a sandbox replaced since (an `up` cut short): recreated, as the engine cannot start it', () => {
+    // each service container joins its sandbox by id; db's names one an interrupted `up` replaced
+    const joins = (c: ObservedContainer) => (c.name === 'shop-db' ? 'id-of-a-removed-sandbox' : `id-${c.name}-sandbox`);
+    const observed = withContainers(upOnce(), (cs) => cs.map((c) => (c.role === 'service' ? { ...c, joins: joins(c), running: c.name !== 'shop-db' } : c)));
+    expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 3 actions
+service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox replaced
     env    POSTGRES_PASSWORD=***
 ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
 ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
