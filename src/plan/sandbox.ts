@@ -3,7 +3,7 @@
 // readiness probes on its stdin.
 
 /** Bump when images/sandbox changes, so engines with an older build get a fresh one. */
-export const SANDBOX_IMAGE = 'hitch/sandbox:3';
+export const SANDBOX_IMAGE = 'hitch/sandbox:4';
 
 /** Sandboxes need NET_ADMIN to manage iptables inside their own namespace, and nothing else. */
 export const SANDBOX_CAPS = ['NET_ADMIN'];

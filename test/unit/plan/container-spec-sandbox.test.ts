@@ -10,7 +10,7 @@ describe('sandboxSpec', () => {
     const spec = sandboxSpec(m.services.web!, context(m));
     expect({ ...spec, labels: withoutHash(spec.labels) }).toEqual({
       name: 'shop-web-sandbox',
-      image: 'hitch/sandbox:3',
+      image: 'hitch/sandbox:4',
       role: 'sandbox',
       service: 'web',
       labels: { 'io.hitch.project': 'shop', 'io.hitch.service': 'web', 'io.hitch.role': 'sandbox', 'io.hitch.ip': '10.213.0.4' },

@@ -11,12 +11,12 @@ describe('reconcile: external links', () => {
     expect(planText(reconcile(stack(), engine()), { showSecrets: true })).toBe(`plan for shop: 7 actions
 network  create-network shop-hitch subnet=10.213.0.0/24 gateway=10.213.0.1  cause: not found
 connect:legacy-db  connect-external legacy-db network=shop-hitch ip=10.213.0.4  cause: not attached  after: network
-sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:4  cause: not found  after: network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.3 to port 6379
     rule   drop from 10.213.0.0/24
 service:cache  create-container shop-cache image=redis:7  cause: not found  after: sandbox:cache
-sandbox:web  create-container shop-web-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:web  create-container shop-web-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found  after: network
     hosts  10.213.0.2 cache shop-cache
     hosts  10.213.0.4 db c0ffee123456 legacy-db
     rule   accept established, loopback
@@ -85,7 +85,7 @@ orphans: none`);
     const plan = reconcile(stack([]), upOnce());
     expect(planText(plan)).toBe(`plan for shop: 4 actions
 disconnect:legacy-db  disconnect-external legacy-db network=shop-hitch  cause: no longer linked
-sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.3 image=hitch/sandbox:3 replaces=id-shop-web-sandbox  cause: config changed: hosts
+sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.3 image=hitch/sandbox:4 replaces=id-shop-web-sandbox  cause: config changed: hosts
     hosts  10.213.0.2 cache shop-cache
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24

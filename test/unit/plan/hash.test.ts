@@ -4,7 +4,7 @@ import type { ContainerSpec } from '../../../src/plan/model.js';
 
 const spec: ContainerSpec = {
   name: 'shop-db-sandbox',
-  image: 'hitch/sandbox:3',
+  image: 'hitch/sandbox:4',
   role: 'sandbox',
   service: 'db',
   labels: { 'io.hitch.project': 'shop' },

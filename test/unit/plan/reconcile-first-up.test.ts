@@ -7,19 +7,19 @@ import { freshEngine, stack, upOnce } from './stack.js';
 const FIRST_PLAN = `plan for shop: 13 actions
 network  create-network shop-hitch subnet=10.213.0.0/24 gateway=10.213.0.1  cause: not found
 volume:dbdata  create-volume shop_dbdata  cause: not found
-sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:cache  create-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:4  cause: not found  after: network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 6379
     rule   drop from 10.213.0.0/24
 service:cache  create-container shop-cache image=redis:7  cause: not found  after: sandbox:cache
-sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found  after: network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
     rule   drop from 10.213.0.0/24
 service:db  create-container shop-db image=postgres:16  cause: not found  after: sandbox:db, volume:dbdata
     env    POSTGRES_PASSWORD=***
-sandbox:web  create-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:web  create-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:4  cause: not found  after: network
     hosts  10.213.0.2 cache shop-cache
     hosts  10.213.0.3 db shop-db
     rule   accept established, loopback
@@ -43,7 +43,7 @@ service:web  create-container shop-web image=web:1  cause: not found  after: san
     env    DB_PORT_5432_TCP_ADDR=10.213.0.3
     env    DB_PORT_5432_TCP_PORT=5432
     env    DB_PORT_5432_TCP_PROTO=tcp
-sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:4  cause: not found  after: network
     hosts  10.213.0.3 database db shop-db
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24

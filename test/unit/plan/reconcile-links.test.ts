@@ -15,7 +15,7 @@ firewall:cache  update-firewall shop-cache-sandbox  cause: rules changed
     rule   accept tcp from 10.213.0.5 to port 6379
     rule   drop from 10.213.0.0/24
 ready:cache@web  await-ready shop-cache from=shop-web-sandbox ip=10.213.0.2 tcp=6379 timeout=60s  cause: cache changed  after: firewall:cache
-sandbox:worker  recreate-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:3 replaces=id-shop-worker-sandbox  cause: config changed: hosts
+sandbox:worker  recreate-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:4 replaces=id-shop-worker-sandbox  cause: config changed: hosts
     hosts  10.213.0.2 cache shop-cache
     hosts  10.213.0.3 database db shop-db
     rule   accept established, loopback
@@ -45,7 +45,7 @@ orphans: none`);
   it("a child's exposed ports change: the child and exactly the parents that see it (web, not worker)", () => {
     const m = withService(stack(), 'cache', { expose: [{ port: 6379, proto: 'tcp' }, { port: 6380, proto: 'tcp' }] });
     expect(planText(reconcile(m, upOnce()))).toBe(`plan for shop: 5 actions
-sandbox:cache  recreate-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:3 replaces=id-shop-cache-sandbox  cause: config changed: ports
+sandbox:cache  recreate-container shop-cache-sandbox ip=10.213.0.2 image=hitch/sandbox:4 replaces=id-shop-cache-sandbox  cause: config changed: ports
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.4 to port 6379
     rule   accept tcp from 10.213.0.4 to port 6380
@@ -87,7 +87,7 @@ orphans: none`);
 firewall:cache  update-firewall shop-cache-sandbox  cause: rules changed
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
-sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:3 replaces=id-shop-web-sandbox  cause: config changed: hosts  after: firewall:cache
+sandbox:web  recreate-container shop-web-sandbox ip=10.213.0.4 image=hitch/sandbox:4 replaces=id-shop-web-sandbox  cause: config changed: hosts  after: firewall:cache
     hosts  10.213.0.3 db shop-db
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.1 to port 80

@@ -59,7 +59,7 @@ firewall:db  update-firewall shop-db-sandbox  cause: rules changed
     rule   accept tcp from 10.213.0.4 to port 5432
     rule   accept tcp from 10.213.0.5 to port 5432
     rule   drop from 10.213.0.0/24
-sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:3  cause: not found
+sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:4  cause: not found
     hosts  10.213.0.3 database db shop-db
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
@@ -94,7 +94,7 @@ describe('a selection: which sandboxes outside it get the manifest rules', () =>
     const lost = withContainers(made, (cs) => cs.filter((c) => c.service !== 'admin'));
     // aaa comes first in start order and takes the freed 10.213.0.3: db must stop letting that address in
     expect(planText(reconcile(manifest([db, admin, service('aaa')]), lost, { selected: ['aaa'] }))).toBe(`plan for shop: 3 actions
-sandbox:aaa  create-container shop-aaa-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found
+sandbox:aaa  create-container shop-aaa-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
 service:aaa  create-container shop-aaa image=aaa:1  cause: not found  after: sandbox:aaa

@@ -17,13 +17,13 @@ describe('reconcile: a selection', () => {
     expect(planText(upWorker())).toBe(`plan for shop: 7 actions
 network  create-network shop-hitch subnet=10.213.0.0/24 gateway=10.213.0.1  cause: not found
 volume:dbdata  create-volume shop_dbdata  cause: not found
-sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:db  create-container shop-db-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found  after: network
     rule   accept established, loopback
     rule   accept tcp from 10.213.0.5 to port 5432
     rule   drop from 10.213.0.0/24
 service:db  create-container shop-db image=postgres:16  cause: not found  after: sandbox:db, volume:dbdata
     env    POSTGRES_PASSWORD=***
-sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:3  cause: not found  after: network
+sandbox:worker  create-container shop-worker-sandbox ip=10.213.0.5 image=hitch/sandbox:4  cause: not found  after: network
     hosts  10.213.0.3 database db shop-db
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
