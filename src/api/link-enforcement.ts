@@ -3,6 +3,7 @@
 // Apart from `check` so that `up` loads no probing code.
 import type { Engine } from '../engine/engine.js';
 import type { Manifest, PortSpec } from '../manifest/model.js';
+import { childrenOf } from '../plan/family.js';
 import { enforcementOf, linkGrants, rulesFromArgs, rulesInForce, type LinkEnforcement, type RuleInForce } from '../plan/matrix.js';
 import type { ObservedState } from '../plan/observed.js';
 import { offeredPorts } from '../plan/offers.js';
@@ -59,9 +60,10 @@ export interface EnforcementSources {
  */
 export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
   const { listed = {}, parents } = from;
-  const ends = parents && new Set(parents.flatMap((p) => [p, ...manifest.services[p]!.links.map((l) => l.target)]));
+  const chosen = parents && new Set(parents);
+  const ends = parents && new Set(parents.flatMap((p) => [p, ...childrenOf(manifest.services[p]!)]));
   const stack = await live(engine, manifest, from.observed, ends);
-  const grants = linkGrants(manifest, stack.offered).filter((g) => !parents || parents.includes(g.parent));
+  const grants = linkGrants(manifest, stack.offered).filter((g) => !chosen || chosen.has(g.parent));
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {
     const listing = listed[c];

@@ -2,6 +2,7 @@
 import type { Service } from '../manifest/model.js';
 import { sortedStrings } from './compare.js';
 import { encodeParts, sandboxParts, serviceParts } from './config-parts.js';
+import { childrenOf } from './family.js';
 import { firewallArgs, firewallFor } from './firewall.js';
 import { sandboxHash, serviceHash, withHash } from './hash.js';
 import { hostnameOf, linksEnv, linksHosts, mergeEnv, portsOffered, type PlanContext } from './injected.js';
@@ -57,7 +58,7 @@ function mounts(service: Service, project: string): MountSpec[] {
 }
 
 function serviceLabels(service: Service, ctx: PlanContext): Record<string, string> {
-  const children = sortedStrings(new Set(service.links.map((l) => l.target)));
+  const children = childrenOf(service);
   // hitch's labels last, so a user label can never pose as one of them
   const externals = sortedStrings(new Set(service.externalLinks.map((l) => l.container)));
   return {

@@ -5,6 +5,7 @@ import type { Manifest, PortSpec, Protocol, Service } from '../manifest/model.js
 import { consecutiveRuns } from '../manifest/ports.js';
 import type { Addressing } from './addressing.js';
 import { compareIps, compareStrings } from './compare.js';
+import { parentsOf } from './family.js';
 import type { AllowRule, FirewallSpec } from './model.js';
 
 export function firewallFor(service: Service, manifest: Manifest, addresses: Addressing, childPorts: PortSpec[]): FirewallSpec {
@@ -15,31 +16,6 @@ export function firewallFor(service: Service, manifest: Manifest, addresses: Add
   }
   for (const p of publishedPorts(service, childPorts)) rules.push({ from: addresses.gateway, proto: p.proto, port: p.port });
   return { subnet: addresses.subnet, allow: sortRules(rules) };
-}
-
-// Manifests are frozen, so each one's parents index is built once: asking per child would be
-// quadratic in the number of services (1000 services: a second).
-const parentsIndexes = new WeakMap<Manifest, Map<string, string[]>>();
-
-function parentsIndex(manifest: Manifest): Map<string, string[]> {
-  let index = parentsIndexes.get(manifest);
-  if (index) return index;
-  index = new Map();
-  for (const s of Object.values(manifest.services)) {
-    for (const target of new Set(s.links.map((l) => l.target))) {
-      const parents = index.get(target);
-      if (parents) parents.push(s.name);
-      else index.set(target, [s.name]);
-    }
-  }
-  for (const parents of index.values()) parents.sort(compareStrings);
-  parentsIndexes.set(manifest, index);
-  return index;
-}
-
-/** Services that link to `child`, by name. */
-export function parentsOf(child: string, manifest: Manifest): string[] {
-  return [...(parentsIndex(manifest).get(child) ?? [])];
 }
 
 // docker -P publishes every exposed port, the image's EXPOSE included; -p publishes the ones it names.
@@ -74,6 +50,11 @@ export function parseAllow(value: string): { proto: Protocol; ip: string; lo: nu
   const [proto, ip = '', range = ''] = value.split(':');
   const [lo = 0, hi = lo] = range.split('-').map(Number);
   return { proto: proto as Protocol, ip, lo, hi };
+}
+
+/** The source addresses an argv's rules let in. */
+export function allowedSources(args: readonly string[]): Set<string> {
+  return new Set(args.flatMap((arg, i) => (args[i - 1] === '--allow' ? [parseAllow(arg).ip] : [])));
 }
 
 /** An argv's rules one port each, so the same rules sent per port (before ranges) or as LO-HI compare equal. */

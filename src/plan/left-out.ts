@@ -3,13 +3,15 @@
 // as the manifest has it: its address, env and exposed ports make its selected parents' link env and
 // hosts lines, so hitch refuses rather than give a parent a link that does not match the child it
 // reaches. A parent it does not select keeps the link env and hosts lines it was made with (compose does
-// not recreate it either), so it is named when a full `up` would recreate it.
+// not recreate it either), so it is named when a full `up` would recreate it: one the manifest links to a
+// selected child, and one made with a link the manifest dropped, which that child no longer lets in.
 import type { Service } from '../manifest/model.js';
 import { UserError } from '../user-error.js';
 import type { Addressing } from './addressing.js';
 import { sortedStrings } from './compare.js';
 import { externalNames, observedExternal } from './externals.js';
-import { parseAllow } from './firewall.js';
+import { childrenOf } from './family.js';
+import { allowedSources } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import type { Action, Outdated } from './model.js';
 import { observedOf, sandboxActions, serviceAction } from './service-actions.js';
@@ -28,34 +30,37 @@ export function admittedAddresses(ctx: PlanContext, selected: ReadonlySet<string
 /**
  * The services outside the selection whose running sandbox gets the manifest's rules, in place (nothing
  * restarts): the children a selected service links, which must let it in (--no-deps), and those it linked
- * when it was made, which must not any more; and any whose rules let in an address this plan gives out,
- * since a new service must never get in where the manifest has no link (old rules may hold an address a
- * removed service freed). Every other sandbox keeps its rules, as its containers are kept.
+ * when it was made, which must not any more; and any whose rules let in the address of a selected service
+ * or of an external the selection attaches: old rules may hold an address a removed service freed, or a
+ * link whose record went with its parent's container (`docker rm -f`). The selection's services come up
+ * only once those rules are in force (stale-rules.ts). Every other sandbox keeps its rules, as its
+ * containers are kept.
  */
 export function rulesToFollow(ctx: PlanContext, selected: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   for (const name of selected) {
-    for (const l of ctx.manifest.services[name]!.links) names.add(l.target);
+    for (const child of childrenOf(ctx.manifest.services[name]!)) names.add(child);
     for (const child of observedOf(ctx, name, 'service')?.links ?? []) names.add(child);
   }
-  const given = newAddresses(ctx, selected);
-  for (const c of ctx.observed.containers) if (c.role === 'sandbox' && admitsAny(c.firewallArgs, given)) names.add(c.service);
+  const used = selectionAddresses(ctx, selected);
+  for (const c of ctx.observed.containers) if (c.role === 'sandbox' && admitsAny(c.firewallArgs, used)) names.add(c.service);
   return names;
 }
 
-/** The addresses of the selection and of the externals it links that nothing held when observed. */
-function newAddresses(ctx: PlanContext, selected: ReadonlySet<string>): Set<string> {
-  const held = new Set([...ctx.observed.containers, ...ctx.observed.externals].flatMap((c) => (c.ip ? [c.ip] : [])));
+/** The addresses of the selection, and of the externals it links that are not attached yet. */
+function selectionAddresses(ctx: PlanContext, selected: ReadonlySet<string>): Set<string> {
+  const attached = new Set(ctx.observed.externals.flatMap((e) => (e.attached ? [e.name] : [])));
   const services = [...selected].map((n) => ctx.addresses.ips[n]!);
-  const externals = externalNames(ctx.manifest, selected).map((e) => ctx.addresses.externals[e]!);
-  return new Set([...services, ...externals].filter((ip) => !held.has(ip)));
+  const externals = externalNames(ctx.manifest, selected).filter((e) => !attached.has(e)).map((e) => ctx.addresses.externals[e]!);
+  return new Set([...services, ...externals]);
 }
 
 /** Whether recorded rules let in any of `ips`; rules not observed may. */
 function admitsAny(args: readonly string[] | undefined, ips: ReadonlySet<string>): boolean {
   if (ips.size === 0) return false;
   if (!args) return true;
-  return args.some((arg, i) => args[i - 1] === '--allow' && ips.has(parseAllow(arg).ip));
+  const from = allowedSources(args);
+  return [...ips].some((ip) => from.has(ip));
 }
 
 /** What a full `up` would do to the two containers of `service`; none when both are as the manifest has them. */
@@ -63,10 +68,6 @@ function fullUp(service: Service, ctx: PlanContext): Action[] {
   const { sandbox } = sandboxActions(service, ctx);
   const own = serviceAction(service, ctx, sandbox, []);
   return [sandbox, own].filter((a): a is Action => a !== undefined);
-}
-
-function childrenOf(service: Service): string[] {
-  return sortedStrings(new Set(service.links.map((l) => l.target)));
 }
 
 /** Each child outside the selection that a selected service links, and that is not up as the manifest has it. */
@@ -77,34 +78,48 @@ export function childrenNotUp(ctx: PlanContext, selected: ReadonlySet<string>): 
       if (!selected.has(child)) parents.set(child, [...(parents.get(child) ?? []), name]);
     }
   }
-  const problems: string[] = [];
-  const children: string[] = [];
-  for (const child of sortedStrings(parents.keys())) {
+  const notUp = sortedStrings(parents.keys()).flatMap((child) => {
     const [change] = fullUp(ctx.manifest.services[child]!, ctx);
-    if (!change) continue;
-    const by = parents.get(child)!;
-    children.push(child);
-    problems.push(`service "${child}" is not up as the manifest has it (${change.cause}): ${by.join(', ')} ${by.length === 1 ? 'links' : 'link'} it, and --no-deps leaves it alone`);
+    return change ? [{ child, cause: change.cause, by: parents.get(child)! }] : [];
+  });
+  if (notUp.length === 0) return undefined;
+  const children = notUp.map((n) => n.child);
+  const remedy = `bring ${children.join(', ')} up first (\`hitch up ${children.join(' ')}\`), or leave out --no-deps`;
+  const linkedBy = (by: string[]) => `${by.join(', ')} ${by.length === 1 ? 'links' : 'link'} it`;
+  if (notUp.length === 1) {
+    const [{ child, cause, by }] = notUp as [(typeof notUp)[number]];
+    return new UserError(`service "${child}" is not up as the manifest has it (${cause}): ${linkedBy(by)}, and --no-deps leaves it alone`, remedy);
   }
-  if (problems.length === 0) return undefined;
-  return new UserError(problems.join('\n'), `bring ${children.join(', ')} up first (\`hitch up ${children.join(' ')}\`), or leave out --no-deps`);
+  // one line: the CLI marks only a message's first line as hitch's (`hitch: …`)
+  const each = notUp.map(({ child, cause, by }) => `"${child}" (${cause}; ${linkedBy(by)})`);
+  return new UserError(`${notUp.length} services --no-deps leaves alone are not up as the manifest has them: ${each.join(', ')}`, remedy);
 }
 
-/** The services outside the selection that link a selected one and that a full `up` would recreate. */
+/**
+ * The services outside the selection that link a selected one, in the manifest or as their container was
+ * made (LABEL.links: a link the manifest dropped, which the selected child's rules no longer let in), and
+ * that a full `up` would recreate.
+ */
 export function outdatedParents(ctx: PlanContext, selected: ReadonlySet<string>): Outdated[] {
   return sortedStrings(Object.keys(ctx.manifest.services)).flatMap((name): Outdated[] => {
     const service = ctx.manifest.services[name]!;
-    const links = childrenOf(service).filter((c) => selected.has(c));
+    const now = new Set(childrenOf(service));
+    const links = [...now].filter((c) => selected.has(c));
+    const linked = sortedStrings(new Set(observedOf(ctx, name, 'service')?.links ?? [])).filter((c) => selected.has(c) && !now.has(c));
     // a parent linking a missing external cannot be planned: the full `up` would refuse it, and says why
-    if (selected.has(name) || links.length === 0 || service.externalLinks.some((l) => !observedExternal(ctx.observed, l.container))) return [];
+    if (selected.has(name) || links.length + linked.length === 0 || service.externalLinks.some((l) => !observedExternal(ctx.observed, l.container))) return [];
     const recreated = fullUp(service, ctx).filter((a) => a.kind === 'recreate-container');
     if (recreated.length === 0) return [];
     const cause = [...new Set(recreated.flatMap((a) => a.cause.split('; ')))].join('; ');
-    return [{ service: name, links, cause }];
+    return [{ service: name, links, ...(linked.length ? { linked } : {}), cause }];
   });
 }
 
-/** What `up` and `plan` say of a parent left out of date. */
+/** What `up` and `plan` say of a parent left out of date; `hitch up PARENT` updates it (and its children) and nothing else. */
 export function outdatedWarning(o: Outdated): string {
-  return `${o.service} links ${o.links.join(', ')} but was not selected: it is left as it is, though \`hitch up\` would recreate it (${o.cause}); run \`hitch up\` to update it`;
+  const rest = `it is left as it is, though a full \`hitch up\` would recreate it (${o.cause}); run \`hitch up ${o.service}\` to update it`;
+  if (o.links.length > 0) return `${o.service} links ${o.links.join(', ')} but was not selected: ${rest}`;
+  const linked = o.linked ?? [];
+  const lets = linked.length === 1 ? `${linked[0]} no longer lets in` : 'they no longer let in';
+  return `${o.service} was made with a link to ${linked.join(', ')}, which ${lets}, and was not selected: ${rest}`;
 }

@@ -3,7 +3,8 @@
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
 import { portRangesText } from '../manifest/ports.js';
 import { compareStrings } from './compare.js';
-import { parentsOf, parseAllow } from './firewall.js';
+import { parentsOf } from './family.js';
+import { parseAllow } from './firewall.js';
 
 export type Reach = 'allowed' | 'denied';
 /** What a probe saw: connected or answered; dropped (filtered); or let in with nothing listening. */
@@ -138,7 +139,8 @@ export function enforcementOf(grant: LinkGrant, parentIp: string, subnet: string
  * like the rules.
  */
 export function externalLinkLines(manifest: Manifest, selected?: readonly string[]): string[] {
-  return Object.values(manifest.services).filter((s) => !selected || selected.includes(s.name)).flatMap((s) =>
+  const chosen = selected && new Set(selected);
+  return Object.values(manifest.services).filter((s) => !chosen || chosen.has(s.name)).flatMap((s) =>
     s.externalLinks.map((l) => `link ${s.name} -> ${l.container} (as ${l.alias}): external, NOT firewalled by hitch: every service of the project can reach every port it listens on`),
   );
 }

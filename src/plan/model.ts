@@ -144,6 +144,7 @@ export type Action =
 export interface Outdated {
   service: string;
   links: string[]; // the selected services it links to
+  linked?: string[]; // the selected services it linked when it was made (LABEL.links) and no longer links; absent: none
   cause: string; // why a full `up` would recreate it, in the words of that plan
 }
 

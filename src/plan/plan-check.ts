@@ -4,7 +4,8 @@
 import type { Action, Plan } from './model.js';
 import { topoOrder, type Edge } from './order.js';
 
-function waitsOf(action: Action): string[] {
+/** What an action waits for, its create's waits (createAfter) included. */
+export function waitsOf(action: Action): string[] {
   return action.kind === 'create-container' || action.kind === 'recreate-container' ? [...action.waitsFor, ...(action.createAfter ?? [])] : action.waitsFor;
 }
 

@@ -18,7 +18,10 @@ export function planText(plan: Plan, opts: ShowOptions = {}): string {
 
 /** `up SERVICE…`: what the plan considered, and the parents it leaves out of date, one line each. */
 function selectionLines(selected: string[], outdated: Outdated[]): string[] {
-  const stale = outdated.map((o) => `outdated, not selected: ${o.service} (links ${o.links.join(', ')}): ${o.cause}`);
+  const stale = outdated.map((o) => {
+    const how = [...(o.links.length ? [`links ${o.links.join(', ')}`] : []), ...(o.linked ? [`linked ${o.linked.join(', ')} when made`] : [])];
+    return `outdated, not selected: ${o.service} (${how.join('; ')}): ${o.cause}`;
+  });
   return [`selected: ${list(selected)}`, ...(stale.length ? stale : ['outdated, not selected: none'])];
 }
 

@@ -7,6 +7,7 @@ import { addressing } from './addressing.js';
 import { sortedStrings } from './compare.js';
 import { orphanRemovals } from './down.js';
 import { checkExternals, externalActions } from './externals.js';
+import { childrenOf } from './family.js';
 import { portsOffered, type PlanContext } from './injected.js';
 import { admittedAddresses, childrenNotUp, outdatedParents, rulesToFollow } from './left-out.js';
 import { LABEL, type Action, type Plan } from './model.js';
@@ -15,7 +16,8 @@ import { startOrder } from './order.js';
 import { waitForOrphanNames } from './orphan-names.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { reliedOn } from './selection.js';
-import { observedOf, rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
+import { rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
+import { afterStaleRules } from './stale-rules.js';
 import { volumeActions, volumeIds } from './volumes.js';
 
 export { planDown } from './down.js';
@@ -69,11 +71,11 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
     for (const a of [sandbox, firewall, ...ready, own]) if (a) actions.push(a);
     if (!sandbox && !own) unchanged.push(name);
   }
-  afterDroppedRules(ctx, decided);
   const orphans = sortedStrings(new Set(observed.containers.filter((c) => !manifest.services[c.service]).map((c) => c.service)));
   const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
   if (clash) throw clash;
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
+  afterStaleRules(ctx, actions, decided);
   const plan: Plan = { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
   return selected ? { ...plan, selected: sortedStrings(selected), outdated: outdatedParents(ctx, selected) } : plan;
 }
@@ -84,25 +86,6 @@ function networkActions(ctx: PlanContext): Action[] {
   const labels = { [LABEL.project]: ctx.manifest.project };
   const network = { name: networkName(ctx.manifest.project), subnet, gateway, labels };
   return [{ id: 'network', kind: 'create-network', cause: 'not found', waitsFor: [], network }];
-}
-
-/**
- * A link removed: the former parent's new sandbox (or service, when its sandbox stays) waits until the
- * child's rules no longer accept it, updated in place or in the child's new sandbox, so the parent,
- * restarted without the link, never reaches that child (spec/links.md §4). The links it had are on its
- * service container (LABEL.links).
- */
-function afterDroppedRules(ctx: PlanContext, decided: Map<string, ServiceActions>): void {
-  for (const [name, { sandbox, service }] of decided) {
-    const first = sandbox?.kind === 'start-container' ? undefined : (sandbox ?? service);
-    const has = new Set(ctx.manifest.services[name]!.links.map((l) => l.target));
-    for (const child of observedOf(ctx, name, 'service')?.links ?? []) {
-      const { firewall, sandbox: box } = decided.get(child) ?? {};
-      const rules = firewall ?? (box?.kind === 'start-container' ? undefined : box);
-      // an action that already waits on `first` (only labels someone edited could say so) is not waited on
-      if (first && rules && !has.has(child) && !rules.waitsFor.includes(first.id)) first.waitsFor.push(rules.id);
-    }
-  }
 }
 
 /** A parent's service starts only once the externals it links are attached: its env names their addresses. */
@@ -121,8 +104,7 @@ function readyActions(
   parentSandbox: Action | undefined,
   parentStarts: boolean,
 ): Action[] {
-  const children = sortedStrings(new Set(parent.links.map((l) => l.target)));
-  return children.flatMap((name): Action[] => {
+  return childrenOf(parent).flatMap((name): Action[] => {
     const child = ctx.manifest.services[name]!;
     const done = decided.get(name) ?? {};
     if (!parentStarts && !done.sandbox && !done.firewall && !done.service) return [];

@@ -5,6 +5,7 @@ import type { Manifest } from '../manifest/model.js';
 import { closest } from '../manifest/suggest.js';
 import { UsageError } from '../user-error.js';
 import { sortedStrings } from './compare.js';
+import { childrenOf } from './family.js';
 
 /** The services the names select, sorted; undefined for no names: the whole manifest. */
 export function selectServices(manifest: Manifest, names: readonly string[], opts: { noDeps?: boolean } = {}): string[] | undefined {
@@ -18,7 +19,7 @@ export function selectServices(manifest: Manifest, names: readonly string[], opt
     const name = pending.pop()!;
     if (selected.has(name)) continue;
     selected.add(name);
-    if (!opts.noDeps) pending.push(...manifest.services[name]!.links.map((l) => l.target));
+    if (!opts.noDeps) pending.push(...childrenOf(manifest.services[name]!));
   }
   return sortedStrings(selected);
 }
@@ -38,6 +39,6 @@ function unknownServices(unknown: string[], known: string[]): UsageError {
  */
 export function reliedOn(manifest: Manifest, selected: ReadonlySet<string>): Set<string> {
   const names = new Set(selected);
-  for (const name of selected) for (const l of manifest.services[name]!.links) names.add(l.target);
+  for (const name of selected) for (const child of childrenOf(manifest.services[name]!)) names.add(child);
   return names;
 }

@@ -1,7 +1,7 @@
 // What a plan made before `up` fetches images cannot know: a missing image's ENV and EXPOSE. `plan` and
 // `up --dry-run` fetch nothing (they change nothing), so they say which parts of the plan that leaves out.
 import type { Manifest } from '../manifest/model.js';
-import { parentsOf } from './firewall.js';
+import { parentsOf } from './family.js';
 import type { ObservedState } from './observed.js';
 
 export interface UnknownImage {

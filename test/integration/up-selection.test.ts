@@ -152,7 +152,7 @@ describe('a parent left out', () => {
     const res = await hitchOk(['-f', file, 'up', 'db']);
     expect(changedNames(before, await containerIds(P))).toEqual([`${P}-db`]);
     expect(res.stderr.split('\n').filter((l) => l.startsWith('warning:'))).toEqual([
-      "warning: web links db but was not selected: it is left as it is, though `hitch up` would recreate it (child db's shared env changed); run `hitch up` to update it",
+      "warning: web links db but was not selected: it is left as it is, though a full `hitch up` would recreate it (child db's shared env changed); run `hitch up web` to update it",
     ]);
     expect((await webLink()).env.DB_ENV_SHARED).toBe('one');
     expect(await webReachesDb()).toEqual(PONG); // db kept its address and its rules

@@ -1,6 +1,7 @@
 // Random stacks, changed at random and found half-made, stopped or orphaned: every plan `up` and `down`
 // make can be run (planDefects: no wait on a missing action, no circle), and once the plan of an `up`
-// has run, planning again finds nothing to do.
+// has run, planning again finds nothing to do; nothing comes up at an address before the rules that drop
+// that address are in force.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../../src/plan/model.js';
@@ -9,6 +10,7 @@ import { planDown, reconcile } from '../../../src/plan/reconcile.js';
 import { UserError } from '../../../src/user-error.js';
 import { afterPlan, PROJECT } from './fixtures.js';
 import { changes, disturbed, firstStack, fresh, secondStack } from './random-stacks.js';
+import { earlyArrivals } from './stale-order.js';
 
 function expectRunnable(plan: Plan): void {
   expect(planDefects(plan)).toEqual([]);
@@ -34,6 +36,7 @@ describe('plans of random stacks', () => {
           throw err;
         }
         expectRunnable(secondPlan);
+        expect(earlyArrivals(secondPlan, running)).toEqual([]);
         const converged = reconcile(second, afterPlan(secondPlan, running), { removeOrphans: s.removeOrphans });
         expect(converged.actions.map((a) => `${a.id}: ${a.cause}`)).toEqual([]);
       }),

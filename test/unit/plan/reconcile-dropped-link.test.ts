@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/model.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
-import { link, withService } from './fixtures.js';
-import { stack, upOnce } from './stack.js';
+import { afterPlan, link, manifest, service, withContainers, withService } from './fixtures.js';
+import { freshEngine, stack, upOnce } from './stack.js';
 
 /** What each of these actions waits for, in the plan `up` makes for `m` on the stack as the first up left it. */
 function waits(m: Manifest, ids: string[]): Record<string, string[] | undefined> {
@@ -26,5 +26,37 @@ describe('reconcile: a removed link', () => {
   it('a link kept: no such wait', () => {
     const m = withService(stack(), 'web', { links: [link('cache'), link('db', 'database')] });
     expect(waits(m, ['sandbox:web'])).toEqual({ 'sandbox:web': [] });
+  });
+});
+
+describe('reconcile: an address that rules being updated still let in is used only once they no longer do', () => {
+  it("a parent whose service container is gone (no label says what it linked): its new sandbox waits for the former child's rules", () => {
+    const lost = withContainers(upOnce(), (cs) => cs.filter((c) => c.name !== 'shop-web'));
+    const plan = reconcile(withService(stack(), 'web', { links: [link('db')] }), lost);
+    expect(plan.actions.find((a) => a.id === 'sandbox:web')!.waitsFor).toEqual(['firewall:cache']);
+  });
+
+  it('a new service at an address a removed one freed: its sandbox waits until the rules that let that address in drop it', () => {
+    const db = service('db', { expose: [{ port: 5432, proto: 'tcp' }] });
+    const made = afterPlan(reconcile(manifest([db, service('admin', { links: [link('db')] })]), freshEngine()), freshEngine());
+    const lost = withContainers(made, (cs) => cs.filter((c) => c.service !== 'admin'));
+    const plan = reconcile(manifest([db, service('aaa')]), lost);
+    expect(Object.fromEntries(plan.actions.map((a) => [a.id, a.waitsFor]))).toEqual({
+      'sandbox:aaa': ['firewall:db'],
+      'service:aaa': ['sandbox:aaa'],
+      'firewall:db': [],
+    });
+  });
+
+  it('an external attached at an address a removed service freed: attached once the rules that let that address in drop it', () => {
+    const db = service('db', { expose: [{ port: 5432, proto: 'tcp' }] });
+    const pos = db.pos;
+    const made = afterPlan(reconcile(manifest([db, service('admin', { links: [link('db')] }), service('web')]), freshEngine()), freshEngine());
+    expect(made.containers.filter((c) => c.role === 'sandbox').map((c) => `${c.service} ${c.ip}`)).toEqual(['db 10.213.0.2', 'admin 10.213.0.3', 'web 10.213.0.4']);
+    const lost = withContainers(made, (cs) => cs.filter((c) => c.service !== 'admin'));
+    const legacy = { id: 'ext', name: 'legacy', image: 'legacy:1', running: true, env: [], exposedPorts: [], hostname: 'legacy', attached: false };
+    const m = manifest([db, service('web', { externalLinks: [{ container: 'legacy', alias: 'legacy', pos }] })]);
+    const plan = reconcile(m, { ...lost, externals: [legacy] });
+    expect(plan.actions.find((a) => a.id === 'connect:legacy')).toMatchObject({ ip: '10.213.0.3', waitsFor: ['firewall:db'] });
   });
 });

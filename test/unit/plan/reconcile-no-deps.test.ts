@@ -18,10 +18,8 @@ const withoutWorker = (): Manifest => ({ ...stack(), services: Object.fromEntrie
 describe('--no-deps: a child left out must be up as the manifest has it', () => {
   it('children that do not exist: refused, each named with who links it, before anything is planned', () => {
     expect(refusal(() => noDeps(stack(), freshEngine(), 'web', 'worker'))).toEqual({
-      message: [
-        'service "cache" is not up as the manifest has it (not found): web links it, and --no-deps leaves it alone',
-        'service "db" is not up as the manifest has it (not found): web, worker link it, and --no-deps leaves it alone',
-      ].join('\n'),
+      // one line: the CLI prefixes only the first line of a message with `hitch:`
+      message: '2 services --no-deps leaves alone are not up as the manifest has them: "cache" (not found; web links it), "db" (not found; web, worker link it)',
       remedy: 'bring cache, db up first (`hitch up cache db`), or leave out --no-deps',
     });
   });
@@ -86,7 +84,7 @@ outdated, not selected: none`);
 });
 
 describe('a selection: which sandboxes outside it get the manifest rules', () => {
-  it('one whose rules let in an address the selection gives out (a parent lost): updated, in place', () => {
+  it('one whose rules let in an address the selection gives out (a parent lost): updated, in place, before the address is used', () => {
     const db = service('db', { expose: [{ port: 5432, proto: 'tcp' }] });
     const admin = service('admin', { links: [link('db')] });
     // admin was at 10.213.0.3, db's rules let it in; then both its containers were removed by hand
@@ -94,7 +92,7 @@ describe('a selection: which sandboxes outside it get the manifest rules', () =>
     const lost = withContainers(made, (cs) => cs.filter((c) => c.service !== 'admin'));
     // aaa comes first in start order and takes the freed 10.213.0.3: db must stop letting that address in
     expect(planText(reconcile(manifest([db, admin, service('aaa')]), lost, { selected: ['aaa'] }))).toBe(`plan for shop: 3 actions
-sandbox:aaa  create-container shop-aaa-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found
+sandbox:aaa  create-container shop-aaa-sandbox ip=10.213.0.3 image=hitch/sandbox:4  cause: not found  after: firewall:db
     rule   accept established, loopback
     rule   drop from 10.213.0.0/24
 service:aaa  create-container shop-aaa image=aaa:1  cause: not found  after: sandbox:aaa
@@ -105,6 +103,35 @@ unchanged: none
 orphans: none
 selected: aaa
 outdated, not selected: none`);
+  });
+
+  it('a former child whose rules still let in a service whose container is gone: updated before the service is made again', () => {
+    // `docker rm -f shop-web` (or a recreate interrupted): the label that said web linked cache is gone
+    const lost = withContainers(upOnce(), (cs) => cs.filter((c) => c.name !== 'shop-web'));
+    const m = withService(stack(), 'web', { links: [link('db')] });
+    const plan = reconcile(m, lost, { selected: selectServices(m, ['web']) });
+    expect(Object.fromEntries(plan.actions.map((a) => [a.id, a.waitsFor]))).toEqual({
+      'firewall:cache': [],
+      'sandbox:web': ['firewall:cache'],
+      'ready:db@web': ['sandbox:web'],
+      'service:web': ['sandbox:web', 'ready:db@web'],
+    });
+    const cache = afterPlan(plan, lost).containers.find((c) => c.name === 'shop-cache-sandbox')!;
+    expect(cache.firewallArgs).toEqual(['--subnet', '10.213.0.0/24']);
+  });
+
+  it('a selected service already up whose address a former child still lets in: that child is updated too', () => {
+    const db = service('db', { expose: [{ port: 5432, proto: 'tcp' }] });
+    const made = afterPlan(reconcile(manifest([db, service('admin', { links: [link('db')] })]), freshEngine()), freshEngine());
+    // admin's link removed, and its service container gone: nothing but db's rules says it linked db
+    const m = manifest([db, service('admin')]);
+    const lost = withContainers(made, (cs) => cs.filter((c) => c.name !== 'shop-admin'));
+    expect(ids(reconcile(m, lost, { selected: ['admin'] }))).toEqual([
+      'sandbox:admin recreate-container',
+      'service:admin create-container',
+      'firewall:db update-firewall',
+    ]);
+    expect(reconcile(m, lost, { selected: ['admin'] }).actions[0]!.waitsFor).toEqual(['firewall:db']);
   });
 
   it('a parent not made yet is let in once it is made, not at the address planned for it before', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/plan/model.js';
 import { planText } from '../../../src/plan/plan-text.js';
+import { outdatedWarning } from '../../../src/plan/left-out.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { selectServices } from '../../../src/plan/selection.js';
 import { afterPlan, link, withContainers, withService } from './fixtures.js';
@@ -93,6 +94,23 @@ outdated, not selected: worker (links db): child db's shared env changed`);
     let m = withService(stack(), 'web', { image: 'web:2' });
     m = withService(m, 'worker', { command: ['rest'] });
     expect(reconcile(m, upOnce(), { selected: ['cache'] }).outdated).toEqual([{ service: 'web', links: ['cache'], cause: 'config changed: image' }]);
+  });
+
+  it('a parent whose link to a selected child was removed is named too: the child no longer lets it in', () => {
+    const m = withService(stack(), 'worker', { links: [] });
+    const plan = reconcile(m, upOnce(), { selected: selectServices(m, ['db']) });
+    expect(ids(plan)).toEqual(['firewall:db update-firewall']);
+    expect(plan.outdated).toEqual([{ service: 'worker', links: [], linked: ['db'], cause: 'config changed: hosts; links changed; sandbox recreated' }]);
+    expect(planText(plan).split('\n').slice(-1)).toEqual(['outdated, not selected: worker (linked db when made): config changed: hosts; links changed; sandbox recreated']);
+  });
+
+  it('the warning for a parent left out names the up that updates exactly it', () => {
+    expect(outdatedWarning({ service: 'web', links: ['cache', 'db'], cause: "child db's shared env changed" })).toBe(
+      "web links cache, db but was not selected: it is left as it is, though a full `hitch up` would recreate it (child db's shared env changed); run `hitch up web` to update it",
+    );
+    expect(outdatedWarning({ service: 'worker', links: [], linked: ['db'], cause: 'links changed' })).toBe(
+      'worker was made with a link to db, which db no longer lets in, and was not selected: it is left as it is, though a full `hitch up` would recreate it (links changed); run `hitch up worker` to update it',
+    );
   });
 
   it("a sandbox that has nothing to do with the selection keeps its rules, though the manifest's changed", () => {

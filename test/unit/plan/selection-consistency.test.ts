@@ -1,6 +1,7 @@
 // `up SERVICE…` on random stacks, changed at random and found disturbed: the plan can be run, makes and
 // probes from the selection only, has nothing left to do once it ran, leaves a full `up` only what it
-// left out, and never lets a service it makes into a sandbox that the manifest does not link it to.
+// left out, never lets a service it makes into a sandbox that the manifest does not link it to, and
+// brings nothing up at an address before the rules that drop that address are in force.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Manifest } from '../../../src/manifest/model.js';
@@ -13,6 +14,7 @@ import { selectServices } from '../../../src/plan/selection.js';
 import { UserError } from '../../../src/user-error.js';
 import { afterPlan } from './fixtures.js';
 import { changes, disturbed, firstStack, fresh, secondStack } from './random-stacks.js';
+import { earlyArrivals } from './stale-order.js';
 
 const scenario = fc.record({ change: changes, named: fc.subarray([0, 1, 2, 3, 4, 5], { minLength: 1 }), noDeps: fc.boolean() });
 
@@ -55,6 +57,7 @@ describe('plans of a selection on random stacks', () => {
         const plan = planned(m, running, opts);
         if (!plan) return;
         expect(planDefects(plan)).toEqual([]);
+        expect(earlyArrivals(plan, running)).toEqual([]);
         const made = plan.actions.filter((a) => containerAction(a) || a.kind === 'await-ready');
         expect(made.map(owner).filter((o) => !selected.includes(o!))).toEqual([]);
 
