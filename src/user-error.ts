@@ -9,3 +9,14 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/**
+ * A mistake in the command line found once it was parsed (a service the project does not have, options
+ * that do not go together): exit 2, as for usage.
+ */
+export class UsageError extends UserError {
+  constructor(message: string, remedy?: string) {
+    super(message, remedy);
+    this.name = 'UsageError';
+  }
+}

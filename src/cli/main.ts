@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
 import { projectNameProblem } from '../manifest/project-name.js';
-import { UserError } from '../user-error.js';
+import { UsageError, UserError } from '../user-error.js';
 import { registerCheck } from './commands/check.js';
 import { registerDown } from './commands/down.js';
 import { registerManifestCommands } from './commands/manifest-commands.js';
@@ -78,7 +78,7 @@ async function report(err: unknown): Promise<number> {
   }
   if (err instanceof UserError) {
     process.stderr.write(`hitch: ${err.message}\n${err.remedy ? `  to fix: ${err.remedy}\n` : ''}`);
-    return EXIT_FAILURE;
+    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
   }
   process.stderr.write(`hitch: internal error (a bug in hitch, please report it):\n${(err as Error)?.stack ?? err}\n`);
   return EXIT_FAILURE;
