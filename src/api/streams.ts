@@ -1,5 +1,5 @@
 // `logs` and `exec`: the commands that stream between a service's container and the user.
-import type { Engine, ExecStreams, LogLine } from '../engine/engine.js';
+import type { Engine, ExecOptions, ExecStreams, LogLine } from '../engine/engine.js';
 import { UserError } from '../user-error.js';
 import { pick, runningService } from './lookup.js';
 
@@ -28,7 +28,13 @@ export async function logs(engine: Engine, project: string, services: string[], 
 }
 
 /** Runs a command in a service's running container; resolves with its exit code. */
-export async function exec(engine: Engine, project: string, service: string, cmd: string[], streams: ExecStreams): Promise<number> {
+export async function exec(engine: Engine, project: string, service: string, cmd: string[], streams: ExecStreams, opts: ExecOptions = {}): Promise<number> {
   const main = await runningService(engine, project, service);
-  return engine.execAttached(main.id, cmd, streams);
+  return engine.execAttached(main.id, cmd, streams, opts);
+}
+
+/** Starts a command in a service's running container and returns at once (`exec -d`). */
+export async function execDetached(engine: Engine, project: string, service: string, cmd: string[], opts: ExecOptions = {}): Promise<void> {
+  const main = await runningService(engine, project, service);
+  await engine.execDetached(main.id, cmd, opts);
 }

@@ -7,7 +7,7 @@ import type { ContainerSpec, NetworkSpec, VolumeSpec } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
-import type { Attachment, ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
+import type { Attachment, ContainerStatus, Engine, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
 import { engineMessage, isNotFound, isUnreachable, unreachable } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
 import { execIn } from './exec.js';
@@ -15,7 +15,7 @@ import { buildImage, imageExists, pullImage } from './images.js';
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks.js';
 import { observe } from './observe.js';
 import { tryLock } from './mutex.js';
-import { attach, execAttached, streamLogs } from './streams.js';
+import { attach, execAttached, execDetached, streamLogs } from './streams.js';
 
 /** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
@@ -127,8 +127,12 @@ export class DockerEngine implements Engine {
     return this.call(() => streamLogs(this.docker, nameOrId, opts, onLine));
   }
 
-  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number> {
-    return this.call(() => execAttached(this.docker, nameOrId, cmd, streams));
+  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams, opts?: ExecOptions): Promise<number> {
+    return this.call(() => execAttached(this.docker, nameOrId, cmd, streams, opts));
+  }
+
+  execDetached(nameOrId: string, cmd: string[], opts?: ExecOptions): Promise<void> {
+    return this.call(() => execDetached(this.docker, nameOrId, cmd, opts));
   }
 
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt> {

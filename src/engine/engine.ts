@@ -27,6 +27,14 @@ export interface LogOptions {
   tail?: number; // the last N lines; default: all
 }
 
+/** What `docker exec` also sets for the command. */
+export interface ExecOptions {
+  user?: string;
+  workdir?: string;
+  env?: string[]; // "KEY=VALUE" sets it; "KEY" alone unsets it, as with `docker exec -e`
+  privileged?: boolean;
+}
+
 /** What an attached exec reads and writes. Terminal modes (raw stdin) stay with the caller. */
 export interface ExecStreams {
   stdin?: NodeJS.ReadableStream; // attached when given (`docker exec -i`)
@@ -86,7 +94,9 @@ export interface Engine {
   /** Calls onLine for each line of the container's log; with follow, until the container stops. */
   logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void>;
   /** Runs a command attached to the given streams; resolves with its exit code. */
-  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number>;
+  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams, opts?: ExecOptions): Promise<number>;
+  /** Starts a command attached to nothing and resolves at once (`docker exec -d`). */
+  execDetached(nameOrId: string, cmd: string[], opts?: ExecOptions): Promise<void>;
   /** One attempt at the engine-side mutex `name` (mutex.ts). */
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt>;
 }

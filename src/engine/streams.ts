@@ -1,11 +1,13 @@
-// Long-lived streams to containers: logs line by line, commands attached to the caller's stdio, and a
-// container's own stdio attached.
+// Long-lived streams to containers: logs line by line, commands attached to the caller's stdio (or to
+// nothing), and a container's own stdio attached.
 import type Docker from 'dockerode';
 import { once } from 'node:events';
 import { PassThrough, Readable, type Duplex } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { Attachment, ExecStreams, LogLine, LogOptions } from './engine.js';
+import { UserError } from '../user-error.js';
+import type { Attachment, ExecOptions, ExecStreams, LogLine, LogOptions } from './engine.js';
 import { demux } from './demux.js';
+import { engineMessage, statusOf } from './engine-errors.js';
 
 /** Resolves once the stream is over, however it ends (a hijacked socket may close without 'end'). */
 function ended(stream: NodeJS.ReadableStream): Promise<void> {
@@ -43,10 +45,33 @@ export async function streamLogs(docker: Docker, name: string, opts: LogOptions,
   await done;
 }
 
-export async function execAttached(docker: Docker, name: string, cmd: string[], io: ExecStreams): Promise<number> {
+/** What an exec's command runs as, where and with what, beyond the container's own settings. */
+function execSettings(opts: ExecOptions): Partial<Docker.ExecCreateOptions> {
+  return {
+    ...(opts.user ? { User: opts.user } : {}),
+    ...(opts.workdir ? { WorkingDir: opts.workdir } : {}),
+    ...(opts.env?.length ? { Env: opts.env } : {}),
+    ...(opts.privileged ? { Privileged: true } : {}),
+  };
+}
+
+export async function execDetached(docker: Docker, name: string, cmd: string[], opts: ExecOptions = {}): Promise<void> {
+  const exec = await docker.getContainer(name).exec({ Cmd: cmd, ...execSettings(opts) });
+  // the engine answers once the command started; its empty answer must be read, or its socket stays open
+  const answer = (await exec.start({ Detach: true }).catch((err: unknown) => {
+    // nothing is attached to show why it could not start (not found, not executable): the error says
+    if (statusOf(err) === 400) throw new UserError(`the command could not start: ${engineMessage(err)}`);
+    throw err;
+  })) as Readable;
+  answer.resume();
+  await ended(answer);
+}
+
+export async function execAttached(docker: Docker, name: string, cmd: string[], io: ExecStreams, opts: ExecOptions = {}): Promise<number> {
   const tty = Boolean(io.tty);
   const exec = await docker.getContainer(name).exec({
     Cmd: cmd,
+    ...execSettings(opts),
     AttachStdin: Boolean(io.stdin),
     AttachStdout: true,
     AttachStderr: true,
