@@ -1,11 +1,15 @@
 // `logs` and `exec`: the commands that stream between a service's container and the user.
 import type { Engine, ExecOptions, ExecStreams, LogLine } from '../engine/engine.js';
 import { UserError } from '../user-error.js';
+import { engineTime } from './log-time.js';
 import { pick, runningService } from './lookup.js';
 
 export interface LogsOptions {
   follow?: boolean;
   tail?: number; // the last N lines of each service; default: all
+  since?: bigint; // only lines from this moment on (src/api/log-time.ts)
+  until?: bigint; // only lines before it
+  timestamps?: boolean; // each line with the engine's timestamp (LogLine.time)
   onServices?: (services: string[]) => void; // once, before any line: which services will speak
   onLine: (service: string, line: LogLine) => void;
 }
@@ -21,8 +25,8 @@ export async function logs(engine: Engine, project: string, services: string[], 
   if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${project}, so no logs`, 'recreate it with `hitch up`');
   const targets = found.filter((t) => t.main);
   opts.onServices?.(targets.map((t) => t.service));
-  const read = (t: (typeof targets)[number]) =>
-    engine.logs(t.main!.id, { follow: Boolean(opts.follow), tail: opts.tail }, (line) => opts.onLine(t.service, line));
+  const options = { follow: Boolean(opts.follow), tail: opts.tail, since: engineTime(opts.since), until: engineTime(opts.until), timestamps: opts.timestamps };
+  const read = (t: (typeof targets)[number]) => engine.logs(t.main!.id, options, (line) => opts.onLine(t.service, line));
   if (opts.follow) await Promise.all(targets.map(read));
   else for (const t of targets) await read(t);
 }

@@ -20,11 +20,15 @@ export interface ContainerStatus {
 export interface LogLine {
   stream: 'stdout' | 'stderr';
   text: string;
+  time?: string; // with LogOptions.timestamps: the engine's RFC 3339 timestamp of the line
 }
 
 export interface LogOptions {
   follow: boolean;
   tail?: number; // the last N lines; default: all
+  since?: string; // only lines from then on, as the engine takes a moment: "seconds.nanoseconds"
+  until?: string; // only lines before then; a followed log ends at the first line after it
+  timestamps?: boolean;
 }
 
 /** What `docker exec` also sets for the command. */

@@ -8,6 +8,7 @@ import { UserError } from '../user-error.js';
 import type { Attachment, ExecOptions, ExecStreams, LogLine, LogOptions } from './engine.js';
 import { demux } from './demux.js';
 import { engineMessage, statusOf } from './engine-errors.js';
+import { LogLines, type Stamps } from './log-lines.js';
 
 /** Resolves once the stream is over, however it ends (a hijacked socket may close without 'end'). */
 function ended(stream: NodeJS.ReadableStream): Promise<void> {
@@ -28,21 +29,28 @@ function lines(source: PassThrough, stream: LogLine['stream'], onLine: (l: LogLi
 export async function streamLogs(docker: Docker, name: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void> {
   const container = docker.getContainer(name);
   const info = await container.inspect();
-  const base = { stdout: true, stderr: true, ...(opts.tail === undefined ? {} : { tail: opts.tail }) };
+  const query = {
+    stdout: true,
+    stderr: true,
+    timestamps: Boolean(opts.timestamps),
+    ...(opts.tail === undefined ? {} : { tail: opts.tail }),
+    ...(opts.since === undefined ? {} : { since: opts.since }),
+    ...(opts.until === undefined ? {} : { until: opts.until }),
+  } as unknown as Docker.ContainerLogsOptions; // since/until: the engine takes fractions, the typings only numbers
   // dockerode answers a follow with a stream and a one-off read with a buffer; both go down one path.
   const source: NodeJS.ReadableStream = opts.follow
-    ? await container.logs({ ...base, follow: true })
-    : Readable.from([await container.logs({ ...base, follow: false })]);
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const done = Promise.all([lines(out, 'stdout', onLine), lines(err, 'stderr', onLine)]);
-  // A TTY container's log is one raw stream; any other is multiplexed in frames (stdout, stderr).
-  if (info.Config.Tty) source.on('data', (chunk: Buffer) => out.write(chunk));
-  else demux(source, out, err);
+    ? await container.logs({ ...query, follow: true })
+    : Readable.from([await container.logs({ ...query, follow: false })]);
+  const stamps: Stamps = !opts.timestamps ? 'none' : info.Config.Tty ? 'per-line' : 'per-frame';
+  const line = (stream: LogLine['stream']) => (text: string, time?: string) => onLine(time === undefined ? { stream, text } : { stream, text, time });
+  const out = new LogLines(stamps, line('stdout'));
+  const err = new LogLines(stamps, line('stderr'));
+  // A TTY's log is one raw stream; any other is multiplexed in frames (stdout, stderr).
+  if (info.Config.Tty) source.on('data', (chunk: Buffer) => out.push(chunk));
+  else demux(source, { write: (frame) => out.push(frame) }, { write: (frame) => err.push(frame) });
   await ended(source);
   out.end();
   err.end();
-  await done;
 }
 
 /** What an exec's command runs as, where and with what, beyond the container's own settings. */
