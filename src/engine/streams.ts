@@ -48,7 +48,17 @@ export async function streamLogs(docker: Docker, name: string, opts: LogOptions,
   // A TTY's log is one raw stream; any other is multiplexed in frames (stdout, stderr).
   if (info.Config.Tty) source.on('data', (chunk: Buffer) => out.push(chunk));
   else demux(source, { write: (frame) => out.push(frame) }, { write: (frame) => err.push(frame) });
-  await ended(source);
+  const over = ended(source);
+  const stop = () => (source as Readable).destroy();
+  if (opts.signal?.aborted) stop();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await over;
+  } catch (error) {
+    if (!opts.signal?.aborted) throw error; // ended on purpose: a connection cut off may say so
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
+  }
   out.end();
   err.end();
 }

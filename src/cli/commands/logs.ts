@@ -40,7 +40,7 @@ export function registerLogs(program: Command): void {
     .command('logs')
     .description("print services' logs, each line prefixed with its service (all services by default)")
     .argument('[services...]', 'the services to show')
-    .option('-f, --follow', 'keep printing new lines until the services stop')
+    .option('-f, --follow', 'keep printing new lines, across restarts and recreates, until no followed service runs')
     .option('-n, --tail <lines>', 'only the last N lines of each service', tailCount)
     .option('--since <time>', 'only lines since then: 2024-01-31T09:00:00Z, a Unix timestamp, or a duration back from now (10m)', moment)
     .option('--until <time>', 'only lines before then, in the same forms', moment)
