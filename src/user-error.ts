@@ -10,7 +10,10 @@ export class UserError extends Error {
   }
 }
 
-/** A command line naming what the manifest does not have (`hitch up wbe`): exit 2, as for a bad option. */
+/**
+ * A mistake in the command line found once it was parsed (a service the manifest or project does not
+ * have, options that do not go together): exit 2, as for usage.
+ */
 export class UsageError extends UserError {
   override name = 'UsageError';
 }

@@ -15,6 +15,11 @@ export function lockName(project: string): string {
   return `hitch-lock-${project}`;
 }
 
+/** Whether an `up`, `down` or `restart` is at work on the project now. */
+export function projectLockHeld(engine: Engine, project: string): Promise<boolean> {
+  return engine.lockHeld(lockName(project));
+}
+
 export interface LockOptions {
   timeoutMs?: number;
   /** Called once, when the lock is found held: who holds it, in words. */

@@ -18,6 +18,20 @@ export function sandboxProblem(t: ServiceContainers): 'sandbox stopped' | 'sandb
   return t.sandbox ? 'sandbox stopped' : 'sandbox missing';
 }
 
+/** A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`. */
+export type ContainerState = 'running' | 'stopped' | 'missing';
+
+/** A service's state: its container's, unless its sandbox is what keeps it off the network. */
+export type ServiceState = ContainerState | 'sandbox stopped' | 'sandbox missing';
+
+export function containerState(found: { running: boolean } | undefined): ContainerState {
+  return found ? (found.running ? 'running' : 'stopped') : 'missing';
+}
+
+export function serviceState(t: ServiceContainers): ServiceState {
+  return sandboxProblem(t) ?? containerState(t.main);
+}
+
 export function servicesOf(observed: ObservedState): string[] {
   return [...new Set(observed.containers.map((c) => c.service))].sort();
 }
@@ -27,15 +41,23 @@ export function containersOf(observed: ObservedState, service: string): ServiceC
   return { service, sandbox: mine.find((c) => c.role === 'sandbox'), main: mine.find((c) => c.role === 'service') };
 }
 
+/** The names in `wanted` the project has no container of, said with those it has; undefined if none. */
+export function unknownServices(observed: ObservedState, project: string, wanted: string[]): { message: string; remedy: string } | undefined {
+  const known = servicesOf(observed);
+  const unknown = wanted.filter((s) => !known.includes(s));
+  if (unknown.length === 0) return undefined;
+  return {
+    message: `no such service in project ${project}: ${unknown.map((s) => `"${s}"`).join(', ')}`,
+    remedy: known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${project} has no containers on this engine: start it with \`hitch up\``,
+  };
+}
+
 /** The named services (default: all of the project's), each checked to exist on the engine. */
 export function pick(observed: ObservedState, project: string, wanted: string[]): ServiceContainers[] {
   const known = servicesOf(observed);
   if (known.length === 0) throw new UserError(`project ${project} has no containers on this engine`, 'start it with `hitch up`');
-  const unknown = wanted.filter((s) => !known.includes(s));
-  if (unknown.length > 0) {
-    const list = unknown.map((s) => `"${s}"`).join(', ');
-    throw new UserError(`no such service in project ${project}: ${list}`, `use one of: ${known.join(', ')}`);
-  }
+  const unknown = unknownServices(observed, project, wanted);
+  if (unknown) throw new UserError(unknown.message, unknown.remedy);
   return (wanted.length > 0 ? [...new Set(wanted)] : known).map((s) => containersOf(observed, s));
 }
 

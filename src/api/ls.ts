@@ -7,29 +7,27 @@ import type { Manifest, Service } from '../manifest/model.js';
 import { compareStrings } from '../plan/compare.js';
 import { externalNames, observedExternal } from '../plan/externals.js';
 import type { ObservedState } from '../plan/observed.js';
-import { containersOf, sandboxProblem } from './lookup.js';
+import { containersOf, containerState, serviceState, type ServiceState } from './lookup.js';
 
 interface Target {
   container: string; // the container's name
   id: string; // its short id; '' when missing
   image: string; // '' for a missing external (nothing says what it would run)
   // a running service container whose sandbox is not running has no network: it says so
-  state: 'running' | 'stopped' | 'missing' | 'sandbox stopped' | 'sandbox missing';
+  state: ServiceState;
 }
 
 /** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
 export type LsRow = { name: string } & ({ service: string } | { external: true }) & Target;
 
 function target(container: string, image: string, found?: { id: string; running: boolean }): Target {
-  const state = found ? (found.running ? 'running' : 'stopped') : 'missing';
-  return { container, id: found?.id.slice(0, 12) ?? '', image, state };
+  return { container, id: found?.id.slice(0, 12) ?? '', image, state: containerState(found) };
 }
 
 function serviceRow(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
   const found = containersOf(observed, service);
   const spec = manifest.services[service]!;
-  const row: LsRow = { name, service, ...target(found.main?.name ?? spec.containerName, spec.image, found.main) };
-  return { ...row, state: sandboxProblem(found) ?? row.state };
+  return { name, service, ...target(found.main?.name ?? spec.containerName, spec.image, found.main), state: serviceState(found) };
 }
 
 function externalRow(observed: ObservedState, name: string, container: string): LsRow {

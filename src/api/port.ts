@@ -2,6 +2,7 @@
 // Ports are published on the service's sandbox, which owns the network namespace.
 import type { Engine } from '../engine/engine.js';
 import type { Protocol } from '../manifest/model.js';
+import type { ObservedContainer } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { pick, sandboxProblem } from './lookup.js';
 
@@ -27,6 +28,14 @@ function ipv6(p: PortMapping): number {
   return p.hostIp.includes(':') ? 1 : 0;
 }
 
+/** What a sandbox publishes, by container port and protocol, each port's IPv4 binding first. */
+export function publishedPorts(sandbox: ObservedContainer): PortMapping[] {
+  return (sandbox.published ?? [])
+    .map(parsePublished)
+    .filter((p): p is PortMapping => p !== undefined)
+    .sort((a, b) => a.containerPort - b.containerPort || a.proto.localeCompare(b.proto) || ipv6(a) - ipv6(b) || a.address.localeCompare(b.address));
+}
+
 /** "5000" or "5000/udp" → port and protocol; anything else is a usage error. */
 export function parsePortArg(arg: string): { port: number; proto: Protocol } {
   const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(arg);
@@ -45,10 +54,7 @@ export async function port(engine: Engine, project: string, service: string, por
     const what = problem ? `the sandbox of service "${service}" (${found!.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${project} is not running`;
     throw new UserError(`${what}, so no port of it is published`, 'start it with `hitch up`');
   }
-  const all = (found.sandbox.published ?? [])
-    .map(parsePublished)
-    .filter((p): p is PortMapping => p !== undefined)
-    .sort((a, b) => a.containerPort - b.containerPort || a.proto.localeCompare(b.proto) || ipv6(a) - ipv6(b) || a.address.localeCompare(b.address));
+  const all = publishedPorts(found.sandbox);
   if (portArg === undefined) return all;
   const wanted = parsePortArg(portArg);
   const matching = all.filter((p) => p.containerPort === wanted.port && p.proto === wanted.proto);

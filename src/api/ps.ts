@@ -1,36 +1,40 @@
 // `ps`: one row per service of the project, joining each service container with its sandbox.
 import type { Engine } from '../engine/engine.js';
-import type { ObservedContainer } from '../plan/observed.js';
-import { containersOf, sandboxProblem, servicesOf, type ServiceContainers } from './lookup.js';
+import { UsageError } from '../user-error.js';
+import { containersOf, serviceState, servicesOf, unknownServices, type ServiceState } from './lookup.js';
+import { publishedPorts, type PortMapping } from './port.js';
 
 export interface PsRow {
   service: string;
-  container: string;
-  state: string;
+  container: string | null; // null: the service container is missing (its sandbox is left)
+  id: string | null; // the container's full id, as `ps -q` prints it
+  state: ServiceState; // in fixed words, as `ls` gives them
+  status: string | null; // the engine's words for the container: "Up 2 minutes", "Exited (0) 3 seconds ago"
   ip: string;
-  ports: string[];
+  ports: PortMapping[]; // published on the sandbox, as `port --json` gives them
   links: string[];
 }
 
-/** The service container's state in the engine's words, and what is wrong with its sandbox. */
-function stateOf(t: ServiceContainers & { main: ObservedContainer }): string {
-  const own = t.main.status ?? (t.main.running ? 'running' : 'stopped');
-  const problem = sandboxProblem(t);
-  return problem ? `${own} (${problem})` : own;
-}
-
-export async function ps(engine: Engine, project: string): Promise<PsRow[]> {
+/** The rows of the named services (default: all); a name the project does not have is a usage error. */
+export async function ps(engine: Engine, project: string, services: string[] = []): Promise<PsRow[]> {
   const observed = await engine.observe(project, []);
-  return servicesOf(observed).map((service) => {
-    const found = containersOf(observed, service);
-    const { sandbox: box, main } = found;
-    return {
-      service,
-      container: main?.name ?? '(missing)',
-      state: main ? stateOf({ ...found, main }) : 'missing',
-      ip: box?.ip ?? '',
-      ports: box?.published ?? [],
-      links: main?.links ?? [],
-    };
-  });
+  const unknown = unknownServices(observed, project, services);
+  if (unknown) throw new UsageError(unknown.message, unknown.remedy);
+  return servicesOf(observed)
+    .filter((s) => services.length === 0 || services.includes(s))
+    .map((service) => {
+      const found = containersOf(observed, service);
+      const { sandbox, main } = found;
+      const state = serviceState(found);
+      return {
+        service,
+        container: main?.name ?? null,
+        id: main?.id ?? null,
+        state,
+        status: main ? (main.status ?? state) : null,
+        ip: sandbox?.ip ?? '',
+        ports: sandbox ? publishedPorts(sandbox) : [],
+        links: main?.links ?? [],
+      };
+    });
 }

@@ -58,5 +58,7 @@ export async function removeContainer(docker: Docker, nameOrId: string): Promise
 export async function containerStatus(docker: Docker, nameOrId: string): Promise<ContainerStatus> {
   const info = await docker.getContainer(nameOrId).inspect();
   const health = info.State.Health?.Status as ContainerStatus['health'] | undefined;
-  return { running: info.State.Running, health, exitCode: info.State.Running ? undefined : info.State.ExitCode };
+  // the engine's zero time ("0001-01-01T00:00:00Z") says the container never stopped
+  const finishedAt = info.State.FinishedAt.startsWith('0001-') ? undefined : info.State.FinishedAt;
+  return { running: info.State.Running, health, exitCode: info.State.Running ? undefined : info.State.ExitCode, restarting: info.State.Restarting, finishedAt };
 }

@@ -7,7 +7,12 @@
 const HEADER = 8;
 const STDERR = 2;
 
-export function demux(source: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
+/** Where a stream's frames go: each write is one whole frame's payload (a log entry, for `logs`). */
+export interface FrameSink {
+  write(payload: Buffer): unknown;
+}
+
+export function demux(source: NodeJS.ReadableStream, stdout: FrameSink, stderr: FrameSink): void {
   let pending: Buffer = Buffer.alloc(0);
   source.on('data', (chunk: Buffer) => {
     pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);

@@ -7,15 +7,16 @@ import type { ContainerSpec, NetworkSpec, VolumeSpec } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
-import type { Attachment, ContainerStatus, Engine, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
+import type { Attachment, ContainerEvent, ContainerStatus, Engine, EventWatch, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
 import { engineMessage, isNotFound, isUnreachable, unreachable } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
+import { watchContainers } from './events.js';
 import { execIn } from './exec.js';
 import { buildImage, imageExists, pullImage } from './images.js';
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks.js';
 import { observe } from './observe.js';
-import { tryLock } from './mutex.js';
-import { attach, execAttached, streamLogs } from './streams.js';
+import { lockHeld, tryLock } from './mutex.js';
+import { attach, execAttached, execDetached, streamLogs } from './streams.js';
 
 /** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
@@ -127,11 +128,23 @@ export class DockerEngine implements Engine {
     return this.call(() => streamLogs(this.docker, nameOrId, opts, onLine));
   }
 
-  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number> {
-    return this.call(() => execAttached(this.docker, nameOrId, cmd, streams));
+  watchContainers(project: string, onEvent: (event: ContainerEvent) => void): Promise<EventWatch> {
+    return this.call(() => watchContainers(this.docker, project, onEvent));
+  }
+
+  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams, opts?: ExecOptions): Promise<number> {
+    return this.call(() => execAttached(this.docker, nameOrId, cmd, streams, opts));
+  }
+
+  execDetached(nameOrId: string, cmd: string[], opts?: ExecOptions): Promise<void> {
+    return this.call(() => execDetached(this.docker, nameOrId, cmd, opts));
   }
 
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt> {
     return this.call(() => tryLock(this.docker, name, labels));
+  }
+
+  lockHeld(name: string): Promise<boolean> {
+    return this.call(() => lockHeld(this.docker, name));
   }
 }

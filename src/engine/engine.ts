@@ -1,7 +1,7 @@
 // The one small interface through which hitch reaches a container engine.
 // Only src/engine implements it; plan and manifest never see dockerode.
 import type { BuildSpec } from '../manifest/model.js';
-import type { ContainerSpec, NetworkSpec, VolumeSpec } from '../plan/model.js';
+import type { ContainerSpec, NetworkSpec, Role, VolumeSpec } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
 
 export interface ExecResult {
@@ -14,17 +14,47 @@ export interface ContainerStatus {
   running: boolean;
   health?: 'starting' | 'healthy' | 'unhealthy';
   exitCode?: number;
+  restarting?: boolean; // stopped, and its restart policy is about to start it again
+  finishedAt?: string; // when it last stopped (RFC 3339); undefined if it never did
 }
 
 /** One line a container wrote, without its line break. */
 export interface LogLine {
   stream: 'stdout' | 'stderr';
   text: string;
+  time?: string; // with LogOptions.timestamps: the engine's RFC 3339 timestamp of the line
 }
 
 export interface LogOptions {
   follow: boolean;
   tail?: number; // the last N lines; default: all
+  since?: string; // only lines from then on, as the engine takes a moment: "seconds.nanoseconds"
+  until?: string; // only lines before then; a followed log ends at the first line after it
+  timestamps?: boolean;
+  signal?: AbortSignal; // ends a followed log early
+}
+
+/** What `docker exec` also sets for the command. */
+export interface ExecOptions {
+  user?: string;
+  workdir?: string;
+  env?: string[]; // "KEY=VALUE" sets it; "KEY" alone unsets it, as with `docker exec -e`
+  privileged?: boolean;
+}
+
+/** A service or sandbox container of a project started or stopped (the engine's `start` and `die`). */
+export interface ContainerEvent {
+  action: 'start' | 'die';
+  id: string;
+  service: string;
+  role: Role;
+  time: bigint; // the engine's clock, nanoseconds since the epoch
+}
+
+/** The engine's events as they come; stop() ends them, `ended` resolves when they ended however. */
+export interface EventWatch {
+  stop(): void;
+  readonly ended: Promise<void>;
 }
 
 /** What an attached exec reads and writes. Terminal modes (raw stdin) stay with the caller. */
@@ -85,10 +115,16 @@ export interface Engine {
   logsTail(nameOrId: string, lines: number): Promise<string>;
   /** Calls onLine for each line of the container's log; with follow, until the container stops. */
   logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void>;
+  /** Calls onEvent for each start and stop of the project's containers from now on, in the engine's order. */
+  watchContainers(project: string, onEvent: (event: ContainerEvent) => void): Promise<EventWatch>;
   /** Runs a command attached to the given streams; resolves with its exit code. */
-  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams): Promise<number>;
+  execAttached(nameOrId: string, cmd: string[], streams: ExecStreams, opts?: ExecOptions): Promise<number>;
+  /** Starts a command attached to nothing and resolves at once (`docker exec -d`). */
+  execDetached(nameOrId: string, cmd: string[], opts?: ExecOptions): Promise<void>;
   /** One attempt at the engine-side mutex `name` (mutex.ts). */
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt>;
+  /** Whether someone holds the mutex `name` now; only looks (a stale lock is left to the next taker). */
+  lockHeld(name: string): Promise<boolean>;
 }
 
 /** Acquired, or held by someone (their lock's labels); no holder means a stale lock was cleared: retry. */

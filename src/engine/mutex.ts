@@ -56,6 +56,12 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
   };
 }
 
+/** Whether a lock container is held: its `cat` runs, or its creator is about to start it. */
+function live(info: Docker.ContainerInspectInfo): boolean {
+  const starting = info.State.Status === 'created' && Date.now() - Date.parse(info.Created) < START_GRACE_MS;
+  return info.State.Running || starting;
+}
+
 /**
  * Who holds the lock, or undefined when it was stale (now removed) or vanished: try again. Only a
  * container that carries this very lock label is ever removed; anything else of that name is not ours.
@@ -67,8 +73,7 @@ async function holder(docker: Docker, name: string, labels: Record<string, strin
     if (!mine) {
       throw new UserError(`a container named ${name} exists and is not a hitch lock`, `rename or remove it (hitch uses that name to lock the project)`);
     }
-    const starting = info.State.Status === 'created' && Date.now() - Date.parse(info.Created) < START_GRACE_MS;
-    if (info.State.Running || starting) return info.Config.Labels ?? {};
+    if (live(info)) return info.Config.Labels ?? {};
     await docker.getContainer(info.Id).remove({ force: true });
     return undefined;
   } catch (err) {
@@ -84,5 +89,15 @@ export async function tryLock(docker: Docker, name: string, labels: Record<strin
   } catch (err) {
     if (statusOf(err) !== 409) throw err;
     return { acquired: false, holder: await holder(docker, name, labels) };
+  }
+}
+
+export async function lockHeld(docker: Docker, name: string): Promise<boolean> {
+  try {
+    const info = await docker.getContainer(name).inspect();
+    return info.Config.Labels?.[LABEL.lock] !== undefined && live(info);
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
   }
 }

@@ -1,11 +1,14 @@
-// Long-lived streams to containers: logs line by line, commands attached to the caller's stdio, and a
-// container's own stdio attached.
+// Long-lived streams to containers: logs line by line, commands attached to the caller's stdio (or to
+// nothing), and a container's own stdio attached.
 import type Docker from 'dockerode';
 import { once } from 'node:events';
 import { PassThrough, Readable, type Duplex } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { Attachment, ExecStreams, LogLine, LogOptions } from './engine.js';
+import { UserError } from '../user-error.js';
+import type { Attachment, ExecOptions, ExecStreams, LogLine, LogOptions } from './engine.js';
 import { demux } from './demux.js';
+import { engineMessage, statusOf } from './engine-errors.js';
+import { LogLines, type Stamps } from './log-lines.js';
 
 /** Resolves once the stream is over, however it ends (a hijacked socket may close without 'end'). */
 function ended(stream: NodeJS.ReadableStream): Promise<void> {
@@ -26,27 +29,67 @@ function lines(source: PassThrough, stream: LogLine['stream'], onLine: (l: LogLi
 export async function streamLogs(docker: Docker, name: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void> {
   const container = docker.getContainer(name);
   const info = await container.inspect();
-  const base = { stdout: true, stderr: true, ...(opts.tail === undefined ? {} : { tail: opts.tail }) };
+  const query = {
+    stdout: true,
+    stderr: true,
+    timestamps: Boolean(opts.timestamps),
+    ...(opts.tail === undefined ? {} : { tail: opts.tail }),
+    ...(opts.since === undefined ? {} : { since: opts.since }),
+    ...(opts.until === undefined ? {} : { until: opts.until }),
+  } as unknown as Docker.ContainerLogsOptions; // since/until: the engine takes fractions, the typings only numbers
   // dockerode answers a follow with a stream and a one-off read with a buffer; both go down one path.
   const source: NodeJS.ReadableStream = opts.follow
-    ? await container.logs({ ...base, follow: true })
-    : Readable.from([await container.logs({ ...base, follow: false })]);
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const done = Promise.all([lines(out, 'stdout', onLine), lines(err, 'stderr', onLine)]);
-  // A TTY container's log is one raw stream; any other is multiplexed in frames (stdout, stderr).
-  if (info.Config.Tty) source.on('data', (chunk: Buffer) => out.write(chunk));
-  else demux(source, out, err);
-  await ended(source);
+    ? await container.logs({ ...query, follow: true })
+    : Readable.from([await container.logs({ ...query, follow: false })]);
+  const stamps: Stamps = !opts.timestamps ? 'none' : info.Config.Tty ? 'per-line' : 'per-frame';
+  const line = (stream: LogLine['stream']) => (text: string, time?: string) => onLine(time === undefined ? { stream, text } : { stream, text, time });
+  const out = new LogLines(stamps, line('stdout'));
+  const err = new LogLines(stamps, line('stderr'));
+  // A TTY's log is one raw stream; any other is multiplexed in frames (stdout, stderr).
+  if (info.Config.Tty) source.on('data', (chunk: Buffer) => out.push(chunk));
+  else demux(source, { write: (frame) => out.push(frame) }, { write: (frame) => err.push(frame) });
+  const over = ended(source);
+  const stop = () => (source as Readable).destroy();
+  if (opts.signal?.aborted) stop();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await over;
+  } catch (error) {
+    if (!opts.signal?.aborted) throw error; // ended on purpose: a connection cut off may say so
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
+  }
   out.end();
   err.end();
-  await done;
 }
 
-export async function execAttached(docker: Docker, name: string, cmd: string[], io: ExecStreams): Promise<number> {
+/** What an exec's command runs as, where and with what, beyond the container's own settings. */
+function execSettings(opts: ExecOptions): Partial<Docker.ExecCreateOptions> {
+  return {
+    ...(opts.user ? { User: opts.user } : {}),
+    ...(opts.workdir ? { WorkingDir: opts.workdir } : {}),
+    ...(opts.env?.length ? { Env: opts.env } : {}),
+    ...(opts.privileged ? { Privileged: true } : {}),
+  };
+}
+
+export async function execDetached(docker: Docker, name: string, cmd: string[], opts: ExecOptions = {}): Promise<void> {
+  const exec = await docker.getContainer(name).exec({ Cmd: cmd, ...execSettings(opts) });
+  // the engine answers once the command started; its empty answer must be read, or its socket stays open
+  const answer = (await exec.start({ Detach: true }).catch((err: unknown) => {
+    // nothing is attached to show why it could not start (not found, not executable): the error says
+    if (statusOf(err) === 400) throw new UserError(`the command could not start: ${engineMessage(err)}`);
+    throw err;
+  })) as Readable;
+  answer.resume();
+  await ended(answer);
+}
+
+export async function execAttached(docker: Docker, name: string, cmd: string[], io: ExecStreams, opts: ExecOptions = {}): Promise<number> {
   const tty = Boolean(io.tty);
   const exec = await docker.getContainer(name).exec({
     Cmd: cmd,
+    ...execSettings(opts),
     AttachStdin: Boolean(io.stdin),
     AttachStdout: true,
     AttachStderr: true,

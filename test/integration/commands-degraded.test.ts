@@ -64,8 +64,10 @@ describe('a sandbox stopped under its running service', () => {
   });
 
   it('ps and ls say so: the service has no network, whatever the engine says of its container', async () => {
-    const ps = JSON.parse((await hitchOk(['-f', file, '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
-    expect(ps.map((r) => [r.service, /\(sandbox stopped\)$/.test(r.state)])).toEqual([['a', true], ['b', false], ['c', false]]);
+    const ps = JSON.parse((await hitchOk(['-f', file, '--json', 'ps'])).stdout) as Array<{ service: string; state: string; status: string }>;
+    expect(ps.map((r) => [r.service, r.state, /^Up /.test(r.status)])).toEqual([['a', 'sandbox stopped', true], ['b', 'running', true], ['c', 'running', true]]);
+    const table = (await hitchOk(['-f', file, 'ps'])).stdout.split('\n');
+    expect(table[1]).toMatch(/^a +it-degraded-a +Up .* \(sandbox stopped\) /);
     const ls = JSON.parse((await hitchOk(['-f', file, '--json', 'ls'])).stdout) as Array<{ name: string; state: string }>;
     expect(ls.map((r) => [r.name, r.state])).toEqual([['a', 'sandbox stopped'], ['b', 'running'], ['b/a', 'sandbox stopped'], ['c', 'running']]);
   });

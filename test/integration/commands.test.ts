@@ -1,30 +1,11 @@
 // ls, port, logs, exec and restart (issue 5) on one linked stack: web links to api and to cache (as store).
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, execIn, FIXTURES, hitch, hitchOk, ipOf, requireEngine, ROOT, until } from './helpers.js';
+import { docker, execIn, FIXTURES, hitch, hitchOk, ipOf, requireEngine, ROOT, run, until } from './helpers.js';
 
 const FILE = `${FIXTURES}/commands/hitch.yaml`;
 const P = 'it-cmd';
 const NET = `${P}-hitch`;
 const H = ['-f', FILE];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command with `input` on its stdin; `during` lets a test act while it runs. */
-function run(cmd: string, args: string[], input?: string, during?: (out: () => string, child: ReturnType<typeof spawn>) => Promise<void>): Promise<Run> {
-  const child = spawn(cmd, args, { env: { ...process.env, CI: 'true' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  if (input !== undefined) child.stdin.end(input);
-  const exited = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return during ? during(() => stdout, child).then(() => exited) : exited;
-}
 
 const hitchBin = `${ROOT}/bin/hitch.js`;
 

@@ -1,6 +1,6 @@
 // Shared by the integration tests: run the real `hitch` binary, read containers through dockerode.
 // No engine means a loud failure, never a skip.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
@@ -9,7 +9,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/stacks', import.meta.url));
 export const docker = new Docker();
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 
 export interface CliResult {
   code: number;
@@ -23,7 +23,7 @@ export interface CliOptions {
 }
 
 export async function hitch(args: string[], env: Record<string, string> = {}, opts: CliOptions = {}): Promise<CliResult> {
-  const running = run('node', [`${ROOT}/bin/hitch.js`, ...args], {
+  const running = execFileAsync('node', [`${ROOT}/bin/hitch.js`, ...args], {
     env: { ...process.env, ...env, CI: 'true' },
     maxBuffer: 16 * 1024 * 1024,
     cwd: opts.cwd,
@@ -43,6 +43,24 @@ export async function hitchOk(args: string[], env: Record<string, string> = {}):
   const res = await hitch(args, env);
   if (res.code !== 0) throw new Error(`hitch ${args.join(' ')} exited ${res.code}\n${res.stdout}\n${res.stderr}`);
   return res;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command with `input` on its stdin; `during` lets a test act while it runs. */
+export function run(cmd: string, args: string[], input?: string, during?: (out: () => string, child: ReturnType<typeof spawn>) => Promise<void>): Promise<Run> {
+  const child = spawn(cmd, args, { env: { ...process.env, CI: 'true' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  if (input !== undefined) child.stdin.end(input);
+  const exited = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return during ? during(() => stdout, child).then(() => exited) : exited;
 }
 
 export async function requireEngine(): Promise<void> {

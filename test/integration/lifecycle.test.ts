@@ -62,11 +62,11 @@ describe('up', () => {
 
   it('publishes ports on the sandbox, visible in ps', async () => {
     const res = await hitchOk(['-f', FILE, '--json', 'ps']);
-    const rows = JSON.parse(res.stdout) as Array<{ service: string; ports: string[]; links: string[] }>;
+    const rows = JSON.parse(res.stdout) as Array<{ service: string; ports: unknown[]; links: string[] }>;
     const web = rows.find((r) => r.service === 'web')!;
+    const hostPort = Number((await docker.getContainer(`${P}-web-sandbox`).inspect()).NetworkSettings.Ports['8000/tcp']![0]!.HostPort);
     expect(web.links).toEqual(['api', 'cache']);
-    expect(web.ports).toHaveLength(1);
-    expect(web.ports[0]).toMatch(/^127\.0\.0\.1:\d+->8000\/tcp$/);
+    expect(web.ports).toEqual([{ containerPort: 8000, proto: 'tcp', hostIp: '127.0.0.1', hostPort, address: `127.0.0.1:${hostPort}` }]);
   });
 });
 

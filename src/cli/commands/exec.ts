@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { ExecStreams } from '../../engine/engine.js';
-import { UserError } from '../../user-error.js';
+import { UsageError, UserError } from '../../user-error.js';
 import { globals, openEngine, projectFrom } from '../context.js';
 
 /** -t gives the command a terminal of our size; with -i our terminal goes raw so every key (Ctrl-C too) reaches it. */
@@ -21,6 +21,29 @@ function streamsFor(opts: { interactive?: boolean; tty?: boolean }): { streams: 
   return { streams, restore: () => stdin?.setRawMode(false) };
 }
 
+/**
+ * One -e value: KEY=VALUE as it is; KEY alone takes its value from hitch's environment, or, unset there,
+ * unsets it for the command (docker exec's rule). A name that is empty or holds a space is a usage error.
+ */
+export function envArgument(value: string, env: NodeJS.ProcessEnv = process.env): string {
+  const equals = value.indexOf('=');
+  const key = equals === -1 ? value : value.slice(0, equals);
+  if (key === '') throw new InvalidArgumentError(`"${value}" names no variable: use KEY=VALUE`);
+  if (/[ \t]/.test(key)) throw new InvalidArgumentError(`the variable name "${key}" holds whitespace`);
+  if (equals !== -1) return value;
+  return env[key] === undefined ? key : `${key}=${env[key]}`;
+}
+
+interface ExecFlags {
+  interactive?: boolean;
+  tty?: boolean;
+  detach?: boolean;
+  user?: string;
+  workdir?: string;
+  env?: string[];
+  privileged?: boolean;
+}
+
 export function registerExec(program: Command, passThrough: boolean): void {
   program
     .command('exec')
@@ -29,15 +52,24 @@ export function registerExec(program: Command, passThrough: boolean): void {
     .argument('<command...>', 'the command and its arguments')
     .option('-i, --interactive', 'attach stdin')
     .option('-t, --tty', 'allocate a terminal (use -it for a shell)')
+    .option('-T, --no-tty', "no terminal: hitch's default, accepted for compose scripts")
+    .option('-d, --detach', 'start the command and return at once, attached to nothing')
+    .option('-u, --user <user>', 'run the command as this user (name or uid[:gid])')
+    .option('-w, --workdir <dir>', 'run the command in this directory')
+    .option('-e, --env <KEY=VALUE>', "set a variable for the command (repeatable); KEY alone passes on hitch's own", (value: string, all: string[] = []) => [...all, envArgument(value)])
+    .option('--privileged', 'give the command extended privileges')
     // Everything after SERVICE is the command's, options too (`hitch exec web ls -l`), as with `docker exec`.
     .passThroughOptions(passThrough)
-    .action(async (service: string, command: string[], opts: { interactive?: boolean; tty?: boolean }, cmd: Command) => {
+    .action(async (service: string, command: string[], opts: ExecFlags, cmd: Command) => {
+      if (opts.detach && (opts.interactive || opts.tty)) throw new UsageError('-d attaches nothing to the command', 'drop -i and -t, or -d');
       const project = await projectFrom(globals(cmd));
-      const { exec } = await import('../../api/streams.js');
+      const { exec, execDetached } = await import('../../api/streams.js');
       const engine = await openEngine();
+      const settings = { user: opts.user, workdir: opts.workdir, env: opts.env, privileged: opts.privileged };
+      if (opts.detach) return execDetached(engine, project, service, command, settings);
       const { streams, restore } = streamsFor(opts);
       try {
-        process.exitCode = await exec(engine, project, service, command, streams);
+        process.exitCode = await exec(engine, project, service, command, streams, settings);
       } finally {
         restore();
         // stdin was read from: stop reading, or the process would wait for more input

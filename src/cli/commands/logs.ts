@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseLogTime } from '../../api/log-time.js';
 import type { LogLine } from '../../engine/engine.js';
+import { argumentParser } from '../argument.js';
 import { globals, openEngine, projectFrom } from '../context.js';
 
 // docker compose's order: cyan, yellow, green, magenta, blue, then their bright variants.
@@ -21,15 +23,30 @@ function tailCount(value: string): number {
   return Number(value);
 }
 
+/** --since and --until as docker reads them; a malformed one is a usage error before any request. */
+const moment = argumentParser((value) => parseLogTime(value, new Date()));
+
+interface LogsFlags {
+  follow?: boolean;
+  tail?: number;
+  since?: bigint;
+  until?: bigint;
+  timestamps?: boolean;
+  logPrefix: boolean;
+}
+
 export function registerLogs(program: Command): void {
   program
     .command('logs')
     .description("print services' logs, each line prefixed with its service (all services by default)")
     .argument('[services...]', 'the services to show')
-    .option('-f, --follow', 'keep printing new lines until the services stop')
+    .option('-f, --follow', 'keep printing new lines, across restarts and recreates, until no followed service runs')
     .option('-n, --tail <lines>', 'only the last N lines of each service', tailCount)
+    .option('--since <time>', 'only lines since then: 2024-01-31T09:00:00Z, a Unix timestamp, or a duration back from now (10m)', moment)
+    .option('--until <time>', 'only lines before then, in the same forms', moment)
+    .option('-t, --timestamps', "show each line's timestamp (RFC 3339, the engine's)")
     .option('--no-log-prefix', 'print lines without the service prefix')
-    .action(async (services: string[], opts: { follow?: boolean; tail?: number; logPrefix: boolean }, cmd: Command) => {
+    .action(async (services: string[], opts: LogsFlags, cmd: Command) => {
       const g = globals(cmd);
       const project = await projectFrom(g);
       const { logs } = await import('../../api/streams.js');
@@ -38,10 +55,15 @@ export function registerLogs(program: Command): void {
       await logs(await openEngine(), project, services, {
         follow: opts.follow,
         tail: opts.tail,
+        since: opts.since,
+        until: opts.until,
+        timestamps: opts.timestamps,
         onServices: (names) => (prefix = opts.logPrefix ? prefixes(names, colour) : new Map()),
         onLine: (service: string, line: LogLine) => {
           const out = line.stream === 'stderr' ? process.stderr : process.stdout;
-          out.write(`${prefix.get(service) ?? ''}${line.text}\n`);
+          // compose's order: the service, then the engine's timestamp, then the line
+          const time = opts.timestamps && line.time ? `${line.time} ` : '';
+          out.write(`${prefix.get(service) ?? ''}${time}${line.text}\n`);
         },
       });
     });

@@ -1,18 +1,10 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parsePortArg } from '../../api/port.js';
-import { UserError } from '../../user-error.js';
+import { argumentParser } from '../argument.js';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
 
 /** A malformed PORT is a usage error (exit 2), found before anything is loaded. */
-function portArgument(value: string): string {
-  try {
-    parsePortArg(value);
-    return value;
-  } catch (err) {
-    if (err instanceof UserError) throw new InvalidArgumentError(`${err.message}; ${err.remedy}`);
-    throw err;
-  }
-}
+const portArgument = argumentParser((value) => (parsePortArg(value), value));
 
 export function registerPort(program: Command): void {
   program

@@ -1,0 +1,64 @@
+// `ps` rows from what the engine holds: states in fixed words beside the engine's own, a missing
+// container as null, ports as `port --json` gives them, and only the services asked for.
+import { describe, expect, it } from 'vitest';
+import { ps, type PsRow } from '../../../src/api/ps.js';
+import type { Engine } from '../../../src/engine/engine.js';
+import type { ObservedContainer } from '../../../src/plan/observed.js';
+import { UsageError } from '../../../src/user-error.js';
+
+function container(name: string, service: string, role: ObservedContainer['role'], running: boolean, extra: Partial<ObservedContainer> = {}): ObservedContainer {
+  return { id: `id-${name}`, name, service, role, configHash: '', running, ...extra };
+}
+
+const CONTAINERS = [
+  container('shop-web-sandbox', 'web', 'sandbox', true, { ip: '10.0.0.2', published: ['127.0.0.1:49154->5353/udp', ':::49153->8000/tcp', '0.0.0.0:49153->8000/tcp'] }),
+  container('shop-web', 'web', 'service', true, { status: 'Up 2 minutes', links: ['cache'] }),
+  container('shop-cache-sandbox', 'cache', 'sandbox', false, { ip: '10.0.0.3' }),
+  container('shop-cache', 'cache', 'service', true, { status: 'Up 3 minutes' }),
+  container('shop-db-sandbox', 'db', 'sandbox', true, { ip: '10.0.0.4' }),
+  container('shop-db', 'db', 'service', false, { status: 'Exited (0) 5 seconds ago' }),
+  container('shop-lost-sandbox', 'lost', 'sandbox', true, { ip: '10.0.0.5' }),
+];
+
+const engineWith = (containers: ObservedContainer[]) => ({ observe: async () => ({ containers }) }) as unknown as Engine;
+
+const ROWS: Record<string, PsRow> = {
+  cache: { service: 'cache', container: 'shop-cache', id: 'id-shop-cache', state: 'sandbox stopped', status: 'Up 3 minutes', ip: '10.0.0.3', ports: [], links: [] },
+  db: { service: 'db', container: 'shop-db', id: 'id-shop-db', state: 'stopped', status: 'Exited (0) 5 seconds ago', ip: '10.0.0.4', ports: [], links: [] },
+  lost: { service: 'lost', container: null, id: null, state: 'missing', status: null, ip: '10.0.0.5', ports: [], links: [] },
+  web: {
+    service: 'web',
+    container: 'shop-web',
+    id: 'id-shop-web',
+    state: 'running',
+    status: 'Up 2 minutes',
+    ip: '10.0.0.2',
+    ports: [
+      { containerPort: 5353, proto: 'udp', hostIp: '127.0.0.1', hostPort: 49154, address: '127.0.0.1:49154' },
+      { containerPort: 8000, proto: 'tcp', hostIp: '0.0.0.0', hostPort: 49153, address: '0.0.0.0:49153' },
+      { containerPort: 8000, proto: 'tcp', hostIp: '::', hostPort: 49153, address: '[::]:49153' },
+    ],
+    links: ['cache'],
+  },
+};
+
+describe('ps', () => {
+  it('gives one row per service, by name, in fixed words and the engine’s', async () => {
+    expect(await ps(engineWith(CONTAINERS), 'shop')).toEqual([ROWS.cache, ROWS.db, ROWS.lost, ROWS.web]);
+  });
+
+  it('gives only the services named, in the order of the rest', async () => {
+    expect(await ps(engineWith(CONTAINERS), 'shop', ['web', 'db'])).toEqual([ROWS.db, ROWS.web]);
+  });
+
+  it.each<[string, ObservedContainer[], string]>([
+    ['one the project has not', CONTAINERS, 'use one of: cache, db, lost, web'],
+    ['any, in a project with no containers', [], 'project shop has no containers on this engine: start it with `hitch up`'],
+  ])('refuses to name %s as a usage error', async (_, containers, remedy) => {
+    const refusal = await ps(engineWith(containers), 'shop', ['web', 'nope', 'other']).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(UsageError);
+    const { message, remedy: given } = refusal as UsageError;
+    const named = containers.length > 0 ? '"nope", "other"' : '"web", "nope", "other"';
+    expect({ message, remedy: given }).toEqual({ message: `no such service in project shop: ${named}`, remedy });
+  });
+});
