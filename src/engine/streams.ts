@@ -1,9 +1,7 @@
 // Long-lived streams to containers: logs line by line, commands attached to the caller's stdio (or to
 // nothing), and a container's own stdio attached.
 import type Docker from 'dockerode';
-import { once } from 'node:events';
-import { PassThrough, Readable, type Duplex } from 'node:stream';
-import { createInterface } from 'node:readline';
+import { Readable, type Duplex } from 'node:stream';
 import { UserError } from '../user-error.js';
 import type { Attachment, ExecOptions, ExecStreams, LogLine, LogOptions } from './engine.js';
 import { demux } from './demux.js';
@@ -17,13 +15,6 @@ function ended(stream: NodeJS.ReadableStream): Promise<void> {
     stream.once('close', resolve);
     stream.once('error', reject);
   });
-}
-
-/** Splits a byte stream into lines; readline keeps a line cut between chunks whole and flushes the last one. */
-function lines(source: PassThrough, stream: LogLine['stream'], onLine: (l: LogLine) => void): Promise<unknown> {
-  const rl = createInterface({ input: source, crlfDelay: Infinity });
-  rl.on('line', (text) => onLine({ stream, text }));
-  return once(rl, 'close');
 }
 
 export async function streamLogs(docker: Docker, name: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void> {
@@ -133,11 +124,12 @@ export async function attach(docker: Docker, name: string): Promise<Attachment |
     .catch(() => undefined)) as unknown as Duplex | undefined;
   if (!socket) return undefined;
   const listeners: ((line: string) => void)[] = [];
-  const out = new PassThrough();
-  const ended = lines(out, 'stdout', ({ text }) => listeners.forEach((listener) => listener(text))).then(() => {}, () => {});
-  demux(socket, out, new PassThrough().resume());
-  // however the connection ends (a hijacked socket may close without 'end', or reset), the lines end
-  for (const event of ['end', 'close', 'error']) socket.on(event, () => out.end());
+  const out = new LogLines('none', (text) => listeners.forEach((listener) => listener(text)));
+  demux(socket, { write: (frame) => out.push(frame) }, { write: () => {} });
+  // however the connection ends (a hijacked socket may close without 'end', or reset), the lines end, once
+  const ended = new Promise<void>((resolve) => {
+    for (const event of ['end', 'close', 'error']) socket.on(event, () => resolve()); // on: a later error stays handled
+  }).then(() => out.end());
   return {
     onLine: (listener) => void listeners.push(listener),
     ended,
