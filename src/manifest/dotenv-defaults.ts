@@ -4,7 +4,7 @@
 // process environment still wins over every key (interpolate.ts's lookupIn). Problems are reported at
 // their line of `.env` and, like env_file's, a bad line is an error: compose refuses such a file too,
 // and a silently dropped line is a variable silently unset.
-import { parseEnvFile } from './dotenv.js';
+import { parseEnvFile, templateProblem } from './dotenv.js';
 import { lookupIn } from './interpolate.js';
 import type { Report } from './problems.js';
 import { interpolate } from './template.js';
@@ -26,7 +26,7 @@ export function dotenvDefaults(dotenv: DotenvFile, env: Record<string, string | 
     const at = { file, line: e.line, col: e.col };
     const value = e.template === undefined ? e.value : interpolate(e.template, lookup, (m) => report.warn(at, m));
     if (typeof value === 'string') setOwn(out, e.key, value);
-    else report.error(at, `${value.error}${value.error.startsWith('invalid') ? `; in .env, a single-quoted value is taken as written` : ''}`);
+    else report.error(at, templateProblem(value.error));
   }
   return out;
 }

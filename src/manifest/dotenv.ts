@@ -18,6 +18,11 @@ export interface EnvEntry {
   template?: string;
 }
 
+/** Why a value cannot be interpolated, with the way out that only these files have. */
+export function templateProblem(error: string): string {
+  return error.startsWith('invalid') ? `${error}; in an env file, a single-quoted value is taken as written` : error;
+}
+
 export interface EnvFileProblem {
   line: number;
   col: number;

@@ -1,8 +1,9 @@
 // `environment`, `env_file`, `labels` and build `args`: a mapping or a KEY=VALUE list → Record.
 import { resolve } from 'node:path';
 import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
-import { parseEnvFile } from './dotenv.js';
+import { parseEnvFile, templateProblem } from './dotenv.js';
 import { printable } from './problems.js';
+import { interpolate, type Lookup } from './template.js';
 import { decodeUtf8 } from './utf8.js';
 import { isMapping, scalarText, setOwn, type Path } from './tree.js';
 
@@ -42,11 +43,14 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
 export function environment(ctx: Ctx, svc: Path): Record<string, string> {
   let out: Record<string, string> = {};
   // spread, not Object.assign: a `__proto__` key must stay a key
-  for (const e of entries(ctx, [...svc, 'env_file'])) out = { ...out, ...envFile(ctx, e.value as string, e.path) };
+  for (const e of entries(ctx, [...svc, 'env_file'])) out = { ...out, ...envFile(ctx, e.value as string, e.path, out) };
   return { ...out, ...keyValues(ctx, [...svc, 'environment'], 'environment', 'lookup') };
 }
 
-function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
+const own = (o: Record<string, string>, name: string) => (Object.hasOwn(o, name) ? o[name] : undefined);
+
+/** One env_file's variables; `before` holds those of the service's env_files above it. */
+function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, string>): Record<string, string> {
   const file = resolve(ctx.dir, rel);
   const content = ctx.readFile(file);
   if (content === undefined) {
@@ -62,9 +66,16 @@ function envFile(ctx: Ctx, rel: string, path: Path): Record<string, string> {
   const parsed = parseEnvFile(text);
   for (const e of parsed.errors) ctx.report.error({ file, line: e.line, col: e.col }, e.message);
   const out: Record<string, string> = {};
+  // As compose v2 resolves them (compose-go's ResolveServicesEnvironment): a variable is looked up in
+  // the env_files above, then the project's environment (the process's, then .env), then the keys above
+  // it in this file. A bare KEY skips the last.
+  const outside: Lookup = (name) => own(before, name) ?? ctx.lookup(name);
+  const lookup: Lookup = (name) => outside(name) ?? own(out, name);
   for (const e of parsed.entries) {
-    const value = e.value ?? ctx.lookup(e.key);
-    if (value?.includes('\0')) ctx.report.error({ file, line: e.line, col: e.col }, `the value of ${e.key} contains a NUL character, which no container setting can hold; remove it`);
+    const at = { file, line: e.line, col: e.col };
+    const value = e.value === undefined ? outside(e.key) : e.template === undefined ? e.value : interpolate(e.template, lookup, (m) => ctx.report.warn(at, m));
+    if (typeof value === 'object') ctx.report.error(at, templateProblem(value.error));
+    else if (value?.includes('\0')) ctx.report.error(at, `the value of ${e.key} contains a NUL character, which no container setting can hold; remove it`);
     else if (value !== undefined) setOwn(out, e.key, value);
   }
   return out;

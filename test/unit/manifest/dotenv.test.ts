@@ -56,14 +56,14 @@ describe('.env problems are reported at their line, as env_file problems are', (
       '/proj/shop/.env:3:1: "1X" is not a variable name; use KEY=VALUE lines',
     ]],
     ['an invalid interpolation', 'IMAGE=x\nPRICE=5$\n', [
-      '/proj/shop/.env:2:7: invalid interpolation in "5$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in .env, a single-quoted value is taken as written',
+      '/proj/shop/.env:2:7: invalid interpolation in "5$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in an env file, a single-quoted value is taken as written',
     ]],
     ['a required variable', 'IMAGE=x\nTOKEN=${SECRET:?set SECRET}\n', ['/proj/shop/.env:2:7: required variable "SECRET" is missing a value: set SECRET']],
     ['an unclosed quote, at the quote', 'IMAGE=x\nTOKEN="abc\nNEXT=1\n', [
       '/proj/shop/.env:2:7: the value of TOKEN opens a double quote (") here and the file ends before it closes; end the value with ", writing \\" for a " inside it',
     ]],
     ['a problem in a value spanning lines, at the line it starts', 'IMAGE=x\nA=1\nPRICE="5\n$"\n', [
-      '/proj/shop/.env:3:7: invalid interpolation in "5\\n$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in .env, a single-quoted value is taken as written',
+      '/proj/shop/.env:3:7: invalid interpolation in "5\\n$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in an env file, a single-quoted value is taken as written',
     ]],
   ])('%s', (_, text, want) => {
     expect(problems(manifest, { dotenv: { file: ENV_FILE, text } })).toEqual(want);

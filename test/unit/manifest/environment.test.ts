@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseEnvFile } from '../../../src/manifest/dotenv.js';
-import { DIR, load, problems, svc } from './helpers.js';
+import { DIR, load, problems, svc, warnings } from './helpers.js';
 
 const env = (body: string, opts: Parameters<typeof load>[1] = {}) => load(svc(body), opts).manifest.services.web!.environment;
 
@@ -44,9 +44,48 @@ describe('environment', () => {
     ]);
   });
 
-  test('env_file values by compose v2\'s syntax: multi-line quotes, escapes, comments; taken as written otherwise', () => {
-    const files: Record<string, string> = { [`${DIR}/app.env`]: 'KEY="-----BEGIN-----\nMIIB\n-----END-----"\nJSON="{\\"a\\": \\"\\$x\\"}" # c\nRAW=$HOME # c\nLIT=\'$x\\n\'\n' };
-    expect(env('env_file: app.env', { readFile: (p) => files[p] })).toEqual({ KEY: '-----BEGIN-----\nMIIB\n-----END-----', JSON: '{"a": "$x"}', RAW: '$HOME', LIT: '$x\\n' });
+  test('env_file values by compose v2\'s syntax: multi-line quotes, escapes, comments, variables', () => {
+    const files: Record<string, string> = { [`${DIR}/app.env`]: 'KEY="-----BEGIN-----\nMIIB\n-----END-----"\nJSON="{\\"a\\": \\"\\$x\\"}" # c\nHOME_DIR=$HOME # c\nLIT=\'$x\\n\'\nPRICE=5$$\n' };
+    expect(env('env_file: app.env', { env: { HOME: '/root' }, readFile: (p) => files[p] })).toEqual({
+      KEY: '-----BEGIN-----\nMIIB\n-----END-----',
+      JSON: '{"a": "$x"}',
+      HOME_DIR: '/root',
+      LIT: '$x\\n',
+      PRICE: '5$',
+    });
+  });
+
+  // compose-go's ResolveServicesEnvironment: the env_files above, the project's environment (process, then
+  // .env), then the keys above in the same file; a bare KEY skips the last.
+  test.each<[string, string, string]>([
+    ['an env_file above wins over the process environment', 'A=${X}', 'first'],
+    ['the process environment wins over .env', 'A=${Y}', 'process'],
+    ['.env is used when the process has no value', 'A=${Z}', 'dotenv'],
+    ['the process environment wins over a key above in the same file', 'Y=mine\nA=${Y}', 'process'],
+    ['a key above in the same file is used when nothing else has it', 'W=mine\nA=${W}-x', 'mine-x'],
+    ['defaults apply to what none of them has', 'A=${NONE:-fallback}', 'fallback'],
+    ['a double-quoted value is interpolated too', 'A="${X} \\$X"', 'first $X'],
+  ])('env_file variables: %s', (_, second, want) => {
+    const files: Record<string, string> = { [`${DIR}/one.env`]: 'X=first\n', [`${DIR}/two.env`]: second };
+    const opts = { env: { X: 'process', Y: 'process' }, dotenv: { file: `${DIR}/.env`, text: 'X=dotenv\nY=dotenv\nZ=dotenv\n' }, readFile: (p: string) => files[p] };
+    expect(env('env_file: [one.env, two.env]', opts).A).toBe(want);
+  });
+
+  test('a bare KEY in an env_file takes the env_files above, then the environment; unset, it changes nothing', () => {
+    const files: Record<string, string> = { [`${DIR}/one.env`]: 'X=first\n', [`${DIR}/two.env`]: 'W=mine\nW\nX\nY\nNONE\n' };
+    expect(env('env_file: [one.env, two.env]', { env: { X: 'process', Y: 'process' }, readFile: (p) => files[p] })).toEqual({ X: 'first', W: 'mine', Y: 'process' });
+  });
+
+  test('env_file interpolation problems are reported in the env_file; an unset variable warns there', () => {
+    const files: Record<string, string> = { [`${DIR}/app.env`]: 'A=1\nPRICE=5$\nTOKEN="${SECRET:?set SECRET}"\n' };
+    expect(problems(svc('env_file: app.env'), { readFile: (p) => files[p] })).toEqual([
+      '/proj/shop/app.env:2:7: invalid interpolation in "5$": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $; in an env file, a single-quoted value is taken as written',
+      '/proj/shop/app.env:3:7: required variable "SECRET" is missing a value: set SECRET',
+    ]);
+    const unset: Record<string, string> = { [`${DIR}/app.env`]: 'A=x${NOPE}y\n' };
+    const loaded = load(svc('env_file: app.env'), { readFile: (p) => unset[p] });
+    expect(loaded.manifest.services.web!.environment).toEqual({ A: 'xy' });
+    expect(warnings(svc('env_file: app.env'), { readFile: (p) => unset[p] })).toEqual(['/proj/shop/app.env:1:3: The "NOPE" variable is not set. Defaulting to a blank string.']);
   });
 
   test('an unclosed quote in an env_file is reported at the quote, in the env_file', () => {
