@@ -1,7 +1,8 @@
 // Finding a service's containers among a project's, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../plan/observed.js';
-import { UserError } from '../user-error.js';
+import { quotedWithGuess } from '../manifest/suggest.js';
+import { UsageError, UserError } from '../user-error.js';
 
 export interface ServiceContainers {
   service: string;
@@ -41,15 +42,18 @@ export function containersOf(observed: ObservedState, service: string): ServiceC
   return { service, sandbox: mine.find((c) => c.role === 'sandbox'), main: mine.find((c) => c.role === 'service') };
 }
 
-/** The names in `wanted` the project has no container of, said with those it has; undefined if none. */
-export function unknownServices(observed: ObservedState, project: string, wanted: string[]): { message: string; remedy: string } | undefined {
+/**
+ * A usage error naming those in `wanted` the project has no container of (each with a did-you-mean) and
+ * those it has; undefined if it has them all.
+ */
+export function unknownServices(observed: ObservedState, project: string, wanted: string[]): UsageError | undefined {
   const known = servicesOf(observed);
-  const unknown = wanted.filter((s) => !known.includes(s));
+  const unknown = [...new Set(wanted.filter((s) => !known.includes(s)))];
   if (unknown.length === 0) return undefined;
-  return {
-    message: `no such service in project ${project}: ${unknown.map((s) => `"${s}"`).join(', ')}`,
-    remedy: known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${project} has no containers on this engine: start it with \`hitch up\``,
-  };
+  return new UsageError(
+    `no such service in project ${project}: ${unknown.map((s) => quotedWithGuess(s, known)).join(', ')}`,
+    known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${project} has no containers on this engine: start it with \`hitch up\``,
+  );
 }
 
 /** The named services (default: all of the project's), each checked to exist on the engine. */
@@ -57,7 +61,7 @@ export function pick(observed: ObservedState, project: string, wanted: string[])
   const known = servicesOf(observed);
   if (known.length === 0) throw new UserError(`project ${project} has no containers on this engine`, 'start it with `hitch up`');
   const unknown = unknownServices(observed, project, wanted);
-  if (unknown) throw new UserError(unknown.message, unknown.remedy);
+  if (unknown) throw unknown;
   return (wanted.length > 0 ? [...new Set(wanted)] : known).map((s) => containersOf(observed, s));
 }
 

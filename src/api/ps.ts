@@ -1,6 +1,5 @@
 // `ps`: one row per service of the project, joining each service container with its sandbox.
 import type { Engine } from '../engine/engine.js';
-import { UsageError } from '../user-error.js';
 import { containersOf, serviceState, servicesOf, unknownServices, type ServiceState } from './lookup.js';
 import { publishedPorts, type PortMapping } from './port.js';
 
@@ -19,7 +18,7 @@ export interface PsRow {
 export async function ps(engine: Engine, project: string, services: string[] = []): Promise<PsRow[]> {
   const observed = await engine.observe(project, []);
   const unknown = unknownServices(observed, project, services);
-  if (unknown) throw new UsageError(unknown.message, unknown.remedy);
+  if (unknown) throw unknown;
   return servicesOf(observed)
     .filter((s) => services.length === 0 || services.includes(s))
     .map((service) => {

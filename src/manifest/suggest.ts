@@ -37,3 +37,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
   return c === undefined ? '' : `; did you mean ${JSON.stringify(c)}?`;
 }
+
+/** `"wbe" (did you mean "web"?)` or `"x"`: an unknown name in a list of them. */
+export function quotedWithGuess(word: string, candidates: Iterable<string>): string {
+  const c = closest(word, candidates);
+  return c === undefined ? JSON.stringify(word) : `${JSON.stringify(word)} (did you mean ${JSON.stringify(c)}?)`;
+}

@@ -2,7 +2,7 @@
 // As in compose, the services named and, unless --no-deps, every service they link to, transitively: a
 // parent starts only once its children run (spec/links.md §1), so bringing it up brings them up.
 import type { Manifest } from '../manifest/model.js';
-import { closest } from '../manifest/suggest.js';
+import { quotedWithGuess } from '../manifest/suggest.js';
 import { UsageError } from '../user-error.js';
 import { sortedStrings } from './compare.js';
 import { childrenOf } from './family.js';
@@ -25,10 +25,7 @@ export function selectServices(manifest: Manifest, names: readonly string[], opt
 }
 
 function unknownServices(unknown: string[], known: string[]): UsageError {
-  const named = unknown.map((n) => {
-    const like = closest(n, known);
-    return like === undefined ? JSON.stringify(n) : `${JSON.stringify(n)} (did you mean ${JSON.stringify(like)}?)`;
-  });
+  const named = unknown.map((n) => quotedWithGuess(n, known));
   const noun = unknown.length === 1 ? 'service' : 'services';
   return new UsageError(`no such ${noun} in the manifest: ${named.join(', ')}`, `name services the manifest has: ${sortedStrings(known).join(', ')}`);
 }

@@ -96,7 +96,7 @@ describe('port', () => {
       stderr: 'hitch: no public port 6379/tcp published for service "cache"\n  to fix: publish it with ports: ["127.0.0.1::6379"] in the manifest, then run `hitch up`\n',
     });
     expect(await hitch([...H, 'port', 'db', '5432'])).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: 'hitch: no such service in project it-cmd: "db"\n  to fix: use one of: api, cache, web\n',
     });
@@ -155,8 +155,11 @@ describe('exec', () => {
     });
   });
 
-  it('names the services when the one asked for does not exist', async () => {
-    expect(await hitch([...H, 'exec', 'db', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'hitch: no such service in project it-cmd: "db"\n  to fix: use one of: api, cache, web\n' });
+  it('a service it does not have is a usage error, as in up and ps, with a did-you-mean', async () => {
+    const stderr = 'hitch: no such service in project it-cmd: "db", "wbe" (did you mean "web"?)\n  to fix: use one of: api, cache, web\n';
+    expect(await hitch([...H, 'exec', 'db', 'true'])).toEqual({ code: 2, stdout: '', stderr: stderr.replace(', "wbe" (did you mean "web"?)', '') });
+    expect(await hitch([...H, 'logs', 'db', 'wbe'])).toEqual({ code: 2, stdout: '', stderr });
+    expect(await hitch([...H, 'restart', 'db', 'wbe'])).toEqual({ code: 2, stdout: '', stderr });
   });
 });
 

@@ -51,6 +51,12 @@ describe('ps', () => {
     expect(await ps(engineWith(CONTAINERS), 'shop', ['web', 'db'])).toEqual([ROWS.db, ROWS.web]);
   });
 
+  it('guesses the service a name misspells', async () => {
+    const refusal = await ps(engineWith(CONTAINERS), 'shop', ['wbe', 'wbe', 'dv']).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(UsageError);
+    expect((refusal as UsageError).message).toBe('no such service in project shop: "wbe" (did you mean "web"?), "dv" (did you mean "db"?)');
+  });
+
   it.each<[string, ObservedContainer[], string]>([
     ['one the project has not', CONTAINERS, 'use one of: cache, db, lost, web'],
     ['any, in a project with no containers', [], 'project shop has no containers on this engine: start it with `hitch up`'],
