@@ -14,6 +14,7 @@ import { LABEL, type Action, type Plan } from './model.js';
 import type { ObservedState } from './observed.js';
 import { startOrder } from './order.js';
 import { waitForOrphanNames } from './orphan-names.js';
+import { orphanIsolation } from './orphan-rules.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { reliedOn } from './selection.js';
 import { rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
@@ -75,6 +76,7 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
   const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
   if (clash) throw clash;
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
+  else actions.push(...orphanIsolation(ctx, followRules ? orphans.filter((o) => followRules.has(o)) : orphans));
   afterStaleRules(ctx, actions, decided);
   const plan: Plan = { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
   return selected ? { ...plan, selected: sortedStrings(selected), outdated: outdatedParents(ctx, selected) } : plan;

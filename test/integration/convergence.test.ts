@@ -191,6 +191,23 @@ describe('a service leaves the manifest', () => {
     });
   });
 
+  it('a child that leaves keeps running as an orphan, and its rules no longer let its former parent in', async () => {
+    const ip = await ipOf(`${P}-cache-sandbox`, NET);
+    expect(await connects(`${P}-worker`, ip, 6379)).toBe(0);
+    const started = [await startedAt(`${P}-cache`), await startedAt(`${P}-cache-sandbox`)];
+    const workerIp = await ipOf(`${P}-worker-sandbox`, NET);
+    const { cache: _gone, ...rest } = services;
+    services = { ...rest, worker: sleeper() };
+    const { changed, summary } = await upChanges();
+    expect(changed).toEqual(n('worker', 'worker-sandbox'));
+    expect(summary).toEqual({ created: [], recreated: ['worker'], rulesUpdated: ['cache'], unchanged: ['db', 'web'], removed: [], orphans: ['cache'] });
+    expect([await startedAt(`${P}-cache`), await startedAt(`${P}-cache-sandbox`)]).toEqual(started);
+    expect(await ipOf(`${P}-worker-sandbox`, NET)).toBe(workerIp); // the address cache's old rules let in
+    expect(await connects(`${P}-worker`, ip, 6379)).not.toBe(0);
+    // and that converges: the next up leaves it as it is
+    expect((await upChanges()).summary).toEqual({ created: [], recreated: [], rulesUpdated: [], unchanged: ['db', 'web', 'worker'], removed: [], orphans: ['cache'] });
+  });
+
   it('down removes it with the rest and leaves nothing labelled behind', async () => {
     services = { ...services, api: sleeper({ links: ['db'] }) };
     await hitchOk(['-f', await file(), 'up']);

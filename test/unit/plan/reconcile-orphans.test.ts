@@ -1,27 +1,72 @@
-// Orphans: containers of services no longer in the manifest, listed, removed on request, their addresses kept.
+// Orphans: containers of services no longer in the manifest, listed, removed on request, their addresses
+// kept, and their rules cut to the host's while they stay.
 import { describe, expect, it } from 'vitest';
-import type { ObservedState } from '../../../src/plan/observed.js';
+import type { Action } from '../../../src/plan/model.js';
+import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { planText } from '../../../src/plan/plan-text.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { withContainers } from './fixtures.js';
 import { stack, upOnce } from './stack.js';
 
+const HOST_ONLY = ['--subnet', '10.213.0.0/24', '--allow', 'tcp:10.213.0.1:9000'];
+
 describe('reconcile: orphans', () => {
-  const orphaned = (): ObservedState =>
+  // `old` published 9000 and was linked by a parent at 10.213.0.4 (web's address now)
+  const orphaned = (sandbox: Partial<ObservedContainer> = { firewallArgs: HOST_ONLY }): ObservedState =>
     withContainers(upOnce(), (cs) => [
       ...cs,
-      { id: 'id-old-sandbox', name: 'shop-old-sandbox', service: 'old', role: 'sandbox', configHash: 'x', running: true, ip: '10.213.0.6' },
+      { id: 'id-old-sandbox', name: 'shop-old-sandbox', service: 'old', role: 'sandbox', configHash: 'x', running: true, ip: '10.213.0.6', ...sandbox },
       { id: 'id-old', name: 'shop-old', service: 'old', role: 'service', configHash: 'y', running: true },
     ]);
+  const stale = { firewallArgs: ['--subnet', '10.213.0.0/24', '--allow', 'tcp:10.213.0.1:9000', '--allow', 'tcp:10.213.0.4:9000-9001'] };
+  const isolation = (plan: { actions: Action[] }) => plan.actions.find((a) => a.id === 'firewall:old');
 
-  it('listed, left alone', () => {
+  it('listed, left alone when its rules let in the host only', () => {
     expect(planText(reconcile(stack(), orphaned()))).toBe(`plan for shop: no changes
 unchanged: cache, db, web, worker
 orphans: old`);
   });
 
-  it('removed with removeOrphans: the service container before its sandbox', () => {
-    expect(planText(reconcile(stack(), orphaned(), { removeOrphans: true }))).toBe(`plan for shop: 2 actions
+  it('its rules that let in a former parent are cut, in place, to the host\'s: the manifest links it to nothing', () => {
+    const plan = reconcile(stack(), orphaned(stale));
+    expect(planText(plan)).toBe(`plan for shop: 1 action
+firewall:old  update-firewall shop-old-sandbox  cause: not in the manifest: no link lets anything in
+    rule   accept established, loopback
+    rule   accept tcp from 10.213.0.1 to port 9000
+    rule   drop from 10.213.0.0/24
+unchanged: cache, db, web, worker
+orphans: old`);
+    expect(isolation(plan)).toMatchObject({ service: 'old', firewall: { subnet: '10.213.0.0/24', allow: [{ from: '10.213.0.1', proto: 'tcp', port: 9000 }] } });
+  });
+
+  it('rules not observed are cut to the ports it publishes, each once', () => {
+    const plan = reconcile(stack(), orphaned({ firewallArgs: undefined, published: ['0.0.0.0:49155->9000/tcp', '[::]:49155->9000/tcp', '127.0.0.1:49160->53/udp'] }));
+    expect(isolation(plan)).toMatchObject({
+      firewall: { allow: [{ from: '10.213.0.1', proto: 'tcp', port: 9000 }, { from: '10.213.0.1', proto: 'udp', port: 53 }] },
+    });
+  });
+
+  it('a stopped orphan is left as it is: its rules are in force only once something starts it', () => {
+    expect(isolation(reconcile(stack(), orphaned({ ...stale, running: false })))).toBeUndefined();
+  });
+
+  it('a service coming up at an address its rules let in waits for the cut', () => {
+    // 10.213.0.7 was freed by a removed parent; the new service `zed` is given it
+    const freed = { firewallArgs: ['--subnet', '10.213.0.0/24', '--allow', 'tcp:10.213.0.7:9000'] };
+    const m = { ...stack(), services: { ...stack().services, zed: { ...stack().services.cache!, name: 'zed', containerName: 'shop-zed' } } };
+    const plan = reconcile(m, orphaned(freed));
+    const zed = plan.actions.find((a) => a.id === 'sandbox:zed');
+    expect(zed?.kind === 'create-container' ? zed.container.network?.ip : undefined).toBe('10.213.0.7');
+    expect(zed?.waitsFor).toContain('firewall:old');
+  });
+
+  it('up SERVICE… cuts only the rules that let in an address of the selection', () => {
+    expect(isolation(reconcile(stack(), orphaned(stale), { selected: ['cache'] }))).toBeUndefined();
+    expect(isolation(reconcile(stack(), orphaned(stale), { selected: ['web'] }))).toMatchObject({ kind: 'update-firewall' });
+  });
+
+  it('removed with removeOrphans (not cut first): the service container before its sandbox', () => {
+    expect(planText(reconcile(stack(), orphaned(stale), { removeOrphans: true }))).toBe(`plan for shop: 2 actions
 remove:service:old  remove-container shop-old  cause: orphan
 remove:sandbox:old  remove-container shop-old-sandbox  cause: orphan  after: remove:service:old
 unchanged: cache, db, web, worker
