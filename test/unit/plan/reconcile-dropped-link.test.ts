@@ -2,6 +2,7 @@
 // it, whether the child's rules are updated in place or come with a new sandbox of its own.
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/model.js';
+import { planDefects } from '../../../src/plan/plan-check.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { afterPlan, link, manifest, service, withContainers, withService } from './fixtures.js';
 import { freshEngine, stack, upOnce } from './stack.js';
@@ -58,5 +59,20 @@ describe('reconcile: an address that rules being updated still let in is used on
     const m = manifest([db, service('web', { externalLinks: [{ container: 'legacy', alias: 'legacy', pos }] })]);
     const plan = reconcile(m, { ...lost, externals: [legacy] });
     expect(plan.actions.find((a) => a.id === 'connect:legacy')).toMatchObject({ ip: '10.213.0.3', waitsFor: ['firewall:db'] });
+  });
+
+  it('two sandboxes whose hand-edited rules let each other in: one waits for the other, never both (no circle)', () => {
+    const a = service('a', { expose: [{ port: 80, proto: 'tcp' }] });
+    const b = service('b', { expose: [{ port: 80, proto: 'tcp' }] });
+    const made = afterPlan(reconcile(manifest([a, b]), freshEngine()), freshEngine());
+    const [ipA, ipB] = ['a', 'b'].map((n) => made.containers.find((c) => c.service === n && c.role === 'sandbox')!.ip!);
+    // each recreated (off the network), each letting the other in: each drop must precede the other's arrival
+    const edited = withContainers(made, (cs) =>
+      cs.map((c) => (c.role !== 'sandbox' ? c : { ...c, detached: true, firewallArgs: ['--subnet', '10.213.0.0/24', '--allow', `tcp:${c.service === 'a' ? ipB : ipA}:80`] })),
+    );
+    const plan = reconcile(manifest([a, b]), edited);
+    expect(planDefects(plan)).toEqual([]);
+    const waitsFor = (id: string) => plan.actions.find((x) => x.id === id)!.waitsFor;
+    expect([waitsFor('sandbox:a').includes('sandbox:b'), waitsFor('sandbox:b').includes('sandbox:a')].sort()).toEqual([false, true]);
   });
 });
