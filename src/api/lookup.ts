@@ -58,10 +58,10 @@ export function unknownServices(observed: ObservedState, project: string, wanted
 
 /** The named services (default: all of the project's), each checked to exist on the engine. */
 export function pick(observed: ObservedState, project: string, wanted: string[]): ServiceContainers[] {
+  const unknown = unknownServices(observed, project, wanted); // a name, even in an empty project: as `ps`
+  if (unknown) throw unknown;
   const known = servicesOf(observed);
   if (known.length === 0) throw new UserError(`project ${project} has no containers on this engine`, 'start it with `hitch up`');
-  const unknown = unknownServices(observed, project, wanted);
-  if (unknown) throw unknown;
   return (wanted.length > 0 ? [...new Set(wanted)] : known).map((s) => containersOf(observed, s));
 }
 

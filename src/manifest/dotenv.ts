@@ -12,7 +12,7 @@ export interface EnvEntry {
   key: string;
   value?: string; // undefined: a bare KEY (its value comes from the environment)
   /**
-   * The value in `${VAR}` syntax, for a reader that interpolates it (`.env` does): a double-quoted `\$`
+   * The value in `${VAR}` syntax, for the readers to interpolate (`.env` and env_file both do): a double-quoted `\$`
    * is `$$` here and `$` in value. Undefined for a single-quoted value, which compose never interpolates.
    */
   template?: string;

@@ -41,16 +41,17 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
 
 /** env_file entries first (in order), then `environment`, which wins. */
 export function environment(ctx: Ctx, svc: Path): Record<string, string> {
-  let out: Record<string, string> = {};
+  const own = keyValues(ctx, [...svc, 'environment'], 'environment', 'lookup');
+  let files: Record<string, string> = {};
   // spread, not Object.assign: a `__proto__` key must stay a key
-  for (const e of entries(ctx, [...svc, 'env_file'])) out = { ...out, ...envFile(ctx, e.value as string, e.path, out) };
-  return { ...out, ...keyValues(ctx, [...svc, 'environment'], 'environment', 'lookup') };
+  for (const e of entries(ctx, [...svc, 'env_file'])) files = { ...files, ...envFile(ctx, e.value as string, e.path, files, own) };
+  return { ...files, ...own };
 }
 
-const own = (o: Record<string, string>, name: string) => (Object.hasOwn(o, name) ? o[name] : undefined);
+const ownValue = (o: Record<string, string>, name: string) => (Object.hasOwn(o, name) ? o[name] : undefined);
 
-/** One env_file's variables; `before` holds those of the service's env_files above it. */
-function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, string>): Record<string, string> {
+/** One env_file's variables; `before` holds those of the service's env_files above it, `own` its `environment`. */
+function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, string>, own: Record<string, string>): Record<string, string> {
   const file = resolve(ctx.dir, rel);
   const content = ctx.readFile(file);
   if (content === undefined) {
@@ -66,11 +67,11 @@ function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, strin
   const parsed = parseEnvFile(text);
   for (const e of parsed.errors) ctx.report.error({ file, line: e.line, col: e.col }, e.message);
   const out: Record<string, string> = {};
-  // As compose v2 resolves them (compose-go's ResolveServicesEnvironment): a variable is looked up in
-  // the env_files above, then the project's environment (the process's, then .env), then the keys above
-  // it in this file. A bare KEY skips the last.
-  const outside: Lookup = (name) => own(before, name) ?? ctx.lookup(name);
-  const lookup: Lookup = (name) => outside(name) ?? own(out, name);
+  // As compose v2 resolves them (compose-go's WithServicesEnvironmentResolved): a variable is looked up
+  // in the project's environment (the process's, then .env), then the service's `environment`, then the
+  // keys above it in this file, then the env_files above. A bare KEY takes only the first two.
+  const outside: Lookup = (name) => ctx.lookup(name) ?? ownValue(own, name);
+  const lookup: Lookup = (name) => outside(name) ?? ownValue(out, name) ?? ownValue(before, name);
   for (const e of parsed.entries) {
     const at = { file, line: e.line, col: e.col };
     const value = e.value === undefined ? outside(e.key) : e.template === undefined ? e.value : interpolate(e.template, lookup, (m) => ctx.report.warn(at, m));

@@ -12,8 +12,10 @@ import type { ObservedContainer } from './observed.js';
 /** The rules update of each running orphan sandbox among `orphans` that lets in more than the host. */
 export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): Action[] {
   const actions: Action[] = [];
+  const seen = new Set<string>(); // a second sandbox labelled with the same service (hand-made) is left alone
   for (const sandbox of ctx.observed.containers) {
-    if (sandbox.role !== 'sandbox' || !sandbox.running || !orphans.includes(sandbox.service)) continue;
+    if (sandbox.role !== 'sandbox' || !sandbox.running || !orphans.includes(sandbox.service) || seen.has(sandbox.service)) continue;
+    seen.add(sandbox.service);
     const firewall: FirewallSpec = { subnet: ctx.addresses.subnet, allow: hostRules(sandbox, ctx.addresses.gateway) };
     if (sandbox.firewallArgs && sameRules(sandbox.firewallArgs, firewallArgs(firewall))) continue;
     actions.push({

@@ -72,7 +72,7 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
     for (const a of [sandbox, firewall, ...ready, own]) if (a) actions.push(a);
     if (!sandbox && !own) unchanged.push(name);
   }
-  const orphans = sortedStrings(new Set(observed.containers.filter((c) => !manifest.services[c.service]).map((c) => c.service)));
+  const orphans = sortedStrings(new Set(observed.containers.filter((c) => !Object.hasOwn(manifest.services, c.service)).map((c) => c.service)));
   const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
   if (clash) throw clash;
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));

@@ -55,25 +55,28 @@ describe('environment', () => {
     });
   });
 
-  // compose-go's ResolveServicesEnvironment: the env_files above, the project's environment (process, then
-  // .env), then the keys above in the same file; a bare KEY skips the last.
+  // compose-go's WithServicesEnvironmentResolved: the project's environment (process, then .env), the
+  // service's `environment`, the keys above in the same file, then the env_files above; a bare KEY takes
+  // the first two only.
   test.each<[string, string, string]>([
-    ['an env_file above wins over the process environment', 'A=${X}', 'first'],
-    ['the process environment wins over .env', 'A=${Y}', 'process'],
-    ['.env is used when the process has no value', 'A=${Z}', 'dotenv'],
-    ['the process environment wins over a key above in the same file', 'Y=mine\nA=${Y}', 'process'],
-    ['a key above in the same file is used when nothing else has it', 'W=mine\nA=${W}-x', 'mine-x'],
+    ['the process environment wins over everything', 'X=mine\nA=${X}', 'process'],
+    ['.env comes next', 'A=${Z}', 'dotenv'],
+    ["then the service's environment", 'S=mine\nA=${S}', 'svc'],
+    ['then a key above in the same file, over the env_files above', 'V=mine\nA=${V}', 'mine'],
+    ['then the env_files above', 'A=${V}-x', 'first-x'],
     ['defaults apply to what none of them has', 'A=${NONE:-fallback}', 'fallback'],
-    ['a double-quoted value is interpolated too', 'A="${X} \\$X"', 'first $X'],
+    ['a double-quoted value is interpolated too', 'A="${V} \\$V"', 'first $V'],
   ])('env_file variables: %s', (_, second, want) => {
-    const files: Record<string, string> = { [`${DIR}/one.env`]: 'X=first\n', [`${DIR}/two.env`]: second };
-    const opts = { env: { X: 'process', Y: 'process' }, dotenv: { file: `${DIR}/.env`, text: 'X=dotenv\nY=dotenv\nZ=dotenv\n' }, readFile: (p: string) => files[p] };
-    expect(env('env_file: [one.env, two.env]', opts).A).toBe(want);
+    const files: Record<string, string> = { [`${DIR}/one.env`]: 'X=first\nV=first\n', [`${DIR}/two.env`]: second };
+    const opts = { env: { X: 'process' }, dotenv: { file: `${DIR}/.env`, text: 'X=dotenv\nZ=dotenv\n' }, readFile: (p: string) => files[p] };
+    expect(env('env_file: [one.env, two.env]\nenvironment: {S: svc}', opts).A).toBe(want);
   });
 
-  test('a bare KEY in an env_file takes the env_files above, then the environment; unset, it changes nothing', () => {
-    const files: Record<string, string> = { [`${DIR}/one.env`]: 'X=first\n', [`${DIR}/two.env`]: 'W=mine\nW\nX\nY\nNONE\n' };
-    expect(env('env_file: [one.env, two.env]', { env: { X: 'process', Y: 'process' }, readFile: (p) => files[p] })).toEqual({ X: 'first', W: 'mine', Y: 'process' });
+  test("a bare KEY in an env_file takes the project's environment, then the service's; unset, it changes nothing", () => {
+    const files: Record<string, string> = { [`${DIR}/one.env`]: 'V=first\n', [`${DIR}/two.env`]: 'W=mine\nW\nV\nY\nS\nT\nNONE\nA=${T}\n' };
+    const opts = { env: { Y: 'process' }, dotenv: { file: `${DIR}/.env`, text: 'Z=dotenv\n' }, readFile: (p: string) => files[p] };
+    // T comes from `environment`, so A sees it; V keeps the value one.env gave it
+    expect(env('env_file: [one.env, two.env]\nenvironment: {S: svc, T: "${Z}"}', opts)).toEqual({ V: 'first', W: 'mine', Y: 'process', S: 'svc', T: 'dotenv', A: 'dotenv' });
   });
 
   test('env_file interpolation problems are reported in the env_file; an unset variable warns there', () => {

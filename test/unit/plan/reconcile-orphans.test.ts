@@ -46,6 +46,18 @@ orphans: old`);
     });
   });
 
+  it('an orphan named like an Object member ("constructor") is an orphan too: listed, cut, removed on request', () => {
+    const odd = withContainers(orphaned(stale), (cs) => cs.map((c) => (c.service === 'old' ? { ...c, service: 'constructor' } : c)));
+    expect(reconcile(stack(), odd).orphans).toEqual(['constructor']);
+    expect(reconcile(stack(), odd).actions.map((a) => a.id)).toEqual(['firewall:constructor']);
+    expect(reconcile(stack(), odd, { removeOrphans: true }).actions.map((a) => a.id)).toEqual(['remove:service:constructor', 'remove:sandbox:constructor']);
+  });
+
+  it('a second sandbox labelled with the same orphan (made by hand) gets no second cut: one action per service', () => {
+    const twice = withContainers(orphaned(stale), (cs) => [...cs, { ...cs.find((c) => c.name === 'shop-old-sandbox')!, id: 'id-old-sandbox-2', name: 'shop-old-sandbox-2' }]);
+    expect(reconcile(stack(), twice).actions.map((a) => a.id)).toEqual(['firewall:old']);
+  });
+
   it('a stopped orphan is left as it is: its rules are in force only once something starts it', () => {
     expect(isolation(reconcile(stack(), orphaned({ ...stale, running: false })))).toBeUndefined();
   });

@@ -1,0 +1,48 @@
+// `logs`, `exec`, `port` and `restart` find a service's containers with pick: a name the project does
+// not have is a usage error, as in `ps`, `up` and `plan`; an empty project with no names is not.
+import { describe, expect, it } from 'vitest';
+import { pick } from '../../../src/api/lookup.js';
+import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
+import { UsageError, UserError } from '../../../src/user-error.js';
+
+const container = (service: string, role: ObservedContainer['role']): ObservedContainer => ({
+  id: `id-${service}-${role}`,
+  name: role === 'sandbox' ? `shop-${service}-sandbox` : `shop-${service}`,
+  service,
+  role,
+  configHash: '',
+  running: true,
+});
+const observed = (services: string[]) => ({ containers: services.flatMap((s) => [container(s, 'sandbox'), container(s, 'service')]) }) as unknown as ObservedState;
+const refusal = (f: () => unknown) => {
+  try {
+    f();
+  } catch (err) {
+    return { usage: err instanceof UsageError, user: err instanceof UserError, message: (err as UserError).message, remedy: (err as UserError).remedy };
+  }
+  return undefined;
+};
+
+describe('pick', () => {
+  it('gives the containers of the services named, once each, or of all of them', () => {
+    expect(pick(observed(['db', 'web']), 'shop', ['web', 'web']).map((f) => [f.service, f.sandbox?.name, f.main?.name])).toEqual([['web', 'shop-web-sandbox', 'shop-web']]);
+    expect(pick(observed(['db', 'web']), 'shop', []).map((f) => f.service)).toEqual(['db', 'web']);
+  });
+
+  it('a name the project does not have is a usage error with a did-you-mean', () => {
+    expect(refusal(() => pick(observed(['db', 'web']), 'shop', ['wbe', 'zzz']))).toEqual({
+      usage: true,
+      user: true,
+      message: 'no such service in project shop: "wbe" (did you mean "web"?), "zzz"',
+      remedy: 'use one of: db, web',
+    });
+  });
+
+  it('a name in a project with no containers is a usage error too, as in ps', () => {
+    expect(refusal(() => pick(observed([]), 'shop', ['web']))).toMatchObject({ usage: true, remedy: 'project shop has no containers on this engine: start it with `hitch up`' });
+  });
+
+  it('no name in a project with no containers is not a usage error: the project is not up', () => {
+    expect(refusal(() => pick(observed([]), 'shop', []))).toEqual({ usage: false, user: true, message: 'project shop has no containers on this engine', remedy: 'start it with `hitch up`' });
+  });
+});
