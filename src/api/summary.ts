@@ -3,11 +3,13 @@
 // for a failure: each failed service with its cause and last log lines, and who was not started for it.
 import type { ExecutionResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
+import { UserError } from '../user-error.js';
 
 export interface Failure {
   service: string;
   action: string; // the id of the action that failed
   error: string;
+  remedy?: string; // what to do about it, when the error says (a UserError's)
   logs: string[]; // the last lines of the service's log, when it has a container
 }
 
@@ -65,7 +67,9 @@ function failures(plan: Plan, exec: ExecutionResult, logs: Record<string, string
   for (const a of plan.actions) {
     const error = exec.errors[a.id];
     const service = serviceOf(a) ?? a.id;
-    if (error && !out.has(service)) out.set(service, { service, action: a.id, error: error.message, logs: logs[service] ?? [] });
+    if (!error || out.has(service)) continue;
+    const remedy = error instanceof UserError ? error.remedy : undefined;
+    out.set(service, { service, action: a.id, error: error.message, ...(remedy ? { remedy } : {}), logs: logs[service] ?? [] });
   }
   return [...out.values()].sort((x, y) => (x.service < y.service ? -1 : 1));
 }

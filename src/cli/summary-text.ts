@@ -23,6 +23,7 @@ export function summaryText(verb: string, project: string, s: Summary): string {
   if (s.orphans.length) lines.push(`orphans (not in the manifest): ${s.orphans.join(', ')}; remove them with \`hitch up --remove-orphans\` or \`hitch down\``);
   for (const f of s.failed) {
     lines.push(`failed: ${f.service} (${f.action}): ${f.error}`);
+    if (f.remedy) lines.push(`  to fix: ${f.remedy}`);
     if (f.logs.length) lines.push(`  last log lines of ${f.service}:`, ...f.logs.map((l) => `  | ${l}`));
   }
   for (const n of s.notStarted) lines.push(`not started: ${n.service}, because ${n.waitsFor} failed`);

@@ -116,7 +116,11 @@ export async function runAction(engine: Engine, action: Action, options: RunOpti
       return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'update-firewall': {
       const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...firewallArgs(action.firewall)]);
-      if (res.exitCode !== 0) throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`);
+      if (res.exitCode !== 0) {
+        // an orphan's rules are cut on every `up` until they are: removing it ends that
+        const remedy = action.orphan ? `${action.service} is not in the manifest: remove it with \`hitch up --remove-orphans\`` : undefined;
+        throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`, remedy);
+      }
       // `apply` lists the chain once it took the rules
       return { firewall: { service: action.service, listing: res.stdout } };
     }

@@ -111,6 +111,7 @@ export type Action =
       service: string;
       sandbox: string;
       firewall: FirewallSpec;
+      orphan?: true; // the service is not in the manifest: its rules are cut to the host's (orphan-rules.ts)
     }
   | {
       /** wait until `service` is ready, probed from the sandbox `from` (the real path, through the firewall) */

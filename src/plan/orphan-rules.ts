@@ -26,6 +26,7 @@ export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): A
       service: sandbox.service,
       sandbox: sandbox.name,
       firewall,
+      orphan: true,
     });
   }
   return actions;

@@ -31,6 +31,8 @@ afterAll(async () => {
   await hitchOk(['-p', P, 'down', '-v']);
 });
 
+const NOT_RUNNING_FIX = "fix the service's command or image and run `hitch up` again";
+
 describe('a child that cannot start', () => {
   it('image missing: fails fast, its parents are not started, solo is', async () => {
     const started = Date.now();
@@ -40,7 +42,7 @@ describe('a child that cannot start', () => {
     expect(failed[0]!.error).toMatch(/^image hitch-test\/does-not-exist:1 is not on the engine and cannot be pulled: \S.*\S$/);
     expect({ code, summary: { ...summary, failed: failed.map((f) => ({ ...f, error: '(above)' })) } }).toEqual({
       code: 1,
-      summary: { created: ['solo'], recreated: [], started: [], unchanged: [], failed: [{ service: 'bad', action: 'service:bad', error: '(above)', logs: [] }], notStarted: blocked },
+      summary: { created: ['solo'], recreated: [], started: [], unchanged: [], failed: [{ service: 'bad', action: 'service:bad', error: '(above)', remedy: 'build or load the image locally, or fix the image name', logs: [] }], notStarted: blocked },
     });
   });
 
@@ -51,7 +53,7 @@ describe('a child that cannot start', () => {
       code: 1,
       summary: {
         created: [], recreated: [], started: [], unchanged: ['solo'],
-        failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is not running (exit code 3)', logs: ['starting', 'no config'] }],
+        failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is not running (exit code 3)', remedy: NOT_RUNNING_FIX, logs: ['starting', 'no config'] }],
         notStarted: blocked,
       },
     });
@@ -61,6 +63,7 @@ describe('a child that cannot start', () => {
       code: 1,
       summary: `up ${P} in Xs: unchanged 1 (solo), failed 1 (bad), not started 2 (top, web)
 failed: bad (ready:bad@web): service "bad" is not running (exit code 3)
+  to fix: ${NOT_RUNNING_FIX}
   last log lines of bad:
   | starting
   | no config
@@ -76,7 +79,7 @@ not started: web, because bad failed
     const bad = sleeper({ healthcheck: { test: ['CMD', 'false'], interval: '200ms', retries: 1 } });
     expect(await upJson(bad)).toEqual({
       code: 1,
-      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is unhealthy', logs: [] }], notStarted: blocked },
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is unhealthy', remedy: 'see `hitch logs`', logs: [] }], notStarted: blocked },
     });
   });
 
@@ -87,7 +90,7 @@ not started: web, because bad failed
     const error = `service "bad" was not ready after 2s: waited for TCP connections on ${ip}:80 from ${P}-web-sandbox`;
     expect({ code, summary }).toEqual({
       code: 1,
-      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error, logs: [] }], notStarted: blocked },
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error, remedy: 'check the service with `hitch logs bad`, or raise its ready_timeout', logs: [] }], notStarted: blocked },
     });
   });
 

@@ -37,8 +37,9 @@ describe('down with a container hitch does not own on the network', () => {
 
     const res = await hitch(['-f', FILE, 'down']);
     expect(res.code).toBe(1);
-    expect(res.stderr.split('\n').filter((l) => l.startsWith('failed:'))).toEqual([
+    expect(res.stderr.split('\n').filter((l) => l.startsWith('failed:') || l.startsWith('  to fix:'))).toEqual([
       'failed: network (network): network it-own-hitch still has active endpoints after 10 attempts',
+      "  to fix: find them with `docker network inspect it-own-hitch`, disconnect or remove them, then run `hitch down` again; if it lists none, dockerd's count is stale (moby#42119) and only restarting dockerd clears it",
     ]);
     expect(await labelled('it-own')).toEqual({ containers: [], networks: ['it-own-hitch'], volumes: [] });
     const info = await foreign.inspect();

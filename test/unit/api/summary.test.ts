@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../src/api/summary.js';
 import type { ExecutionResult } from '../../../src/engine/executor.js';
 import type { Action, ContainerSpec, Plan } from '../../../src/plan/model.js';
+import { summaryText } from '../../../src/cli/summary-text.js';
+import { UserError } from '../../../src/user-error.js';
 
 const start = (service: string): Action => ({ id: `start:sandbox:${service}`, kind: 'start-container', cause: 'stopped', waitsFor: [], name: `${service}-sandbox`, service, role: 'sandbox' });
 const rules = (service: string, waitsFor: string[] = []): Action =>
@@ -87,3 +89,19 @@ describe('summarize: orphans, networks and volumes', () => {
   });
 });
 
+
+describe('summarize: failures', () => {
+  const plan: Plan = { project: 'p', actions: [rules('db'), make('web', 'create-container')], unchanged: [], orphans: [] };
+  const failedWith = (db: Error, web: Error) =>
+    summarize(plan, { outcomes: { 'firewall:db': 'failed', 'create-container:web': 'failed' }, errors: { 'firewall:db': db, 'create-container:web': web }, blockers: {} }, Date.now()).failed;
+
+  it("carry a UserError's remedy, which the text summary prints as `to fix:`; another error has none", () => {
+    const failed = failedWith(new UserError('cannot update the firewall of db: iptables broke', 'remove it'), new Error('no'));
+    expect(failed).toEqual([
+      { service: 'db', action: 'firewall:db', error: 'cannot update the firewall of db: iptables broke', remedy: 'remove it', logs: [] },
+      { service: 'web', action: 'create-container:web', error: 'no', logs: [] },
+    ]);
+    const text = summaryText('up', 'p', { ...summarize(plan, { outcomes: {}, errors: {}, blockers: {} }, Date.now()), failed, elapsedMs: 0 });
+    expect(text.split('\n').slice(1)).toEqual(['failed: db (firewall:db): cannot update the firewall of db: iptables broke', '  to fix: remove it', 'failed: web (create-container:web): no']);
+  });
+});

@@ -36,7 +36,7 @@ firewall:old  update-firewall shop-old-sandbox  cause: not in the manifest: no l
     rule   drop from 10.213.0.0/24
 unchanged: cache, db, web, worker
 orphans: old`);
-    expect(isolation(plan)).toMatchObject({ service: 'old', firewall: { subnet: '10.213.0.0/24', allow: [{ from: '10.213.0.1', proto: 'tcp', port: 9000 }] } });
+    expect(isolation(plan)).toMatchObject({ service: 'old', orphan: true, firewall: { subnet: '10.213.0.0/24', allow: [{ from: '10.213.0.1', proto: 'tcp', port: 9000 }] } });
   });
 
   it('rules not observed are cut to the ports it publishes, each once', () => {
