@@ -81,6 +81,7 @@ describe('a published port already taken on the host', () => {
           action: 'sandbox:web',
           // the engine's own words follow the colon
           error: expect.stringMatching(new RegExp(`^port ${taken} of service "web" is already in use on the host: .*address already in use$`)),
+          remedy: `stop what holds ${taken} (\`ss -ltnup\`, \`docker ps\`), or publish another host port in ports: of service "web"`,
           logs: [],
         },
       ],
