@@ -8,7 +8,7 @@
 // and start it (or its replacement) again before they let go of the project's lock. Compose's rule is
 // the first half: it ends when every container it follows has exited. With `until`, it ends then.
 import type { ContainerEvent, ContainerStatus, Engine, LogLine } from '../engine/engine.js';
-import { isNotFound } from '../engine/engine-errors.js';
+import { isNotFound, unlessNotFound } from '../engine/engine-errors.js';
 import { projectLockHeld } from './lock.js';
 import { engineTime, timestampNanos } from './log-time.js';
 
@@ -90,10 +90,7 @@ export class Follower {
 
   /** The container's state as it is now; undefined once it is gone. */
   private status(id: string): Promise<ContainerStatus | undefined> {
-    return this.engine.status(id).catch((err: unknown) => {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    });
+    return unlessNotFound(this.engine.status(id));
   }
 
   private async lastExit(id: string): Promise<bigint | undefined> {

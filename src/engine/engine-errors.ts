@@ -18,6 +18,14 @@ export function isNotFound(err: unknown): boolean {
   return statusOf(err) === 404;
 }
 
+/** What `request` gives, or undefined when the engine has no such object (404); other failures stay failures. */
+export function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  return request.catch((err: unknown) => {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  });
+}
+
 /** The engine's own words, without dockerode's "(HTTP code 409) conflict -" prefix. */
 export function engineMessage(err: unknown): string {
   const e = err as DockerodeError;

@@ -4,16 +4,10 @@ import type { BuildSpec } from '../manifest/model.js';
 import { isRemoteContext } from '../manifest/remote-context.js';
 import { UserError } from '../user-error.js';
 import { packContext, type PackedContext } from './build-context.js';
-import { isNotFound } from './engine-errors.js';
+import { unlessNotFound } from './engine-errors.js';
 
 export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
-  try {
-    await docker.getImage(ref).inspect();
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw err;
-  }
+  return (await unlessNotFound(docker.getImage(ref).inspect())) !== undefined;
 }
 
 /** Build and pull report failures inside the stream, not as an HTTP status. */

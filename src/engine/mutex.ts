@@ -12,7 +12,7 @@ import { LABEL } from '../plan/model.js';
 import { SANDBOX_IMAGE } from '../plan/sandbox.js';
 import { UserError } from '../user-error.js';
 import type { LockAttempt } from './engine.js';
-import { isNotFound, statusOf } from './engine-errors.js';
+import { isNotFound, statusOf, unlessNotFound } from './engine-errors.js';
 
 /** A lock created but never started is its creator's for this long (create → attach → start is quick). */
 const START_GRACE_MS = 30_000;
@@ -94,11 +94,6 @@ export async function tryLock(docker: Docker, name: string, labels: Record<strin
 }
 
 export async function lockHeld(docker: Docker, name: string): Promise<boolean> {
-  try {
-    const info = await docker.getContainer(name).inspect();
-    return info.Config.Labels?.[LABEL.lock] !== undefined && live(info);
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw err;
-  }
+  const info = await unlessNotFound(docker.getContainer(name).inspect());
+  return info?.Config.Labels?.[LABEL.lock] !== undefined && live(info);
 }

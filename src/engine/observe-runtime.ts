@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
 import type { ObservedContainer } from '../plan/observed.js';
-import { isNotFound } from './engine-errors.js';
+import { unlessNotFound } from './engine-errors.js';
 
 const RULES_FILE = '/var/lib/hitch/rules'; // written by `hitch-sandbox apply` (images/sandbox)
 const RULES_LINK = `${RULES_FILE}.link`; // the same rules as a symlink's target, beside it
@@ -27,29 +27,21 @@ export function rulesFromLinkTarget(target: string): string[] | undefined {
 
 /** The rules as the link holds them, from one stat of its path: no tar, unlike reading the file. */
 async function rulesLink(docker: Docker, id: string): Promise<string[] | undefined> {
-  try {
-    const res = (await docker.getContainer(id).infoArchive({ path: RULES_LINK })) as IncomingMessage;
-    res.resume(); // a HEAD has no body, but its response must still end, or its socket keeps the process alive
-    const stat = String(res.headers['x-docker-container-path-stat'] ?? '');
-    const target = stat ? (JSON.parse(Buffer.from(stat, 'base64').toString('utf8')) as { linkTarget?: string }).linkTarget : undefined;
-    return target ? rulesFromLinkTarget(target) : undefined;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  const res = (await unlessNotFound(docker.getContainer(id).infoArchive({ path: RULES_LINK }))) as IncomingMessage | undefined;
+  if (!res) return undefined;
+  res.resume(); // a HEAD has no body, but its response must still end, or its socket keeps the process alive
+  const stat = String(res.headers['x-docker-container-path-stat'] ?? '');
+  const target = stat ? (JSON.parse(Buffer.from(stat, 'base64').toString('utf8')) as { linkTarget?: string }).linkTarget : undefined;
+  return target ? rulesFromLinkTarget(target) : undefined;
 }
 
 /** The rules file written by `hitch-sandbox apply`, read without an exec (one archive request). */
 async function rulesFile(docker: Docker, id: string): Promise<string[] | undefined> {
-  try {
-    const stream = (await docker.getContainer(id).getArchive({ path: RULES_FILE })) as NodeJS.ReadableStream;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return untarOne(Buffer.concat(chunks)).split('\n').filter(Boolean);
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  const stream = (await unlessNotFound(docker.getContainer(id).getArchive({ path: RULES_FILE }))) as NodeJS.ReadableStream | undefined;
+  if (!stream) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return untarOne(Buffer.concat(chunks)).split('\n').filter(Boolean);
 }
 
 /** The rules `apply` last recorded: from the link when there is one, else the file (none: never applied). */

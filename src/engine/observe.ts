@@ -6,7 +6,7 @@ import { LABEL, type Role } from '../plan/model.js';
 import type { ObservedContainer, ObservedExternal, ObservedImage, ObservedNetwork, ObservedState } from '../plan/observed.js';
 import { networkName } from '../plan/sandbox.js';
 import type { ObserveOptions } from './engine.js';
-import { isNotFound } from './engine-errors.js';
+import { unlessNotFound } from './engine-errors.js';
 import { addRuntimeDetails } from './observe-runtime.js';
 
 function parsePortKey(key: string): PortSpec {
@@ -15,18 +15,14 @@ function parsePortKey(key: string): PortSpec {
 }
 
 async function inspectImage(docker: Docker, ref: string): Promise<ObservedImage | undefined> {
-  try {
-    const info = await docker.getImage(ref).inspect();
-    return {
-      ref,
-      id: info.Id,
-      env: info.Config?.Env ?? [],
-      exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {}).map(parsePortKey),
-    };
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  const info = await unlessNotFound(docker.getImage(ref).inspect());
+  if (!info) return undefined;
+  return {
+    ref,
+    id: info.Id,
+    env: info.Config?.Env ?? [],
+    exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {}).map(parsePortKey),
+  };
 }
 
 /** The fixed address survives a stop in IPAMConfig; IPAddress is empty while stopped. */
@@ -70,10 +66,7 @@ function toObservedNetwork(net: Docker.NetworkInspectInfo): ObservedNetwork {
 
 /** A container hitch does not manage, by its exact name (the engine also resolves id prefixes: not those). */
 async function inspectExternal(docker: Docker, name: string, network: string): Promise<ObservedExternal | undefined> {
-  const info = await docker.getContainer(name).inspect().catch((err: unknown) => {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  });
+  const info = await unlessNotFound(docker.getContainer(name).inspect());
   if (info?.Name !== `/${name}`) return undefined;
   const endpoint = info.NetworkSettings.Networks[network] as Endpoint | undefined;
   const exposedPorts = Object.keys(info.Config.ExposedPorts ?? {}).map(parsePortKey);

@@ -1,6 +1,6 @@
-// Which failures mean "the engine does not answer": only those of reaching its socket or address.
-import { describe, expect, test } from 'vitest';
-import { isUnreachable } from '../../../src/engine/engine-errors.js';
+// Which failures mean "the engine does not answer" (only those of reaching its socket or address), and "no such object".
+import { describe, expect, it, test } from 'vitest';
+import { isUnreachable, unlessNotFound } from '../../../src/engine/engine-errors.js';
 
 /** An error shaped as node's system errors are: code, syscall and the path or address. */
 function systemError(code: string, syscall: string, where: Record<string, string | number> = {}): Error {
@@ -23,5 +23,15 @@ describe('isUnreachable', () => {
     ['not an error at all', undefined, false],
   ])('%s: %s', (_, err, want) => {
     expect(isUnreachable(err)).toBe(want);
+  });
+});
+
+describe('unlessNotFound', () => {
+  it("gives the request's value, undefined for the engine's 404, and any other failure as it is", async () => {
+    const failing = (statusCode: number) => Promise.reject(Object.assign(new Error(`(HTTP code ${statusCode})`), { statusCode }));
+    expect(await unlessNotFound(Promise.resolve('info'))).toBe('info');
+    expect(await unlessNotFound(failing(404))).toBeUndefined();
+    await expect(unlessNotFound(failing(500))).rejects.toMatchObject({ statusCode: 500 });
+    await expect(unlessNotFound(Promise.reject(new Error('socket hang up')))).rejects.toThrow('socket hang up');
   });
 });
