@@ -3,25 +3,11 @@
 import type { Engine } from '../engine/engine.js';
 import type { Protocol } from '../manifest/model.js';
 import type { ObservedContainer } from '../plan/observed.js';
+import { parsePublished, type PortMapping } from '../plan/published.js';
 import { UserError } from '../user-error.js';
 import { pick, sandboxProblem } from './lookup.js';
 
-export interface PortMapping {
-  containerPort: number;
-  proto: Protocol;
-  hostIp: string;
-  hostPort: number;
-  address: string; // "127.0.0.1:49155", "[::]:49155" (docker: net.JoinHostPort)
-}
-
-/** Reads the engine's "IP:PUBLIC->PRIVATE/PROTO" (see observe); the IP may itself hold colons. */
-function parsePublished(text: string): PortMapping | undefined {
-  const m = /^(.*):(\d+)->(\d+)\/(\w+)$/.exec(text);
-  if (!m) return undefined;
-  const [, hostIp = '', hostPort, containerPort, proto] = m;
-  const address = hostIp.includes(':') ? `[${hostIp}]:${hostPort}` : `${hostIp}:${hostPort}`;
-  return { containerPort: Number(containerPort), proto: proto as Protocol, hostIp, hostPort: Number(hostPort), address };
-}
+export type { PortMapping } from '../plan/published.js';
 
 /** 1 for an IPv6 binding: docker lists 0.0.0.0 before [::], so `$(hitch port web 80)` is an address curl takes. */
 function ipv6(p: PortMapping): number {

@@ -57,12 +57,22 @@ export function allowedSources(args: readonly string[]): Set<string> {
   return new Set(args.flatMap((arg, i) => (args[i - 1] === '--allow' ? [parseAllow(arg).ip] : [])));
 }
 
+/** One `--allow` value's rules, one port each: a LO-HI value is each of its ports. */
+function portsOf(value: string): AllowRule[] {
+  const { proto, ip, lo, hi } = parseAllow(value);
+  return Array.from({ length: hi - lo + 1 }, (_, k) => ({ from: ip, proto, port: lo + k }));
+}
+
+/** An argv's allow rules, one port each. */
+export function allowRules(args: readonly string[]): AllowRule[] {
+  return args.flatMap((arg, i) => (args[i - 1] === '--allow' ? portsOf(arg) : []));
+}
+
 /** An argv's rules one port each, so the same rules sent per port (before ranges) or as LO-HI compare equal. */
 function perPort(args: readonly string[]): string[] {
   return args.flatMap((arg, i) => {
     if (args[i - 1] !== '--allow') return arg === '--allow' ? [] : [arg];
-    const { proto, ip, lo, hi } = parseAllow(arg);
-    return Array.from({ length: hi - lo + 1 }, (_, k) => `${proto}:${ip}:${lo + k}`);
+    return portsOf(arg).map(ruleKey);
   });
 }
 

@@ -3,11 +3,11 @@
 // again. The manifest links it to nothing, so nothing may reach it (spec/links.md §4): its rules are
 // cut, in place, to what the host reaches through its published ports. Its containers stay as they are,
 // as compose leaves orphans running.
-import type { Protocol } from '../manifest/model.js';
-import { firewallArgs, parseAllow, sameRules } from './firewall.js';
+import { allowRules, firewallArgs, sameRules } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import type { Action, AllowRule, FirewallSpec } from './model.js';
 import type { ObservedContainer } from './observed.js';
+import { parsePublished } from './published.js';
 
 /** The rules update of each running orphan sandbox among `orphans` that lets in more than the host. */
 export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): Action[] {
@@ -34,18 +34,10 @@ export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): A
 
 /** The gateway's rules as recorded; without a record, one per port the sandbox publishes. */
 function hostRules(sandbox: ObservedContainer, gateway: string): AllowRule[] {
-  if (sandbox.firewallArgs) {
-    const args = sandbox.firewallArgs;
-    return args.flatMap((arg, i) => {
-      if (args[i - 1] !== '--allow') return [];
-      const { proto, ip, lo, hi } = parseAllow(arg);
-      return ip === gateway ? Array.from({ length: hi - lo + 1 }, (_, k) => ({ from: ip, proto, port: lo + k })) : [];
-    });
-  }
+  if (sandbox.firewallArgs) return allowRules(sandbox.firewallArgs).filter((r) => r.from === gateway);
   const ports = new Map<string, AllowRule>(); // a port bound on 0.0.0.0 and on [::] is one rule
-  for (const p of sandbox.published ?? []) {
-    const m = /->(\d+)\/(\w+)$/.exec(p); // "127.0.0.1:49155->5000/tcp"
-    if (m) ports.set(`${m[2]}:${m[1]}`, { from: gateway, proto: m[2] as Protocol, port: Number(m[1]) });
+  for (const p of (sandbox.published ?? []).map(parsePublished)) {
+    if (p) ports.set(`${p.proto}:${p.containerPort}`, { from: gateway, proto: p.proto, port: p.containerPort });
   }
   return [...ports.values()];
 }
