@@ -63,17 +63,17 @@ async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec:
 
 export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {
   const started = Date.now();
+  if (opts.dryRun) {
+    const plan = await planUp(engine, manifest, opts); // selects the services itself
+    opts.onPlan?.(plan);
+    return { plan, summary: summarize(plan, undefined, started), ok: true, links: [] };
+  }
   const selected = selectServices(manifest, opts.services ?? [], opts);
   const planning = { removeOrphans: opts.removeOrphans, selected };
   const planned = (plan: Plan, first = true) => {
     if (first) for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
     opts.onPlan?.(plan);
   };
-  if (opts.dryRun) {
-    const plan = await planUp(engine, manifest, opts);
-    opts.onPlan?.(plan);
-    return { plan, summary: summarize(plan, undefined, started), ok: true, links: [] };
-  }
   // Images first, outside the lock: pulls and builds can be long, touch none of the project's resources,
   // and the lock itself runs on the sandbox image this ensures. Meanwhile an optimistic plan: with nothing
   // to do there is nothing to lock (like `plan`, this only read the engine, which matched the manifest
