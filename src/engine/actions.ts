@@ -94,6 +94,28 @@ export interface RunOptions {
   sandboxes?: SandboxChannels;
 }
 
+type FirewallUpdate = Extract<Action, { kind: 'update-firewall' }>;
+
+/**
+ * `hitch-sandbox apply` in the running sandbox, which lists the chain once it took the rules. A stopped
+ * one (an orphan: `stopped`) gets them recorded for its next start, and applied too if something started
+ * it meanwhile, so what it enforces and what it records never differ.
+ */
+async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<ActionOutput> {
+  const args = firewallArgs(action.firewall);
+  if (action.stopped) {
+    await engine.recordRules(action.sandbox, args);
+    if (!(await engine.status(action.sandbox)).running) return {};
+  }
+  const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...args]);
+  if (res.exitCode !== 0) {
+    // an orphan's rules are cut on every `up` until they are: removing it ends that
+    const remedy = action.orphan ? `${action.service} is not in the manifest: remove it with \`hitch up --remove-orphans\`` : undefined;
+    throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`, remedy);
+  }
+  return { firewall: { service: action.service, listing: res.stdout } };
+}
+
 /** RunOptions with the endpoint queue settled (for a lone action, calls run as they come). */
 type Run = RunOptions & { endpoints: EndpointQueue };
 
@@ -114,16 +136,8 @@ export async function runAction(engine: Engine, action: Action, options: RunOpti
       return createAndStart(engine, action.container, opts);
     case 'start-container':
       return startContainer(engine, action.name, action.service, action.role, endpoints);
-    case 'update-firewall': {
-      const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...firewallArgs(action.firewall)]);
-      if (res.exitCode !== 0) {
-        // an orphan's rules are cut on every `up` until they are: removing it ends that
-        const remedy = action.orphan ? `${action.service} is not in the manifest: remove it with \`hitch up --remove-orphans\`` : undefined;
-        throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`, remedy);
-      }
-      // `apply` lists the chain once it took the rules
-      return { firewall: { service: action.service, listing: res.stdout } };
-    }
+    case 'update-firewall':
+      return updateFirewall(engine, action);
     case 'await-ready':
       await awaitReady(engine, action, opts.sandboxes);
       return {};

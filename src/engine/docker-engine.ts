@@ -16,6 +16,7 @@ import { buildImage, imageExists, pullImage } from './images.js';
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks.js';
 import { observe } from './observe.js';
 import { lockHeld, tryLock } from './mutex.js';
+import { recordRules } from './sandbox-rules.js';
 import { attach, execAttached, execDetached, streamLogs } from './streams.js';
 
 /** Found the way the docker CLI finds it: DOCKER_HOST (and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else the default socket. */
@@ -113,6 +114,10 @@ export class DockerEngine implements Engine {
 
   exec(nameOrId: string, cmd: string[]): Promise<ExecResult> {
     return this.call(() => execIn(this.docker, nameOrId, cmd));
+  }
+
+  recordRules(sandbox: string, args: string[]): Promise<void> {
+    return this.call(() => recordRules(this.docker, sandbox, args));
   }
 
   logsTail(nameOrId: string, lines: number): Promise<string> {

@@ -81,7 +81,7 @@ export interface Attachment {
 export interface ObserveOptions {
   externals?: string[]; // names of containers hitch does not manage that the manifest links (external_links)
   /**
-   * Also read what only a request per running container tells (start times, a sandbox's rules in force):
+   * Also read what only a request per container tells (start times, a sandbox's rules):
    * planning and `check` need it; commands that only find containers by their labels do not.
    */
   runtime?: boolean;
@@ -112,6 +112,8 @@ export interface Engine {
   removeContainer(nameOrId: string): Promise<void>;
   status(nameOrId: string): Promise<ContainerStatus>;
   exec(nameOrId: string, cmd: string[]): Promise<ExecResult>;
+  /** Records the rules a stopped sandbox applies when it next starts, as `hitch-sandbox apply` records them. */
+  recordRules(sandbox: string, args: string[]): Promise<void>;
   logsTail(nameOrId: string, lines: number): Promise<string>;
   /** Calls onLine for each line of the container's log; with follow, until the container stops. */
   logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void>;

@@ -25,7 +25,7 @@ export interface ObservedContainer {
   status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)
   published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
   // observed only with ObserveOptions.runtime (planning, `check`):
-  firewallArgs?: string[]; // sandboxes: the rules in force as `hitch-sandbox` args (as `apply` recorded them, else Cmd after `run`); undefined = unknown
+  firewallArgs?: string[]; // sandboxes: the rules in force, or for a stopped one those its next start applies, as `hitch-sandbox` args (as recorded, else Cmd after `run`); undefined = unknown
   startedAt?: string; // running containers: when they last started (ISO 8601), to see a sandbox restarted under its service
   joins?: string; // service containers: the id of the container whose namespace they join (NetworkMode `container:<id>`)
 }

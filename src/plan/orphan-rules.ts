@@ -2,31 +2,34 @@
 // rules it was made with, which let in its former parents, and the addresses they had may be given out
 // again. The manifest links it to nothing, so nothing may reach it (spec/links.md §4): its rules are
 // cut, in place, to what the host reaches through its published ports. Its containers stay as they are,
-// as compose leaves orphans running.
+// as compose leaves orphans running. A stopped one gets the cut rules recorded for its next start: what
+// starts it (`hitch restart`, `docker start`, a restart policy when the engine restarts) would otherwise
+// bring its old rules back.
 import { allowRules, firewallArgs, sameRules } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import type { Action, AllowRule, FirewallSpec } from './model.js';
 import type { ObservedContainer } from './observed.js';
 import { parsePublished } from './published.js';
 
-/** The rules update of each running orphan sandbox among `orphans` that lets in more than the host. */
+/** The rules update of each orphan sandbox among `orphans` that lets in, or would once started, more than the host. */
 export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): Action[] {
   const actions: Action[] = [];
   const seen = new Set<string>(); // a second sandbox labelled with the same service (hand-made) is left alone
   for (const sandbox of ctx.observed.containers) {
-    if (sandbox.role !== 'sandbox' || !sandbox.running || !orphans.includes(sandbox.service) || seen.has(sandbox.service)) continue;
+    if (sandbox.role !== 'sandbox' || !orphans.includes(sandbox.service) || seen.has(sandbox.service)) continue;
     seen.add(sandbox.service);
     const firewall: FirewallSpec = { subnet: ctx.addresses.subnet, allow: hostRules(sandbox, ctx.addresses.gateway) };
     if (sandbox.firewallArgs && sameRules(sandbox.firewallArgs, firewallArgs(firewall))) continue;
     actions.push({
       id: `firewall:${sandbox.service}`,
       kind: 'update-firewall',
-      cause: 'not in the manifest: no link lets anything in',
+      cause: `not in the manifest: no link lets anything in${sandbox.running ? '' : ' (stopped: recorded for its next start)'}`,
       waitsFor: [],
       service: sandbox.service,
       sandbox: sandbox.name,
       firewall,
       orphan: true,
+      ...(sandbox.running ? {} : { stopped: true as const }),
     });
   }
   return actions;

@@ -208,6 +208,23 @@ describe('a service leaves the manifest', () => {
     expect((await upChanges()).summary).toEqual({ created: [], recreated: [], rulesUpdated: [], unchanged: ['db', 'web', 'worker'], removed: [], orphans: ['cache'] });
   });
 
+  it('a stopped orphan gets the cut rules for its next start: started again, it does not let its former parent in', async () => {
+    const queue: ServiceYaml = { image: 'hitch-test/busybox:1', command: ['httpd', '-f', '-p', '7000'], expose: ['7000'], stop_signal: 'SIGKILL' };
+    services = { ...services, queue, worker: sleeper({ link: 'queue' }) };
+    await hitchOk(['-f', await file(), 'up']);
+    const ip = await ipOf(`${P}-queue-sandbox`, NET);
+    expect(await connects(`${P}-worker`, ip, 7000)).toBe(0);
+    for (const name of [`${P}-queue`, `${P}-queue-sandbox`]) await docker.getContainer(name).stop();
+    const { queue: _gone, ...rest } = services;
+    services = { ...rest, worker: sleeper() };
+    expect((await upChanges()).summary).toEqual({ created: [], recreated: ['worker'], rulesUpdated: ['queue'], unchanged: ['db', 'web'], removed: [], orphans: ['cache', 'queue'] });
+    // what would start it: hitch restart (it finds containers on the engine), docker start, a restart policy
+    await hitchOk(['-f', await file(), 'restart', 'queue']);
+    expect(await ipOf(`${P}-queue-sandbox`, NET)).toBe(ip);
+    expect(await connects(`${P}-worker`, ip, 7000)).not.toBe(0);
+    expect((await upChanges()).summary).toEqual({ created: [], recreated: [], rulesUpdated: [], unchanged: ['db', 'web', 'worker'], removed: [], orphans: ['cache', 'queue'] });
+  });
+
   it('down removes it with the rest and leaves nothing labelled behind', async () => {
     services = { ...services, api: sleeper({ links: ['db'] }) };
     await hitchOk(['-f', await file(), 'up']);

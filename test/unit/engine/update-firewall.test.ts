@@ -6,7 +6,7 @@ import { runAction } from '../../../src/engine/actions.js';
 import type { Action } from '../../../src/plan/model.js';
 
 const refusing = { exec: async () => ({ exitCode: 1, stdout: '', stderr: 'iptables: no chain\n' }) } as unknown as Engine;
-const update = (orphan: boolean): Action => ({
+const update = (orphan: boolean, stopped = false): Action => ({
   id: 'firewall:old',
   kind: 'update-firewall',
   cause: 'rules changed',
@@ -15,6 +15,7 @@ const update = (orphan: boolean): Action => ({
   sandbox: 'shop-old-sandbox',
   firewall: { subnet: '10.0.0.0/24', allow: [] },
   ...(orphan ? { orphan: true as const } : {}),
+  ...(stopped ? { stopped: true as const } : {}),
 });
 
 describe('update-firewall', () => {
@@ -24,5 +25,34 @@ describe('update-firewall', () => {
   ])('%s', async (_, orphan, remedy) => {
     const err = await runAction(refusing, update(orphan)).catch((e: unknown) => e);
     expect(err).toMatchObject({ message: 'cannot update the firewall of old: iptables: no chain', remedy });
+  });
+});
+
+describe('update-firewall of a stopped sandbox (an orphan)', () => {
+  /** An engine that logs the calls, with the sandbox found running or not after the rules are recorded. */
+  const engineWith = (runningAfter: boolean) => {
+    const calls: string[] = [];
+    const engine = {
+      recordRules: async (sandbox: string, args: string[]) => void calls.push(`record ${sandbox} ${args.join(' ')}`),
+      status: async () => ({ running: runningAfter }),
+      exec: async (sandbox: string, cmd: string[]) => {
+        calls.push(`exec ${sandbox} ${cmd.join(' ')}`);
+        return { exitCode: 0, stdout: '-N HITCH\n', stderr: '' };
+      },
+    } as unknown as Engine;
+    return { engine, calls };
+  };
+  const stopped = update(true, true);
+
+  it('records the rules for its next start, with no exec (none can reach it)', async () => {
+    const { engine, calls } = engineWith(false);
+    expect(await runAction(engine, stopped)).toEqual({});
+    expect(calls).toEqual(['record shop-old-sandbox --subnet 10.0.0.0/24']);
+  });
+
+  it('started meanwhile: records them, then applies them in place, so what it enforces is what it records', async () => {
+    const { engine, calls } = engineWith(true);
+    expect(await runAction(engine, stopped)).toEqual({ firewall: { service: 'old', listing: '-N HITCH\n' } });
+    expect(calls).toEqual(['record shop-old-sandbox --subnet 10.0.0.0/24', 'exec shop-old-sandbox hitch-sandbox apply --subnet 10.0.0.0/24']);
   });
 });

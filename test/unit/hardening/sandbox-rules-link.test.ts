@@ -1,11 +1,12 @@
 // `hitch-sandbox apply` records its rules twice: the file `run` re-applies, and a symlink whose target
-// holds the same tokens, which hitch reads from a stat of the path (observe-runtime.ts) instead of a
-// tar of the file. Under dash and busybox sh, with fake iptables tools.
+// holds the same tokens, which hitch reads from a stat of the path (sandbox-rules.ts) instead of a
+// tar of the file. hitch records them the same way in a stopped sandbox, through the engine's archive
+// endpoint. Under dash and busybox sh, with fake iptables tools.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { rulesFromLinkTarget } from '../../../src/engine/observe-runtime.js';
+import { rulesArchive, rulesFromLinkTarget } from '../../../src/engine/sandbox-rules.js';
 import { fakeTools, scratch, SCRIPT, SHELLS } from './sandbox-host.js';
 
 const { dir, LOG } = scratch();
@@ -26,6 +27,16 @@ function apply(shell: string[], args: string[], bin = working): number | null {
 }
 
 const fileTokens = () => readFileSync(RULES, 'utf8').split('\n').filter(Boolean);
+const ALLOWS_TOO_MANY = Array.from({ length: 200 }, (_, i) => ['--allow', `tcp:10.213.${Math.floor(i / 250)}.${(i % 250) + 1}:6379`]).flat();
+
+/** The rules file and link as hitch's archive leaves them in a fresh folder (the engine extracts it the same way). */
+async function recorded(args: string[]): Promise<{ file: string; target: string }> {
+  const into = join(dir, `recorded-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(into);
+  const tar = spawnSync('tar', ['-x', '-C', into], { input: await rulesArchive(args) });
+  if (tar.status !== 0) throw new Error(`tar: ${tar.stderr}`);
+  return { file: readFileSync(join(into, 'rules'), 'utf8'), target: readlinkSync(join(into, 'rules.link')) };
+}
 
 describe.each(SHELLS)('under %s', (_, shell) => {
   beforeEach(() => {
@@ -41,13 +52,28 @@ describe.each(SHELLS)('under %s', (_, shell) => {
   });
 
   test('rules too long for a link target: the file only, no link', () => {
-    const allows = Array.from({ length: 200 }, (_, i) => ['--allow', `tcp:10.213.${Math.floor(i / 250)}.${(i % 250) + 1}:6379`]).flat();
-    expect([apply(shell, ['--subnet', '10.213.0.0/16', ...allows]), fileTokens().length, existsSync(LINK)]).toEqual([0, 402, false]);
+    expect([apply(shell, ['--subnet', '10.213.0.0/16', ...ALLOWS_TOO_MANY]), fileTokens().length, existsSync(LINK)]).toEqual([0, 402, false]);
   });
 
   test('an apply that fails leaves no link claiming the rules it was replacing', () => {
     symlinkSync('--subnet/10.213.0.0%24', LINK);
     expect([apply(shell, ['--subnet', '10.213.0.0/24'], failing), lstatSync(LINK, { throwIfNoEntry: false })]).toEqual([1, undefined]);
+  });
+
+  test.each([
+    ['subnet and rules', ['--subnet', '10.213.0.0/24', '--allow', 'tcp:10.213.0.3:5432', '--allow', 'udp:10.213.0.4:53-54']],
+    ['no rules', ['--subnet', '172.30.0.0/16']],
+  ])('hitch records %s as apply does: the same file, the same link target', async (_, args) => {
+    expect(apply(shell, args)).toBe(0);
+    expect(await recorded(args)).toEqual({ file: readFileSync(RULES, 'utf8'), target: readlinkSync(LINK) });
+  });
+});
+
+describe('rulesArchive', () => {
+  test('rules too long for a link: the file has them, and the link sends readers to it', async () => {
+    const args = ['--subnet', '10.213.0.0/16', ...ALLOWS_TOO_MANY];
+    const { file, target } = await recorded(args);
+    expect([file.split('\n').filter(Boolean), rulesFromLinkTarget(target)]).toEqual([args, undefined]);
   });
 });
 

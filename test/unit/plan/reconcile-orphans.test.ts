@@ -58,8 +58,20 @@ orphans: old`);
     expect(reconcile(stack(), twice).actions.map((a) => a.id)).toEqual(['firewall:old']);
   });
 
-  it('a stopped orphan is left as it is: its rules are in force only once something starts it', () => {
-    expect(isolation(reconcile(stack(), orphaned({ ...stale, running: false })))).toBeUndefined();
+  it('a stopped orphan gets the cut rules recorded for its next start (hitch restart, docker start, a restart policy)', () => {
+    const plan = reconcile(stack(), orphaned({ ...stale, running: false }));
+    expect(planText(plan)).toBe(`plan for shop: 1 action
+firewall:old  update-firewall shop-old-sandbox  cause: not in the manifest: no link lets anything in (stopped: recorded for its next start)
+    rule   accept established, loopback
+    rule   accept tcp from 10.213.0.1 to port 9000
+    rule   drop from 10.213.0.0/24
+unchanged: cache, db, web, worker
+orphans: old`);
+    expect(isolation(plan)).toMatchObject({ orphan: true, stopped: true });
+  });
+
+  it('a stopped orphan whose recorded rules let in the host only is left alone', () => {
+    expect(isolation(reconcile(stack(), orphaned({ firewallArgs: HOST_ONLY, running: false })))).toBeUndefined();
   });
 
   it('a service coming up at an address its rules let in waits for the cut', () => {
