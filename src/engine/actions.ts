@@ -98,8 +98,8 @@ type FirewallUpdate = Extract<Action, { kind: 'update-firewall' }>;
 
 /**
  * `hitch-sandbox apply` in the running sandbox, which lists the chain once it took the rules. A stopped
- * one (an orphan: `stopped`) gets them recorded for its next start, and applied too if something started
- * it meanwhile, so what it enforces and what it records never differ.
+ * one (`stopped`) gets them recorded for its next start, and applied too if something started it
+ * meanwhile, so what it enforces and what it records never differ.
  */
 async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<ActionOutput> {
   const args = firewallArgs(action.firewall);

@@ -28,13 +28,13 @@ export function admittedAddresses(ctx: PlanContext, selected: ReadonlySet<string
 }
 
 /**
- * The services outside the selection whose running sandbox gets the manifest's rules, in place (nothing
- * restarts): the children a selected service links, which must let it in (--no-deps), and those it linked
- * when it was made, which must not any more; and any whose rules let in the address of a selected service
- * or of an external the selection attaches: old rules may hold an address a removed service freed, or a
- * link whose record went with its parent's container (`docker rm -f`). The selection's services come up
- * only once those rules are in force (stale-rules.ts). Every other sandbox keeps its rules, as its
- * containers are kept.
+ * The services outside the selection whose sandbox gets the manifest's rules, in place (nothing restarts;
+ * a stopped one gets them recorded for its next start): the children a selected service links, which must
+ * let it in (--no-deps), and those it linked when it was made, which must not any more; and any whose
+ * rules let in the address of a selected service or of an external the selection attaches: old rules may
+ * hold an address a removed service freed, or a link whose record went with its parent's container
+ * (`docker rm -f`). The selection's services come up only once those rules are in force (stale-rules.ts).
+ * Every other sandbox keeps its rules, as its containers are kept.
  */
 export function rulesToFollow(ctx: PlanContext, selected: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();

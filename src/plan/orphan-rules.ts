@@ -5,11 +5,12 @@
 // as compose leaves orphans running. A stopped one gets the cut rules recorded for its next start: what
 // starts it (`hitch restart`, `docker start`, a restart policy when the engine restarts) would otherwise
 // bring its old rules back.
-import { allowRules, firewallArgs, sameRules } from './firewall.js';
+import { allowRules } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import type { Action, AllowRule, FirewallSpec } from './model.js';
 import type { ObservedContainer } from './observed.js';
 import { parsePublished } from './published.js';
+import { rulesUpdate } from './rules-update.js';
 
 /** The rules update of each orphan sandbox among `orphans` that lets in, or would once started, more than the host. */
 export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): Action[] {
@@ -19,18 +20,8 @@ export function orphanIsolation(ctx: PlanContext, orphans: readonly string[]): A
     if (sandbox.role !== 'sandbox' || !orphans.includes(sandbox.service) || seen.has(sandbox.service)) continue;
     seen.add(sandbox.service);
     const firewall: FirewallSpec = { subnet: ctx.addresses.subnet, allow: hostRules(sandbox, ctx.addresses.gateway) };
-    if (sandbox.firewallArgs && sameRules(sandbox.firewallArgs, firewallArgs(firewall))) continue;
-    actions.push({
-      id: `firewall:${sandbox.service}`,
-      kind: 'update-firewall',
-      cause: `not in the manifest: no link lets anything in${sandbox.running ? '' : ' (stopped: recorded for its next start)'}`,
-      waitsFor: [],
-      service: sandbox.service,
-      sandbox: sandbox.name,
-      firewall,
-      orphan: true,
-      ...(sandbox.running ? {} : { stopped: true as const }),
-    });
+    const update = rulesUpdate(sandbox.service, sandbox, firewall, 'not in the manifest: no link lets anything in');
+    if (update) actions.push({ ...update, orphan: true });
   }
   return actions;
 }

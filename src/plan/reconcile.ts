@@ -69,7 +69,9 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
     if (own?.kind === 'create-container' && ready.length > 0) own.createAfter = [...own.waitsFor];
     own?.waitsFor.push(...ready.map((a) => a.id));
     decided.set(name, { sandbox, firewall, service: own });
-    for (const a of [sandbox, firewall, ...ready, own]) if (a) actions.push(a);
+    // a stopped sandbox starts with the rules recorded for it (service-actions.ts): listed in that order
+    const rules = firewall?.kind === 'update-firewall' && firewall.stopped ? [firewall, sandbox] : [sandbox, firewall];
+    for (const a of [...rules, ...ready, own]) if (a) actions.push(a);
     if (!sandbox && !own) unchanged.push(name);
   }
   const orphans = sortedStrings(new Set(observed.containers.filter((c) => !Object.hasOwn(manifest.services, c.service)).map((c) => c.service)));

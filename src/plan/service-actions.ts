@@ -3,11 +3,11 @@
 import type { Service } from '../manifest/model.js';
 import { changeCause, decodeParts } from './config-parts.js';
 import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
-import { firewallArgs, sameRules } from './firewall.js';
 import type { PlanContext } from './injected.js';
 import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type Role } from './model.js';
 import type { ObservedContainer } from './observed.js';
 import { perPlan } from './per-plan.js';
+import { rulesUpdate } from './rules-update.js';
 
 export interface ServiceActions {
   sandbox?: Action;
@@ -51,27 +51,21 @@ export function sandboxActions(service: Service, ctx: PlanContext, networkAction
   const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw, recreateCause });
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
-  return { sandbox, firewall: rulesUpdate(service, fw, obs!, sandbox) };
+  const firewall = rulesUpdateOf(service, fw, obs!);
+  // a stopped one applies at its start the rules it recorded: recorded first, it never enforces the old ones
+  if (sandbox && firewall) sandbox.waitsFor.push(firewall.id);
+  return { sandbox, firewall };
 }
 
-/** The manifest's rules for a running sandbox that the plan keeps as it is (left-out.ts says which). */
+/** The manifest's rules for a sandbox that the plan keeps as it is (left-out.ts says which). */
 export function rulesInPlace(service: Service, ctx: PlanContext): Action | undefined {
   const obs = observedOf(ctx, service.name, 'sandbox');
-  return obs?.running ? rulesUpdate(service, firewallOf(service, ctx), obs) : undefined;
+  return obs && rulesUpdateOf(service, firewallOf(service, ctx), obs);
 }
 
-/** `hitch-sandbox apply` of `fw` on the existing sandbox `obs`, after `started` when it is started first. */
-function rulesUpdate(service: Service, fw: FirewallSpec, obs: ObservedContainer, started?: Action): Action | undefined {
-  if (obs.firewallArgs && sameRules(obs.firewallArgs, firewallArgs(fw))) return undefined;
-  return {
-    id: `firewall:${service.name}`,
-    kind: 'update-firewall',
-    cause: obs.firewallArgs ? 'rules changed' : 'rules not observed',
-    waitsFor: started ? [started.id] : [],
-    service: service.name,
-    sandbox: obs.name,
-    firewall: fw,
-  };
+/** `fw` for the existing sandbox `obs`, unless it holds them already. */
+function rulesUpdateOf(service: Service, fw: FirewallSpec, obs: ObservedContainer): Action | undefined {
+  return rulesUpdate(service.name, obs, fw, obs.firewallArgs ? 'rules changed' : 'rules not observed');
 }
 
 /** A sandbox that started after its service took the old namespace with it (`docker restart` of it). */

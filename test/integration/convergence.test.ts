@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, envOf, execIn, hitch, hitchOk, ipOf, ROOT, requireEngine } from './helpers.js';
+import { docker, envOf, execIn, hitch, hitchOk, ipOf, ROOT, requireEngine, run } from './helpers.js';
 import { changedNames, changes, changesDuring, containerIds, eventsDuring, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 
 const P = 'it-conv-recreate';
@@ -41,8 +41,9 @@ async function file(): Promise<string> {
 async function upChanges(extra: string[] = []): Promise<{ changed: string[]; summary: Record<string, unknown> }> {
   const before = await containerIds(P);
   const res = await hitchOk(['-f', await file(), '--json', 'up', ...extra]);
-  const { created, recreated, rulesUpdated, unchanged, removed, orphans } = JSON.parse(res.stdout).summary;
-  return { changed: changedNames(before, await containerIds(P)), summary: { created, recreated, rulesUpdated, unchanged, removed, orphans } };
+  const { created, recreated, started, rulesUpdated, unchanged, removed, orphans } = JSON.parse(res.stdout).summary;
+  const summary = { created, recreated, rulesUpdated, unchanged, removed, orphans, ...(started.length ? { started } : {}) };
+  return { changed: changedNames(before, await containerIds(P)), summary };
 }
 
 /** Exit code of a TCP connection from `from`'s namespace, by the link's alias (its hosts line). */
@@ -223,6 +224,22 @@ describe('a service leaves the manifest', () => {
     expect(await ipOf(`${P}-queue-sandbox`, NET)).toBe(ip);
     expect(await connects(`${P}-worker`, ip, 7000)).not.toBe(0);
     expect((await upChanges()).summary).toEqual({ created: [], recreated: [], rulesUpdated: [], unchanged: ['db', 'web', 'worker'], removed: [], orphans: ['cache', 'queue'] });
+  });
+
+  it('a stopped sandbox whose rules changed starts with the new ones: recorded before its start, not applied after it', async () => {
+    services = { ...services, web: sleeper({ link: 'db' }) };
+    await hitchOk(['-f', await file(), 'up']);
+    for (const name of [`${P}-db`, `${P}-db-sandbox`]) await docker.getContainer(name).stop();
+    services = { ...services, web: sleeper() };
+    // started, with its rules recorded first: the summary names it once, by what it does most
+    expect((await upChanges()).summary).toMatchObject({ recreated: ['web'], started: ['db'], rulesUpdated: [] });
+    // the sandbox's own words at its start: how many rules it applied, before anything else ran in it
+    const log = (await run('docker', ['logs', `${P}-db-sandbox`])).stdout;
+    const atStart = [...log.matchAll(/applying the firewall from \/var\/lib\/hitch\/rules \(subnet \S+, (\d+) allow rules\)/g)].at(-1)?.[1];
+    const recorded = await execIn(`${P}-db-sandbox`, ['grep', '-c', '--', '--allow', '/var/lib/hitch/rules']);
+    expect(atStart).toBe(recorded.output.trim());
+    expect(await connects(`${P}-web`, await ipOf(`${P}-db-sandbox`, NET), 5432)).not.toBe(0);
+    expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [], unchanged: ['db', 'web', 'worker'] });
   });
 
   it('down removes it with the rest and leaves nothing labelled behind', async () => {

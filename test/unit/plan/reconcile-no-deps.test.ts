@@ -147,10 +147,13 @@ outdated, not selected: none`);
     ]);
   });
 
-  it('one stopped keeps its rules: they cannot be applied, and nothing outside the selection is started', () => {
+  it('one stopped gets them recorded for its next start, and nothing outside the selection is started', () => {
     const stopped = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-cache-sandbox' ? { ...c, running: false } : c)));
     const m = withService(stack(), 'web', { links: [link('db')] });
-    expect(ids(reconcile(m, stopped, { selected: ['db', 'web'] }))).toEqual([
+    const plan = reconcile(m, stopped, { selected: ['db', 'web'] });
+    expect(plan.actions[0]).toMatchObject({ sandbox: 'shop-cache-sandbox', stopped: true, firewall: { allow: [] } });
+    expect(ids(plan)).toEqual([
+      'firewall:cache update-firewall',
       'sandbox:web recreate-container',
       'ready:db@web await-ready',
       'service:web recreate-container',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planText } from '../../../src/plan/plan-text.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
-import { withContainers } from './fixtures.js';
+import { afterPlan, withContainers } from './fixtures.js';
 import { stack, upOnce } from './stack.js';
 
 describe('reconcile: golden plans', () => {
@@ -52,6 +52,29 @@ service:web  start-container shop-web  cause: stopped  after: ready:cache@web, r
 ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
 unchanged: cache, worker
 orphans: none`);
+  });
+
+  it('a stopped sandbox whose rules changed gets them recorded before it starts: it never enforces the old ones', () => {
+    // its rules still let in 10.213.0.9, the address of a parent removed while it was stopped
+    const stale = ['--subnet', '10.213.0.0/24', '--allow', 'tcp:10.213.0.4:5432', '--allow', 'tcp:10.213.0.5:5432', '--allow', 'tcp:10.213.0.9:5432'];
+    const stopped = (c: ObservedContainer) => (c.name === 'shop-db-sandbox' ? { ...c, running: false, firewallArgs: stale } : c);
+    const observed = withContainers(upOnce(), (cs) => cs.map(stopped));
+    const plan = reconcile(stack(), observed);
+    expect(planText(plan)).toBe(`plan for shop: 5 actions
+firewall:db  update-firewall shop-db-sandbox  cause: rules changed (stopped: recorded for its next start)
+    rule   accept established, loopback
+    rule   accept tcp from 10.213.0.4 to port 5432
+    rule   accept tcp from 10.213.0.5 to port 5432
+    rule   drop from 10.213.0.0/24
+sandbox:db  start-container shop-db-sandbox  cause: stopped  after: firewall:db
+service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox restarted  after: sandbox:db
+    env    POSTGRES_PASSWORD=***
+ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db, firewall:db
+ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db, firewall:db
+unchanged: cache, web, worker
+orphans: none`);
+    expect(plan.actions[0]).toMatchObject({ kind: 'update-firewall', stopped: true });
+    expect(reconcile(stack(), afterPlan(plan, observed)).actions).toEqual([]);
   });
 
   it('a sandbox restarted under its running service (docker restart): the service is recreated to rejoin it', () => {
