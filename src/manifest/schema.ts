@@ -101,3 +101,13 @@ function oneRequired(c: ErrorObject, kept: ErrorObject[]): ErrorObject[] | undef
   const missing = kept.map((e) => (e.params as { missingProperty: string }).missingProperty);
   return [{ ...c, keyword: 'requiredOneOf', params: { missing } }];
 }
+
+let imageReference: RegExp | undefined;
+
+/** The schema's own pattern of an image reference, for a name the manifest does not write (a built image's). */
+export function isImageReference(ref: string): boolean {
+  imageReference ??= new RegExp(((schema().$defs as Defs).service.properties.image.pattern));
+  return imageReference.test(ref);
+}
+
+type Defs = { service: { properties: { image: { pattern: string } } } };

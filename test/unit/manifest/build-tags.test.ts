@@ -36,3 +36,35 @@ describe('services that would build the same tag', () => {
     expect(Object.keys(load(yaml).manifest.services).length).toBe(2);
   });
 });
+
+describe('a default tag that is not an image reference', () => {
+  const refused = (name: string, tag: string) =>
+    `service "${name}" names no image, and the tag of its build, "${tag}" (the project's name, '-' and the service's), is not an image reference; give it an \`image:\` to tag the build with, like "myapp-web:1", or use letters and digits between single '.', '_' or '-' in its name`;
+
+  test.each<[string, string, string]>([
+    ['dots in a row', 'w...eb', 'shop-w...eb'],
+    ['a trailing dash', 'web-', 'shop-web-'],
+    ['a trailing dot', 'Web.', 'shop-web.'],
+    ['three underscores', 'w___x', 'shop-w___x'],
+    ['a dot then a dash', 'w.-x', 'shop-w.-x'],
+  ])('%s: said at the service, before any build', (_, name, tag) => {
+    expect(problems(`name: shop\nservices:\n  ${name}: {build: .}\n`)).toEqual([`3:3: ${refused(name, tag)}`]);
+  });
+
+  test('a project name ending in "_" makes every default tag invalid: said for each service', () => {
+    expect(problems('name: shop_\nservices:\n  web: {build: .}\n')).toEqual([`3:3: ${refused('web', 'shop_-web')}`]);
+  });
+
+  test.each<[string, string]>([
+    ['an image: given', 'name: shop\nservices:\n  w...eb: {build: ., image: shop-web}\n'],
+    ['no build', 'name: shop\nservices:\n  web-: {image: redis}\n'],
+    ['names an image reference allows', 'name: shop\nservices:\n  w__x.1-y: {build: .}\n'],
+  ])('%s is valid', (_, yaml) => {
+    expect(Object.keys(load(yaml).manifest.services)).toHaveLength(1);
+  });
+
+  test('an image: the schema refuses is said once, as the schema says it', () => {
+    const said = problems('name: shop\nservices:\n  w...eb: {build: ., image: "Bad Image"}\n');
+    expect([said.length, said[0]]).toEqual([1, expect.stringMatching(/^3:\d+: image "Bad Image" is not an image reference;/)]);
+  });
+});
