@@ -56,7 +56,8 @@ export interface EnforcementSources {
 /**
  * Each link against its child's rules (what `up` reports once done): as the kernel listed them when `up`
  * touched them (`listed`: every sandbox `up` starts or updates), else as the observation found them
- * recorded, which a sandbox records only once iptables took them, else asked of the sandbox.
+ * recorded (by the sandbox once iptables took them, or by hitch in a stopped one, for its start: rules that
+ * may not be in force are marked so, and read as none), else asked of the sandbox.
  */
 export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
   const { listed = {}, parents } = from;

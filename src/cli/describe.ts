@@ -16,7 +16,7 @@ export function describe(a: Action): string {
     case 'start-container':
       return `start ${a.role} ${a.name}`;
     case 'update-firewall':
-      return `update firewall of ${a.service}`;
+      return a.stopped ? `record the firewall of ${a.service} for its next start` : `update firewall of ${a.service}`;
     case 'await-ready':
       return `wait for ${a.service} to be ready (from ${a.from})`;
     case 'connect-external':

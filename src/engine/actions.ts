@@ -1,8 +1,8 @@
 // What each kind of Action means on the engine. No decisions here: the plan already made them.
-import type { Action, ContainerSpec, Role } from '../plan/model.js';
+import type { Action, ContainerSpec, FirewallUpdate, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
-import type { Engine } from './engine.js';
+import type { ContainerStatus, Engine } from './engine.js';
 import { unqueued, type EndpointQueue } from './endpoint-queue.js';
 import { awaitReady } from './readiness.js';
 import type { SandboxChannels } from './sandbox-channel.js';
@@ -94,19 +94,30 @@ export interface RunOptions {
   sandboxes?: SandboxChannels;
 }
 
-type FirewallUpdate = Extract<Action, { kind: 'update-firewall' }>;
+/** A sandbox `hitch-sandbox apply` can reach: running, and not between two starts of its restart policy. */
+function reachable(status: ContainerStatus): boolean {
+  return status.running && !status.restarting;
+}
 
 /**
  * `hitch-sandbox apply` in the running sandbox, which lists the chain once it took the rules. A stopped
- * one (`stopped`) gets them recorded for its next start, and applied too if something started it
- * meanwhile, so what it enforces and what it records never differ.
+ * one (`stopped`, and still so) gets them recorded for its next start. Something may start it between
+ * that look and the record, and it may have read the old ones: then they are applied as well, and if
+ * that fails the record is marked not confirmed, so the next `up` does not take it for the rules in force.
  */
 async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<ActionOutput> {
   const args = firewallArgs(action.firewall);
-  if (action.stopped) {
-    await engine.recordRules(action.sandbox, args);
-    if (!(await engine.status(action.sandbox)).running) return {};
-  }
+  if (!action.stopped || reachable(await engine.status(action.sandbox))) return applyRules(engine, action, args);
+  if (!(await engine.recordRules(action.sandbox, args))) return {}; // removed meanwhile: nothing will start it
+  if (!reachable(await engine.status(action.sandbox))) return {};
+  return applyRules(engine, action, args).catch(async (err: unknown) => {
+    // the failure to report is the apply's: a failed mark leaves what a failed apply always left
+    await engine.recordRules(action.sandbox, undefined).catch(() => false);
+    throw err;
+  });
+}
+
+async function applyRules(engine: Engine, action: FirewallUpdate, args: string[]): Promise<ActionOutput> {
   const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...args]);
   if (res.exitCode !== 0) {
     // an orphan's rules are cut on every `up` until they are: removing it ends that

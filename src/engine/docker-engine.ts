@@ -116,7 +116,7 @@ export class DockerEngine implements Engine {
     return this.call(() => execIn(this.docker, nameOrId, cmd));
   }
 
-  recordRules(sandbox: string, args: string[]): Promise<void> {
+  recordRules(sandbox: string, args: string[] | undefined): Promise<boolean> {
     return this.call(() => recordRules(this.docker, sandbox, args));
   }
 

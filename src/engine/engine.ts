@@ -112,8 +112,11 @@ export interface Engine {
   removeContainer(nameOrId: string): Promise<void>;
   status(nameOrId: string): Promise<ContainerStatus>;
   exec(nameOrId: string, cmd: string[]): Promise<ExecResult>;
-  /** Records the rules a stopped sandbox applies when it next starts, as `hitch-sandbox apply` records them. */
-  recordRules(sandbox: string, args: string[]): Promise<void>;
+  /**
+   * Records the rules a stopped sandbox applies when it next starts, as `hitch-sandbox apply` records
+   * them; without `args`, marks those recorded as not confirmed in force. False when it is gone.
+   */
+  recordRules(sandbox: string, args: string[] | undefined): Promise<boolean>;
   logsTail(nameOrId: string, lines: number): Promise<string>;
   /** Calls onLine for each line of the container's log; with follow, until the container stops. */
   logs(nameOrId: string, opts: LogOptions, onLine: (line: LogLine) => void): Promise<void>;

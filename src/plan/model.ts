@@ -142,6 +142,8 @@ export type Action =
   | { id: string; kind: 'remove-network'; cause: string; waitsFor: string[]; name: string; networkId: string }
   | { id: string; kind: 'remove-volume'; cause: string; waitsFor: string[]; name: string };
 
+export type FirewallUpdate = Extract<Action, { kind: 'update-firewall' }>;
+
 /** A parent `up SERVICE…` leaves as it is, though a full `up` would recreate it. */
 export interface Outdated {
   service: string;

@@ -27,8 +27,8 @@ export interface ReconcileOptions {
   removeOrphans?: boolean;
   /**
    * `up SERVICE…` (selectServices): the only services whose containers, volumes and externals' attachments
-   * the plan may make. The others keep their containers; the running sandboxes the selection concerns get
-   * the manifest's rules in place (left-out.ts).
+   * the plan may make. The others keep their containers; the sandboxes the selection concerns get the
+   * manifest's rules in place, or recorded for their next start when stopped (left-out.ts).
    */
   selected?: readonly string[];
 }

@@ -2,10 +2,8 @@
 // runs; recorded where it reads them when it starts when it is stopped, so whatever starts it later
 // (`hitch restart`, `docker start`, a restart policy) does not bring the old rules back.
 import { firewallArgs, sameRules } from './firewall.js';
-import type { Action, FirewallSpec } from './model.js';
+import type { FirewallSpec, FirewallUpdate } from './model.js';
 import type { ObservedContainer } from './observed.js';
-
-type FirewallUpdate = Extract<Action, { kind: 'update-firewall' }>;
 
 /** `hitch-sandbox apply` of `firewall` on the existing `sandbox` of `service`, for `cause`, unless it holds them. */
 export function rulesUpdate(service: string, sandbox: ObservedContainer, firewall: FirewallSpec, cause: string): FirewallUpdate | undefined {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordRules } from '../../src/engine/sandbox-rules.js';
 import { docker, envOf, execIn, hitch, hitchOk, ipOf, ROOT, requireEngine, run } from './helpers.js';
 import { changedNames, changes, changesDuring, containerIds, eventsDuring, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 
@@ -240,6 +241,26 @@ describe('a service leaves the manifest', () => {
     expect(atStart).toBe(recorded.output.trim());
     expect(await connects(`${P}-web`, await ipOf(`${P}-db-sandbox`, NET), 5432)).not.toBe(0);
     expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [], unchanged: ['db', 'web', 'worker'] });
+  });
+
+  it('a stopped sandbox outside up SERVICE… gets its rules recorded, is not started, and starts later with them', async () => {
+    services = { ...services, web: sleeper({ link: 'db' }) };
+    await hitchOk(['-f', await file(), 'up']);
+    for (const name of [`${P}-db`, `${P}-db-sandbox`]) await docker.getContainer(name).stop();
+    services = { ...services, web: sleeper() };
+    const { summary } = await upChanges(['web']);
+    expect(summary).toMatchObject({ recreated: ['web'], rulesUpdated: ['db'] });
+    expect((await docker.getContainer(`${P}-db-sandbox`).inspect()).State.Running).toBe(false);
+    expect((await upChanges(['web'])).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [] });
+    await hitchOk(['-f', await file(), 'restart', 'db']);
+    expect(await connects(`${P}-web`, await ipOf(`${P}-db-sandbox`, NET), 5432)).not.toBe(0);
+  });
+
+  it('rules marked not confirmed in force are applied again by the next up, which then converges', async () => {
+    await hitchOk(['-f', await file(), 'up']);
+    expect(await recordRules(docker, `${P}-db-sandbox`, undefined)).toBe(true);
+    expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: ['db'] });
+    expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [] });
   });
 
   it('down removes it with the rest and leaves nothing labelled behind', async () => {

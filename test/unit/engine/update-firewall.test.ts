@@ -28,31 +28,69 @@ describe('update-firewall', () => {
   });
 });
 
-describe('update-firewall of a stopped sandbox (an orphan)', () => {
-  /** An engine that logs the calls, with the sandbox found running or not after the rules are recorded. */
-  const engineWith = (runningAfter: boolean) => {
+describe('update-firewall of a sandbox the plan saw stopped', () => {
+  /** An engine that logs the calls; each status answers the next of `looks` (the sandbox as found). */
+  const engineWith = (looks: { running: boolean; restarting?: boolean }[], opts: { gone?: boolean; applyFails?: boolean } = {}) => {
     const calls: string[] = [];
     const engine = {
-      recordRules: async (sandbox: string, args: string[]) => void calls.push(`record ${sandbox} ${args.join(' ')}`),
-      status: async () => ({ running: runningAfter }),
+      recordRules: async (sandbox: string, args: string[] | undefined) => {
+        calls.push(`record ${sandbox} ${args ? args.join(' ') : '(not confirmed)'}`);
+        return !opts.gone;
+      },
+      status: async () => {
+        const look = looks.shift()!;
+        calls.push(`status ${look.restarting ? 'restarting' : look.running ? 'running' : 'stopped'}`);
+        return look;
+      },
       exec: async (sandbox: string, cmd: string[]) => {
         calls.push(`exec ${sandbox} ${cmd.join(' ')}`);
-        return { exitCode: 0, stdout: '-N HITCH\n', stderr: '' };
+        return opts.applyFails ? { exitCode: 1, stdout: '', stderr: 'iptables: no chain\n' } : { exitCode: 0, stdout: '-N HITCH\n', stderr: '' };
       },
     } as unknown as Engine;
     return { engine, calls };
   };
   const stopped = update(true, true);
+  const STOPPED = { running: false };
+  const RUNNING = { running: true };
+  const record = 'record shop-old-sandbox --subnet 10.0.0.0/24';
+  const apply = 'exec shop-old-sandbox hitch-sandbox apply --subnet 10.0.0.0/24';
+  const listed = { firewall: { service: 'old', listing: '-N HITCH\n' } };
 
-  it('records the rules for its next start, with no exec (none can reach it)', async () => {
-    const { engine, calls } = engineWith(false);
+  it('still stopped: records the rules for its next start, with no exec (none can reach it)', async () => {
+    const { engine, calls } = engineWith([STOPPED, STOPPED]);
     expect(await runAction(engine, stopped)).toEqual({});
-    expect(calls).toEqual(['record shop-old-sandbox --subnet 10.0.0.0/24']);
+    expect(calls).toEqual(['status stopped', record, 'status stopped']);
   });
 
-  it('started meanwhile: records them, then applies them in place, so what it enforces is what it records', async () => {
-    const { engine, calls } = engineWith(true);
-    expect(await runAction(engine, stopped)).toEqual({ firewall: { service: 'old', listing: '-N HITCH\n' } });
-    expect(calls).toEqual(['record shop-old-sandbox --subnet 10.0.0.0/24', 'exec shop-old-sandbox hitch-sandbox apply --subnet 10.0.0.0/24']);
+  it('between two starts of its restart policy (the engine says running and restarting): recorded, no exec', async () => {
+    const restarting = { running: true, restarting: true };
+    const { engine, calls } = engineWith([restarting, restarting]);
+    expect(await runAction(engine, stopped)).toEqual({});
+    expect(calls).toEqual(['status restarting', record, 'status restarting']);
+  });
+
+  it('started since the plan looked: applied in place, as for a running one, and nothing recorded by hand', async () => {
+    const { engine, calls } = engineWith([RUNNING]);
+    expect(await runAction(engine, stopped)).toEqual(listed);
+    expect(calls).toEqual(['status running', apply]);
+  });
+
+  it('started between the record and the second look (it may have read the old ones): applied as well', async () => {
+    const { engine, calls } = engineWith([STOPPED, RUNNING]);
+    expect(await runAction(engine, stopped)).toEqual(listed);
+    expect(calls).toEqual(['status stopped', record, 'status running', apply]);
+  });
+
+  it('and the apply fails: the record is marked not confirmed, so the next up applies it again; the apply’s failure is said', async () => {
+    const { engine, calls } = engineWith([STOPPED, RUNNING], { applyFails: true });
+    const err = await runAction(engine, stopped).catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'cannot update the firewall of old: iptables: no chain' });
+    expect(calls).toEqual(['status stopped', record, 'status running', apply, 'record shop-old-sandbox (not confirmed)']);
+  });
+
+  it('removed meanwhile: nothing left to record or start', async () => {
+    const { engine, calls } = engineWith([STOPPED], { gone: true });
+    expect(await runAction(engine, stopped)).toEqual({});
+    expect(calls).toEqual(['status stopped', record]);
   });
 });
