@@ -1,9 +1,38 @@
-// Two services that build one image tag: the second build replaces the first image, and both services
-// run whichever came last. A default tag (<project>-<service>, lower-cased because Docker image names
-// are) makes that easy to miss: services "web" and "Web" both build "shop-web".
-import { get, type Ctx } from './context.js';
+// The tags services build. Two services that build one tag: the second build replaces the first image,
+// and both services run whichever came last. A default tag (<project>-<service>, lower-cased because
+// Docker image names are) makes that easy to miss: services "web" and "Web" both build "shop-web"; and
+// it may be no image reference at all.
+import { get, usable, type Ctx } from './context.js';
 import type { Service } from './model.js';
-import { keyPos, valuePos } from './tree.js';
+import { isImageReference } from './schema.js';
+import { keyPos, valuePos, type Path } from './tree.js';
+
+/** Where the project name came from, for a problem it causes: the node to point at and how to say it. */
+export interface ProjectOrigin {
+  path: Path; // ['name'], or [] (the file's start) for -p and the folder's name
+  from: string; // "name:", "-p", "the folder's name"
+}
+
+/**
+ * A default tag must be an image reference, which a service name need not make (`w..eb`, `web-`): said
+ * at the service, on load, where the engine would refuse it once the build is done. A project name that
+ * makes none for any service (`shop_`: `shop_-web`) is said once, at the project name.
+ */
+export function reportInvalidBuildTags(ctx: Ctx, services: Service[], project: string, origin: ProjectOrigin): void {
+  // an image the schema refused is not defaulted, and its problem is said already
+  const defaulted = services.filter((s) => s.build && usable(ctx, ['services', s.name, 'image']) && !explicitImage(ctx, s));
+  if (defaulted.length === 0) return;
+  if (!isImageReference(`${project}-x`)) {
+    const names = defaulted.map((s) => `"${s.name}"`).join(', ');
+    const message = `project name "${project}" (from ${origin.from}) makes no image tag for the services that build without image: (${names}), as "${project}-<service>" is no image reference`;
+    ctx.report.error(valuePos(ctx.tree, origin.path), `${message}; end it with a letter or digit and use no "_-", "-_" or "___" in it, or give each of them an image:`);
+    return;
+  }
+  for (const s of defaulted.filter((x) => !isImageReference(x.image))) {
+    const message = `service "${s.name}" builds without image:, and its default tag "${s.image}" (<project>-<service>, in lower case) is no image reference`;
+    ctx.report.error(keyPos(ctx.tree, ['services', s.name]), `${message}; give it an image: to tag the build with, like "${project}-web:1", or name it with letters and digits and, between them, one '.', one or two '_', or any number of '-'`);
+  }
+}
 
 /** Reported at each service after the first (in file order) that builds a tag another builds too. */
 export function reportSharedBuildTags(ctx: Ctx, services: Service[]): void {

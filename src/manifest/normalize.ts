@@ -1,7 +1,7 @@
 // Phases 4–5: cross-service checks and the final, frozen Manifest. Runs even when the schema found
 // problems (skipping what it rejected), so one run reports everything wrong with a manifest.
 import { basename } from 'node:path';
-import { reportSharedBuildTags } from './build-tags.js';
+import { reportInvalidBuildTags, reportSharedBuildTags, type ProjectOrigin } from './build-tags.js';
 import { containerNamesOf } from './container-names.js';
 import { fail, get, usable, type Ctx } from './context.js';
 import { reportCycles } from './cycles.js';
@@ -13,7 +13,7 @@ import { normalizeService } from './service.js';
 import { keyPos, isMapping } from './tree.js';
 
 export function normalize(ctx: Ctx, file: string, projectOverride: string | undefined): Manifest {
-  const project = projectName(ctx, projectOverride);
+  const { project, origin } = projectName(ctx, projectOverride);
   const raw = get(ctx, ['services']);
   const names = Object.keys(isMapping(raw) ? raw : {}).filter((n) => usable(ctx, ['services', n])).sort();
   const services: Record<string, Service> = {};
@@ -25,6 +25,7 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
   uniqueContainerNames(ctx, Object.values(services));
   reportManagedExternals(ctx, Object.values(services));
   reportSharedBuildTags(ctx, Object.values(services));
+  if (origin) reportInvalidBuildTags(ctx, Object.values(services), project, origin);
   const subnet = get(ctx, ['subnet']) as string | undefined;
   return deepFreeze({
     file,
@@ -36,17 +37,22 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
   });
 }
 
-/** `-p` wins, then `name:`, then the folder name made valid the way compose does it. */
-function projectName(ctx: Ctx, override: string | undefined): string {
+/**
+ * `-p` wins, then `name:`, then the folder name made valid the way compose does it; with where it came
+ * from, unless it is refused (that problem is said here).
+ */
+function projectName(ctx: Ctx, override: string | undefined): { project: string; origin?: ProjectOrigin } {
   if (override !== undefined) {
-    if (!PROJECT_NAME.test(override)) fail(ctx, [], `project name ${JSON.stringify(override)} (from -p) is not valid; ${PROJECT_NAME_RULE}`);
-    return override;
+    if (PROJECT_NAME.test(override)) return { project: override, origin: { path: [], from: '-p' } };
+    fail(ctx, [], `project name ${JSON.stringify(override)} (from -p) is not valid; ${PROJECT_NAME_RULE}`);
+    return { project: override };
   }
   const name = get(ctx, ['name']);
-  if (typeof name === 'string') return name;
+  if (typeof name === 'string') return { project: name, origin: { path: ['name'], from: 'name:' } };
   const derived = basename(ctx.dir).toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
-  if (derived === '') fail(ctx, [], `cannot make a project name from the folder ${JSON.stringify(basename(ctx.dir))}; set "name:" in the manifest or pass -p`);
-  return derived;
+  if (derived !== '') return { project: derived, origin: { path: [], from: `the folder's name, ${JSON.stringify(basename(ctx.dir))}` } };
+  fail(ctx, [], `cannot make a project name from the folder ${JSON.stringify(basename(ctx.dir))}; set "name:" in the manifest or pass -p`);
+  return { project: derived };
 }
 
 /** Two containers can't share a name; a container_name may also collide with another's default. */

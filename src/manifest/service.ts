@@ -2,12 +2,11 @@
 // Each field's short forms are turned into one long form here (those written as one string, in
 // string-fields.ts); semantic problems are reported through ctx at the offending node and the field
 // is left out.
-import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
+import { entries, fail, get, type Ctx } from './context.js';
 import { buildSpec } from './build-spec.js';
 import { environment, labels } from './environment.js';
 import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
-import { isImageReference } from './schema.js';
 import type { Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
 import { isError, parseExpose, parseLongPort, parsePublished, sortPorts, type LongPort } from './ports.js';
 import { duration, hostname, restart, words } from './string-fields.js';
@@ -24,7 +23,8 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
   const service: Service = {
     name,
     containerName: str('container_name') ?? `${project}-${name}`,
-    image: str('image') ?? builtImage(ctx, project, name, svc),
+    // Docker image names are lower-case; service names may not be (build-tags.ts checks the rest).
+    image: str('image') ?? `${project}-${name}`.toLowerCase(),
     build,
     command: words(ctx, [...svc, 'command']),
     entrypoint: words(ctx, [...svc, 'entrypoint']),
@@ -49,21 +49,6 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
     pos: keyPos(ctx.tree, svc),
   };
   return dropUndefined(service);
-}
-
-/**
- * The tag of a service's built image when it names none: `<project>-<service>`, lower case (image names
- * are), as compose names it. A service name may hold what an image name may not (`w..eb`, `web-`): that
- * is said here, at the name, rather than by the engine once the build is done.
- */
-function builtImage(ctx: Ctx, project: string, name: string, svc: Path): string {
-  const image = `${project}-${name}`.toLowerCase();
-  const refused = !usable(ctx, [...svc, 'image']); // an image the schema refused: that problem is said already
-  if (!refused && !isImageReference(image)) {
-    const message = `service "${name}" names no image, and the tag of its build, "${image}" (the project's name, '-' and the service's), is not an image reference`;
-    failAtKey(ctx, svc, `${message}; give it an \`image:\` to tag the build with, like "myapp-web:1", or use letters and digits between single '.', '_' or '-' in its name`);
-  }
-  return image;
 }
 
 function expose(ctx: Ctx, svc: Path): PortSpec[] {

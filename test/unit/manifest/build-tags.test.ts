@@ -39,7 +39,7 @@ describe('services that would build the same tag', () => {
 
 describe('a default tag that is not an image reference', () => {
   const refused = (name: string, tag: string) =>
-    `service "${name}" names no image, and the tag of its build, "${tag}" (the project's name, '-' and the service's), is not an image reference; give it an \`image:\` to tag the build with, like "myapp-web:1", or use letters and digits between single '.', '_' or '-' in its name`;
+    `service "${name}" builds without image:, and its default tag "${tag}" (<project>-<service>, in lower case) is no image reference; give it an image: to tag the build with, like "shop-web:1", or name it with letters and digits and, between them, one '.', one or two '_', or any number of '-'`;
 
   test.each<[string, string, string]>([
     ['dots in a row', 'w...eb', 'shop-w...eb'],
@@ -48,17 +48,31 @@ describe('a default tag that is not an image reference', () => {
     ['three underscores', 'w___x', 'shop-w___x'],
     ['a dot then a dash', 'w.-x', 'shop-w.-x'],
   ])('%s: said at the service, before any build', (_, name, tag) => {
-    expect(problems(`name: shop\nservices:\n  ${name}: {build: .}\n`)).toEqual([`3:3: ${refused(name, tag)}`]);
+    expect(problems(`name: shop\nservices:\n  ${name}: {build: .}\n  ok: {build: .}\n`)).toEqual([`3:3: ${refused(name, tag)}`]);
   });
 
-  test('a project name ending in "_" makes every default tag invalid: said for each service', () => {
-    expect(problems('name: shop_\nservices:\n  web: {build: .}\n')).toEqual([`3:3: ${refused('web', 'shop_-web')}`]);
+  const byProject = (project: string, from: string, names: string) =>
+    `project name "${project}" (from ${from}) makes no image tag for the services that build without image: (${names}), as "${project}-<service>" is no image reference; end it with a letter or digit and use no "_-", "-_" or "___" in it, or give each of them an image:`;
+
+  test.each<[string, string, { project?: string; file?: string }, string]>([
+    ['name: ending in "_"', 'name: shop_\nservices:\n  web: {build: .}\n  api: {build: .}\n  db: {image: redis}\n', {}, `1:7: ${byProject('shop_', 'name:', '"api", "web"')}`],
+    ['-p with "-_"', 'services:\n  web: {build: .}\n', { project: 'my-_app' }, `1:1: ${byProject('my-_app', '-p', '"web"')}`],
+    ['the folder\'s name', 'services:\n  web: {build: .}\n', { file: '/proj/My_/hitch.yaml' }, `/proj/My_/hitch.yaml:1:1: ${byProject('my_', 'the folder\'s name, "My_"', '"web"')}`],
+  ])('a project name that makes none, from %s: said once, at the project name', (_, yaml, opts, want) => {
+    expect(problems(yaml, opts)).toEqual([want]);
+  });
+
+  test('a project name refused already: that problem alone', () => {
+    expect(problems('services:\n  web: {build: .}\n', { project: 'Bad Name' })).toEqual([
+      `1:1: project name "Bad Name" (from -p) is not valid; use lower-case letters, digits, '_' or '-', starting with a letter or digit`,
+    ]);
   });
 
   test.each<[string, string]>([
     ['an image: given', 'name: shop\nservices:\n  w...eb: {build: ., image: shop-web}\n'],
     ['no build', 'name: shop\nservices:\n  web-: {image: redis}\n'],
-    ['names an image reference allows', 'name: shop\nservices:\n  w__x.1-y: {build: .}\n'],
+    ['names an image reference allows', 'name: shop\nservices:\n  w__x.1--y: {build: .}\n'],
+    ['a project name ending in "_" with every build tagged', 'name: shop_\nservices:\n  web: {build: ., image: web}\n'],
   ])('%s is valid', (_, yaml) => {
     expect(Object.keys(load(yaml).manifest.services)).toHaveLength(1);
   });
