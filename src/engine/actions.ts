@@ -4,6 +4,7 @@ import { firewallArgs } from '../plan/firewall.js';
 import { UserError } from '../user-error.js';
 import type { ContainerStatus, Engine } from './engine.js';
 import { unqueued, type EndpointQueue } from './endpoint-queue.js';
+import { unlessNotFound } from './engine-errors.js';
 import { awaitReady } from './readiness.js';
 import type { SandboxChannels } from './sandbox-channel.js';
 import { awaitFirewall, startSandbox } from './sandbox-ready.js';
@@ -107,14 +108,26 @@ function reachable(status: ContainerStatus): boolean {
  */
 async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<ActionOutput> {
   const args = firewallArgs(action.firewall);
-  if (!action.stopped || reachable(await engine.status(action.sandbox))) return applyRules(engine, action, args);
-  if (!(await engine.recordRules(action.sandbox, args))) return {}; // removed meanwhile: nothing will start it
-  if (!reachable(await engine.status(action.sandbox))) return {};
+  if (!action.stopped) return applyRules(engine, action, args);
+  const before = await look(engine, action);
+  if (!before) return {}; // removed meanwhile: nothing will start it
+  if (reachable(before)) return applyRules(engine, action, args);
+  if (!(await engine.recordRules(action.sandbox, args))) return {};
+  const after = await look(engine, action);
+  if (!after || !reachable(after)) return {};
   return applyRules(engine, action, args).catch(async (err: unknown) => {
-    // the failure to report is the apply's: a failed mark leaves what a failed apply always left
-    await engine.recordRules(action.sandbox, undefined).catch(() => false);
-    throw err;
+    const unmarked = await engine.recordRules(action.sandbox, undefined).then(() => undefined, (e: unknown) => e as Error);
+    if (!unmarked) throw err;
+    // the record claims rules the kernel may not hold: a start makes it apply them
+    throw new UserError(`${(err as Error).message}; nor could its recorded rules be marked as not in force: ${unmarked.message}`, `restart it (\`hitch restart ${action.service}\`): it applies the rules recorded for it when it starts`);
   });
+}
+
+/** The sandbox as it is now (undefined: removed); a paused one can neither apply rules nor read them at a start. */
+async function look(engine: Engine, action: FirewallUpdate): Promise<ContainerStatus | undefined> {
+  const status = await unlessNotFound(engine.status(action.sandbox));
+  if (status?.paused) throw new UserError(`cannot update the firewall of ${action.service}: its sandbox ${action.sandbox} is paused`, `unpause it (\`docker unpause ${action.sandbox}\`), then run \`hitch up\` again`);
+  return status;
 }
 
 async function applyRules(engine: Engine, action: FirewallUpdate, args: string[]): Promise<ActionOutput> {

@@ -14,7 +14,8 @@ export interface ContainerStatus {
   running: boolean;
   health?: 'starting' | 'healthy' | 'unhealthy';
   exitCode?: number;
-  restarting?: boolean; // stopped, and its restart policy is about to start it again
+  restarting?: boolean; // between two starts of its restart policy (the engine says running meanwhile)
+  paused?: boolean; // frozen by `docker pause`: running, but nothing can run in it
   finishedAt?: string; // when it last stopped (RFC 3339); undefined if it never did
 }
 

@@ -7,7 +7,8 @@ import { recordedRules } from './sandbox-rules.js';
 
 /**
  * What only an inspect tells about a running container: when it started; and for a sandbox, running or
- * not, the rules its `run` applies (those it recorded, else its arguments).
+ * not, the rules its `run` applies (those it recorded, else its arguments), unknown when it says those it
+ * recorded may not be in force.
  */
 async function addDetails(docker: Docker, c: ObservedContainer): Promise<void> {
   if (!c.running && c.role !== 'sandbox') return;
@@ -18,7 +19,7 @@ async function addDetails(docker: Docker, c: ObservedContainer): Promise<void> {
   if (c.running) c.startedAt = info.State.StartedAt;
   if (c.role !== 'sandbox') return;
   const cmd = info.Config.Cmd ?? [];
-  c.firewallArgs = rules ?? cmd.slice(cmd.indexOf('run') + 1);
+  if (rules !== 'not confirmed') c.firewallArgs = rules ?? cmd.slice(cmd.indexOf('run') + 1);
 }
 
 /** Inspect and rules requests at once: enough to hide latency, few enough not to flood the engine. */

@@ -24,7 +24,7 @@ const SEE_FILE = 'see-the-rules-file';
 const UNCONFIRMED = 'not-confirmed-in-force';
 
 /** The target `apply` gives the link: the tokens joined by '/', a subnet's '/' written '%'. */
-export function linkTargetOf(args: readonly string[]): string {
+function linkTargetOf(args: readonly string[]): string {
   return args.map((t) => t.replace(/\//g, '%')).join('/');
 }
 
@@ -65,10 +65,13 @@ async function rulesFile(docker: Docker, id: string): Promise<string[] | undefin
   return untarOne(Buffer.concat(chunks)).split('\n').filter(Boolean);
 }
 
-/** The rules the sandbox last recorded: from the link when there is one, else the file (none: never recorded, or not confirmed). */
-export async function recordedRules(docker: Docker, id: string): Promise<string[] | undefined> {
+/** What a sandbox says of its rules: the tokens, that those it holds may not be in force, or nothing (never recorded). */
+export type RecordedRules = string[] | 'not confirmed' | undefined;
+
+/** The rules the sandbox last recorded: from the link when there is one, else the file. */
+export async function recordedRules(docker: Docker, id: string): Promise<RecordedRules> {
   const target = await linkTarget(docker, id);
-  if (target !== undefined && asWritten(target) === UNCONFIRMED) return undefined;
+  if (target !== undefined && asWritten(target) === UNCONFIRMED) return 'not confirmed';
   return (target !== undefined ? rulesFromLinkTarget(target) : undefined) ?? rulesFile(docker, id);
 }
 

@@ -263,6 +263,20 @@ describe('a service leaves the manifest', () => {
     expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [] });
   });
 
+  it('a paused sandbox whose rules changed: up fails with the way out, and converges once it is unpaused', async () => {
+    services = { ...services, web: sleeper({ link: 'db' }) };
+    await hitchOk(['-f', await file(), 'up']);
+    await docker.getContainer(`${P}-db-sandbox`).pause();
+    services = { ...services, web: sleeper() };
+    const res = await hitch(['-f', await file(), 'up']);
+    expect([res.code, res.stderr]).toEqual([1, expect.stringContaining(`its sandbox ${P}-db-sandbox is paused`)]);
+    expect(res.stderr).toContain(`to fix: unpause it (\`docker unpause ${P}-db-sandbox\`), then run \`hitch up\` again`);
+    await docker.getContainer(`${P}-db-sandbox`).unpause();
+    await hitchOk(['-f', await file(), 'up']);
+    expect(await connects(`${P}-web`, await ipOf(`${P}-db-sandbox`, NET), 5432)).not.toBe(0);
+    expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [] });
+  });
+
   it('down removes it with the rest and leaves nothing labelled behind', async () => {
     services = { ...services, api: sleeper({ links: ['db'] }) };
     await hitchOk(['-f', await file(), 'up']);

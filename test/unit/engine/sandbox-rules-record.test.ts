@@ -4,7 +4,9 @@ import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { recordedRules, recordRules, rulesArchive } from '../../../src/engine/sandbox-rules.js';
+import { addRuntimeDetails } from '../../../src/engine/observe-runtime.js';
+import type { ObservedContainer } from '../../../src/plan/observed.js';
+import { recordedRules, recordRules, rulesArchive, type RecordedRules } from '../../../src/engine/sandbox-rules.js';
 
 const notFound = Object.assign(new Error('(HTTP code 404) no such container'), { statusCode: 404 });
 
@@ -36,12 +38,12 @@ function engineWith(target: string | undefined, file: string | undefined, put?: 
 }
 
 describe('recordedRules', () => {
-  it.each<[string, string | undefined, string | undefined, string[] | undefined]>([
+  it.each<[string, string | undefined, string | undefined, RecordedRules]>([
     ['the link, as 20.10 reports it', '/var/lib/hitch/--subnet/10.1.0.0%24', '--subnet\n10.9.0.0/24\n', ['--subnet', '10.1.0.0/24']],
     ['no link: the file', undefined, '--subnet\n10.9.0.0/24\n', ['--subnet', '10.9.0.0/24']],
     ['a link sending readers to the file', '/var/lib/hitch/see-the-rules-file', '--subnet\n10.9.0.0/24\n', ['--subnet', '10.9.0.0/24']],
     ['neither: never recorded', undefined, undefined, undefined],
-    ['a link saying the file is not confirmed in force: none, though the file has rules', '/var/lib/hitch/not-confirmed-in-force', '--subnet\n10.9.0.0/24\n', undefined],
+    ['a link saying the file is not confirmed in force, though the file has rules', '/var/lib/hitch/not-confirmed-in-force', '--subnet\n10.9.0.0/24\n', 'not confirmed'],
   ])('%s', async (_, target, file, rules) => {
     expect(await recordedRules(engineWith(target, file), 'sb')).toEqual(rules);
   });
@@ -64,5 +66,26 @@ describe('recordRules', () => {
     const refused = Object.assign(new Error('(HTTP code 500) server error - mkdir /var/lib/hitch: read-only file system'), { statusCode: 500 });
     const err = await recordRules(engineWith(undefined, undefined, async () => Promise.reject(refused)), 'sb', ['--subnet', '10.1.0.0/24']).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'UserError', message: 'cannot record the firewall rules in sb: mkdir /var/lib/hitch: read-only file system' });
+  });
+});
+
+describe('addRuntimeDetails: the rules observed of a sandbox', () => {
+  /** A sandbox made with `--subnet 10.1.0.0/24` whose rules link has `target` and whose file holds `file`. */
+  const observedWith = async (target: string | undefined, file: string | undefined) => {
+    const docker = engineWith(target, file);
+    const container = docker.getContainer('sb') as unknown as Record<string, unknown>;
+    container.inspect = async () => ({ State: { StartedAt: '2026-11-24T10:00:00Z' }, Config: { Cmd: ['hitch-sandbox', 'run', '--subnet', '10.1.0.0/24'] } });
+    const sandbox = { id: 'sb', name: 'shop-db-sandbox', service: 'db', role: 'sandbox', running: true } as ObservedContainer;
+    await addRuntimeDetails(docker, [sandbox]);
+    return sandbox.firewallArgs;
+  };
+
+  it.each<[string, string | undefined, string | undefined, string[] | undefined]>([
+    ['recorded: those', '/var/lib/hitch/--subnet/10.2.0.0%24', undefined, ['--subnet', '10.2.0.0/24']],
+    ['never recorded: its arguments', undefined, undefined, ['--subnet', '10.1.0.0/24']],
+    // its arguments may be what the plan wants while it enforces others: unknown, so the next up applies them
+    ['recorded but not confirmed in force: unknown, not its arguments', '/var/lib/hitch/not-confirmed-in-force', '--subnet\n10.1.0.0/24\n', undefined],
+  ])('%s', async (_, target, file, rules) => {
+    expect(await observedWith(target, file)).toEqual(rules);
   });
 });

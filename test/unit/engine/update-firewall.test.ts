@@ -30,16 +30,22 @@ describe('update-firewall', () => {
 
 describe('update-firewall of a sandbox the plan saw stopped', () => {
   /** An engine that logs the calls; each status answers the next of `looks` (the sandbox as found). */
-  const engineWith = (looks: { running: boolean; restarting?: boolean }[], opts: { gone?: boolean; applyFails?: boolean } = {}) => {
+  type Look = { running: boolean; restarting?: boolean; paused?: boolean } | 'gone';
+  const engineWith = (looks: Look[], opts: { gone?: boolean; applyFails?: boolean; markFails?: boolean } = {}) => {
     const calls: string[] = [];
     const engine = {
       recordRules: async (sandbox: string, args: string[] | undefined) => {
         calls.push(`record ${sandbox} ${args ? args.join(' ') : '(not confirmed)'}`);
+        if (!args && opts.markFails) throw new Error('cannot record the firewall rules in shop-old-sandbox: no space left on device');
         return !opts.gone;
       },
       status: async () => {
         const look = looks.shift()!;
-        calls.push(`status ${look.restarting ? 'restarting' : look.running ? 'running' : 'stopped'}`);
+        if (look === 'gone') {
+          calls.push('status gone');
+          throw Object.assign(new Error('(HTTP code 404) no such container'), { statusCode: 404 });
+        }
+        calls.push(`status ${look.paused ? 'paused' : look.restarting ? 'restarting' : look.running ? 'running' : 'stopped'}`);
         return look;
       },
       exec: async (sandbox: string, cmd: string[]) => {
@@ -88,9 +94,33 @@ describe('update-firewall of a sandbox the plan saw stopped', () => {
     expect(calls).toEqual(['status stopped', record, 'status running', apply, 'record shop-old-sandbox (not confirmed)']);
   });
 
-  it('removed meanwhile: nothing left to record or start', async () => {
-    const { engine, calls } = engineWith([STOPPED], { gone: true });
+  it('and marking fails too: both said, and the way to make the sandbox hold what it records', async () => {
+    const { engine, calls } = engineWith([STOPPED, RUNNING], { applyFails: true, markFails: true });
+    const err = await runAction(engine, stopped).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      message: 'cannot update the firewall of old: iptables: no chain; nor could its recorded rules be marked as not in force: cannot record the firewall rules in shop-old-sandbox: no space left on device',
+      remedy: 'restart it (`hitch restart old`): it applies the rules recorded for it when it starts',
+    });
+    expect(calls.at(-1)).toBe('record shop-old-sandbox (not confirmed)');
+  });
+
+  it.each<[string, Look[], { gone?: boolean }, string[]]>([
+    ['before the first look', ['gone'], {}, ['status gone']],
+    ['before the record', [STOPPED], { gone: true }, ['status stopped', record]],
+    ['before the second look', [STOPPED, 'gone'], {}, ['status stopped', record, 'status gone']],
+  ])('removed %s: nothing left to record or start', async (_, looks, opts, want) => {
+    const { engine, calls } = engineWith(looks, opts);
     expect(await runAction(engine, stopped)).toEqual({});
-    expect(calls).toEqual(['status stopped', record]);
+    expect(calls).toEqual(want);
+  });
+
+  it('paused: neither applied nor recorded (unpaused, it would not read them), and the way out said', async () => {
+    const { engine, calls } = engineWith([{ running: true, paused: true }]);
+    const err = await runAction(engine, stopped).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      message: 'cannot update the firewall of old: its sandbox shop-old-sandbox is paused',
+      remedy: 'unpause it (`docker unpause shop-old-sandbox`), then run `hitch up` again',
+    });
+    expect(calls).toEqual(['status paused']);
   });
 });
