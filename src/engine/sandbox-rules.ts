@@ -76,7 +76,7 @@ export async function recordedRules(docker: Docker, id: string): Promise<Recorde
 }
 
 /** The file and the link as `apply` writes them (no `args`: the link alone, saying the file is not confirmed), as a tar for the rules folder. */
-export function rulesArchive(args: readonly string[] | undefined): Promise<Buffer> {
+export async function rulesArchive(args: readonly string[] | undefined): Promise<Buffer> {
   const archive = pack();
   if (args) archive.entry({ name: 'rules', mode: 0o644 }, args.map((t) => `${t}\n`).join(''));
   // a link is always written: one left from before would go on claiming the rules it held
@@ -84,11 +84,8 @@ export function rulesArchive(args: readonly string[] | undefined): Promise<Buffe
   archive.entry({ name: 'rules.link', type: 'symlink', linkname: target.length > LONGEST_TARGET ? SEE_FILE : target });
   archive.finalize();
   const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    archive.on('data', (chunk: Buffer) => chunks.push(chunk));
-    archive.on('end', () => resolve(Buffer.concat(chunks)));
-    archive.on('error', reject);
-  });
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /**
