@@ -20,13 +20,14 @@ export function sandboxProblem(t: ServiceContainers): 'sandbox stopped' | 'sandb
 }
 
 /** A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`. */
-export type ContainerState = 'running' | 'stopped' | 'missing';
+export type ContainerState = 'running' | 'paused' | 'stopped' | 'missing';
 
 /** A service's state: its container's, unless its sandbox is what keeps it off the network. */
 export type ServiceState = ContainerState | 'sandbox stopped' | 'sandbox missing';
 
-export function containerState(found: { running: boolean } | undefined): ContainerState {
-  return found ? (found.running ? 'running' : 'stopped') : 'missing';
+export function containerState(found: { running: boolean; paused?: boolean } | undefined): ContainerState {
+  if (!found) return 'missing';
+  return found.paused ? 'paused' : found.running ? 'running' : 'stopped';
 }
 
 export function serviceState(t: ServiceContainers): ServiceState {
@@ -71,5 +72,6 @@ export async function runningService(engine: Engine, project: string, service: s
   if (!found?.main?.running) {
     throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
   }
+  if (found.main.paused) throw new UserError(`service "${service}" of project ${project} is paused`, `unpause it (\`docker unpause ${found.main.name}\`)`);
   return found.main;
 }

@@ -20,7 +20,7 @@ interface Target {
 /** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
 export type LsRow = { name: string } & ({ service: string } | { external: true }) & Target;
 
-function target(container: string, image: string, found?: { id: string; running: boolean }): Target {
+function target(container: string, image: string, found?: { id: string; running: boolean; paused?: boolean }): Target {
   return { container, id: found?.id.slice(0, 12) ?? '', image, state: containerState(found) };
 }
 

@@ -102,13 +102,13 @@ function reachable(status: ContainerStatus): boolean {
 
 /**
  * `hitch-sandbox apply` in the running sandbox, which lists the chain once it took the rules. A stopped
- * one (`stopped`, and still so) gets them recorded for its next start. Something may start it between
- * that look and the record, and it may have read the old ones: then they are applied as well, and if
- * that fails the record is marked not confirmed, so the next `up` does not take it for the rules in force.
+ * one gets them recorded for its next start. The sandbox is looked at first, whatever the plan saw: it
+ * may have stopped, started or been paused since. Something may start it between that look and the
+ * record, and it may have read the old ones: then they are applied as well, and if that fails the record
+ * is marked not confirmed, so the next `up` does not take it for the rules in force.
  */
 async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<ActionOutput> {
   const args = firewallArgs(action.firewall);
-  if (!action.stopped) return applyRules(engine, action, args);
   const before = await look(engine, action);
   if (!before) return {}; // removed meanwhile: nothing will start it
   if (reachable(before)) return applyRules(engine, action, args);

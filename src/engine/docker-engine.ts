@@ -8,7 +8,7 @@ import type { ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
 import type { Attachment, ContainerEvent, ContainerStatus, Engine, EventWatch, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
-import { engineMessage, isNotFound, isUnreachable, unreachable } from './engine-errors.js';
+import { engineMessage, isNotFound, isUnreachable, pausedRefusal, unreachable } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
 import { watchContainers } from './events.js';
 import { execIn } from './exec.js';
@@ -36,6 +36,13 @@ export class DockerEngine implements Engine {
       if (isUnreachable(err)) throw unreachable(this.address, err);
       throw err;
     }
+  }
+
+  /** An exec: nothing runs in a paused container, and the engine's refusal becomes the way out. */
+  private execCall<T>(container: string, work: () => Promise<T>): Promise<T> {
+    return this.call(() => work().catch((err: unknown) => {
+      throw pausedRefusal(err, container) ?? err;
+    }));
   }
 
   ping(): Promise<void> {
@@ -113,7 +120,7 @@ export class DockerEngine implements Engine {
   }
 
   exec(nameOrId: string, cmd: string[]): Promise<ExecResult> {
-    return this.call(() => execIn(this.docker, nameOrId, cmd));
+    return this.execCall(nameOrId, () => execIn(this.docker, nameOrId, cmd));
   }
 
   recordRules(sandbox: string, args: string[] | undefined): Promise<boolean> {
@@ -138,11 +145,11 @@ export class DockerEngine implements Engine {
   }
 
   execAttached(nameOrId: string, cmd: string[], streams: ExecStreams, opts?: ExecOptions): Promise<number> {
-    return this.call(() => execAttached(this.docker, nameOrId, cmd, streams, opts));
+    return this.execCall(nameOrId, () => execAttached(this.docker, nameOrId, cmd, streams, opts));
   }
 
   execDetached(nameOrId: string, cmd: string[], opts?: ExecOptions): Promise<void> {
-    return this.call(() => execDetached(this.docker, nameOrId, cmd, opts));
+    return this.execCall(nameOrId, () => execDetached(this.docker, nameOrId, cmd, opts));
   }
 
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt> {

@@ -34,6 +34,12 @@ export function engineMessage(err: unknown): string {
   return (e?.message ?? String(err)).replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
 }
 
+/** The engine refusing an exec in a paused container (409 "… is paused, unpause the container before exec"), as what to do. */
+export function pausedRefusal(err: unknown, container: string): UserError | undefined {
+  if (statusOf(err) !== 409 || !/ is paused\b/.test(engineMessage(err))) return undefined;
+  return new UserError(`cannot run a command in ${container}: it is paused`, `unpause it (\`docker unpause ${container}\`)`);
+}
+
 // Codes only a connection gives: whatever the call did, the engine did not answer it.
 const CONNECTION_FAILED = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
 // Codes a file gives too (a build context's `scandir`): the engine's only when connecting to its socket.

@@ -41,7 +41,8 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     role,
     configHash: info.Labels[LABEL.configHash] ?? '',
     configParts: info.Labels[LABEL.configParts],
-    running: info.State === 'running',
+    running: info.State === 'running' || info.State === 'paused',
+    ...(info.State === 'paused' ? { paused: true as const } : {}),
     ...(role === 'sandbox' && !endpoint ? { detached: true } : {}),
     ...(joins ? { joins } : {}),
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,
@@ -72,7 +73,7 @@ async function inspectExternal(docker: Docker, name: string, network: string): P
   const exposedPorts = Object.keys(info.Config.ExposedPorts ?? {}).map(parsePortKey);
   const ip = endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || undefined;
   return {
-    id: info.Id, name, image: info.Config.Image, running: info.State.Running, networkMode: info.HostConfig.NetworkMode,
+    id: info.Id, name, image: info.Config.Image, running: info.State.Running, ...(info.State.Paused ? { paused: true as const } : {}), networkMode: info.HostConfig.NetworkMode,
     env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip,
   };
 }

@@ -74,6 +74,27 @@ describe('idempotence', () => {
     expect(changes).toEqual([]);
     expect(summary).toMatchObject({ created: [], recreated: [], started: [], removed: [], failed: [], unchanged: ['api', 'cache', 'db', 'web', 'worker'] });
   });
+
+  it('paused containers count as up, as in compose: up leaves them paused and makes no change; ps says paused; exec and check say how to unpause', async () => {
+    const paused = [`${P}-db`, `${P}-cache-sandbox`];
+    for (const name of paused) await docker.getContainer(name).pause();
+    try {
+      let summary: unknown;
+      const changes = await changesDuring(P, async () => (summary = JSON.parse((await hitchOk(['-f', await file(), '--json', 'up'])).stdout).summary));
+      expect(changes).toEqual([]);
+      expect(summary).toMatchObject({ created: [], recreated: [], started: [], failed: [], unchanged: ['api', 'cache', 'db', 'web', 'worker'] });
+      const states = await Promise.all(paused.map(async (name) => (await docker.getContainer(name).inspect()).State.Status));
+      expect(states).toEqual(['paused', 'paused']);
+      const rows = JSON.parse((await hitchOk(['-f', await file(), 'ps', '--json'])).stdout) as Array<{ service: string; state: string }>;
+      expect(rows.map((r) => [r.service, r.state])).toEqual([['api', 'running'], ['cache', 'running'], ['db', 'paused'], ['web', 'running'], ['worker', 'running']]);
+      const exec = await hitch(['-f', await file(), 'exec', 'db', 'true']);
+      expect([exec.code, exec.stderr]).toEqual([1, `hitch: service "db" of project ${P} is paused\n  to fix: unpause it (\`docker unpause ${P}-db\`)\n`]);
+      const check = await hitch(['-f', await file(), 'check']);
+      expect([check.code, check.stderr]).toEqual([1, `hitch: cannot run a command in ${P}-cache-sandbox: it is paused\n  to fix: unpause it (\`docker unpause ${P}-cache-sandbox\`)\n`]);
+    } finally {
+      for (const name of paused) await docker.getContainer(name).unpause();
+    }
+  });
 });
 
 describe('plan', () => {

@@ -39,6 +39,7 @@ describe('ls', () => {
 
   it.each<[string, ObservedExternal[], Partial<LsRow>]>([
     ['stopped', [legacy({ running: false })], { id: 'c0ffee', image: 'legacy/redis:6', state: 'stopped' }],
+    ['paused', [legacy({ paused: true })], { id: 'c0ffee', image: 'legacy/redis:6', state: 'paused' }],
     ['missing: no id, and no image to name', [], { id: '', image: '', state: 'missing' }],
   ])('an external container %s', async (_, externals, expected) => {
     const rows = await ls(engineWith(externals).engine, stack());
@@ -48,6 +49,18 @@ describe('ls', () => {
   it('sorts link paths by alias whichever kind of link they are', async () => {
     const m = stack([{ container: 'legacy-db', alias: 'a-db', pos: POS }]);
     expect((await ls(engineWith([legacy()]).engine, m)).map((r) => r.name)).toEqual(['cache', 'web', 'web/a-db', 'web/cache']);
+  });
+});
+
+describe('ls: a paused container', () => {
+  const pausing = (name: string) => (st: ObservedState): ObservedState => ({ ...st, containers: st.containers.map((c) => (c.name === name ? { ...c, paused: true as const } : c)) });
+
+  it.each<[string, string, LsRow['state']]>([
+    ['its service container: paused', 'shop-cache', 'paused'],
+    ['its sandbox only: running, as its namespace and firewall still are', 'shop-cache-sandbox', 'running'],
+  ])('%s', async (_, name, state) => {
+    const rows = await ls(fakeEngine(pausing(name)({ ...upOnce(), externals: [legacy()] })).engine, stack());
+    expect(rows.filter((r) => r.name.endsWith('cache')).map((r) => [r.name, r.state])).toEqual([['cache', state], ['web/cache', state]]);
   });
 });
 

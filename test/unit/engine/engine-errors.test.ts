@@ -1,6 +1,7 @@
-// Which failures mean "the engine does not answer" (only those of reaching its socket or address), and "no such object".
+// Which failures mean "the engine does not answer" (only those of reaching its socket or address), "no such object",
+// and "nothing runs in a paused container".
 import { describe, expect, it, test } from 'vitest';
-import { isUnreachable, unlessNotFound } from '../../../src/engine/engine-errors.js';
+import { isUnreachable, pausedRefusal, unlessNotFound } from '../../../src/engine/engine-errors.js';
 
 /** An error shaped as node's system errors are: code, syscall and the path or address. */
 function systemError(code: string, syscall: string, where: Record<string, string | number> = {}): Error {
@@ -33,5 +34,22 @@ describe('unlessNotFound', () => {
     expect(await unlessNotFound(failing(404))).toBeUndefined();
     await expect(unlessNotFound(failing(500))).rejects.toMatchObject({ statusCode: 500 });
     await expect(unlessNotFound(Promise.reject(new Error('socket hang up')))).rejects.toThrow('socket hang up');
+  });
+});
+
+describe('pausedRefusal', () => {
+  const engineError = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) conflict - ${message}`), { statusCode, json: { message } });
+
+  it('turns the engine refusing an exec in a paused container into the way out', () => {
+    const err = engineError(409, 'Container shop-db is paused, unpause the container before exec');
+    expect(pausedRefusal(err, 'shop-db')).toMatchObject({ message: 'cannot run a command in shop-db: it is paused', remedy: 'unpause it (`docker unpause shop-db`)' });
+  });
+
+  test.each<[string, unknown]>([
+    ['another conflict', engineError(409, 'Container shop-db is not running')],
+    ['the same words with another status', engineError(500, 'Container shop-db is paused, unpause the container before exec')],
+    ['no engine error at all', new Error('socket hang up')],
+  ])('leaves %s as it is', (_, err) => {
+    expect(pausedRefusal(err, 'shop-db')).toBeUndefined();
   });
 });
