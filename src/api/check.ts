@@ -89,6 +89,13 @@ async function listening<T>(engine: Engine, sandbox: string, ports: PortSpec[], 
 
 export async function check(engine: Engine, manifest: Manifest, opts: { timeoutSec?: number } = {}): Promise<CheckResult> {
   const stack = await live(engine, manifest);
+  if (stack.paused.length > 0) {
+    const them = stack.paused.length === 1 ? 'it' : 'them';
+    throw new UserError(
+      `cannot check project ${manifest.project}: probes run in every sandbox, and nothing runs in a paused one: ${stack.paused.join(', ')}`,
+      `unpause ${them} (\`docker unpause ${stack.paused.join(' ')}\`), then run \`hitch check\` again`,
+    );
+  }
   const timeoutSec = opts.timeoutSec ?? 1;
   const matrix = expectedMatrix(manifest, stack.offered);
   // Targets in parallel. Per target, tcp probes a few at a time, then udp one at a time, so the

@@ -17,6 +17,8 @@ export interface Live {
   rulesArgs: Record<string, string[] | undefined>; // as recorded in each sandbox
   /** Services whose own container is not running (`stopped`) or gone (`missing`): their sandbox refuses what it lets in. */
   notRunning: Record<string, 'stopped' | 'missing'>;
+  /** Sandboxes frozen by `docker pause`: their firewall holds, but nothing runs in them. */
+  paused: string[];
 }
 
 /** The live stack of every service, or of the services `only` names. */
@@ -24,12 +26,13 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
   const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
-  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {} };
+  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [] };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
     if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
     result.ips[s.name] = box.ip;
     result.sandboxes[s.name] = box.name;
+    if (box.paused) result.paused.push(box.name);
     result.offered[s.name] = offeredPorts(s, observed);
     result.rulesArgs[s.name] = box.firewallArgs;
     const own = observed.containers.find((c) => c.service === s.name && c.role === 'service');

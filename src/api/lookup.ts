@@ -22,8 +22,11 @@ export function sandboxProblem(t: ServiceContainers): 'sandbox stopped' | 'sandb
 /** A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`. */
 export type ContainerState = 'running' | 'paused' | 'stopped' | 'missing';
 
-/** A service's state: its container's, unless its sandbox is what keeps it off the network. */
-export type ServiceState = ContainerState | 'sandbox stopped' | 'sandbox missing';
+/**
+ * A service's state: its container's, unless its sandbox is what keeps it off the network, or is paused
+ * (the service still answers, but nothing runs in its sandbox: no new rules, no probes, no `check`).
+ */
+export type ServiceState = ContainerState | 'sandbox stopped' | 'sandbox missing' | 'sandbox paused';
 
 export function containerState(found: { running: boolean; paused?: boolean } | undefined): ContainerState {
   if (!found) return 'missing';
@@ -31,7 +34,8 @@ export function containerState(found: { running: boolean; paused?: boolean } | u
 }
 
 export function serviceState(t: ServiceContainers): ServiceState {
-  return sandboxProblem(t) ?? containerState(t.main);
+  const pausedSandbox = t.main?.running && !t.main.paused && t.sandbox?.paused;
+  return sandboxProblem(t) ?? (pausedSandbox ? 'sandbox paused' : containerState(t.main));
 }
 
 export function servicesOf(observed: ObservedState): string[] {
@@ -72,6 +76,8 @@ export async function runningService(engine: Engine, project: string, service: s
   if (!found?.main?.running) {
     throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
   }
-  if (found.main.paused) throw new UserError(`service "${service}" of project ${project} is paused`, `unpause it (\`docker unpause ${found.main.name}\`)`);
+  if (found.main.paused) {
+    throw new UserError(`service "${service}" of project ${project} is paused`, `unpause it (\`docker unpause ${found.main.name}\`)`);
+  }
   return found.main;
 }

@@ -6,7 +6,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Manifest, Service } from '../manifest/model.js';
 import { compareStrings } from '../plan/compare.js';
 import { externalNames, observedExternal } from '../plan/externals.js';
-import type { ObservedState } from '../plan/observed.js';
+import type { ObservedContainer, ObservedState } from '../plan/observed.js';
 import { containersOf, containerState, serviceState, type ServiceState } from './lookup.js';
 
 interface Target {
@@ -20,7 +20,7 @@ interface Target {
 /** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
 export type LsRow = { name: string } & ({ service: string } | { external: true }) & Target;
 
-function target(container: string, image: string, found?: { id: string; running: boolean; paused?: boolean }): Target {
+function target(container: string, image: string, found?: Pick<ObservedContainer, 'id' | 'running' | 'paused'>): Target {
   return { container, id: found?.id.slice(0, 12) ?? '', image, state: containerState(found) };
 }
 

@@ -73,7 +73,8 @@ async function inspectExternal(docker: Docker, name: string, network: string): P
   const exposedPorts = Object.keys(info.Config.ExposedPorts ?? {}).map(parsePortKey);
   const ip = endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || undefined;
   return {
-    id: info.Id, name, image: info.Config.Image, running: info.State.Running, ...(info.State.Paused ? { paused: true as const } : {}), networkMode: info.HostConfig.NetworkMode,
+    id: info.Id, name, image: info.Config.Image, running: info.State.Running, ...(info.State.Paused ? { paused: true as const } : {}),
+    networkMode: info.HostConfig.NetworkMode,
     env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip,
   };
 }

@@ -15,6 +15,7 @@ import type { ObservedState } from './observed.js';
 import { startOrder } from './order.js';
 import { waitForOrphanNames } from './orphan-names.js';
 import { orphanIsolation } from './orphan-rules.js';
+import { pausedInTheWay } from './paused.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { reliedOn } from './selection.js';
 import { rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
@@ -80,6 +81,8 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
   else actions.push(...orphanIsolation(ctx, followRules ? orphans.filter((o) => followRules.has(o)) : orphans));
   afterStaleRules(ctx, actions, decided);
+  const paused = pausedInTheWay(actions, observed);
+  if (paused) throw paused;
   const plan: Plan = { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
   return selected ? { ...plan, selected: sortedStrings(selected), outdated: outdatedParents(ctx, selected) } : plan;
 }

@@ -86,11 +86,14 @@ describe('idempotence', () => {
       const states = await Promise.all(paused.map(async (name) => (await docker.getContainer(name).inspect()).State.Status));
       expect(states).toEqual(['paused', 'paused']);
       const rows = JSON.parse((await hitchOk(['-f', await file(), 'ps', '--json'])).stdout) as Array<{ service: string; state: string }>;
-      expect(rows.map((r) => [r.service, r.state])).toEqual([['api', 'running'], ['cache', 'running'], ['db', 'paused'], ['web', 'running'], ['worker', 'running']]);
+      expect(rows.map((r) => [r.service, r.state])).toEqual([['api', 'running'], ['cache', 'sandbox paused'], ['db', 'paused'], ['web', 'running'], ['worker', 'running']]);
       const exec = await hitch(['-f', await file(), 'exec', 'db', 'true']);
       expect([exec.code, exec.stderr]).toEqual([1, `hitch: service "db" of project ${P} is paused\n  to fix: unpause it (\`docker unpause ${P}-db\`)\n`]);
       const check = await hitch(['-f', await file(), 'check']);
-      expect([check.code, check.stderr]).toEqual([1, `hitch: cannot run a command in ${P}-cache-sandbox: it is paused\n  to fix: unpause it (\`docker unpause ${P}-cache-sandbox\`)\n`]);
+      expect([check.code, check.stderr]).toEqual([
+        1,
+        `hitch: cannot check project ${P}: probes run in every sandbox, and nothing runs in a paused one: ${P}-cache-sandbox\n  to fix: unpause it (\`docker unpause ${P}-cache-sandbox\`), then run \`hitch check\` again\n`,
+      ]);
     } finally {
       for (const name of paused) await docker.getContainer(name).unpause();
     }
@@ -284,14 +287,17 @@ describe('a service leaves the manifest', () => {
     expect((await upChanges()).summary).toMatchObject({ created: [], recreated: [], rulesUpdated: [] });
   });
 
-  it('a paused sandbox whose rules changed: up fails with the way out, and converges once it is unpaused', async () => {
+  it('a paused sandbox whose rules changed: up exits 1 before anything runs, with the way out, and converges once it is unpaused', async () => {
     services = { ...services, web: sleeper({ link: 'db' }) };
     await hitchOk(['-f', await file(), 'up']);
     await docker.getContainer(`${P}-db-sandbox`).pause();
     services = { ...services, web: sleeper() };
-    const res = await hitch(['-f', await file(), 'up']);
-    expect([res.code, res.stderr]).toEqual([1, expect.stringContaining(`its sandbox ${P}-db-sandbox is paused`)]);
-    expect(res.stderr).toContain(`to fix: unpause it (\`docker unpause ${P}-db-sandbox\`), then run \`hitch up\` again`);
+    let res: Awaited<ReturnType<typeof hitch>> | undefined;
+    expect(await changesDuring(P, async () => (res = await hitch(['-f', await file(), 'up'])))).toEqual([]);
+    expect([res?.code, res?.stderr]).toEqual([
+      1,
+      `hitch: nothing runs in a paused container, and this plan needs one: ${P}-db-sandbox (its rules change)\n  to fix: unpause it (\`docker unpause ${P}-db-sandbox\`), then run \`hitch up\` again\n`,
+    ]);
     await docker.getContainer(`${P}-db-sandbox`).unpause();
     await hitchOk(['-f', await file(), 'up']);
     expect(await connects(`${P}-web`, await ipOf(`${P}-db-sandbox`, NET), 5432)).not.toBe(0);

@@ -53,13 +53,14 @@ describe('ls', () => {
 });
 
 describe('ls: a paused container', () => {
-  const pausing = (name: string) => (st: ObservedState): ObservedState => ({ ...st, containers: st.containers.map((c) => (c.name === name ? { ...c, paused: true as const } : c)) });
+  const pausing = (names: string[]) => (st: ObservedState): ObservedState => ({ ...st, containers: st.containers.map((c) => (names.includes(c.name) ? { ...c, paused: true as const } : c)) });
 
-  it.each<[string, string, LsRow['state']]>([
-    ['its service container: paused', 'shop-cache', 'paused'],
-    ['its sandbox only: running, as its namespace and firewall still are', 'shop-cache-sandbox', 'running'],
-  ])('%s', async (_, name, state) => {
-    const rows = await ls(fakeEngine(pausing(name)({ ...upOnce(), externals: [legacy()] })).engine, stack());
+  it.each<[string, string[], LsRow['state']]>([
+    ['its service container: paused', ['shop-cache'], 'paused'],
+    ['its sandbox only: said, as nothing runs in it (its namespace and firewall still hold)', ['shop-cache-sandbox'], 'sandbox paused'],
+    ['both: paused, as the service is', ['shop-cache', 'shop-cache-sandbox'], 'paused'],
+  ])('%s', async (_, names, state) => {
+    const rows = await ls(fakeEngine(pausing(names)({ ...upOnce(), externals: [legacy()] })).engine, stack());
     expect(rows.filter((r) => r.name.endsWith('cache')).map((r) => [r.name, r.state])).toEqual([['cache', state], ['web/cache', state]]);
   });
 });

@@ -2,6 +2,7 @@
 // and "nothing runs in a paused container".
 import { describe, expect, it, test } from 'vitest';
 import { isUnreachable, pausedRefusal, unlessNotFound } from '../../../src/engine/engine-errors.js';
+import { UserError } from '../../../src/user-error.js';
 
 /** An error shaped as node's system errors are: code, syscall and the path or address. */
 function systemError(code: string, syscall: string, where: Record<string, string | number> = {}): Error {
@@ -42,7 +43,9 @@ describe('pausedRefusal', () => {
 
   it('turns the engine refusing an exec in a paused container into the way out', () => {
     const err = engineError(409, 'Container shop-db is paused, unpause the container before exec');
-    expect(pausedRefusal(err, 'shop-db')).toMatchObject({ message: 'cannot run a command in shop-db: it is paused', remedy: 'unpause it (`docker unpause shop-db`)' });
+    const refusal = pausedRefusal(err, 'shop-db');
+    expect(refusal).toBeInstanceOf(UserError);
+    expect({ message: refusal?.message, remedy: refusal?.remedy }).toEqual({ message: 'cannot run a command in shop-db: it is paused', remedy: 'unpause it (`docker unpause shop-db`)' });
   });
 
   test.each<[string, unknown]>([

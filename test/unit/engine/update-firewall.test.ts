@@ -137,7 +137,10 @@ describe('update-firewall of a sandbox the plan saw running (or paused: the engi
   it('paused: no exec (the engine refuses one), and the way out said', async () => {
     const { engine, calls } = engineWith([{ running: true, paused: true }]);
     const err = await runAction(engine, running).catch((e: unknown) => e);
-    expect(err).toMatchObject({ message: 'cannot update the firewall of old: its sandbox shop-old-sandbox is paused' });
+    expect(err).toMatchObject({
+      message: 'cannot update the firewall of old: its sandbox shop-old-sandbox is paused',
+      remedy: 'unpause it (`docker unpause shop-old-sandbox`), then run `hitch up` again',
+    });
     expect(calls).toEqual(['status paused']);
   });
 
