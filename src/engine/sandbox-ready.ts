@@ -41,6 +41,13 @@ export async function awaitFirewall(engine: Engine, sandbox: string, service: st
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     const status = await engine.status(sandbox);
     if (!status.running) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
+    // paused since it started (nothing runs in it, so `show` could never answer): no capability is missing
+    if (status.paused) {
+      throw new UserError(
+        `the firewall of service "${service}" cannot be confirmed: its sandbox ${sandbox} is paused`,
+        `unpause it (\`docker unpause ${sandbox}\`), then run \`hitch up\` again`,
+      );
+    }
     // it may exit between the two calls: the next status says so
     const shown = await engine.exec(sandbox, ['hitch-sandbox', 'show']).catch((err: Error) => ({ exitCode: -1, stdout: '', stderr: err.message }));
     if (shown.exitCode === 0) return shown.stdout;

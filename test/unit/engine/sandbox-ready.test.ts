@@ -66,6 +66,17 @@ describe('awaitFirewall', () => {
       'the firewall of service "db" is not in force: still not applied after 0.12s (hitch-sandbox: firewall not in force: INPUT does not jump to HITCH)',
     );
   });
+
+  it('paused (nothing runs in it): said at once with the way out, not retried into a missing capability', async () => {
+    const e = engine([{ running: true, paused: true }], [inForce]);
+    const err = await awaitFirewall(e, 'shop-db-sandbox', 'db').catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(UserError);
+    expect({ message: (err as UserError).message, remedy: (err as UserError).remedy }).toEqual({
+      message: 'the firewall of service "db" cannot be confirmed: its sandbox shop-db-sandbox is paused',
+      remedy: 'unpause it (`docker unpause shop-db-sandbox`), then run `hitch up` again',
+    });
+    expect(e.calls).toEqual(['status shop-db-sandbox']);
+  });
 });
 
 describe('startSandbox', () => {
