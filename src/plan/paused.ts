@@ -1,41 +1,48 @@
-// A paused container (`docker pause`) counts as up, and `up` leaves it paused, as compose does. But
-// nothing runs in it: a paused sandbox can neither take new rules nor probe a child, and a paused child
-// never answers the parent that waits for it (its kernel still completes a TCP handshake, so a probe
-// alone would take it for ready). A plan that needs one of them is refused before anything runs.
+// A paused container (`docker pause`) counts as up, and `up` leaves it paused, as compose does. A paused
+// child is even ready, as compose would have it: its kernel still takes a probe's connection, and the
+// engine keeps its last health while it is paused. But nothing runs in a paused sandbox: it can neither
+// take new rules nor probe a child for its parent. A plan that needs either is refused before anything
+// runs, rather than failing halfway.
 import { UserError } from '../user-error.js';
 import type { Action } from './model.js';
-import type { ObservedState } from './observed.js';
+import type { ObservedContainer, ObservedState } from './observed.js';
 
 /** The containers the plan makes anew: under an observed name, they are not the paused one observed. */
 function madeAnew(actions: Action[]): Set<string> {
   return new Set(actions.flatMap((a) => (a.kind === 'create-container' || a.kind === 'recreate-container' ? [a.container.name] : [])));
 }
 
-/** Each paused container the plan needs, with what it needs of it, in plan order. */
-function pausedNeeds(actions: Action[], observed: ObservedState): Map<string, string[]> {
+/** What the plan needs run in each paused sandbox it keeps, in plan order; whether one of them is an orphan's. */
+function pausedNeeds(actions: Action[], observed: ObservedState): { needs: Map<string, string[]>; orphan: boolean } {
   const fresh = madeAnew(actions);
-  const paused = new Set(observed.containers.filter((c) => c.paused && !fresh.has(c.name)).map((c) => c.name));
+  const paused = new Map<string, ObservedContainer>(observed.containers.filter((c) => c.paused && !fresh.has(c.name)).map((c) => [c.name, c]));
   const needs = new Map<string, string[]>();
+  let orphan = false;
   const need = (name: string, what: string) => {
     if (paused.has(name)) needs.set(name, [...(needs.get(name) ?? []), what]);
   };
   for (const a of actions) {
-    if (a.kind === 'update-firewall') need(a.sandbox, 'its rules change');
-    if (a.kind !== 'await-ready') continue;
-    const parent = a.id.slice(a.id.indexOf('@') + 1); // ready:<child>@<parent> (reconcile.ts)
-    need(a.container, `${parent} waits for it to be ready`);
-    need(a.from, `it probes ${a.service} for ${parent}`);
+    if (a.kind === 'update-firewall') {
+      need(a.sandbox, a.orphan ? `its rules change: ${a.service} is not in the manifest` : 'its rules change');
+      orphan ||= Boolean(a.orphan && paused.has(a.sandbox));
+    }
+    // only a TCP probe runs in the parent's sandbox (readiness.ts): a healthcheck is the engine's own
+    if (a.kind === 'await-ready' && a.target.tcpPorts.length > 0 && !a.healthcheck) {
+      need(a.from, `it probes ${a.service} for ${paused.get(a.from)?.service}`);
+    }
   }
-  return needs;
+  return { needs, orphan };
 }
 
+/** The plan's refusal when it needs something run in a paused sandbox: each named, with what it needs of it. */
 export function pausedInTheWay(actions: Action[], observed: ObservedState): UserError | undefined {
-  const needs = pausedNeeds(actions, observed);
+  const { needs, orphan } = pausedNeeds(actions, observed);
   if (needs.size === 0) return undefined;
+  const listed = [...needs].map(([name, what]) => `${name} (${what.join(', ')})`).join('; ');
   const names = [...needs.keys()];
-  const listed = names.map((n) => `${n} (${needs.get(n)!.join(', ')})`).join('; ');
+  const unpause = `unpause ${names.length === 1 ? 'it' : 'them'} (\`docker unpause ${names.join(' ')}\`)`;
   return new UserError(
-    `nothing runs in a paused container, and this plan needs ${names.length === 1 ? 'one' : names.length}: ${listed}`,
-    `unpause ${names.length === 1 ? 'it' : 'them'} (\`docker unpause ${names.join(' ')}\`), then run \`hitch up\` again`,
+    `nothing runs in a paused sandbox, and this plan needs something run in ${names.length === 1 ? 'this one' : `these ${names.length}`}: ${listed}`,
+    orphan ? `${unpause}, or remove the orphans with \`hitch up --remove-orphans\`` : unpause,
   );
 }

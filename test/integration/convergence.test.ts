@@ -98,6 +98,22 @@ describe('idempotence', () => {
       for (const name of paused) await docker.getContainer(name).unpause();
     }
   });
+
+  it('a paused sandbox and service that a change recreates are replaced as usual (the engine removes paused containers)', async () => {
+    const paused = [`${P}-cache-sandbox`, `${P}-cache`];
+    for (const name of paused) await docker.getContainer(name).pause();
+    const cache = services.cache!;
+    services = { ...services, cache: { ...cache, command: ['httpd', '-f', '-p', '6380'], expose: ['6380'] } };
+    try {
+      // the child's exposed port (and what listens on it): its sandbox and service container, and its parent's service container
+      expect((await upChanges()).changed).toEqual(n('cache', 'cache-sandbox', 'worker'));
+      const states = await Promise.all(paused.map(async (name) => (await docker.getContainer(name).inspect()).State.Status));
+      expect(states).toEqual(['running', 'running']);
+    } finally {
+      services = { ...services, cache };
+      await hitchOk(['-f', await file(), 'up']);
+    }
+  });
 });
 
 describe('plan', () => {
@@ -296,7 +312,7 @@ describe('a service leaves the manifest', () => {
     expect(await changesDuring(P, async () => (res = await hitch(['-f', await file(), 'up'])))).toEqual([]);
     expect([res?.code, res?.stderr]).toEqual([
       1,
-      `hitch: nothing runs in a paused container, and this plan needs one: ${P}-db-sandbox (its rules change)\n  to fix: unpause it (\`docker unpause ${P}-db-sandbox\`), then run \`hitch up\` again\n`,
+      `hitch: nothing runs in a paused sandbox, and this plan needs something run in this one: ${P}-db-sandbox (its rules change)\n  to fix: unpause it (\`docker unpause ${P}-db-sandbox\`)\n`,
     ]);
     await docker.getContainer(`${P}-db-sandbox`).unpause();
     await hitchOk(['-f', await file(), 'up']);
