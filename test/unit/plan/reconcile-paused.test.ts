@@ -80,6 +80,14 @@ describe('reconcile: a plan that needs something run in a paused sandbox is refu
     });
   });
 
+  it('a paused sandbox outside `up SERVICE… --no-deps` whose rules the selection needs in place', () => {
+    const unobserved = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-db-sandbox' ? { ...c, firewallArgs: undefined } : c)));
+    expect(refusal(() => reconcile(stack(), pausing(['shop-db-sandbox'], unobserved), { selected: ['web'] }))).toEqual({
+      message: 'nothing runs in a paused sandbox, and this plan needs something run in this one: shop-db-sandbox (its rules change)',
+      remedy: 'unpause it (`docker unpause shop-db-sandbox`)',
+    });
+  });
+
   it("a paused orphan's sandbox, whose rules are cut while it stays: or remove it", () => {
     const orphan = withContainers(upOnce(), (cs) => [
       ...cs,
