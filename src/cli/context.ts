@@ -50,6 +50,19 @@ export async function loadFrom(o: GlobalOptions): Promise<Manifest> {
   return manifest;
 }
 
+/**
+ * Where a bare `-e KEY` takes its value: hitch's environment, then the `.env` beside the manifest, as
+ * compose's (with -p, a manifest may be missing: hitch's environment alone).
+ */
+export async function commandLineEnv(o: GlobalOptions): Promise<(key: string) => string | undefined> {
+  const { commandLineLookup } = await import('../manifest/index.js');
+  const file = await manifestFile(o).catch((err: unknown) => {
+    if (o.projectName) return undefined;
+    throw err;
+  });
+  return commandLineLookup(file, process.env);
+}
+
 /** The project to act on without needing a valid manifest: -p wins, else the manifest's name. */
 export async function projectFrom(o: GlobalOptions): Promise<string> {
   if (o.projectName) return o.projectName;

@@ -14,6 +14,7 @@ import { parseYaml } from './parse.js';
 import { ManifestError, Report, sortProblems, type Problem } from './problems.js';
 import type { Tree } from './tree.js';
 import { validateTree } from './schema-errors.js';
+import type { Lookup } from './template.js';
 import { utf8 } from './utf8.js';
 
 export { ManifestError, formatProblem, type Problem } from './problems.js';
@@ -70,6 +71,20 @@ export async function dotenvBeside(file: string): Promise<DotenvFile | undefined
   const envFile = join(manifestPlace(file).dir, '.env');
   const bytes = await readFile(envFile).catch(() => undefined);
   return bytes === undefined ? undefined : { file: envFile, text: utf8(envFile, bytes) };
+}
+
+/**
+ * Where a bare variable on the command line (`exec -e KEY`) takes its value, as compose's: the process
+ * environment, then the `.env` of `file`'s project folder (none: the process environment only). A `.env`
+ * with problems is refused as on load.
+ */
+export async function commandLineLookup(file: string | undefined, env: Record<string, string | undefined>): Promise<Lookup> {
+  const dotenv = file === undefined ? undefined : await dotenvBeside(file);
+  if (!dotenv) return lookupIn(env, {});
+  const report = new Report();
+  const values = dotenvDefaults(dotenv, env, report);
+  if (report.problems.length > 0) throw new ManifestError(report.problems, report.warnings);
+  return lookupIn(env, values);
 }
 
 /** Its values, problems in it reported (compose's rules: dotenv-defaults.ts). */

@@ -1,7 +1,8 @@
 // The flags compose users' scripts pass to ps, logs and exec, on one small stack: web links to db, and
 // writes a numbered line each time it starts (its count lives in the container: a restart goes on
 // counting, a recreate starts again), with $GEN from the manifest to tell the containers apart.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { writeManifest, type ServiceYaml } from './convergence-helpers.js';
@@ -113,6 +114,18 @@ describe('exec', () => {
     const script = 'echo "$(id -un) $(pwd) A=$A B=$B GEN=${GEN-unset}"';
     const res = await hitch([...H(), 'exec', '-u', 'nobody', '-w', '/tmp', '-e', 'A=1', '-e', 'B', '-e', 'GEN', 'web', 'sh', '-c', script], { B: 'from hitch' });
     expect(res).toEqual({ code: 0, stdout: 'nobody /tmp A=1 B=from hitch GEN=unset\n', stderr: '' });
+  });
+
+  it("-e KEY alone: hitch's own, else the .env beside the manifest's, as compose's", async () => {
+    const dotenv = join(dirname(file), '.env');
+    await writeFile(dotenv, 'B=from dotenv\nD=from dotenv\n');
+    try {
+      const script = 'echo "B=$B D=$D"';
+      const res = await hitch([...H(), 'exec', '-e', 'B', '-e', 'D', 'web', 'sh', '-c', script], { B: 'from hitch' });
+      expect(res).toEqual({ code: 0, stdout: 'B=from hitch D=from dotenv\n', stderr: '' });
+    } finally {
+      await rm(dotenv);
+    }
   });
 
   it('-T is accepted: no terminal, as without it', async () => {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ExecStreams } from '../../engine/engine.js';
 import { UsageError, UserError } from '../../user-error.js';
-import { globals, openEngine, projectFrom } from '../context.js';
+import { commandLineEnv, globals, openEngine, projectFrom } from '../context.js';
 
 /** -t gives the command a terminal of our size; with -i our terminal goes raw so every key (Ctrl-C too) reaches it. */
 function streamsFor(opts: { interactive?: boolean; tty?: boolean }): { streams: ExecStreams; restore: () => void } {
@@ -21,17 +21,23 @@ function streamsFor(opts: { interactive?: boolean; tty?: boolean }): { streams: 
   return { streams, restore: () => stdin?.setRawMode(false) };
 }
 
-/**
- * One -e value: KEY=VALUE as it is; KEY alone takes its value from hitch's environment, or, unset there,
- * unsets it for the command (docker exec's rule). A name that is empty or holds a space is a usage error.
- */
-export function envArgument(value: string, env: NodeJS.ProcessEnv = process.env): string {
+/** One -e value, as given: a name that is empty or holds a space is a usage error. */
+export function envArgument(value: string): string {
   const equals = value.indexOf('=');
   const key = equals === -1 ? value : value.slice(0, equals);
   if (key === '') throw new InvalidArgumentError(`"${value}" names no variable: use KEY=VALUE`);
   if (/[ \t]/.test(key)) throw new InvalidArgumentError(`the variable name "${key}" holds whitespace`);
-  if (equals !== -1) return value;
-  return env[key] === undefined ? key : `${key}=${env[key]}`;
+  return value;
+}
+
+/**
+ * KEY=VALUE as it is; KEY alone takes its value from `lookup` (hitch's environment, then the project's
+ * `.env`, as compose's), or, unset there, unsets it for the command (docker exec's rule).
+ */
+export function withValue(value: string, lookup: (key: string) => string | undefined): string {
+  if (value.includes('=')) return value;
+  const found = lookup(value);
+  return found === undefined ? value : `${value}=${found}`;
 }
 
 interface ExecFlags {
@@ -56,16 +62,19 @@ export function registerExec(program: Command, passThrough: boolean): void {
     .option('-d, --detach', 'start the command and return at once, attached to nothing')
     .option('-u, --user <user>', 'run the command as this user (name or uid[:gid])')
     .option('-w, --workdir <dir>', 'run the command in this directory')
-    .option('-e, --env <KEY=VALUE>', "set a variable for the command (repeatable); KEY alone passes on hitch's own", (value: string, all: string[] = []) => [...all, envArgument(value)])
+    .option('-e, --env <KEY=VALUE>', "set a variable for the command (repeatable); KEY alone passes on hitch's own, else the project .env's", (value: string, all: string[] = []) => [...all, envArgument(value)])
     .option('--privileged', 'give the command extended privileges')
     // Everything after SERVICE is the command's, options too (`hitch exec web ls -l`), as with `docker exec`.
     .passThroughOptions(passThrough)
     .action(async (service: string, command: string[], opts: ExecFlags, cmd: Command) => {
       if (opts.detach && (opts.interactive || opts.tty)) throw new UsageError('-d attaches nothing to the command', 'drop -i and -t, or -d');
-      const project = await projectFrom(globals(cmd));
+      const g = globals(cmd);
+      const project = await projectFrom(g);
+      const lookup = opts.env?.some((v) => !v.includes('=')) ? await commandLineEnv(g) : undefined;
+      const env = lookup ? opts.env?.map((v) => withValue(v, lookup)) : opts.env;
       const { exec, execDetached } = await import('../../api/streams.js');
       const engine = await openEngine();
-      const settings = { user: opts.user, workdir: opts.workdir, env: opts.env, privileged: opts.privileged };
+      const settings = { user: opts.user, workdir: opts.workdir, env, privileged: opts.privileged };
       if (opts.detach) return execDetached(engine, project, service, command, settings);
       const { streams, restore } = streamsFor(opts);
       try {

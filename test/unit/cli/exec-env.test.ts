@@ -1,22 +1,18 @@
-// `exec -e`: KEY=VALUE as given, KEY alone from hitch's environment or unset (docker exec's rule), and a
-// name docker would refuse refused as usage.
+// `exec -e`: KEY=VALUE as given, KEY alone from hitch's environment, then the project's `.env` (compose's
+// rule), or unset (docker exec's); a name docker would refuse refused as usage.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { describe, expect, it } from 'vitest';
-import { envArgument } from '../../../src/cli/commands/exec.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { envArgument, withValue } from '../../../src/cli/commands/exec.js';
+import { commandLineLookup, ManifestError } from '../../../src/manifest/index.js';
 
-const ENV = { HOME: '/home/ada', EMPTY: '' };
+const ENV: Record<string, string | undefined> = { HOME: '/home/ada', EMPTY: '' };
 
 describe('envArgument', () => {
-  it.each([
-    ['A=1', 'A=1'],
-    ['A=', 'A='],
-    ['A=b=c', 'A=b=c'],
-    ['URL=http://x/?a=1 b', 'URL=http://x/?a=1 b'],
-    ['HOME', 'HOME=/home/ada'],
-    ['EMPTY', 'EMPTY='],
-    ['UNSET', 'UNSET'],
-  ])('%j → %j', (value, expected) => {
-    expect(envArgument(value, ENV)).toBe(expected);
+  it.each(['A=1', 'A=', 'A=b=c', 'URL=http://x/?a=1 b', 'HOME', 'UNSET'])('%j as given', (value) => {
+    expect(envArgument(value)).toBe(value);
   });
 
   it.each([
@@ -25,6 +21,47 @@ describe('envArgument', () => {
     ['A B=1', 'the variable name "A B" holds whitespace'],
     ['A\tB', 'the variable name "A\tB" holds whitespace'],
   ])('refuses %j', (value, message) => {
-    expect(() => envArgument(value, ENV)).toThrow(new InvalidArgumentError(message));
+    expect(() => envArgument(value)).toThrow(new InvalidArgumentError(message));
+  });
+});
+
+describe('withValue', () => {
+  it.each([
+    ['A=1', 'A=1'],
+    ['A=', 'A='],
+    ['HOME', 'HOME=/home/ada'],
+    ['EMPTY', 'EMPTY='],
+    ['UNSET', 'UNSET'],
+  ])('%j → %j', (value, expected) => {
+    expect(withValue(value, (k) => ENV[k])).toBe(expected);
+  });
+});
+
+describe('commandLineLookup: where a bare KEY takes its value', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hitch-exec-env-'));
+  const file = join(dir, 'hitch.yaml'); // only its folder matters
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("hitch's environment first, then the .env beside the manifest ($-expanded as compose reads it)", async () => {
+    writeFileSync(join(dir, '.env'), 'HOME=/home/other\nTOKEN=from-dotenv\nURL=http://${HOST:-db}:5432\n');
+    const lookup = await commandLineLookup(file, ENV);
+    expect(['HOME', 'TOKEN', 'URL', 'UNSET'].map(lookup)).toEqual(['/home/ada', 'from-dotenv', 'http://db:5432', undefined]);
+  });
+
+  it("no .env, or no manifest (-p): hitch's environment alone", async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'hitch-exec-env-'));
+    try {
+      expect(['HOME', 'TOKEN'].map(await commandLineLookup(join(bare, 'hitch.yaml'), ENV))).toEqual(['/home/ada', undefined]);
+      expect(['HOME', 'TOKEN'].map(await commandLineLookup(undefined, ENV))).toEqual(['/home/ada', undefined]);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it('a .env with a problem is refused as on load, at its line', async () => {
+    writeFileSync(join(dir, '.env'), 'GOOD=1\nnot a statement\n');
+    const err = await commandLineLookup(file, ENV).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ManifestError);
+    expect((err as ManifestError).problems.map((p) => [p.file, p.line])).toEqual([[join(dir, '.env'), 2]]);
   });
 });
