@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import { findManifest, MANIFEST_NAME, STDIN } from '../manifest/location.js';
 import type { Manifest } from '../manifest/model.js';
+import type { Problem } from '../manifest/problems.js';
+import type { Lookup } from '../manifest/template.js';
 
 export interface GlobalOptions {
   file?: string; // -f; undefined: the nearest hitch.yaml (manifestFile)
@@ -46,21 +48,26 @@ export async function loadFrom(o: GlobalOptions): Promise<Manifest> {
   const { loadManifest } = await import('../manifest/index.js');
   const file = await manifestFile(o);
   const { manifest, warnings } = await loadManifest({ file, project: o.projectName, env: process.env });
-  for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
+  printWarnings(warnings);
   return manifest;
 }
 
+function printWarnings(warnings: readonly Problem[]): void {
+  for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
+}
+
 /**
- * Where a bare `-e KEY` takes its value: hitch's environment, then the `.env` beside the manifest, as
- * compose's (with -p, a manifest may be missing: hitch's environment alone).
+ * Where a bare `-e KEY` takes its value, as in compose v2's `exec`: hitch's environment, then the `.env`
+ * of the project folder: -f's (the file itself need not exist under -p), else the nearest manifest's
+ * (none found under -p: hitch's environment alone). Without -p the manifest was loaded, its `.env`'s
+ * warnings said then; under -p they are said here.
  */
-export async function commandLineEnv(o: GlobalOptions): Promise<(key: string) => string | undefined> {
+export async function commandLineEnv(o: GlobalOptions): Promise<Lookup> {
   const { commandLineLookup } = await import('../manifest/index.js');
-  const file = await manifestFile(o).catch((err: unknown) => {
-    if (o.projectName) return undefined;
-    throw err;
-  });
-  return commandLineLookup(file, process.env);
+  const file = o.file ?? (await manifestFile(o).catch(() => undefined)); // only its folder is read (manifestPlace)
+  const { lookup, warnings } = await commandLineLookup(file, process.env);
+  if (o.projectName) printWarnings(warnings);
+  return lookup;
 }
 
 /** The project to act on without needing a valid manifest: -p wins, else the manifest's name. */

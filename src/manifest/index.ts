@@ -74,17 +74,17 @@ export async function dotenvBeside(file: string): Promise<DotenvFile | undefined
 }
 
 /**
- * Where a bare variable on the command line (`exec -e KEY`) takes its value, as compose's: the process
- * environment, then the `.env` of `file`'s project folder (none: the process environment only). A `.env`
- * with problems is refused as on load.
+ * Where a bare variable on the command line (`exec -e KEY`) takes its value, as in compose v2's `exec`:
+ * the process environment, then the `.env` of `file`'s project folder (no file: the process environment
+ * alone). A `.env` with problems is refused as on load; its warnings are given back.
  */
-export async function commandLineLookup(file: string | undefined, env: Record<string, string | undefined>): Promise<Lookup> {
+export async function commandLineLookup(file: string | undefined, env: Record<string, string | undefined>): Promise<{ lookup: Lookup; warnings: Problem[] }> {
   const dotenv = file === undefined ? undefined : await dotenvBeside(file);
-  if (!dotenv) return lookupIn(env, {});
+  if (!dotenv) return { lookup: lookupIn(env, {}), warnings: [] };
   const report = new Report();
   const values = dotenvDefaults(dotenv, env, report);
   if (report.problems.length > 0) throw new ManifestError(report.problems, report.warnings);
-  return lookupIn(env, values);
+  return { lookup: lookupIn(env, values), warnings: report.warnings };
 }
 
 /** Its values, problems in it reported (compose's rules: dotenv-defaults.ts). */

@@ -1,7 +1,8 @@
 // The flags compose users' scripts pass to ps, logs and exec, on one small stack: web links to db, and
 // writes a numbered line each time it starts (its count lives in the container: a restart goes on
 // counting, a recreate starts again), with $GEN from the manifest to tell the containers apart.
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -116,15 +117,25 @@ describe('exec', () => {
     expect(res).toEqual({ code: 0, stdout: 'nobody /tmp A=1 B=from hitch GEN=unset\n', stderr: '' });
   });
 
-  it("-e KEY alone: hitch's own, else the .env beside the manifest's, as compose's", async () => {
+  it("-e KEY alone: hitch's own, else the project folder's .env, as in compose v2; under -p, -f's folder, or none found", async () => {
     const dotenv = join(dirname(file), '.env');
+    const elsewhere = await mkdtemp(join(tmpdir(), 'it-flags-'));
+    const args = ['exec', '-e', 'B', '-e', 'D', 'web', 'sh', '-c', 'echo "B=$B D=${D-unset}"'];
     await writeFile(dotenv, 'B=from dotenv\nD=from dotenv\n');
     try {
-      const script = 'echo "B=$B D=$D"';
-      const res = await hitch([...H(), 'exec', '-e', 'B', '-e', 'D', 'web', 'sh', '-c', script], { B: 'from hitch' });
-      expect(res).toEqual({ code: 0, stdout: 'B=from hitch D=from dotenv\n', stderr: '' });
+      const ok = (stdout: string) => ({ code: 0, stdout, stderr: '' });
+      expect(await hitch([...H(), ...args], { B: 'from hitch' })).toEqual(ok('B=from hitch D=from dotenv\n'));
+      expect(await hitch(['-p', P, ...H(), ...args], { B: 'from hitch' })).toEqual(ok('B=from hitch D=from dotenv\n'));
+      expect(await hitch(['-p', P, ...args], { B: 'from hitch' }, { cwd: elsewhere })).toEqual(ok('B=from hitch D=unset\n'));
+      await writeFile(dotenv, 'not a statement\n');
+      expect(await hitch(['-p', P, ...H(), ...args])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `${dotenv}:1:1: "not a statement" is not a variable name; use KEY=VALUE lines\n`,
+      });
     } finally {
       await rm(dotenv);
+      await rm(elsewhere, { recursive: true });
     }
   });
 

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ExecStreams } from '../../engine/engine.js';
+import type { Lookup } from '../../manifest/template.js';
 import { UsageError, UserError } from '../../user-error.js';
 import { commandLineEnv, globals, openEngine, projectFrom } from '../context.js';
 
@@ -32,9 +33,9 @@ export function envArgument(value: string): string {
 
 /**
  * KEY=VALUE as it is; KEY alone takes its value from `lookup` (hitch's environment, then the project's
- * `.env`, as compose's), or, unset there, unsets it for the command (docker exec's rule).
+ * `.env`, as in compose v2), or, unset there, unsets it for the command (docker exec's rule).
  */
-export function withValue(value: string, lookup: (key: string) => string | undefined): string {
+export function withValue(value: string, lookup: Lookup): string {
   if (value.includes('=')) return value;
   const found = lookup(value);
   return found === undefined ? value : `${value}=${found}`;

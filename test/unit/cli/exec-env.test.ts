@@ -37,22 +37,36 @@ describe('withValue', () => {
   });
 });
 
-describe('commandLineLookup: where a bare KEY takes its value', () => {
+describe('commandLineLookup: where a bare KEY takes its value (compose v2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hitch-exec-env-'));
   const file = join(dir, 'hitch.yaml'); // only its folder matters
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const values = async (f: string | undefined, keys: string[]) => {
+    const { lookup, warnings } = await commandLineLookup(f, ENV);
+    return { values: keys.map(lookup), warnings: warnings.map((w) => `${w.line}:${w.col}: ${w.message}`) };
+  };
 
-  it("hitch's environment first, then the .env beside the manifest ($-expanded as compose reads it)", async () => {
-    writeFileSync(join(dir, '.env'), 'HOME=/home/other\nTOKEN=from-dotenv\nURL=http://${HOST:-db}:5432\n');
-    const lookup = await commandLineLookup(file, ENV);
-    expect(['HOME', 'TOKEN', 'URL', 'UNSET'].map(lookup)).toEqual(['/home/ada', 'from-dotenv', 'http://db:5432', undefined]);
+  it("hitch's environment first, even empty, then the .env beside the manifest ($-expanded as compose reads it)", async () => {
+    writeFileSync(join(dir, '.env'), 'HOME=/home/other\nEMPTY=not empty\nTOKEN=from-dotenv\nURL=http://${HOST:-db}:5432\n');
+    expect(await values(file, ['HOME', 'EMPTY', 'TOKEN', 'URL', 'UNSET'])).toEqual({
+      values: ['/home/ada', '', 'from-dotenv', 'http://db:5432', undefined],
+      warnings: [],
+    });
+  });
+
+  it('what the .env warns of is given back, for the command to say', async () => {
+    writeFileSync(join(dir, '.env'), 'URL=http://${HOST}:5432\n');
+    expect(await values(file, ['URL'])).toEqual({
+      values: ['http://:5432'],
+      warnings: ['1:5: The "HOST" variable is not set. Defaulting to a blank string.'],
+    });
   });
 
   it("no .env, or no manifest (-p): hitch's environment alone", async () => {
     const bare = mkdtempSync(join(tmpdir(), 'hitch-exec-env-'));
     try {
-      expect(['HOME', 'TOKEN'].map(await commandLineLookup(join(bare, 'hitch.yaml'), ENV))).toEqual(['/home/ada', undefined]);
-      expect(['HOME', 'TOKEN'].map(await commandLineLookup(undefined, ENV))).toEqual(['/home/ada', undefined]);
+      expect(await values(join(bare, 'hitch.yaml'), ['HOME', 'TOKEN'])).toEqual({ values: ['/home/ada', undefined], warnings: [] });
+      expect(await values(undefined, ['HOME', 'TOKEN'])).toEqual({ values: ['/home/ada', undefined], warnings: [] });
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }
@@ -62,6 +76,6 @@ describe('commandLineLookup: where a bare KEY takes its value', () => {
     writeFileSync(join(dir, '.env'), 'GOOD=1\nnot a statement\n');
     const err = await commandLineLookup(file, ENV).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ManifestError);
-    expect((err as ManifestError).problems.map((p) => [p.file, p.line])).toEqual([[join(dir, '.env'), 2]]);
+    expect((err as ManifestError).message).toBe(`${join(dir, '.env')}:2:1: "not a statement" is not a variable name; use KEY=VALUE lines`);
   });
 });
