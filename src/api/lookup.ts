@@ -70,7 +70,7 @@ export function pick(observed: ObservedState, project: string, wanted: string[])
   return (wanted.length > 0 ? [...new Set(wanted)] : known).map((s) => containersOf(observed, s));
 }
 
-/** The running service container of one service, for commands that reach into it. */
+/** The running, unpaused service container of one service, for commands that reach into it. */
 export async function runningService(engine: Engine, project: string, service: string): Promise<ObservedContainer> {
   const [found] = pick(await engine.observe(project, []), project, [service]);
   if (!found?.main?.running) {

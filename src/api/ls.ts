@@ -13,7 +13,8 @@ interface Target {
   container: string; // the container's name
   id: string; // its short id; '' when missing
   image: string; // '' for a missing external (nothing says what it would run)
-  // a running service container whose sandbox is not running has no network: it says so
+  // a running service container whose sandbox is not running has no network: it says so; a paused
+  // container, or a paused sandbox alone, says so too
   state: ServiceState;
 }
 

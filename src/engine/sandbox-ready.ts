@@ -34,7 +34,7 @@ async function failure(engine: Engine, sandbox: string, service: string, why: st
 
 /**
  * Resolves once the sandbox's rules are in force, with the chain as the kernel listed it then; a
- * UserError with its log if it exited or never got there.
+ * UserError with its log if it exited or never got there; paused, at once, with the way out (unpause).
  */
 export async function awaitFirewall(engine: Engine, sandbox: string, service: string, timeoutMs = FIREWALL_TIMEOUT_MS): Promise<string> {
   const deadline = Date.now() + timeoutMs;

@@ -117,7 +117,7 @@ describe('exec', () => {
     expect(res).toEqual({ code: 0, stdout: 'nobody /tmp A=1 B=from hitch GEN=unset\n', stderr: '' });
   });
 
-  it("-e KEY alone: hitch's own, else the project folder's .env, as in compose v2; under -p, -f's folder, or none found", async () => {
+  it("-e KEY alone: hitch's own, else the project folder's .env, as in compose v2; under -p, -f's folder, or none found; a broken .env refused (exit 2)", async () => {
     const dotenv = join(dirname(file), '.env');
     const elsewhere = await mkdtemp(join(tmpdir(), 'it-flags-'));
     const args = ['exec', '-e', 'B', '-e', 'D', 'web', 'sh', '-c', 'echo "B=$B D=${D-unset}"'];

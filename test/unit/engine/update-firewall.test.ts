@@ -125,7 +125,7 @@ describe('update-firewall of a sandbox the plan saw stopped', () => {
   });
 });
 
-describe('update-firewall of a sandbox the plan saw running (or paused: the engine counts it running)', () => {
+describe('update-firewall of a sandbox the plan saw running', () => {
   const running = update(false);
 
   it('still running: applied in place', async () => {
@@ -134,7 +134,7 @@ describe('update-firewall of a sandbox the plan saw running (or paused: the engi
     expect(calls).toEqual(['status running', apply]);
   });
 
-  it('paused: no exec (the engine refuses one), and the way out said', async () => {
+  it('paused since the plan looked (a plan that saw it paused is refused): no exec, the engine refuses one, and the way out said', async () => {
     const { engine, calls } = engineWith([{ running: true, paused: true }]);
     const err = await runAction(engine, running).catch((e: unknown) => e);
     expect(err).toMatchObject({

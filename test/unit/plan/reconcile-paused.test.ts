@@ -47,7 +47,7 @@ orphans: none`);
     ]);
   });
 
-  it('a stopped parent behind its paused sandbox whose children have healthchecks: no probe runs in it, so it starts', () => {
+  it('a stopped parent behind its paused sandbox whose child has a healthcheck: no probe runs in it, so it starts', () => {
     const plan = reconcile(stack(), stopping('shop-worker', pausing(['shop-worker-sandbox'])));
     expect(plan.actions.map((a) => `${a.id} ${a.kind}`)).toEqual(['ready:db@worker await-ready', 'service:worker start-container']);
   });
@@ -70,7 +70,7 @@ describe('reconcile: a plan that needs something run in a paused sandbox is refu
     });
   });
 
-  it('paused sandboxes whose rules change (unobserved here), one of them also probing', () => {
+  it('paused sandboxes whose rules change (unobserved here), one of them also probing; a paused child is not named (it counts as ready)', () => {
     const unobserved = withContainers(upOnce(), (cs) => cs.map((c) => (c.role === 'sandbox' && c.service !== 'cache' ? { ...c, firewallArgs: undefined } : c)));
     const observed = stopping('shop-web', pausing(['shop-db-sandbox', 'shop-web-sandbox', 'shop-db'], unobserved));
     expect(refusal(() => reconcile(stack(), observed))).toEqual({
