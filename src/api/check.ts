@@ -6,6 +6,7 @@ import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
 import {
   acceptRule, agrees, compareProbes, dropRule, expectedMatrix, unexposedProbes, type Outcome, type Probe, type RuleInForce,
 } from '../plan/matrix.js';
+import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import { live, shown, type Live } from './link-enforcement.js';
 
@@ -90,10 +91,9 @@ async function listening<T>(engine: Engine, sandbox: string, ports: PortSpec[], 
 export async function check(engine: Engine, manifest: Manifest, opts: { timeoutSec?: number } = {}): Promise<CheckResult> {
   const stack = await live(engine, manifest);
   if (stack.paused.length > 0) {
-    const them = stack.paused.length === 1 ? 'it' : 'them';
     throw new UserError(
       `cannot check project ${manifest.project}: probes run in every sandbox, and nothing runs in a paused one: ${stack.paused.join(', ')}`,
-      `unpause ${them} (\`docker unpause ${stack.paused.join(' ')}\`), then run \`hitch check\` again`,
+      `${unpauseRemedy(stack.paused)}, then run \`hitch check\` again`,
     );
   }
   const timeoutSec = opts.timeoutSec ?? 1;

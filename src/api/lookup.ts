@@ -1,6 +1,7 @@
 // Finding a service's containers among a project's, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../plan/observed.js';
+import { unpauseRemedy } from '../plan/paused.js';
 import { quotedWithGuess } from '../manifest/suggest.js';
 import { UsageError, UserError } from '../user-error.js';
 
@@ -77,7 +78,7 @@ export async function runningService(engine: Engine, project: string, service: s
     throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
   }
   if (found.main.paused) {
-    throw new UserError(`service "${service}" of project ${project} is paused`, `unpause it (\`docker unpause ${found.main.name}\`)`);
+    throw new UserError(`service "${service}" of project ${project} is paused`, unpauseRemedy([found.main.name]));
   }
   return found.main;
 }

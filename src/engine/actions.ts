@@ -1,6 +1,7 @@
 // What each kind of Action means on the engine. No decisions here: the plan already made them.
 import type { Action, ContainerSpec, FirewallUpdate, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
+import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import type { ContainerStatus, Engine } from './engine.js';
 import { unqueued, type EndpointQueue } from './endpoint-queue.js';
@@ -126,7 +127,7 @@ async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<A
 /** The sandbox as it is now (undefined: removed); a paused one can neither apply rules nor read them at a start. */
 async function look(engine: Engine, action: FirewallUpdate): Promise<ContainerStatus | undefined> {
   const status = await unlessNotFound(engine.status(action.sandbox));
-  if (status?.paused) throw new UserError(`cannot update the firewall of ${action.service}: its sandbox ${action.sandbox} is paused`, `unpause it (\`docker unpause ${action.sandbox}\`), then run \`hitch up\` again`);
+  if (status?.paused) throw new UserError(`cannot update the firewall of ${action.service}: its sandbox ${action.sandbox} is paused`, `${unpauseRemedy([action.sandbox])}, then run \`hitch up\` again`);
   return status;
 }
 

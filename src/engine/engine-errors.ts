@@ -1,4 +1,5 @@
 // Turns dockerode's failures into values hitch can reason about and show to users.
+import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 
 interface DockerodeError {
@@ -37,7 +38,7 @@ export function engineMessage(err: unknown): string {
 /** The engine refusing an exec in a paused container (409 "… is paused, unpause the container before exec"), as what to do. */
 export function pausedRefusal(err: unknown, container: string): UserError | undefined {
   if (statusOf(err) !== 409 || !/ is paused\b/.test(engineMessage(err))) return undefined;
-  return new UserError(`cannot run a command in ${container}: it is paused`, `unpause it (\`docker unpause ${container}\`)`);
+  return new UserError(`cannot run a command in ${container}: it is paused`, unpauseRemedy([container]));
 }
 
 // Codes only a connection gives: whatever the call did, the engine did not answer it.

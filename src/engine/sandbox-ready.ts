@@ -6,6 +6,7 @@
 // not come in time, and for a sandbox started again, `hitch-sandbox show` is asked: it succeeds only
 // once INPUT jumps to the rules, and lists them. That listing is what `up` reports; a sandbox that
 // exited fails with its own words.
+import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import type { Attachment, Engine } from './engine.js';
 import type { SandboxChannels } from './sandbox-channel.js';
@@ -45,7 +46,7 @@ export async function awaitFirewall(engine: Engine, sandbox: string, service: st
     if (status.paused) {
       throw new UserError(
         `the firewall of service "${service}" cannot be confirmed: its sandbox ${sandbox} is paused`,
-        `unpause it (\`docker unpause ${sandbox}\`), then run \`hitch up\` again`,
+        `${unpauseRemedy([sandbox])}, then run \`hitch up\` again`,
       );
     }
     // it may exit between the two calls: the next status says so

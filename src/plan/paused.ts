@@ -7,6 +7,11 @@ import { UserError } from '../user-error.js';
 import type { Action } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
 
+/** The way out of a refusal for paused containers, as every command says it. */
+export function unpauseRemedy(containers: readonly string[]): string {
+  return `unpause ${containers.length === 1 ? 'it' : 'them'} (\`docker unpause ${containers.join(' ')}\`)`;
+}
+
 /** The containers the plan makes anew: under an observed name, they are not the paused one observed. */
 function madeAnew(actions: Action[]): Set<string> {
   return new Set(actions.flatMap((a) => (a.kind === 'create-container' || a.kind === 'recreate-container' ? [a.container.name] : [])));
@@ -40,7 +45,7 @@ export function pausedInTheWay(actions: Action[], observed: ObservedState): User
   if (needs.size === 0) return undefined;
   const listed = [...needs].map(([name, what]) => `${name} (${what.join(', ')})`).join('; ');
   const names = [...needs.keys()];
-  const unpause = `unpause ${names.length === 1 ? 'it' : 'them'} (\`docker unpause ${names.join(' ')}\`)`;
+  const unpause = unpauseRemedy(names);
   return new UserError(
     `nothing runs in a paused sandbox, and this plan needs something run in ${names.length === 1 ? 'this one' : `these ${names.length}`}: ${listed}`,
     orphan ? `${unpause}, or remove the orphans with \`hitch up --remove-orphans\`` : unpause,

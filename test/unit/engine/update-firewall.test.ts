@@ -113,16 +113,6 @@ describe('update-firewall of a sandbox the plan saw stopped', () => {
     expect(await runAction(engine, stopped)).toEqual({});
     expect(calls).toEqual(want);
   });
-
-  it('paused: neither applied nor recorded (unpaused, it would not read them), and the way out said', async () => {
-    const { engine, calls } = engineWith([{ running: true, paused: true }]);
-    const err = await runAction(engine, stopped).catch((e: unknown) => e);
-    expect(err).toMatchObject({
-      message: 'cannot update the firewall of old: its sandbox shop-old-sandbox is paused',
-      remedy: 'unpause it (`docker unpause shop-old-sandbox`), then run `hitch up` again',
-    });
-    expect(calls).toEqual(['status paused']);
-  });
 });
 
 describe('update-firewall of a sandbox the plan saw running', () => {
@@ -134,19 +124,24 @@ describe('update-firewall of a sandbox the plan saw running', () => {
     expect(calls).toEqual(['status running', apply]);
   });
 
-  it('paused since the plan looked (a plan that saw it paused is refused): no exec, the engine refuses one, and the way out said', async () => {
+  it('stopped since the plan looked: recorded for its next start, as for one the plan saw stopped', async () => {
+    const { engine, calls } = engineWith([STOPPED, STOPPED]);
+    expect(await runAction(engine, running)).toEqual({});
+    expect(calls).toEqual(['status stopped', record, 'status stopped']);
+  });
+});
+
+describe('update-firewall of a sandbox found paused, whatever the plan saw (a plan that saw it paused is refused)', () => {
+  it.each([
+    ['stopped: neither applied nor recorded (unpaused, it would not read them)', update(true, true)],
+    ['running: no exec, the engine refuses one', update(false)],
+  ])('seen %s; the way out said', async (_, action) => {
     const { engine, calls } = engineWith([{ running: true, paused: true }]);
-    const err = await runAction(engine, running).catch((e: unknown) => e);
+    const err = await runAction(engine, action).catch((e: unknown) => e);
     expect(err).toMatchObject({
       message: 'cannot update the firewall of old: its sandbox shop-old-sandbox is paused',
       remedy: 'unpause it (`docker unpause shop-old-sandbox`), then run `hitch up` again',
     });
     expect(calls).toEqual(['status paused']);
-  });
-
-  it('stopped since the plan looked: recorded for its next start, as for one the plan saw stopped', async () => {
-    const { engine, calls } = engineWith([STOPPED, STOPPED]);
-    expect(await runAction(engine, running)).toEqual({});
-    expect(calls).toEqual(['status stopped', record, 'status stopped']);
   });
 });
