@@ -3,6 +3,7 @@
 // machines that share a remote engine, and a killed holder leaves a lock anyone can see is stale.
 import { hostname } from 'node:os';
 import type { Engine } from '../engine/engine.js';
+import { lockName } from '../manifest/container-names.js';
 import { LABEL } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 
@@ -10,10 +11,6 @@ const OWNER_LABEL = 'io.hitch.lock.owner';
 const SINCE_LABEL = 'io.hitch.lock.since';
 export const DEFAULT_LOCK_TIMEOUT_MS = 300_000;
 const MAX_POLL_MS = 1000;
-
-export function lockName(project: string): string {
-  return `hitch-lock-${project}`;
-}
 
 /** Whether an `up`, `down` or `restart` is at work on the project now. */
 export function projectLockHeld(engine: Engine, project: string): Promise<boolean> {

@@ -22,7 +22,7 @@ export async function observeAndPlan(
 ): Promise<{ plan: Plan; observed: ObservedState }> {
   const refs = Object.values(manifest.services).map((s) => s.image);
   const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest), runtime: true });
-  const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid] }, opts);
+  const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid.map((subnet) => ({ subnet }))] }, opts);
   return { plan, observed };
 }
 

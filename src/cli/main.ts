@@ -24,6 +24,14 @@ function projectNameArgument(value: string): string {
   return value;
 }
 
+/** compose merges several -f files; hitch reads one manifest, so a second -f is refused, not dropped. */
+function fileArgument(value: string, previous: string | undefined): string {
+  if (previous !== undefined) {
+    throw new InvalidArgumentError(`given twice (${JSON.stringify(previous)}, then ${JSON.stringify(value)}); hitch reads one manifest and merges no override files: write what the second adds into the first, or run \`hitch -f FILE config\` on each to compare`);
+  }
+  return value;
+}
+
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2; // also an invalid manifest
 
@@ -42,10 +50,10 @@ function program(argv: string[]): Command {
   const p = new Command('hitch')
     .description("declarative containers with Docker's links: link env, hosts and link-only connectivity")
     .version(version)
-    .option('-f, --file <path>', 'the manifest, - for stdin (default: hitch.yaml here or in the nearest folder above)')
+    .option('-f, --file <path>', 'the manifest, - for stdin (default: hitch.yaml here or in the nearest folder above)', fileArgument)
     .option('-p, --project-name <name>', "the project's name (default: the manifest's name, or its folder)", projectNameArgument)
     .option('--json', 'machine-readable output')
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerUp(p);
   registerDown(p);

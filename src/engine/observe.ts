@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import type { PortSpec, Protocol } from '../manifest/model.js';
 import { LABEL, type Role } from '../plan/model.js';
-import type { ObservedContainer, ObservedExternal, ObservedImage, ObservedNetwork, ObservedState } from '../plan/observed.js';
+import type { ObservedContainer, ObservedExternal, ObservedImage, ObservedNetwork, ObservedState, UsedSubnet } from '../plan/observed.js';
 import { networkName } from '../plan/sandbox.js';
 import type { ObserveOptions } from './engine.js';
 import { unlessNotFound } from './engine-errors.js';
@@ -56,8 +56,8 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
   };
 }
 
-function subnetsOf(net: Docker.NetworkInspectInfo): string[] {
-  return (net.IPAM?.Config ?? []).map((c) => c.Subnet).filter((s): s is string => Boolean(s));
+function subnetsOf(net: Docker.NetworkInspectInfo): UsedSubnet[] {
+  return (net.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [{ subnet: c.Subnet, network: net.Name }] : []));
 }
 
 function toObservedNetwork(net: Docker.NetworkInspectInfo): ObservedNetwork {

@@ -3,6 +3,7 @@
 // Docker image names are) makes that easy to miss: services "web" and "Web" both build "shop-web"; and
 // it may be no image reference at all.
 import { get, usable, type Ctx } from './context.js';
+import { IMAGE_NAME_MAX, imageNameTooLong } from './image-names.js';
 import type { Service } from './model.js';
 import { isImageReference } from './schema.js';
 import { keyPos, valuePos, type Path } from './tree.js';
@@ -28,9 +29,21 @@ export function reportInvalidBuildTags(ctx: Ctx, services: Service[], project: s
     ctx.report.error(valuePos(ctx.tree, origin.path), `${message}; end it with a letter or digit and use no "_-", "-_" or "___" in it, or give each of them an image:`);
     return;
   }
-  for (const s of defaulted.filter((x) => !isImageReference(x.image))) {
-    const message = `service "${s.name}" builds without image:, and its default tag "${s.image}" (<project>-<service>, in lower case) is no image reference`;
-    ctx.report.error(keyPos(ctx.tree, ['services', s.name]), `${message}; give it an image: to tag the build with, like "${project}-web:1", or name it with letters and digits and, between them, one '.', one or two '_', or any number of '-'`);
+  if (imageNameTooLong(`${project}-x`)) {
+    const names = defaulted.map((s) => `"${s.name}"`).join(', ');
+    const message = `project name "${project}" (from ${origin.from}) makes image tags too long for the services that build without image: (${names}): "${project}-<service>" is over the ${IMAGE_NAME_MAX} characters Docker allows in an image name`;
+    ctx.report.error(valuePos(ctx.tree, origin.path), `${message}; use a shorter project name, or give each of them an image:`);
+    return;
+  }
+  for (const s of defaulted) {
+    const where = keyPos(ctx.tree, ['services', s.name]);
+    const message = `service "${s.name}" builds without image:, and its default tag "${s.image}" (<project>-<service>, in lower case)`;
+    const tooLong = isImageReference(s.image) ? imageNameTooLong(s.image) : undefined;
+    if (!isImageReference(s.image)) {
+      ctx.report.error(where, `${message} is no image reference; give it an image: to tag the build with, like "${project}-web:1", or name it with letters and digits and, between them, one '.', one or two '_', or any number of '-'`);
+    } else if (tooLong) {
+      ctx.report.error(where, `${message} is too long: ${tooLong}; give it an image: to tag the build with, or a shorter name`);
+    }
   }
 }
 

@@ -10,3 +10,13 @@ export function sandboxName(containerName: string): string {
 export function containerNamesOf(containerName: string): [string, string] {
   return [containerName, sandboxName(containerName)];
 }
+
+/**
+ * The container that serializes `up`, `down` and `restart` of a project (src/engine/mutex.ts). Its prefix
+ * is kept from containers of services: a service named so would take a project's lock, or be taken for it.
+ */
+export const LOCK_PREFIX = 'hitch-lock-';
+
+export function lockName(project: string): string {
+  return `${LOCK_PREFIX}${project}`;
+}

@@ -22,7 +22,9 @@ export function serviceLinks(ctx: Ctx, service: string, svc: Path): LinkSpec[] {
     const link = parseLink(ctx, text, e.path);
     if (!link) continue;
     const dup = byAlias.get(aliasKey(link.alias));
-    if (dup) {
+    if (dup && dup.link.target === link.target) {
+      fail(ctx, e.path, `service "${service}" links ${JSON.stringify(link.target)} twice as ${sameAs(dup.link.alias, link.alias)}: ${JSON.stringify(dup.text)} and ${JSON.stringify(text)}; remove one`);
+    } else if (dup) {
       fail(ctx, e.path, `service "${service}" links two services as ${sameAs(dup.link.alias, link.alias)}: ${JSON.stringify(dup.text)} and ${JSON.stringify(text)}; give each link its own alias`);
     } else if (link.target === service) {
       fail(ctx, e.path, `service "${service}" links to itself (${JSON.stringify(text)}); a service can only link to other services`);

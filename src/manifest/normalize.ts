@@ -2,14 +2,16 @@
 // problems (skipping what it rejected), so one run reports everything wrong with a manifest.
 import { basename } from 'node:path';
 import { reportInvalidBuildTags, reportSharedBuildTags, type ProjectOrigin } from './build-tags.js';
-import { containerNamesOf } from './container-names.js';
+import { containerNamesOf, LOCK_PREFIX } from './container-names.js';
 import { fail, get, usable, type Ctx } from './context.js';
 import { reportCycles } from './cycles.js';
 import { reportManagedExternals } from './external-links.js';
+import { reportLongImages } from './image-names.js';
 import { knownLinks } from './links.js';
 import type { Dialect, LinkSpec, Manifest, Service } from './model.js';
 import { PROJECT_NAME, PROJECT_NAME_RULE } from './project-name.js';
 import { normalizeService } from './service.js';
+import { checkedSubnet } from './subnet.js';
 import { keyPos, isMapping } from './tree.js';
 
 export function normalize(ctx: Ctx, file: string, projectOverride: string | undefined): Manifest {
@@ -25,8 +27,9 @@ export function normalize(ctx: Ctx, file: string, projectOverride: string | unde
   uniqueContainerNames(ctx, Object.values(services));
   reportManagedExternals(ctx, Object.values(services));
   reportSharedBuildTags(ctx, Object.values(services));
+  reportLongImages(ctx, Object.values(services));
   if (origin) reportInvalidBuildTags(ctx, Object.values(services), project, origin);
-  const subnet = get(ctx, ['subnet']) as string | undefined;
+  const subnet = checkedSubnet(ctx, Object.values(services));
   return deepFreeze({
     file,
     dir: ctx.dir,
@@ -66,14 +69,23 @@ function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
       else byName.set(name, [s]);
     }
   }
+  const locked = new Set<Service>(); // said once, for its own name: the sandbox's repeats it
   for (const [name, group] of byName) {
+    if (name.startsWith(LOCK_PREFIX)) {
+      const s = group[0]!;
+      if (locked.has(s)) continue;
+      locked.add(s);
+      const message = `container name "${name}" starts with "${LOCK_PREFIX}", which hitch keeps for the lock of a project's \`up\`, \`down\` and \`restart\``;
+      ctx.report.error(containerNameWhere(ctx, s), `${message}; set a different container_name`);
+      continue;
+    }
     // Two services with one container name also share a sandbox name: that is the same mistake, said once.
     if (group.length < 2 || group.every((s) => name !== s.containerName)) continue;
     const quoted = group.map((s) => `"${s.name}"`);
     const owners = `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
     const what = (s: Service) => (name === s.containerName ? 'container' : 'sandbox');
     for (const s of group.slice(1)) {
-      const where = get(ctx, ['services', s.name, 'container_name']) === undefined ? keyPos(ctx.tree, ['services', s.name]) : keyPos(ctx.tree, ['services', s.name, 'container_name']);
+      const where = containerNameWhere(ctx, s);
       const uses = group.map((g) => `the ${what(g)} of "${g.name}"`).join(' and ');
       const message = group.every((g) => what(g) === 'container')
         ? `container name "${name}" is used by services ${owners}; set a different container_name`
@@ -81,6 +93,11 @@ function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
       ctx.report.error(where, message);
     }
   }
+}
+
+/** Where a service's container name comes from: its container_name, else the service's own name. */
+function containerNameWhere(ctx: Ctx, s: Service) {
+  return keyPos(ctx.tree, get(ctx, ['services', s.name, 'container_name']) === undefined ? ['services', s.name] : ['services', s.name, 'container_name']);
 }
 
 function deepFreeze<T>(o: T): T {

@@ -9,7 +9,7 @@ import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
 import type { Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
 import { isError, parseExpose, parseLongPort, parsePublished, sortPorts, type LongPort } from './ports.js';
-import { duration, hostname, restart, words } from './string-fields.js';
+import { duration, hostname, restart, stopSignal, words } from './string-fields.js';
 import { dropUndefined, keyPos, pointer, scalarText, type Path } from './tree.js';
 import { volumes } from './volumes.js';
 
@@ -42,7 +42,7 @@ export function normalizeService(ctx: Ctx, project: string, name: string): Servi
     workingDir: str('working_dir'),
     labels: labels(ctx, svc),
     restart: restart(str('restart')),
-    stopSignal: str('stop_signal'),
+    stopSignal: stopSignal(ctx, [...svc, 'stop_signal']),
     stopGracePeriodMs: duration(ctx, [...svc, 'stop_grace_period']),
     tty: get(ctx, [...svc, 'tty']) === true,
     readyTimeoutMs: duration(ctx, [...svc, 'ready_timeout']) ?? DEFAULT_READY_TIMEOUT_MS,

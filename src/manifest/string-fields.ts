@@ -46,3 +46,21 @@ export function restart(v: string | undefined): RestartPolicy | undefined {
 export function restartText(policy: RestartPolicy): string {
   return policy.maxRetries === undefined ? policy.name : `${policy.name}:${policy.maxRetries}`;
 }
+
+// Linux's signals as dockerd names them (moby/sys/signal), without "SIG". dockerd takes any other
+// number too, and a signal name in any case; one it does not know fails the container's create.
+const SIGNALS = new Set(
+  'ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ RTMIN RTMAX'.split(' '),
+);
+const REALTIME = /^RT(?:MIN\+(?:[1-9]|1[0-5])|MAX-(?:[1-9]|1[0-4]))$/;
+const SIGNAL_NUMBER = /^(?:[1-9]|[1-5][0-9]|6[0-4])$/; // 0 is refused by dockerd; above 64, kill fails
+
+/** A stop signal dockerd and the kernel take, as written (dockerd reads it itself). */
+export function stopSignal(ctx: Ctx, path: Path): string | undefined {
+  const v = get(ctx, path) as string | undefined;
+  if (v === undefined || SIGNAL_NUMBER.test(v)) return v;
+  const name = v.toUpperCase().replace(/^SIG/, '');
+  if (SIGNALS.has(name) || REALTIME.test(name)) return v;
+  fail(ctx, path, `stop_signal ${JSON.stringify(v)} is not a signal; use a Linux signal's name, with or without SIG (like "SIGINT", "TERM" or "SIGRTMIN+3"), or its number, 1-64`);
+  return undefined;
+}

@@ -114,7 +114,7 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
       // `1` and "1", or `~` and "": one key once the manifest is data
       const name = (typeof key.value === 'number' && inexactNumber(key)) || String(key.value ?? '');
       if (Object.hasOwn(out, name)) {
-        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), 'YAML: Map keys must be unique');
+        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), `key ${JSON.stringify(name)} appears twice in this mapping; keep one`);
         continue;
       }
       const childPath = [...path, name];

@@ -4,7 +4,8 @@ import type { Manifest } from '../manifest/model.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
-import { formatIp, inSubnet, parseCidr, pickSubnet } from './subnet.js';
+import { parseCidr } from '../manifest/cidr.js';
+import { formatIp, inSubnet, pickSubnet } from './subnet.js';
 
 export interface Addressing {
   subnet: string;

@@ -56,12 +56,18 @@ export interface ObservedExternal {
   ip?: string; // its address there, when attached
 }
 
+/** A subnet another network holds: named, unless it was lost to one the engine did not list yet. */
+export interface UsedSubnet {
+  subnet: string;
+  network?: string;
+}
+
 /** One observation of the engine, taken before planning. */
 export interface ObservedState {
   network?: ObservedNetwork; // the project's own network, if it exists
   containers: ObservedContainer[]; // the project's containers only (by label)
   images: Readonly<Record<string, ObservedImage>>; // by the ref the manifest names
-  usedSubnets: string[]; // subnets of every other network on the engine
+  usedSubnets: UsedSubnet[]; // subnets of every other network on the engine
   volumes: string[]; // names of the project's volumes
   foreignVolumes?: string[]; // names of every other volume on the engine (not labelled for this project)
   externals: ObservedExternal[]; // by name: those the manifest names, and every other container attached to the project's network

@@ -1,5 +1,6 @@
 // The project's subnet (DESIGN.md, "Addressing"): kept from the observed network, else the manifest's,
 // else the first free block of hitch's pool; and the IPv4 CIDR arithmetic addresses are counted with.
+import { overlaps, parseCidr, RESERVED_ADDRESSES, type Cidr } from '../manifest/cidr.js';
 import type { Manifest } from '../manifest/model.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
@@ -8,28 +9,9 @@ import { networkName } from './sandbox.js';
 
 export const SUBNET_POOL = '10.213.0.0/16';
 const MIN_SUBNET_SIZE = 256; // a /24: room to grow for most projects
-const RESERVED_ADDRESSES = 3; // network, gateway, broadcast
-
-interface Cidr {
-  base: number; // network address as an unsigned 32-bit number
-  size: number; // number of addresses
-}
-
-export function parseCidr(cidr: string): Cidr | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!m) return undefined; // IPv6 or garbage: cannot collide with an IPv4 pool
-  const bits = Number(m[5]);
-  const size = 2 ** (32 - bits);
-  const ip = m.slice(1, 5).reduce((n, part) => n * 256 + Number(part), 0);
-  return { base: ip - (ip % size), size };
-}
 
 export function formatIp(n: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
-}
-
-function overlaps(x: Cidr, y: Cidr): boolean {
-  return x.base < y.base + y.size && y.base < x.base + x.size;
 }
 
 /** The smallest power-of-two block (at least a /24) with an address for every service. */
@@ -58,7 +40,7 @@ function withGateway(c: Cidr): { subnet: string; gateway: string } {
 /** The observed network's subnet, else the manifest's, else the first free block of the pool big enough for every service (at least a /24); gateway .1. */
 export function pickSubnet(manifest: Manifest, observed: ObservedState): { subnet: string; gateway: string } | UserError {
   if (observed.network) return existingSubnet(manifest, observed.network);
-  const used = observed.usedSubnets.map(parseCidr).filter((c): c is Cidr => c !== undefined);
+  const used = observed.usedSubnets.map((u) => parseCidr(u.subnet)).filter((c): c is Cidr => c !== undefined);
   if (!manifest.subnet) {
     const size = subnetSizeFor(Object.keys(manifest.services).length + externalNames(manifest).length);
     const free = firstFree(used, size);
@@ -70,8 +52,11 @@ export function pickSubnet(manifest: Manifest, observed: ObservedState): { subne
   }
   const wanted = parseCidr(manifest.subnet);
   if (!wanted) return new UserError(`subnet ${manifest.subnet} is not an IPv4 CIDR`, 'write it like 10.213.7.0/24');
-  const clash = observed.usedSubnets.find((s) => overlaps(parseCidr(s) ?? { base: 0, size: 0 }, wanted));
-  if (clash) return new UserError(`subnet ${manifest.subnet} overlaps ${clash}, used by another network`, 'choose another `subnet:` or remove it');
+  const clash = observed.usedSubnets.find((u) => overlaps(parseCidr(u.subnet) ?? { base: 0, size: 0 }, wanted));
+  if (clash) {
+    const by = clash.network === undefined ? 'another network' : `network ${clash.network}`;
+    return new UserError(`subnet ${manifest.subnet} overlaps ${clash.subnet}, used by ${by}`, 'choose another `subnet:` or remove it');
+  }
   return withGateway(wanted);
 }
 

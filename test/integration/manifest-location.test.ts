@@ -96,4 +96,16 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
       expect([piped, plain.map((r) => r.code)]).toEqual([plain, [0, 0]]);
     });
   });
+
+  describe('-f given twice', () => {
+    test('is refused in one line, not dropped: hitch merges no override files', async () => {
+      const first = join(shop, 'hitch.yaml');
+      const second = join(nested, 'hitch.yaml');
+      expect(await hitch(['-f', first, '-f', second, 'validate'], {}, { cwd: root })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `error: option '-f, --file <path>' argument '${second}' is invalid. given twice (${JSON.stringify(first)}, then ${JSON.stringify(second)}); hitch reads one manifest and merges no override files: write what the second adds into the first, or run \`hitch -f FILE config\` on each to compare\n(add --help for usage)\n`,
+      });
+    });
+  });
 });

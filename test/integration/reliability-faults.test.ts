@@ -99,7 +99,7 @@ describe('a subnet used by a network hitch does not own', () => {
     expect(res).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'hitch: subnet 10.213.200.0/24 overlaps 10.213.200.0/24, used by another network\n  to fix: choose another `subnet:` or remove it\n',
+      stderr: `hitch: subnet 10.213.200.0/24 overlaps 10.213.200.0/24, used by network ${BLOCKERS[0]}\n  to fix: choose another \`subnet:\` or remove it\n`,
     });
     expect(await labelled('it-rel-fixed')).toEqual(NOTHING);
     expect(await subnetOf(BLOCKERS[0]!)).toBe('10.213.200.0/24');

@@ -20,8 +20,8 @@ const hostileService = fc
     command: fc.array(hostileString, { maxLength: 4 }),
     entrypoint: hostileString,
     user: hostileString,
-    working_dir: hostileString,
-    stop_signal: hostileString,
+    working_dir: hostileString.map((s) => `/${s}`), // only an absolute path loads
+    stop_signal: fc.oneof(fc.constantFrom('SIGINT', 'term', '9', 'SIGRTMIN+3'), hostileString), // a hostile one never loads
     volumes: fc.array(hostileString.map((s) => ({ type: 'bind', source: `./${s}`, target: `/${s}` })), { maxLength: 2 }),
     // named like a Dockerfile, which the fake disk of buildPathsExist holds (one with a "/" in s does not load)
     build: hostileString.map((s) => ({ context: `./${s}`, dockerfile: `Dockerfile${s}`, args: { V: s } })),

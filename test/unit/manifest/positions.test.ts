@@ -7,8 +7,8 @@ const fixtures = fileURLToPath(new URL('../../fixtures/manifests/', import.meta.
 
 describe('YAML problems, with line:col', () => {
   test.each<[string, string, string[]]>([
-    ['duplicate keys', 'services:\n  web:\n    image: a\n    image: b\n', ['4:5: YAML: Map keys must be unique']],
-    ['duplicate services', 'services:\n  web: {image: a}\n  web: {image: b}\n', ['3:3: YAML: Map keys must be unique']],
+    ['duplicate keys', 'services:\n  web:\n    image: a\n    image: b\n', ['4:5: key "image" appears twice in this mapping; keep one']],
+    ['duplicate services', 'services:\n  web: {image: a}\n  web: {image: b}\n', ['3:3: key "web" appears twice in this mapping; keep one']],
     ['a tab as indentation', 'services:\n\tweb:\n\t\timage: a\n', ['2:1: YAML: Tabs are not allowed as indentation', '3:1: YAML: Tabs are not allowed as indentation']],
     ['an unclosed flow list', 'services:\n  web:\n    image: a\n    ports: [80\n', ['5:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']],
     ['an unclosed quote', 'services:\n  web:\n    image: "a\n', ['4:1: YAML: Missing closing "quote']],

@@ -40,7 +40,7 @@ function stackOf(shapes: Shape[], present: boolean[]): Manifest {
 
 export function fresh(): ObservedState {
   const images = Object.fromEntries(IMAGES.map((ref) => [ref, { ref, id: `sha256:${ref}`, env: [], exposedPorts: [] }]));
-  return emptyEngine({ images, usedSubnets: ['172.17.0.0/16'] });
+  return emptyEngine({ images, usedSubnets: [{ subnet: '172.17.0.0/16', network: 'bridge' }] });
 }
 
 /** What an interrupted or disturbed engine may hold: some containers stopped, some gone. */

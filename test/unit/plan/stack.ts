@@ -36,7 +36,7 @@ export function images(overrides: Record<string, Partial<ObservedImage>> = {}): 
 
 /** The engine before any `up`: the stack's images, and docker's default bridge taking 172.17.0.0/16. */
 export function freshEngine(overrides: Partial<ObservedState> = {}): ObservedState {
-  return emptyEngine({ images: images(), usedSubnets: ['172.17.0.0/16'], ...overrides });
+  return emptyEngine({ images: images(), usedSubnets: [{ subnet: '172.17.0.0/16', network: 'bridge' }], ...overrides });
 }
 
 /** The engine after the first `up` ran to completion. */

@@ -14,7 +14,7 @@ describe('pickSubnet', () => {
     { name: 'a smaller network blocks its whole /24', used: ['10.213.0.128/25'], expected: { subnet: '10.213.1.0/24', gateway: '10.213.1.1' } },
     { name: 'IPv6 subnets never collide', used: ['fd00::/64'], expected: { subnet: '10.213.0.0/24', gateway: '10.213.0.1' } },
   ])('$name', ({ used, expected }) => {
-    expect(pickSubnet(m, emptyEngine({ usedSubnets: used }))).toEqual(expected);
+    expect(pickSubnet(m, emptyEngine({ usedSubnets: used.map((subnet, i) => ({ subnet, network: `other${i}` })) }))).toEqual(expected);
   });
 
   it.each([
@@ -29,7 +29,7 @@ describe('pickSubnet', () => {
 
   it('a project too big for a /24 gets the first free block of its size, aligned', () => {
     const big = manifest(Array.from({ length: 300 }, (_, i) => service(`s${i}`)));
-    expect(pickSubnet(big, emptyEngine({ usedSubnets: ['10.213.0.0/24'] }))).toEqual({ subnet: '10.213.2.0/23', gateway: '10.213.2.1' });
+    expect(pickSubnet(big, emptyEngine({ usedSubnets: [{ subnet: '10.213.0.0/24', network: 'other' }] }))).toEqual({ subnet: '10.213.2.0/23', gateway: '10.213.2.1' });
   });
 
   it('the manifest subnet, normalized to its network address', () => {
@@ -42,7 +42,7 @@ describe('pickSubnet', () => {
   });
 
   it('pool exhausted: an error value with a remedy', () => {
-    const r = pickSubnet(m, emptyEngine({ usedSubnets: ['10.213.0.0/16'] }));
+    const r = pickSubnet(m, emptyEngine({ usedSubnets: [{ subnet: '10.213.0.0/16', network: 'other' }] }));
     expect(r).toBeInstanceOf(UserError);
     expect([(r as UserError).message, (r as UserError).remedy]).toEqual([
       'no free /24 left in 10.213.0.0/16 for network shop-hitch',
@@ -50,9 +50,17 @@ describe('pickSubnet', () => {
     ]);
   });
 
-  it('a manifest subnet another network uses', () => {
-    const r = pickSubnet({ ...m, subnet: '172.17.5.0/24' }, emptyEngine({ usedSubnets: ['172.17.0.0/16'] }));
-    expect((r as UserError).message).toBe('subnet 172.17.5.0/24 overlaps 172.17.0.0/16, used by another network');
+  it('a manifest subnet another network uses: that network named', () => {
+    const r = pickSubnet({ ...m, subnet: '172.17.5.0/24' }, emptyEngine({ usedSubnets: [{ subnet: '172.17.0.0/16', network: 'bridge' }] }));
+    expect([(r as UserError).message, (r as UserError).remedy]).toEqual([
+      'subnet 172.17.5.0/24 overlaps 172.17.0.0/16, used by network bridge',
+      'choose another `subnet:` or remove it',
+    ]);
+  });
+
+  it('a manifest subnet lost to a network the engine did not list yet', () => {
+    const r = pickSubnet({ ...m, subnet: '10.9.0.0/24' }, emptyEngine({ usedSubnets: [{ subnet: '10.9.0.0/24' }] }));
+    expect((r as UserError).message).toBe('subnet 10.9.0.0/24 overlaps 10.9.0.0/24, used by another network');
   });
 
   it('a manifest subnet that is not IPv4', () => {

@@ -1,0 +1,22 @@
+// IPv4 CIDR arithmetic, for the manifest's `subnet:` (checked on load) and for the plan's addressing.
+
+export interface Cidr {
+  base: number; // network address as an unsigned 32-bit number
+  size: number; // number of addresses
+}
+
+export function parseCidr(cidr: string): Cidr | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined; // IPv6 or garbage: cannot collide with an IPv4 pool
+  const bits = Number(m[5]);
+  const size = 2 ** (32 - bits);
+  const ip = m.slice(1, 5).reduce((n, part) => n * 256 + Number(part), 0);
+  return { base: ip - (ip % size), size };
+}
+
+export function overlaps(x: Cidr, y: Cidr): boolean {
+  return x.base < y.base + y.size && y.base < x.base + x.size;
+}
+
+/** The network's, the gateway's (.1) and the broadcast's: the rest are the containers'. */
+export const RESERVED_ADDRESSES = 3;
