@@ -43,10 +43,16 @@ export interface UpResult {
   links: LinkEnforcement[];
 }
 
-/** A service whose image could not be had fails where its container would be made; its parents wait on that. */
+/**
+ * A service whose image could not be had fails where its container would be made, and its parents wait on
+ * that. Its sandbox is left as it is too: a new one would cut the running service container, which
+ * shares the old one's namespace, off the network (the plan may also see a change that is only the
+ * unknown image's EXPOSE).
+ */
 function knownFailures(plan: Plan, images: Record<string, UserError>): Record<string, Error> {
   const ids = new Set(plan.actions.map((a) => a.id));
-  return Object.fromEntries(Object.entries(images).map(([s, e]) => [`service:${s}`, e]).filter(([id]) => ids.has(id as string)));
+  const failures = Object.entries(images).flatMap(([s, e]) => [[`sandbox:${s}`, e], [`service:${s}`, e]] as const);
+  return Object.fromEntries(failures.filter(([id]) => ids.has(id)));
 }
 
 /**

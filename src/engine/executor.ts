@@ -72,10 +72,12 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
     if (existing) return existing;
     const promise = (async (): Promise<ActionOutcome> => {
       const known = opts.failed?.[action.id];
+      // known before the plan runs: nothing it waits for need run on its account
+      if (known) return fail(action, known);
       // A new service container is made while its children get ready; only its start waits for them.
       // Should one of them fail, the container, which never ran, goes again: a failed `up` leaves the
       // same as before, nothing half-made.
-      const early = !known && action.kind === 'create-container' && action.createAfter ? { after: action.createAfter, spec: action.container } : undefined;
+      const early = action.kind === 'create-container' && action.createAfter ? { after: action.createAfter, spec: action.container } : undefined;
       if (early) {
         const blocker = await blockerAmong(early.after);
         if (blocker) return skip(action, blocker);
@@ -90,7 +92,6 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         if (early) await engine.removeContainer(early.spec.name).catch(() => {}); // the skip is what to report
         return skip(action, blocker);
       }
-      if (known) return fail(action, known);
       return limit(async (slot) => {
         const started = Date.now();
         emit({ type: 'start', action });

@@ -79,7 +79,26 @@ it("a build that fails: exit 1 with the engine's words, its parent waits, the re
   expect(res.stdout + res.stderr).toMatch(/image it-build-bad could not be built: .*unknown instruction: FROMM/i);
   const after = await containerIds(P);
   expect([`${P}-app`, `${P}-web`].map((name) => after[name] === before[name])).toEqual([true, true]);
-  expect(after[`${P}-bad`]).toBeUndefined();
+  expect([after[`${P}-bad`], after[`${P}-bad-sandbox`]]).toEqual([undefined, undefined]);
+});
+
+it('a running service whose new image fails to build keeps both its containers: its namespace, its link', async () => {
+  // the new tag is not on the engine, so the plan knows none of its EXPOSE: the sandbox looks changed too
+  const moved = join(dir, 'moved.yaml');
+  const services = { app: { build: './bad', image: `${P}-bad`, ...SLEEP }, web: { image: 'hitch-test/busybox:1', links: ['app'], ...SLEEP } };
+  await writeFile(moved, stringify({ name: P, services }));
+  await hitchOk(['-f', file, 'up']);
+  let res = { code: 0, stdout: '', stderr: '' };
+  const changes = await changesDuring(P, async () => (res = await hitch(['-f', moved, 'up'])));
+  const sandbox = await docker.getContainer(`${P}-app-sandbox`).inspect();
+  const app = await docker.getContainer(`${P}-app`).inspect();
+  expect({ code: res.code, changes, sandbox: sandbox.State.Running, joined: app.HostConfig.NetworkMode }).toEqual({
+    code: 1,
+    changes: [],
+    sandbox: true,
+    joined: `container:${sandbox.Id}`,
+  });
+  expect(res.stdout + res.stderr).toMatch(/image it-build-bad could not be built: .*unknown instruction: FROMM/i);
 });
 
 it('a build context gone since the manifest was read: said as it is, not as "cannot connect to the Docker engine"', async () => {
