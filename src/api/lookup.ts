@@ -1,4 +1,5 @@
-// Finding a service's containers among a project's, with errors that say what exists instead.
+// Finding a service's containers among a project's, by the names its manifest declares and those on the
+// engine, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
@@ -39,8 +40,23 @@ export function serviceState(t: ServiceContainers): ServiceState {
   return sandboxProblem(t) ?? (pausedSandbox ? 'sandbox paused' : containerState(t.main));
 }
 
+/**
+ * The project a command acts on: its name, and the services its manifest declares. Under `-p NAME` no
+ * manifest is read (`declared` is undefined): the services found on the engine are all that is known.
+ */
+export interface ProjectScope {
+  name: string;
+  declared?: readonly string[];
+}
+
+/** The services that have a container on the engine. */
 export function servicesOf(observed: ObservedState): string[] {
   return [...new Set(observed.containers.map((c) => c.service))].sort();
+}
+
+/** Every name a command takes: the manifest's services and those on the engine (orphans stay addressable). */
+export function knownServices(observed: ObservedState, scope: ProjectScope): string[] {
+  return [...new Set([...(scope.declared ?? []), ...servicesOf(observed)])].sort();
 }
 
 export function containersOf(observed: ObservedState, service: string): ServiceContainers {
@@ -48,37 +64,60 @@ export function containersOf(observed: ObservedState, service: string): ServiceC
   return { service, sandbox: mine.find((c) => c.role === 'sandbox'), main: mine.find((c) => c.role === 'service') };
 }
 
+/** A service the manifest declares that has no container on the engine: never brought up, or taken down. */
+export function notCreated(t: ServiceContainers): boolean {
+  return !t.sandbox && !t.main;
+}
+
 /**
- * A usage error naming those in `wanted` the project has no container of (each with a did-you-mean) and
- * those it has; undefined if it has them all.
+ * A usage error naming those in `wanted` the project does not know (each with a did-you-mean) and those
+ * it knows; undefined if it knows them all.
  */
-export function unknownServices(observed: ObservedState, project: string, wanted: string[]): UsageError | undefined {
-  const known = servicesOf(observed);
+export function unknownServices(observed: ObservedState, scope: ProjectScope, wanted: string[]): UsageError | undefined {
+  const known = knownServices(observed, scope);
   const unknown = [...new Set(wanted.filter((s) => !known.includes(s)))];
   if (unknown.length === 0) return undefined;
   return new UsageError(
-    `no such service in project ${project}: ${unknown.map((s) => quotedWithGuess(s, known)).join(', ')}`,
-    known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${project} has no containers on this engine: start it with \`hitch up\``,
+    `no such service in project ${scope.name}: ${unknown.map((s) => quotedWithGuess(s, known)).join(', ')}`,
+    known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${scope.name} has no containers on this engine: start it with \`hitch up\``,
   );
 }
 
-/** The named services (default: all of the project's), each checked to exist on the engine. */
-export function pick(observed: ObservedState, project: string, wanted: string[]): ServiceContainers[] {
-  const unknown = unknownServices(observed, project, wanted); // a name, even in an empty project: as `ps`
+/**
+ * The named services (default: every one known), each checked to be known. A service named that has no
+ * container comes back without any (`notCreated`): each command says what follows, as compose does for a
+ * service it has no container of. No name in a project with nothing on the engine is an error: it is not up.
+ */
+export function pick(observed: ObservedState, scope: ProjectScope, wanted: string[]): ServiceContainers[] {
+  const unknown = unknownServices(observed, scope, wanted);
   if (unknown) throw unknown;
-  const known = servicesOf(observed);
-  if (known.length === 0) throw new UserError(`project ${project} has no containers on this engine`, 'start it with `hitch up`');
-  return (wanted.length > 0 ? [...new Set(wanted)] : known).map((s) => containersOf(observed, s));
+  if (wanted.length === 0 && servicesOf(observed).length === 0) {
+    throw new UserError(`project ${scope.name} has no containers on this engine`, 'start it with `hitch up`');
+  }
+  return (wanted.length > 0 ? [...new Set(wanted)] : knownServices(observed, scope)).map((s) => containersOf(observed, s));
+}
+
+/** `port` and `exec` on a service with no container: compose says `service "web" is not running`; this says how to make it. */
+export function notCreatedError(project: string, service: string, consequence = ''): UserError {
+  return new UserError(`service "${service}" of project ${project} has no container${consequence}`, `create it with \`hitch up ${service}\``);
+}
+
+/** `logs` and `restart` of services named with no container: nothing to do, as in compose, and said so. */
+export function notCreatedWarning(project: string, services: string[], consequence: string): string {
+  const [noun, verb, them] = services.length === 1 ? ['service', 'has', 'it'] : ['services', 'have', 'them'];
+  const quoted = services.map((s) => `"${s}"`).join(', ');
+  return `${noun} ${quoted} of project ${project} ${verb} no container, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;
 }
 
 /** The running, unpaused service container of one service, for commands that reach into it. */
-export async function runningService(engine: Engine, project: string, service: string): Promise<ObservedContainer> {
-  const [found] = pick(await engine.observe(project, []), project, [service]);
-  if (!found?.main?.running) {
-    throw new UserError(`service "${service}" of project ${project} is not running`, 'start it with `hitch up`');
+export async function runningService(engine: Engine, scope: ProjectScope, service: string): Promise<ObservedContainer> {
+  const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
+  if (notCreated(found)) throw notCreatedError(scope.name, service);
+  if (!found.main?.running) {
+    throw new UserError(`service "${service}" of project ${scope.name} is not running`, 'start it with `hitch up`');
   }
   if (found.main.paused) {
-    throw new UserError(`service "${service}" of project ${project} is paused`, unpauseRemedy([found.main.name]));
+    throw new UserError(`service "${service}" of project ${scope.name} is paused`, unpauseRemedy([found.main.name]));
   }
   return found.main;
 }

@@ -5,7 +5,7 @@ import type { Protocol } from '../manifest/model.js';
 import type { ObservedContainer } from '../plan/observed.js';
 import { parsePublished, type PortMapping } from '../plan/published.js';
 import { UserError } from '../user-error.js';
-import { pick, sandboxProblem } from './lookup.js';
+import { notCreated, notCreatedError, pick, sandboxProblem, type ProjectScope } from './lookup.js';
 
 export type { PortMapping } from '../plan/published.js';
 
@@ -32,13 +32,15 @@ export function parsePortArg(arg: string): { port: number; proto: Protocol } {
 }
 
 /** Every published mapping of the service, or those of one port; an unpublished port is an error. */
-export async function port(engine: Engine, project: string, service: string, portArg?: string): Promise<PortMapping[]> {
-  const [found] = pick(await engine.observe(project, []), project, [service]);
+export async function port(engine: Engine, scope: ProjectScope, service: string, portArg?: string): Promise<PortMapping[]> {
+  const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
+  const consequence = ', so no port of it is published';
+  if (notCreated(found)) throw notCreatedError(scope.name, service, consequence);
   // ports are published on the sandbox: without it running, nothing is, whatever the service container does
-  if (!found?.sandbox?.running) {
-    const problem = found && sandboxProblem(found);
-    const what = problem ? `the sandbox of service "${service}" (${found!.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${project} is not running`;
-    throw new UserError(`${what}, so no port of it is published`, 'start it with `hitch up`');
+  if (!found.sandbox?.running) {
+    const problem = sandboxProblem(found);
+    const what = problem ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${scope.name} is not running`;
+    throw new UserError(`${what}${consequence}`, 'start it with `hitch up`');
   }
   const all = publishedPorts(found.sandbox);
   if (portArg === undefined) return all;

@@ -1,11 +1,11 @@
 // `ps`: one row per service of the project, joining each service container with its sandbox.
 import type { Engine } from '../engine/engine.js';
-import { containersOf, serviceState, servicesOf, unknownServices, type ServiceState } from './lookup.js';
+import { containersOf, knownServices, serviceState, unknownServices, type ProjectScope, type ServiceState } from './lookup.js';
 import { publishedPorts, type PortMapping } from './port.js';
 
 export interface PsRow {
   service: string;
-  container: string | null; // null: the service container is missing (its sandbox is left)
+  container: string | null; // null: the service container is missing (its sandbox is left, or the manifest's service has none)
   id: string | null; // the container's full id, as `ps -q` prints it
   state: ServiceState; // in fixed words, as `ls` gives them
   status: string | null; // the engine's words for the container: "Up 2 minutes", "Exited (0) 3 seconds ago"
@@ -14,12 +14,16 @@ export interface PsRow {
   links: string[];
 }
 
-/** The rows of the named services (default: all); a name the project does not have is a usage error. */
-export async function ps(engine: Engine, project: string, services: string[] = []): Promise<PsRow[]> {
-  const observed = await engine.observe(project, []);
-  const unknown = unknownServices(observed, project, services);
+/**
+ * The rows of the named services (default: all), by name; a name the project does not know is a usage
+ * error. A service the manifest declares that has no container is a row too, `missing`, as `ls` has it
+ * (compose's ps, listing containers, shows nothing for it).
+ */
+export async function ps(engine: Engine, scope: ProjectScope, services: string[] = []): Promise<PsRow[]> {
+  const observed = await engine.observe(scope.name, []);
+  const unknown = unknownServices(observed, scope, services);
   if (unknown) throw unknown;
-  return servicesOf(observed)
+  return knownServices(observed, scope)
     .filter((s) => services.length === 0 || services.includes(s))
     .map((service) => {
       const found = containersOf(observed, service);

@@ -7,11 +7,12 @@ import { runAction } from '../engine/actions.js';
 import { topoOrder, type Edge } from '../plan/order.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { pick, servicesOf, type ServiceContainers } from './lookup.js';
+import { notCreated, notCreatedWarning, pick, servicesOf, type ProjectScope, type ServiceContainers } from './lookup.js';
 
 export interface RestartOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
   onRestarted?: (service: string) => void;
+  onWarning?: (message: string) => void; // services named that have no container: nothing to restart
   lock?: LockOptions; // restart changes containers: one command at a time per project, like up and down
 }
 
@@ -35,13 +36,17 @@ async function restartOne(engine: Engine, t: Required<ServiceContainers>, opts: 
 }
 
 /** Restarts the named services (default: all), in start order; resolves with them in that order. */
-export async function restart(engine: Engine, project: string, services: string[], opts: RestartOptions = {}): Promise<string[]> {
-  return withProjectLock(engine, project, 'restart', opts.lock ?? {}, () => restartLocked(engine, project, services, opts));
+export async function restart(engine: Engine, scope: ProjectScope, services: string[], opts: RestartOptions = {}): Promise<string[]> {
+  return withProjectLock(engine, scope.name, 'restart', opts.lock ?? {}, () => restartLocked(engine, scope, services, opts));
 }
 
-async function restartLocked(engine: Engine, project: string, services: string[], opts: RestartOptions): Promise<string[]> {
-  const observed = await engine.observe(project, []);
-  const targets = complete(pick(observed, project, services));
+async function restartLocked(engine: Engine, scope: ProjectScope, services: string[], opts: RestartOptions): Promise<string[]> {
+  const observed = await engine.observe(scope.name, []);
+  const found = pick(observed, scope, services);
+  // compose restarts the containers a service has: one with none is left alone, not refused
+  const absent = found.filter(notCreated).map((t) => t.service);
+  const targets = complete(found.filter((t) => !notCreated(t)));
+  if (services.length > 0 && absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so nothing to restart'));
   const edges: Edge[] = observed.containers
     .filter((c) => c.role === 'service')
     .flatMap((c) => (c.links ?? []).map((child): Edge => [child, c.service]));

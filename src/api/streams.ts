@@ -4,7 +4,7 @@ import type { ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { Follower, type FollowTarget } from './follow.js';
 import { engineTime } from './log-time.js';
-import { pick, runningService } from './lookup.js';
+import { notCreated, notCreatedWarning, pick, runningService, type ProjectScope } from './lookup.js';
 
 export interface LogsOptions {
   follow?: boolean; // follows the services across restarts and recreates (src/api/follow.ts)
@@ -13,15 +13,22 @@ export interface LogsOptions {
   until?: bigint; // only lines before it
   timestamps?: boolean; // each line with the engine's timestamp (LogLine.time); with follow it is always there
   onServices?: (services: string[]) => void; // once, before any line: which services will speak
+  onWarning?: (message: string) => void; // services named that have no container: nothing of theirs to show
   onLine: (service: string, line: LogLine) => void;
 }
 
-/** The named services' containers (default: those of every service that has one). */
-function logTargets(observed: ObservedState, project: string, services: string[]): FollowTarget[] {
-  const found = pick(observed, project, services);
-  // asked for by name, a service without its container (only its sandbox left) is an answer, not silence
-  const lost = services.length > 0 ? found.filter((t) => !t.main).map((t) => `"${t.service}"`) : [];
-  if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${project}, so no logs`, 'recreate it with `hitch up`');
+/**
+ * The named services' containers (default: those of every service that has one). Asked for by name, a
+ * service without its container (only its sandbox left) is an answer, not silence; one with no container
+ * at all has no logs yet, as in compose, which prints nothing for it: a warning says so.
+ */
+function logTargets(observed: ObservedState, scope: ProjectScope, services: string[], opts: LogsOptions): FollowTarget[] {
+  const found = pick(observed, scope, services);
+  const named = services.length > 0 ? found : [];
+  const lost = named.filter((t) => t.sandbox && !t.main).map((t) => `"${t.service}"`);
+  if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${scope.name}, so no logs`, 'recreate it with `hitch up`');
+  const absent = named.filter(notCreated).map((t) => t.service);
+  if (absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so no logs'));
   return found.flatMap((t) => (t.main ? [{ service: t.service, id: t.main.id, running: t.main.running }] : []));
 }
 
@@ -29,20 +36,20 @@ function logTargets(observed: ObservedState, project: string, services: string[]
  * The named services' logs (default: all, by name). Without follow, service by service in that order,
  * so the output reads like a file; with follow, all at once, line by line as they come (src/api/follow.ts).
  */
-export async function logs(engine: Engine, project: string, services: string[], opts: LogsOptions): Promise<void> {
-  if (opts.follow) return follow(engine, project, services, opts);
-  const targets = logTargets(await engine.observe(project, []), project, services);
+export async function logs(engine: Engine, scope: ProjectScope, services: string[], opts: LogsOptions): Promise<void> {
+  if (opts.follow) return follow(engine, scope, services, opts);
+  const targets = logTargets(await engine.observe(scope.name, []), scope, services, opts);
   opts.onServices?.(targets.map((t) => t.service));
   const read = { follow: false, tail: opts.tail, since: engineTime(opts.since), until: engineTime(opts.until), timestamps: opts.timestamps };
   for (const t of targets) await engine.logs(t.id, read, (line) => opts.onLine(t.service, line));
 }
 
-async function follow(engine: Engine, project: string, services: string[], opts: LogsOptions): Promise<void> {
-  const follower = new Follower(engine, project, opts);
+async function follow(engine: Engine, scope: ProjectScope, services: string[], opts: LogsOptions): Promise<void> {
+  const follower = new Follower(engine, scope.name, opts);
   // events first: a container that starts while the project is looked at is not missed
-  const events = await engine.watchContainers(project, follower.onEvent);
+  const events = await engine.watchContainers(scope.name, follower.onEvent);
   try {
-    const targets = logTargets(await engine.observe(project, []), project, services);
+    const targets = logTargets(await engine.observe(scope.name, []), scope, services, opts);
     opts.onServices?.(targets.map((t) => t.service));
     await follower.run(targets, events.ended);
   } finally {
@@ -51,13 +58,13 @@ async function follow(engine: Engine, project: string, services: string[], opts:
 }
 
 /** Runs a command in a service's running container; resolves with its exit code. */
-export async function exec(engine: Engine, project: string, service: string, cmd: string[], streams: ExecStreams, opts: ExecOptions = {}): Promise<number> {
-  const main = await runningService(engine, project, service);
+export async function exec(engine: Engine, scope: ProjectScope, service: string, cmd: string[], streams: ExecStreams, opts: ExecOptions = {}): Promise<number> {
+  const main = await runningService(engine, scope, service);
   return engine.execAttached(main.id, cmd, streams, opts);
 }
 
 /** Starts a command in a service's running container and returns at once (`exec -d`). */
-export async function execDetached(engine: Engine, project: string, service: string, cmd: string[], opts: ExecOptions = {}): Promise<void> {
-  const main = await runningService(engine, project, service);
+export async function execDetached(engine: Engine, scope: ProjectScope, service: string, cmd: string[], opts: ExecOptions = {}): Promise<void> {
+  const main = await runningService(engine, scope, service);
   await engine.execDetached(main.id, cmd, opts);
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ProjectScope } from '../api/lookup.js';
 import type { Engine } from '../engine/engine.js';
 import { findManifest, MANIFEST_NAME, STDIN } from '../manifest/location.js';
 import type { Manifest } from '../manifest/model.js';
@@ -72,8 +73,18 @@ export async function commandLineEnv(o: GlobalOptions): Promise<Lookup> {
 
 /** The project to act on without needing a valid manifest: -p wins, else the manifest's name. */
 export async function projectFrom(o: GlobalOptions): Promise<string> {
-  if (o.projectName) return o.projectName;
-  return (await loadFrom(o)).project;
+  return (await scopeFrom(o)).name;
+}
+
+/**
+ * The project and the services its manifest declares, for the commands that take service names. Under
+ * -p no manifest is read (it may be another project's, or none): the engine's services are then all
+ * that is known.
+ */
+export async function scopeFrom(o: GlobalOptions): Promise<ProjectScope> {
+  if (o.projectName) return { name: o.projectName };
+  const manifest = await loadFrom(o);
+  return { name: manifest.project, declared: Object.keys(manifest.services) };
 }
 
 /** No ping first: every engine call already turns an unreachable engine into one clear message. */

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { ExecStreams } from '../../engine/engine.js';
 import type { Lookup } from '../../manifest/template.js';
 import { UsageError, UserError } from '../../user-error.js';
-import { commandLineEnv, globals, openEngine, projectFrom } from '../context.js';
+import { commandLineEnv, globals, openEngine, scopeFrom } from '../context.js';
 
 /** -t gives the command a terminal of our size; with -i our terminal goes raw so every key (Ctrl-C too) reaches it. */
 function streamsFor(opts: { interactive?: boolean; tty?: boolean }): { streams: ExecStreams; restore: () => void } {
@@ -70,16 +70,16 @@ export function registerExec(program: Command, passThrough: boolean): void {
     .action(async (service: string, command: string[], opts: ExecFlags, cmd: Command) => {
       if (opts.detach && (opts.interactive || opts.tty)) throw new UsageError('-d attaches nothing to the command', 'drop -i and -t, or -d');
       const g = globals(cmd);
-      const project = await projectFrom(g);
+      const scope = await scopeFrom(g);
       const lookup = opts.env?.some((v) => !v.includes('=')) ? await commandLineEnv(g) : undefined;
       const env = lookup ? opts.env?.map((v) => withValue(v, lookup)) : opts.env;
       const { exec, execDetached } = await import('../../api/streams.js');
       const engine = await openEngine();
       const settings = { user: opts.user, workdir: opts.workdir, env, privileged: opts.privileged };
-      if (opts.detach) return execDetached(engine, project, service, command, settings);
+      if (opts.detach) return execDetached(engine, scope, service, command, settings);
       const { streams, restore } = streamsFor(opts);
       try {
-        process.exitCode = await exec(engine, project, service, command, streams, settings);
+        process.exitCode = await exec(engine, scope, service, command, streams, settings);
       } finally {
         restore();
         // stdin was read from: stop reading, or the process would wait for more input

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseLogTime } from '../../api/log-time.js';
 import type { LogLine } from '../../engine/engine.js';
 import { argumentParser } from '../argument.js';
-import { globals, openEngine, projectFrom } from '../context.js';
+import { globals, openEngine, scopeFrom } from '../context.js';
 
 // docker compose's order: cyan, yellow, green, magenta, blue, then their bright variants.
 const COLOURS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];
@@ -48,17 +48,18 @@ export function registerLogs(program: Command): void {
     .option('--no-log-prefix', 'print lines without the service prefix')
     .action(async (services: string[], opts: LogsFlags, cmd: Command) => {
       const g = globals(cmd);
-      const project = await projectFrom(g);
+      const scope = await scopeFrom(g);
       const { logs } = await import('../../api/streams.js');
       let prefix = new Map<string, string>();
       const colour = Boolean(process.stdout.isTTY && process.stdout.hasColors());
-      await logs(await openEngine(), project, services, {
+      await logs(await openEngine(), scope, services, {
         follow: opts.follow,
         tail: opts.tail,
         since: opts.since,
         until: opts.until,
         timestamps: opts.timestamps,
         onServices: (names) => (prefix = opts.logPrefix ? prefixes(names, colour) : new Map()),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
         onLine: (service: string, line: LogLine) => {
           const out = line.stream === 'stderr' ? process.stderr : process.stdout;
           // compose's order: the service, then the engine's timestamp, then the line

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parsePortArg } from '../../api/port.js';
 import { argumentParser } from '../argument.js';
-import { globals, openEngine, printJson, projectFrom } from '../context.js';
+import { globals, openEngine, printJson, scopeFrom } from '../context.js';
 
 /** A malformed PORT is a usage error (exit 2), found before anything is loaded. */
 const portArgument = argumentParser((value) => (parsePortArg(value), value));
@@ -14,9 +14,9 @@ export function registerPort(program: Command): void {
     .argument('[port]', 'the container port, PORT or PORT/PROTO (default: list every published port)', portArgument)
     .action(async (service: string, portArg: string | undefined, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const project = await projectFrom(g);
+      const scope = await scopeFrom(g);
       const { port } = await import('../../api/port.js');
-      const mappings = await port(await openEngine(), project, service, portArg);
+      const mappings = await port(await openEngine(), scope, service, portArg);
       if (g.json) return printJson(mappings);
       // docker port: the bare address for one port, "5000/tcp -> 127.0.0.1:49155" for the list
       const lines = mappings.map((m) => (portArg ? m.address : `${m.containerPort}/${m.proto} -> ${m.address}`));

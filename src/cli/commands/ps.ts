@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { PsRow } from '../../api/ps.js';
-import { globals, openEngine, printJson, projectFrom } from '../context.js';
+import { globals, openEngine, printJson, scopeFrom } from '../context.js';
 import { table } from '../table.js';
 
 /** The STATE column: the engine's words, and what is wrong with the sandbox (`Up 2 minutes (sandbox stopped)`). */
@@ -19,9 +19,9 @@ export function registerPs(program: Command): void {
     .option('-a, --all', 'accepted for compose scripts: stopped services are always listed')
     .action(async (services: string[], opts: { quiet?: boolean }, cmd: Command) => {
       const g = globals(cmd);
-      const project = await projectFrom(g);
+      const scope = await scopeFrom(g);
       const { ps } = await import('../../api/ps.js');
-      const rows = await ps(await openEngine(), project, services);
+      const rows = await ps(await openEngine(), scope, services);
       if (opts.quiet) return void process.stdout.write(rows.flatMap((r) => (r.id ? [`${r.id}\n`] : [])).join(''));
       if (g.json) return printJson(rows);
       process.stdout.write(

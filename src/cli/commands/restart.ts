@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { globals, openEngine, printJson, projectFrom } from '../context.js';
+import { globals, openEngine, printJson, scopeFrom } from '../context.js';
 import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
 import { secondsParser } from '../seconds.js';
 
@@ -12,13 +12,14 @@ export function registerRestart(program: Command): void {
     .addOption(lockTimeoutOption())
     .action(async (services: string[], opts: { timeout?: number; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
-      const project = await projectFrom(g);
+      const scope = await scopeFrom(g);
       const { restart } = await import('../../api/restart.js');
-      const restarted = await restart(await openEngine(), project, services, {
+      const restarted = await restart(await openEngine(), scope, services, {
         timeoutSec: opts.timeout,
         onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
         lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
       });
-      if (g.json) printJson({ project, restarted });
+      if (g.json) printJson({ project: scope.name, restarted });
     });
 }

@@ -1,5 +1,6 @@
 // `ps` rows from what the engine holds: states in fixed words beside the engine's own, a missing
-// container as null, ports as `port --json` gives them, and only the services asked for.
+// container as null, ports as `port --json` gives them, and only the services asked for. With a manifest,
+// its services with no container are rows too, `missing`, as `ls` has them.
 import { describe, expect, it } from 'vitest';
 import { ps, type PsRow } from '../../../src/api/ps.js';
 import type { Engine } from '../../../src/engine/engine.js';
@@ -21,6 +22,7 @@ const CONTAINERS = [
 ];
 
 const engineWith = (containers: ObservedContainer[]) => ({ observe: async () => ({ containers }) }) as unknown as Engine;
+const P = { name: 'shop' }; // -p NAME: no manifest read, the engine's services are all there is
 
 const ROWS: Record<string, PsRow> = {
   cache: { service: 'cache', container: 'shop-cache', id: 'id-shop-cache', state: 'sandbox stopped', status: 'Up 3 minutes', ip: '10.0.0.3', ports: [], links: [] },
@@ -44,15 +46,15 @@ const ROWS: Record<string, PsRow> = {
 
 describe('ps', () => {
   it('gives one row per service, by name, in fixed words and the engine’s', async () => {
-    expect(await ps(engineWith(CONTAINERS), 'shop')).toEqual([ROWS.cache, ROWS.db, ROWS.lost, ROWS.web]);
+    expect(await ps(engineWith(CONTAINERS), P)).toEqual([ROWS.cache, ROWS.db, ROWS.lost, ROWS.web]);
   });
 
   it('gives only the services named, in the order of the rest', async () => {
-    expect(await ps(engineWith(CONTAINERS), 'shop', ['web', 'db'])).toEqual([ROWS.db, ROWS.web]);
+    expect(await ps(engineWith(CONTAINERS), P, ['web', 'db'])).toEqual([ROWS.db, ROWS.web]);
   });
 
   it('guesses the service a name misspells', async () => {
-    const refusal = await ps(engineWith(CONTAINERS), 'shop', ['wbe', 'wbe', 'dv']).catch((err: unknown) => err);
+    const refusal = await ps(engineWith(CONTAINERS), P, ['wbe', 'wbe', 'dv']).catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(UsageError);
     expect((refusal as UsageError).message).toBe('no such service in project shop: "wbe" (did you mean "web"?), "dv" (did you mean "db"?)');
   });
@@ -61,10 +63,36 @@ describe('ps', () => {
     ['one the project has not', CONTAINERS, 'use one of: cache, db, lost, web'],
     ['any, in a project with no containers', [], 'project shop has no containers on this engine: start it with `hitch up`'],
   ])('refuses to name %s as a usage error', async (_, containers, remedy) => {
-    const refusal = await ps(engineWith(containers), 'shop', ['web', 'nope', 'other']).catch((err: unknown) => err);
+    const refusal = await ps(engineWith(containers), P, ['web', 'nope', 'other']).catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(UsageError);
     const { message, remedy: given } = refusal as UsageError;
     const named = containers.length > 0 ? '"nope", "other"' : '"web", "nope", "other"';
     expect({ message, remedy: given }).toEqual({ message: `no such service in project shop: ${named}`, remedy });
+  });
+});
+
+describe('ps with the manifest', () => {
+  const MISSING = (service: string): PsRow => ({ service, container: null, id: null, state: 'missing', status: null, ip: '', ports: [], links: [] });
+  const scope = { name: 'shop', declared: ['web', 'cache', 'db', 'extra'] }; // lost is an orphan
+
+  it('lists a declared service with no container as missing, among the others and the orphans, by name', async () => {
+    expect(await ps(engineWith(CONTAINERS), scope)).toEqual([ROWS.cache, ROWS.db, MISSING('extra'), ROWS.lost, ROWS.web]);
+  });
+
+  it('gives its row alone when it is named', async () => {
+    expect(await ps(engineWith(CONTAINERS), scope, ['extra'])).toEqual([MISSING('extra')]);
+  });
+
+  it('lists every declared service as missing when nothing is up', async () => {
+    expect(await ps(engineWith([]), scope)).toEqual(['cache', 'db', 'extra', 'web'].map(MISSING));
+  });
+
+  it.each<[string, ObservedContainer[], string, string]>([
+    ['with the others up', CONTAINERS, '"extr" (did you mean "extra"?)', 'use one of: cache, db, extra, lost, web'],
+    ['with nothing up', [], '"extr" (did you mean "extra"?)', 'use one of: cache, db, extra, web'],
+  ])('still refuses a name it does not know, %s, guessing from every known one', async (_, containers, named, remedy) => {
+    const refusal = await ps(engineWith(containers), scope, ['extr']).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(UsageError);
+    expect({ message: (refusal as UsageError).message, remedy: (refusal as UsageError).remedy }).toEqual({ message: `no such service in project shop: ${named}`, remedy });
   });
 });
