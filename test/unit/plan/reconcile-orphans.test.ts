@@ -131,6 +131,42 @@ orphans: old`);
     );
   });
 
+  // `old` renamed to `front`, its published port kept: the engine refuses a second binding of host port 8080
+  const front = () => ({ ...stack(), services: { ...stack().services, front: { ...stack().services.web!, name: 'front', containerName: 'shop-front', links: [] } } });
+  const holding = (published: string[]) => orphaned({ firewallArgs: HOST_ONLY, published });
+
+  it.each([
+    ['on every address', ['0.0.0.0:8080->80/tcp', '[::]:8080->80/tcp']],
+    ['on another address', ['127.0.0.1:8080->9000/tcp']],
+  ])("a new sandbox publishing a host port an orphan's sandbox holds %s waits for its removal", (_, published) => {
+    const plan = reconcile(front(), holding(published), { removeOrphans: true });
+    expect(plan.actions.find((a) => a.id === 'sandbox:front')?.waitsFor).toEqual(['remove:sandbox:old']);
+  });
+
+  it('without removeOrphans: a plan-time error naming the port and both services, with the remedy', () => {
+    expect(() => reconcile(front(), holding(['0.0.0.0:8080->80/tcp']))).toThrow(
+      expect.objectContaining({
+        message: 'host port 8080/tcp of service "front" is held by service "old", which the manifest no longer has',
+        remedy: 'remove the orphans first with `hitch up --remove-orphans`, or give the service another host port',
+      }),
+    );
+  });
+
+  it.each([
+    ['another port', ['0.0.0.0:8081->80/tcp']],
+    ['another protocol', ['0.0.0.0:8080->80/udp']],
+    ['nothing (a stopped orphan holds no port)', []],
+  ])('an orphan publishing %s is no reason to wait', (_, published) => {
+    const plan = reconcile(front(), holding(published), { removeOrphans: true });
+    expect([plan.actions.find((a) => a.id === 'sandbox:front')?.waitsFor, reconcile(front(), holding(published)).actions.some((a) => a.id === 'sandbox:front')]).toEqual([[], true]);
+  });
+
+  it('a host port the engine picks from a range is no reason to wait', () => {
+    const ranged = front();
+    ranged.services.front = { ...ranged.services.front!, ports: [{ hostIp: '', hostPort: '8080-8090', containerPort: 80, proto: 'tcp' }] };
+    expect(reconcile(ranged, holding(['0.0.0.0:8080->80/tcp']), { removeOrphans: true }).actions.find((a) => a.id === 'sandbox:front')?.waitsFor).toEqual([]);
+  });
+
   it("a recreate that takes an orphan's name (a container_name changed to it) waits for the orphan's removal too", () => {
     const m = { ...stack(), services: { ...stack().services, cache: { ...stack().services.cache!, containerName: 'shop-old' } } };
     const plan = reconcile(m, orphaned(), { removeOrphans: true });
