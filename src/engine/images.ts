@@ -26,7 +26,9 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, what: string): Pr
 }
 
 export async function buildImage(docker: Docker, tag: string, build: BuildSpec, labels: Record<string, string>): Promise<void> {
-  const options = { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels };
+  // forcerm: the legacy builder otherwise leaves a failed step's container behind, unlabelled, where no
+  // `down` finds it
+  const options = { t: tag, dockerfile: build.dockerfile, buildargs: build.args, labels, forcerm: true };
   let stream: NodeJS.ReadableStream;
   if (isRemoteContext(build.context)) {
     // no body: the engine fetches the git repository or tarball itself (Engine API `remote`)

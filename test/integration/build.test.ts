@@ -82,6 +82,16 @@ it("a build that fails: exit 1 with the engine's words, its parent waits, the re
   expect([after[`${P}-bad`], after[`${P}-bad-sandbox`]]).toEqual([undefined, undefined]);
 });
 
+it("a failed step's build container is removed: nothing of it is left for `down` to miss", async () => {
+  await mkdir(join(dir, 'failing-step'));
+  await writeFile(join(dir, 'failing-step', 'Dockerfile'), 'FROM hitch-test/busybox:1\nRUN echo it-build-step && exit 3\n');
+  const failing = join(dir, 'failing-step.yaml');
+  await writeFile(failing, stringify({ name: P, services: { app: APP, bad: { build: './failing-step', ...SLEEP } } }));
+  const res = await hitch(['-f', failing, 'up']);
+  const left = (await docker.listContainers({ all: true })).filter((c) => c.Command.includes('it-build-step'));
+  expect([res.code, left.map((c) => c.Names[0])]).toEqual([1, []]);
+});
+
 it('a running service whose new image fails to build keeps both its containers: its namespace, its link', async () => {
   // the new tag is not on the engine, so the plan knows none of its EXPOSE: the sandbox looks changed too
   const moved = join(dir, 'moved.yaml');
