@@ -5,12 +5,13 @@ import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import type { ContainerStatus, Engine } from './engine.js';
 import { unqueued, type EndpointQueue } from './endpoint-queue.js';
-import { unlessNotFound } from './engine-errors.js';
+import { NetworkBusyError, unlessNotFound } from './engine-errors.js';
 import { awaitReady } from './readiness.js';
 import type { SandboxChannels } from './sandbox-channel.js';
 import { awaitFirewall, startSandbox } from './sandbox-ready.js';
 
 const NETWORK_BUSY_RETRIES = 10;
+const FOREIGN_ENDPOINT_RETRIES = 3; // an attached container is listed at once: no need to wait the whole while
 
 async function removeNetwork(engine: Engine, id: string, name: string): Promise<void> {
   // Endpoints of just-removed containers can linger for a moment: retry, then say so.
@@ -18,8 +19,15 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
     try {
       return await engine.removeNetwork(id);
     } catch (err) {
-      const busy = /active endpoints/i.test((err as Error).message);
-      if (!busy) throw err;
+      if (!(err instanceof NetworkBusyError)) throw err;
+      // every container of the project is gone by now: one still attached is someone else's, and stays
+      if (err.attached.length > 0 && attempt >= FOREIGN_ENDPOINT_RETRIES) {
+        const [first] = err.attached;
+        throw new UserError(
+          `network ${name} still has containers hitch does not manage attached: ${err.attached.join(', ')}`,
+          `disconnect them (\`docker network disconnect ${name} ${first}\`${err.attached.length > 1 ? ', and so on' : ''}), then run \`hitch down\` again`,
+        );
+      }
       if (attempt >= NETWORK_BUSY_RETRIES) {
         throw new UserError(
           `network ${name} still has active endpoints after ${attempt} attempts`,

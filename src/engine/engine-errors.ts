@@ -92,3 +92,10 @@ export class SubnetTakenError extends UserError {
     super(`subnet ${subnet} is already used by another network: ${detail}`, 'pick another `subnet:` in the manifest, or remove it to let hitch choose');
   }
 }
+
+/** A network that refuses removal for its endpoints, with the containers still attached to it, by name. */
+export class NetworkBusyError extends Error {
+  constructor(message: string, readonly attached: string[]) {
+    super(message);
+  }
+}

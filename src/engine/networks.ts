@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { NetworkSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { serviceOf } from './containers.js';
-import { engineMessage, isNotFound, portTaken, SubnetTakenError, takenPort } from './engine-errors.js';
+import { engineMessage, isNotFound, NetworkBusyError, portTaken, statusOf, SubnetTakenError, takenPort } from './engine-errors.js';
 
 export async function createNetwork(docker: Docker, spec: NetworkSpec): Promise<string> {
   const net = await docker.createNetwork({
@@ -14,6 +14,13 @@ export async function createNetwork(docker: Docker, spec: NetworkSpec): Promise<
     IPAM: { Driver: 'default', Config: [{ Subnet: spec.subnet, Gateway: spec.gateway }] },
   }).catch((err: unknown) => {
     if (/overlaps/i.test(engineMessage(err))) throw new SubnetTakenError(spec.subnet, engineMessage(err));
+    // observation finds the project's network by its labels: one by this name without them is someone else's
+    if (statusOf(err) === 409) {
+      throw new UserError(
+        `network name "${spec.name}" is already in use by a network hitch does not manage`,
+        `rename or remove that network (\`docker network rm ${spec.name}\`), or give the project another name (\`name:\` or -p)`,
+      );
+    }
     throw err;
   });
   return net.id;
@@ -23,7 +30,11 @@ export async function removeNetwork(docker: Docker, id: string): Promise<void> {
   try {
     await docker.getNetwork(id).remove();
   } catch (err) {
-    if (!isNotFound(err)) throw new UserError(`cannot remove network ${id}: ${engineMessage(err)}`);
+    if (isNotFound(err)) return;
+    if (!/active endpoints/i.test(engineMessage(err))) throw new UserError(`cannot remove network ${id}: ${engineMessage(err)}`);
+    const info = (await docker.getNetwork(id).inspect().catch(() => undefined)) as Docker.NetworkInspectInfo | undefined;
+    const attached = Object.values(info?.Containers ?? {}).map((c) => c.Name).filter(Boolean).sort();
+    throw new NetworkBusyError(`cannot remove network ${id}: ${engineMessage(err)}`, attached);
   }
 }
 

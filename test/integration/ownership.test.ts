@@ -38,8 +38,8 @@ describe('down with a container hitch does not own on the network', () => {
     const res = await hitch(['-f', FILE, 'down']);
     expect(res.code).toBe(1);
     expect(res.stderr.split('\n').filter((l) => l.startsWith('failed:') || l.startsWith('  to fix:'))).toEqual([
-      'failed: network (network): network it-own-hitch still has active endpoints after 10 attempts',
-      "  to fix: find them with `docker network inspect it-own-hitch`, disconnect or remove them, then run `hitch down` again; if it lists none, dockerd's count is stale (moby#42119) and only restarting dockerd clears it",
+      'failed: network (network): network it-own-hitch still has containers hitch does not manage attached: it-own-foreign',
+      '  to fix: disconnect them (`docker network disconnect it-own-hitch it-own-foreign`), then run `hitch down` again',
     ]);
     expect(await labelled('it-own')).toEqual({ containers: [], networks: ['it-own-hitch'], volumes: [] });
     const info = await foreign.inspect();
@@ -52,6 +52,26 @@ describe('down with a container hitch does not own on the network', () => {
     await hitchOk(['-f', FILE, 'down']);
     expect(await labelled('it-own')).toEqual({ containers: [], networks: [], volumes: [] });
     await removeForeign();
+  });
+});
+
+describe('the network name taken by a network hitch does not own', () => {
+  it('fails clearly, creates nothing, and leaves the other network as it was', async () => {
+    const foreign = await docker.createNetwork({ Name: 'it-own-hitch' });
+    try {
+      const res = await hitch(['-f', FILE, 'up']);
+      expect([res.code, res.stderr.split('\n').filter((l) => l.startsWith('failed:') || l.startsWith('  to fix:'))]).toEqual([
+        1,
+        [
+          'failed: network (network): network name "it-own-hitch" is already in use by a network hitch does not manage',
+          '  to fix: rename or remove that network (`docker network rm it-own-hitch`), or give the project another name (`name:` or -p)',
+        ],
+      ]);
+      expect(await labelled('it-own')).toEqual({ containers: [], networks: [], volumes: [] });
+      expect((await foreign.inspect()).Id).toBe(foreign.id);
+    } finally {
+      await foreign.remove();
+    }
   });
 });
 
