@@ -1,6 +1,6 @@
 // What every command needs, built once from the common options and passed down (no singletons).
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProjectScope } from '../api/lookup.js';
 import type { Engine } from '../engine/engine.js';
@@ -8,6 +8,7 @@ import { findManifest, MANIFEST_NAME, STDIN } from '../manifest/location.js';
 import type { Manifest } from '../manifest/model.js';
 import type { Problem } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
+import { UsageError } from '../user-error.js';
 
 export interface GlobalOptions {
   file?: string; // -f; undefined: the nearest hitch.yaml (manifestFile)
@@ -22,11 +23,9 @@ export function globals(cmd: Command): GlobalOptions {
 
 const ELSEWHERE = 'down, ps, logs, exec, port and restart also take -p NAME instead';
 
-/** A missing manifest says where hitch looked and how to point it elsewhere (it exits 2, as for usage). */
-async function missingManifest(file: string, message: string): Promise<Error> {
-  const { ManifestError } = await import('../manifest/index.js');
-  // the problem's own `file:1:1:` already says where hitch looked
-  return new ManifestError([{ file, line: 1, col: 1, message: `${message} (${ELSEWHERE})` }]);
+/** A missing manifest: where hitch looked and how to point it elsewhere (exit 2, as for usage). */
+function missingManifest(message: string, remedy: string): UsageError {
+  return new UsageError(message, `${remedy} (${ELSEWHERE})`);
 }
 
 /** -f's file (`-` for stdin), else the nearest hitch.yaml from the current folder up (location.ts). */
@@ -34,13 +33,13 @@ async function manifestFile(o: GlobalOptions): Promise<string> {
   if (o.file === STDIN) return STDIN;
   if (o.file !== undefined) {
     const file = resolve(o.file);
-    if (!existsSync(file)) throw await missingManifest(file, 'no such file: check the path given to -f, or pipe the manifest in with -f -');
+    if (!existsSync(file)) throw missingManifest(`no manifest at ${file}`, 'check the path given to -f, or pipe the manifest in with -f -');
+    if (statSync(file).isDirectory()) throw missingManifest(`${file} is a folder, not a manifest`, `name the manifest in it, like -f ${join(o.file, MANIFEST_NAME)}`);
     return file;
   }
   const found = findManifest(resolve(), existsSync);
   if (found === undefined) {
-    const message = `no ${MANIFEST_NAME} here or in a folder above: run hitch in the folder of your ${MANIFEST_NAME} or below it, or name it with -f FILE`;
-    throw await missingManifest(join(resolve(), MANIFEST_NAME), message);
+    throw missingManifest(`no ${MANIFEST_NAME} in ${resolve()} or a folder above`, `run hitch in the folder of your ${MANIFEST_NAME} or below it, or name it with -f FILE`);
   }
   return found;
 }

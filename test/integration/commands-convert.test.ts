@@ -69,9 +69,9 @@ describe('convert', () => {
     });
   });
 
-  it('a file that is not there', async () => {
+  it('a file that is not there: exit 2, as -f naming a manifest that is not there', async () => {
     expect(await hitch(['convert', '/nonexistent/docker-compose.yml'])).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: 'hitch: cannot read /nonexistent/docker-compose.yml: ENOENT\n  to fix: give the path of a docker-compose.yml\n',
     });

@@ -50,7 +50,7 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
       expect(res).toEqual({
         code: 2,
         stdout: '',
-        stderr: `${empty}/hitch.yaml:1:1: no hitch.yaml here or in a folder above: run hitch in the folder of your hitch.yaml or below it, or name it with -f FILE ${ELSEWHERE}\n`,
+        stderr: `hitch: no hitch.yaml in ${empty} or a folder above\n  to fix: run hitch in the folder of your hitch.yaml or below it, or name it with -f FILE ${ELSEWHERE}\n`,
       });
     });
 
@@ -58,7 +58,15 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
       expect(await hitch(['-f', 'nope.yaml', 'validate'], {}, { cwd: deeper })).toEqual({
         code: 2,
         stdout: '',
-        stderr: `${join(deeper, 'nope.yaml')}:1:1: no such file: check the path given to -f, or pipe the manifest in with -f - ${ELSEWHERE}\n`,
+        stderr: `hitch: no manifest at ${join(deeper, 'nope.yaml')}\n  to fix: check the path given to -f, or pipe the manifest in with -f - ${ELSEWHERE}\n`,
+      });
+    });
+
+    test('-f naming a folder: says so, and names the manifest in it', async () => {
+      expect(await hitch(['-f', 'sub', 'validate'], {}, { cwd: shop })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `hitch: ${join(shop, 'sub')} is a folder, not a manifest\n  to fix: name the manifest in it, like -f sub/hitch.yaml ${ELSEWHERE}\n`,
       });
     });
   });
