@@ -105,6 +105,25 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
     });
   });
 
+  describe('validate --json', () => {
+    test('an invalid manifest: every problem on stdout as JSON, nothing on stderr, exit 2', async () => {
+      const bad = join(root, 'bad.yaml');
+      writeFileSync(bad, 'services:\n  web: {image: x, stop_signal: NOPE}\n  db: {image: "Bad"}\n');
+      const res = await hitch(['--json', '-f', bad, 'validate']);
+      expect({ ...res, stdout: JSON.parse(res.stdout) as unknown }).toEqual({
+        code: 2,
+        stderr: '',
+        stdout: {
+          valid: false,
+          problems: [
+            { file: bad, line: 2, col: 32, message: 'stop_signal "NOPE" is not a signal; use a Linux signal\'s name, with or without SIG (like "SIGINT", "TERM" or "SIGRTMIN+3"), or its number, 1-64' },
+            { file: bad, line: 3, col: 15, message: expect.stringMatching(/^image "Bad" is not an image reference; /) as unknown },
+          ],
+        },
+      });
+    });
+  });
+
   describe('-f given twice', () => {
     test('is refused in one line, not dropped: hitch merges no override files', async () => {
       const first = join(shop, 'hitch.yaml');

@@ -8,7 +8,14 @@ export function registerManifestCommands(program: Command): void {
     .description('check the manifest; print every problem with file:line:col (exit 2 when invalid)')
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const manifest = await loadFrom(g);
+      // with --json, an invalid manifest is an answer too: its problems on stdout, for tools (still exit 2)
+      const { ManifestError } = await import('../../manifest/index.js');
+      const manifest = await loadFrom(g).catch((err: unknown) => {
+        if (!g.json || !(err instanceof ManifestError)) throw err;
+        printJson({ valid: false, problems: err.problems });
+        process.exitCode = 2;
+      });
+      if (!manifest) return;
       if (g.json) printJson({ valid: true, file: manifest.file, project: manifest.project });
       else process.stdout.write(`${manifest.file}: valid (project ${manifest.project}, ${Object.keys(manifest.services).length} services)\n`);
     });
