@@ -1,8 +1,9 @@
 // The manifest stage: hitch.yaml → frozen Manifest, or a ManifestError carrying every problem.
-// read → parse → interpolate → validate → semantic checks → normalize (one entry file per phase).
+// read → parse → interpolate (and cast) → validate → semantic checks → normalize (one entry file per phase).
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { castTree } from './casts.js';
 import type { Ctx } from './context.js';
 import { pathKindOnDisk, readBytes, type PathKind } from './disk.js';
 import { dotenvDefaults, type DotenvFile } from './dotenv-defaults.js';
@@ -110,11 +111,12 @@ export function manifestFromTree(tree: Tree, report: Report, opts: ParseOptions,
   const { file, dir } = manifestPlace(opts.file);
   const lookup = lookupIn(opts.env, dotenv);
   const unexpanded = interpolateTree(tree, lookup, report);
-  const rejected = validateTree(tree, report, unexpanded);
+  const explained = new Set([...unexpanded, ...castTree(tree, report, unexpanded)]);
+  const rejected = validateTree(tree, report, explained);
   const ctx: Ctx = {
     tree,
     report,
-    failed: new Set([...unexpanded, ...rejected]),
+    failed: new Set([...explained, ...rejected]),
     dir,
     home: opts.env.HOME ?? homedir(),
     lookup,

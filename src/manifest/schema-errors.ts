@@ -16,8 +16,11 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-/** Validates and reports; returns the JSON pointers of every value that failed, so later phases skip them. */
-export function validateTree(tree: Tree, report: Report, unexpanded: Set<string>): Set<string> {
+/**
+ * Validates and reports; returns the JSON pointers of every value that failed, so later phases skip them.
+ * `explained`: values whose interpolation or type cast failed, reported already (casts.ts).
+ */
+export function validateTree(tree: Tree, report: Report, explained: ReadonlySet<string>): Set<string> {
   const failed = new Set<string>();
   const errors = schemaErrors(tree.root);
   const empty = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
@@ -25,7 +28,7 @@ export function validateTree(tree: Tree, report: Report, unexpanded: Set<string>
   // says nothing about the form the pattern wants: still failed (later phases skip it), not reported
   const reported = new Set(report.problems.filter((p) => p.message.startsWith('YAML:')).map((p) => `${p.file}:${p.line}:${p.col}`));
   for (const e of errors) {
-    if (unexpanded.has(e.instancePath)) continue; // its interpolation error says enough
+    if (explained.has(e.instancePath)) continue; // its interpolation or cast error says enough
     if (e.keyword === 'pattern' && empty.has(e.instancePath)) continue; // "must not be empty" says enough
     const path = typedPath(tree.root, fromPointer(e.instancePath));
     const { at, message } = describe(e, path, tree);

@@ -2,7 +2,7 @@
 // Each field's short forms are turned into one long form here (those written as one string, in
 // string-fields.ts); semantic problems are reported through ctx at the offending node and the field
 // is left out.
-import { entries, fail, get, type Ctx } from './context.js';
+import { entries, fail, get, usable, type Ctx } from './context.js';
 import { buildSpec } from './build-spec.js';
 import { environment, labels } from './environment.js';
 import { serviceExternalLinks } from './external-links.js';
@@ -65,6 +65,8 @@ function published(ctx: Ctx, svc: Path): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const e of entries(ctx, [...svc, 'ports'])) {
     const v = e.value;
+    // a long form's target or published that failed (the schema, a cast) has its message: one per port
+    if (typeof v === 'object' && !(usable(ctx, [...e.path, 'target']) && usable(ctx, [...e.path, 'published']))) continue;
     const r = typeof v === 'object' ? parseLongPort(longPortAsWritten(ctx, e.path, v as LongPort)) : parsePublished(scalarText(ctx.tree, e.path, v));
     if (isError(r)) fail(ctx, e.path, r.error);
     else out.push(...r);

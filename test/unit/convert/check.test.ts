@@ -44,3 +44,21 @@ describe('the variables are those hitch will see', () => {
     });
   });
 });
+
+describe("compose's type casts: a string where hitch wants a boolean or an integer", () => {
+  const text = 'services:\n  web:\n    image: nginx\n    tty: ${TTY:-true}\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: "${R:-3}"\n    ports:\n      - target: "${T:-80}"\n        published: "${P:-8080}"\n    volumes:\n      - {type: bind, source: ., target: /x, read_only: "yes"}\n';
+
+  it('is converted as compose converts it: the file is accepted, its variables kept', () => {
+    expect(converted(text)).toEqual({
+      yaml: 'services:\n  web:\n    image: nginx\n    tty: ${TTY:-true}\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: ${R:-3}\n    ports:\n      - target: ${T:-80}\n        published: ${P:-8080}\n    volumes:\n      - type: bind\n        source: .\n        target: /x\n        read_only: yes\n',
+      warnings: ['12:56: volumes[0].read_only "yes" is read as true, as compose reads it, but YAML 1.2 has no such boolean; write true'],
+    });
+  });
+
+  it('one that does not convert is refused at its place in the compose file', () => {
+    expect(refused(text, { env: { TTY: 'maybe', R: 'three' } }).problems).toEqual([
+      'docker-compose.yml:4:10: tty "maybe" is not true or false; use true or false (yes/no, on/off and y/n are read too, as compose reads them)',
+      'docker-compose.yml:7:16: healthcheck.retries "three" is not an integer; use a whole number in digits, like 3',
+    ]);
+  });
+});
