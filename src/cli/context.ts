@@ -20,7 +20,7 @@ export function globals(cmd: Command): GlobalOptions {
   return { file: o.file, projectName: o.projectName, json: o.json ?? false };
 }
 
-const ELSEWHERE = 'down, ps, logs, exec, port and restart also take -p NAME instead';
+const ELSEWHERE = 'down, ps, logs, exec, port, restart and stop also take -p NAME instead';
 
 /** A missing manifest says where hitch looked and how to point it elsewhere (it exits 2, as for usage). */
 async function missingManifest(file: string, message: string): Promise<Error> {
