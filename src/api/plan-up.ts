@@ -36,10 +36,12 @@ export function outdatedWarnings(plan: Plan): string[] {
  * the parents outside the selection it leaves out of date.
  */
 export async function planUp(
-  engine: Engine, manifest: Manifest, opts: ServiceSelection & { removeOrphans?: boolean; onWarning?: (message: string) => void } = {},
+  engine: Engine,
+  manifest: Manifest,
+  opts: ServiceSelection & { removeOrphans?: boolean; forceRecreate?: boolean; onWarning?: (message: string) => void } = {},
 ): Promise<Plan> {
   const selected = selectServices(manifest, opts.services ?? [], opts);
-  const { plan, observed } = await observeAndPlan(engine, manifest, { removeOrphans: opts.removeOrphans, selected });
+  const { plan, observed } = await observeAndPlan(engine, manifest, { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected });
   for (const u of unknownImages(manifest, observed, selected)) opts.onWarning?.(unknownImageWarning(u, manifest));
   for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
   return plan;

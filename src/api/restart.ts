@@ -4,10 +4,10 @@
 // stopped is started first, firewall in force, so its service has a namespace to join.
 import type { Engine } from '../engine/engine.js';
 import { runAction } from '../engine/actions.js';
-import { topoOrder, type Edge } from '../plan/order.js';
 import { UserError } from '../user-error.js';
+import { startOrderOnEngine } from './engine-order.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { notCreated, notCreatedWarning, pick, servicesOf, type ProjectScope, type ServiceContainers } from './lookup.js';
+import { notCreated, notCreatedWarning, pick, type ProjectScope, type ServiceContainers } from './lookup.js';
 
 export interface RestartOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
@@ -47,10 +47,7 @@ async function restartLocked(engine: Engine, scope: ProjectScope, services: stri
   const absent = found.filter(notCreated).map((t) => t.service);
   const targets = complete(found.filter((t) => !notCreated(t)));
   if (services.length > 0 && absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so nothing to restart'));
-  const edges: Edge[] = observed.containers
-    .filter((c) => c.role === 'service')
-    .flatMap((c) => (c.links ?? []).map((child): Edge => [child, c.service]));
-  const order = topoOrder(servicesOf(observed), edges).order.filter((s) => targets.some((t) => t.service === s));
+  const order = startOrderOnEngine(observed, targets.map((t) => t.service));
   for (const service of order) await restartOne(engine, targets.find((t) => t.service === service)!, opts);
   return order;
 }

@@ -19,6 +19,7 @@ const LOG_LINES = 10;
 
 export interface UpOptions extends ServiceSelection {
   removeOrphans?: boolean;
+  forceRecreate?: boolean; // recreate the selection's containers, changed or not
   dryRun?: boolean;
   build?: boolean;
   concurrency?: number;
@@ -75,7 +76,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     return { plan, summary: summarize(plan, undefined, started), ok: true, links: [] };
   }
   const selected = selectServices(manifest, opts.services ?? [], opts);
-  const planning = { removeOrphans: opts.removeOrphans, selected };
+  const planning = { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected };
   const planned = (plan: Plan, first = true) => {
     if (first) for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
     opts.onPlan?.(plan);

@@ -21,7 +21,7 @@ export function globals(cmd: Command): GlobalOptions {
   return { file: o.file, projectName: o.projectName, json: o.json ?? false };
 }
 
-const ELSEWHERE = 'down, ps, logs, exec, port and restart also take -p NAME instead';
+const ELSEWHERE = 'down, ps, logs, exec, port, restart and stop also take -p NAME instead';
 
 /** A missing manifest: where hitch looked and how to point it elsewhere (exit 2, as for usage). */
 function missingManifest(message: string, remedy: string): UsageError {

@@ -16,6 +16,8 @@ import { registerLs } from './commands/ls.js';
 import { registerPort } from './commands/port.js';
 import { registerRestart } from './commands/restart.js';
 import { registerSchema } from './commands/schema.js';
+import { registerStart } from './commands/start.js';
+import { registerStop } from './commands/stop.js';
 
 /** A bad -p is a usage error for every command, also those that read no manifest (down, ps, logs…). */
 function projectNameArgument(value: string): string {
@@ -65,6 +67,8 @@ function program(argv: string[]): Command {
   registerPort(p);
   registerLogs(p);
   registerRestart(p);
+  registerStop(p);
+  registerStart(p);
   registerConvert(p);
   registerSchema(p);
   // Program options are read anywhere on the line (`hitch ps --json`), except for two commands, as in

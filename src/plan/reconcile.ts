@@ -32,6 +32,8 @@ export interface ReconcileOptions {
    * manifest's rules in place, or recorded for their next start when stopped (left-out.ts).
    */
   selected?: readonly string[];
+  /** `up --force-recreate`: recreate both containers of every service of the selection, changed or not. */
+  forceRecreate?: boolean;
 }
 
 export function reconcile(manifest: Manifest, observed: ObservedState, opts: ReconcileOptions = {}): Plan {
@@ -61,9 +63,10 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
       if (firewall) actions.push(firewall);
       continue;
     }
-    const { sandbox, firewall } = sandboxActions(service, ctx, network);
+    const force = opts.forceRecreate ?? false;
+    const { sandbox, firewall } = sandboxActions(service, ctx, network, force);
     const needs = [...volumeIds(service, early), ...connectIds(service, early)];
-    const own = serviceAction(service, ctx, sandbox, needs);
+    const own = serviceAction(service, ctx, sandbox, needs, force);
     const ready = readyActions(service, ctx, decided, sandbox, own !== undefined);
     // Created as soon as its sandbox and volumes exist, so only its start is left once its children are
     // ready: a container create per level off the critical path of a deep stack.

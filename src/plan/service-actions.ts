@@ -44,10 +44,14 @@ function containerAction(
   return undefined;
 }
 
-export function sandboxActions(service: Service, ctx: PlanContext, networkAction?: string): Pick<ServiceActions, 'sandbox' | 'firewall'> {
+/** `up --force-recreate`'s cause: every container of the selection is made again, changed or not, as in compose. */
+export const FORCE_RECREATE = '--force-recreate';
+
+export function sandboxActions(service: Service, ctx: PlanContext, networkAction?: string, force = false): Pick<ServiceActions, 'sandbox' | 'firewall'> {
   const fw = firewallOf(service, ctx);
   const obs = observedOf(ctx, service.name, 'sandbox');
-  const recreateCause = obs?.detached ? 'not on the project network' : undefined;
+  const causes = [obs?.detached ? 'not on the project network' : undefined, force ? FORCE_RECREATE : undefined].filter((c) => c !== undefined);
+  const recreateCause = causes.length > 0 ? causes.join('; ') : undefined;
   const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw, recreateCause });
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
@@ -85,13 +89,16 @@ function joinsReplaced(service: ObservedContainer, sandbox: ObservedContainer | 
 
 /**
  * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
- * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile.
+ * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile;
+ * `force` recreates it whatever it is (`up --force-recreate`).
  */
-export function serviceAction(service: Service, ctx: PlanContext, sandbox: Action | undefined, waitsFor: string[]): Action | undefined {
+export function serviceAction(service: Service, ctx: PlanContext, sandbox: Action | undefined, waitsFor: string[], force = false): Action | undefined {
   const obs = observedOf(ctx, service.name, 'service');
   const own = sandbox ? [sandbox.id] : [];
   let cause: string | undefined;
-  if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') cause = 'sandbox recreated';
+  // forced, its sandbox is recreated too: the flag is the reason for both
+  if (force) cause = FORCE_RECREATE;
+  else if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') cause = 'sandbox recreated';
   else if (sandbox?.kind === 'start-container' && obs?.running) cause = 'sandbox restarted';
   else if (obs && joinsReplaced(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox replaced';
   else if (!sandbox && obs?.running && restartedUnder(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox restarted';

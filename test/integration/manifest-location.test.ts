@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { hitch } from './helpers.js';
 
-const ELSEWHERE = '(down, ps, logs, exec, port and restart also take -p NAME instead)';
+const ELSEWHERE = '(down, ps, logs, exec, port, restart and stop also take -p NAME instead)';
 
 describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'hdot-location-'));

@@ -10,8 +10,9 @@ export function registerPlan(program: Command): void {
     .argument('[services...]', 'what `up SERVICE...` would do: these services and the services they link to (default: all)')
     .option('--no-deps', 'what `up --no-deps SERVICE...` would do: these services only')
     .option('--remove-orphans', 'plan the removal of orphans too')
+    .option('--force-recreate', 'what `up --force-recreate` would do: recreate every selected container')
     .option('--show-secrets', 'print values of secret-looking env keys (PASSWORD, SECRET, TOKEN, KEY) instead of ***')
-    .action(async (services: string[], { deps, ...opts }: { deps: boolean; removeOrphans?: boolean; showSecrets?: boolean }, cmd: Command) => {
+    .action(async (services: string[], { deps, ...opts }: { deps: boolean; removeOrphans?: boolean; forceRecreate?: boolean; showSecrets?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
       const { planUp } = await import('../../api/plan-up.js');

@@ -8,6 +8,7 @@ interface UpFlags {
   deps: boolean; // false with --no-deps
   detach?: boolean;
   removeOrphans?: boolean;
+  forceRecreate?: boolean;
   dryRun?: boolean;
   build?: boolean;
   showSecrets?: boolean;
@@ -21,6 +22,7 @@ export function registerUp(program: Command): void {
     .argument('[services...]', 'only these services and the services they link to (default: all)')
     .option('--no-deps', "don't bring up the services they link to: those must be up already")
     .option('--remove-orphans', "remove services' containers that are no longer in the manifest")
+    .option('--force-recreate', "recreate the services' containers (and sandboxes) even if nothing changed")
     .option('--dry-run', 'show what would change, change nothing')
     .option('-d, --detach', 'accepted for compose scripts: up is always detached')
     .option('--build', 'build images with a build: section even if they exist')

@@ -1,0 +1,54 @@
+// `start`: start the existing stopped containers of services (default: all; named, with the services
+// they link, as `up SERVICE…` selects them), creating nothing, as compose's `start` does. It plans as
+// `up` does, under the project's lock, and runs that plan only if starting is all it holds: each sandbox
+// before its service, with the rules it will apply recorded first when they changed, each child ready
+// before its parents start. Anything else (a container to create or recreate) is `up`'s, and is named.
+import type { Engine } from '../engine/engine.js';
+import { execute, type ExecEvent } from '../engine/executor.js';
+import type { Manifest } from '../manifest/model.js';
+import { selectServices } from '../plan/selection.js';
+import { beyondStarting, servicesStarted } from '../plan/start-only.js';
+import { UserError } from '../user-error.js';
+import { withProjectLock, type LockOptions } from './lock.js';
+import { containersOf, notCreated, pick } from './lookup.js';
+import { observeAndPlan } from './plan-up.js';
+
+export interface StartOptions {
+  onEvent?: (e: ExecEvent) => void;
+  lock?: LockOptions;
+}
+
+export interface StartResult {
+  started: string[]; // the services with a container started, children first
+  failed: Array<{ action: string; message: string }>;
+}
+
+/** Services of the selection with no container at all: `start` has nothing to start them from. */
+function neverCreated(services: readonly string[], project: string): UserError {
+  const [noun, verb, them] = services.length === 1 ? ['service', 'has', 'it'] : ['services', 'have', 'them'];
+  const quoted = services.map((s) => `"${s}"`).join(', ');
+  return new UserError(
+    `${noun} ${quoted} of project ${project} ${verb} no container, and start only starts existing containers; nothing was started`,
+    `create ${them} with \`hitch up ${services.join(' ')}\``,
+  );
+}
+
+export async function start(engine: Engine, manifest: Manifest, services: string[], opts: StartOptions = {}): Promise<StartResult> {
+  const scope = { name: manifest.project, declared: Object.keys(manifest.services) };
+  return withProjectLock(engine, manifest.project, 'start', opts.lock ?? {}, async () => {
+    // the names as every command checks them (an orphan's name is refused next: it is not the manifest's)
+    pick(await engine.observe(manifest.project, []), scope, services);
+    const selected = selectServices(manifest, services);
+    const { plan, observed } = await observeAndPlan(engine, manifest, { selected });
+    const absent = (selected ?? Object.keys(manifest.services)).filter((s) => notCreated(containersOf(observed, s))).sort();
+    if (absent.length > 0) throw neverCreated(absent, manifest.project);
+    const refusal = beyondStarting(plan, services);
+    if (refusal) throw refusal;
+    const execution = await execute(engine, plan, { onEvent: opts.onEvent });
+    const failed = Object.entries(execution.errors).map(([action, err]) => ({ action, message: err.message }));
+    const done = new Set(Object.entries(execution.outcomes).filter(([, o]) => o === 'done').map(([id]) => id));
+    // started: every start of the service done (a sandbox started whose service failed is not)
+    const started = servicesStarted(plan).filter((s) => plan.actions.every((a) => a.kind !== 'start-container' || a.service !== s || done.has(a.id)));
+    return { started, failed };
+  });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { globals, loadFrom, openEngine, printJson } from '../context.js';
+import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description("start services' existing stopped containers, children first, creating nothing (all services by default)")
+    .argument('[services...]', 'the services to start, with the services they link to')
+    .addOption(lockTimeoutOption())
+    .action(async (services: string[], opts: { lockTimeout?: number }, cmd: Command) => {
+      const g = globals(cmd);
+      // the manifest says what `up` would make: start refuses to be that
+      const manifest = await loadFrom(g);
+      const { start } = await import('../../api/start.js');
+      const result = await start(await openEngine(), manifest, services, {
+        onEvent: (e) => {
+          const a = e.action;
+          if (g.json || a.kind !== 'start-container' || a.role !== 'service') return;
+          if (e.type === 'done') process.stderr.write(`✔ started ${a.service}\n`);
+        },
+        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+      });
+      if (!g.json) for (const f of result.failed) process.stderr.write(`✘ ${f.action}: ${f.message}\n`);
+      if (g.json) printJson({ project: manifest.project, ok: result.failed.length === 0, ...result });
+      if (result.failed.length > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { globals, openEngine, printJson, scopeFrom } from '../context.js';
+import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { secondsParser } from '../seconds.js';
+
+export function registerStop(program: Command): void {
+  program
+    .command('stop')
+    .description("stop services' containers and their sandboxes without removing them, parents first (all services by default)")
+    .argument('[services...]', 'the services to stop')
+    .option('-t, --timeout <seconds>', "seconds to wait for a graceful stop (default: each service's stop_grace_period)", secondsParser({ whole: true }))
+    .addOption(lockTimeoutOption())
+    .action(async (services: string[], opts: { timeout?: number; lockTimeout?: number }, cmd: Command) => {
+      const g = globals(cmd);
+      const scope = await scopeFrom(g);
+      const { stop } = await import('../../api/stop.js');
+      const stopped = await stop(await openEngine(), scope, services, {
+        timeoutSec: opts.timeout,
+        onStopped: (s) => !g.json && process.stderr.write(`✔ stopped ${s}\n`),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+      });
+      if (g.json) printJson({ project: scope.name, stopped });
+    });
+}

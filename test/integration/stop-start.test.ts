@@ -1,0 +1,123 @@
+// stop, start and up --force-recreate on one linked stack: web links cache and publishes a port; extra is
+// declared and never brought up. Containers are kept across stop and start (same ids), and made anew,
+// each of them, by --force-recreate.
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changesDuring, containerIds, writeManifest } from './convergence-helpers.js';
+import { docker, execIn, hitch, hitchOk, requireEngine, until } from './helpers.js';
+
+const P = 'it-stopstart';
+let H: string[];
+
+const SERVICES = {
+  cache: { image: 'hitch-test/redis:1', command: ['redis-server', '--protected-mode', 'no'] },
+  web: { image: 'hitch-test/redis:1', links: ['cache'], ports: ['127.0.0.1::8000'], command: ['sh', '-c', 'exec sleep 100000'], stop_signal: 'SIGKILL' },
+  extra: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL' },
+};
+
+async function states(): Promise<Record<string, string>> {
+  const rows = JSON.parse((await hitchOk([...H, '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
+  return Object.fromEntries(rows.map((r) => [r.service, r.state]));
+}
+
+/** container name → running, for every container of the project. */
+async function running(): Promise<Record<string, boolean>> {
+  const names = Object.keys(await containerIds(P));
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await docker.getContainer(n).inspect()).State.Running] as const)));
+}
+
+/** Whether this process can listen on the host port: free once no sandbox publishes it. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const webReachesCache = async () => (await execIn(`${P}-web`, ['redis-cli', '-h', 'cache', 'ping'])).output;
+
+beforeAll(async () => {
+  await requireEngine();
+  H = ['-f', await writeManifest(P, SERVICES)];
+  await hitch([...H, 'down']);
+  await hitchOk([...H, 'up', 'web']);
+});
+
+afterAll(async () => {
+  await hitchOk([...H, 'down']);
+});
+
+describe('stop', () => {
+  it('of one service: its two containers stop, the others keep running', async () => {
+    expect(await hitch([...H, 'stop', 'web'])).toEqual({ code: 0, stdout: '', stderr: '✔ stopped web\n' });
+    expect(await running()).toEqual({ [`${P}-cache`]: true, [`${P}-cache-sandbox`]: true, [`${P}-web`]: false, [`${P}-web-sandbox`]: false });
+    expect((await execIn(`${P}-cache`, ['redis-cli', 'ping'])).output).toBe('PONG\n');
+    await hitchOk([...H, 'start', 'web']);
+  });
+
+  it('of the whole project: every container stopped, kept, and the published port freed; again is fine', async () => {
+    const port = Number((await hitchOk([...H, 'port', 'web', '8000'])).stdout.trim().split(':')[1]);
+    expect(await canListen(port)).toBe(false);
+    const ids = await containerIds(P);
+    expect(await hitch([...H, 'stop', '-t', '1'])).toEqual({ code: 0, stdout: '', stderr: '✔ stopped web\n✔ stopped cache\n' });
+    expect(await states()).toEqual({ cache: 'stopped', extra: 'missing', web: 'stopped' });
+    expect(await containerIds(P)).toEqual(ids);
+    expect(await canListen(port)).toBe(true);
+    expect(await hitch([...H, '--json', 'stop'])).toEqual({ code: 0, stdout: '{\n  "project": "it-stopstart",\n  "stopped": [\n    "web",\n    "cache"\n  ]\n}\n', stderr: '' });
+  });
+
+  it('of an unknown name: the usage error of every command', async () => {
+    const stderr = 'hitch: no such service in project it-stopstart: "wbe" (did you mean "web"?)\n  to fix: use one of: cache, extra, web\n';
+    expect(await hitch([...H, 'stop', 'wbe'])).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
+
+describe('start', () => {
+  it('of a service never created: refused, pointing to up, nothing started', async () => {
+    const refusal = 'hitch: service "extra" of project it-stopstart has no container, and start only starts existing containers; nothing was started\n  to fix: create it with `hitch up extra`\n';
+    expect(await hitch([...H, 'start', 'extra'])).toEqual({ code: 1, stdout: '', stderr: refusal });
+    expect(await hitch([...H, 'start'])).toEqual({ code: 1, stdout: '', stderr: refusal });
+    expect(await states()).toEqual({ cache: 'stopped', extra: 'missing', web: 'stopped' });
+  });
+
+  it('brings back the same containers, children first, only starting them; the parent reaches its child', async () => {
+    const ids = await containerIds(P);
+    let res;
+    const changes = await changesDuring(P, async () => (res = await hitch([...H, 'start', 'web'])));
+    expect(res).toEqual({ code: 0, stdout: '', stderr: '✔ started cache\n✔ started web\n' });
+    expect(changes).toEqual([
+      `container start ${P}-cache`,
+      `container start ${P}-cache-sandbox`,
+      `container start ${P}-web`,
+      `container start ${P}-web-sandbox`,
+      `network connect ${P}-hitch`,
+    ]);
+    expect(await containerIds(P)).toEqual(ids);
+    expect(await states()).toEqual({ cache: 'running', extra: 'missing', web: 'running' });
+    expect(await until('web reaches cache', async () => ((await webReachesCache()) === 'PONG\n' ? true : undefined))).toBe(true);
+  });
+
+  it('of what runs already: nothing to do', async () => {
+    expect(await hitch([...H, '--json', 'start', 'web'])).toEqual({ code: 0, stdout: '{\n  "project": "it-stopstart",\n  "ok": true,\n  "started": [],\n  "failed": []\n}\n', stderr: '' });
+  });
+});
+
+describe('up --force-recreate', () => {
+  it('plan shows it, up makes every selected container anew, and a second up changes nothing', async () => {
+    const plan = (await hitchOk([...H, 'plan', '--force-recreate', 'web'])).stdout;
+    expect(plan.split('\n').filter((l) => l.includes('recreate-container')).map((l) => l.replace(/ .*cause: /, ' cause: ').replace(/  after.*/, ''))).toEqual([
+      'sandbox:cache cause: --force-recreate',
+      'service:cache cause: --force-recreate',
+      'sandbox:web cause: --force-recreate',
+      'service:web cause: --force-recreate',
+    ]);
+    const before = await containerIds(P);
+    await hitchOk([...H, 'up', '--force-recreate', 'web']);
+    const after = await containerIds(P);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(Object.keys(after).filter((n) => after[n] === before[n])).toEqual([]);
+    expect(await webReachesCache()).toBe('PONG\n');
+    expect(await changesDuring(P, () => hitchOk([...H, 'up', 'web']))).toEqual([]);
+  });
+});

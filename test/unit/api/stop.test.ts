@@ -1,0 +1,89 @@
+// `stop` on a fake engine that records what it is asked: parents before children, each service container
+// before its sandbox, what is stopped already left alone, and the names checked as every command does.
+import { describe, expect, it } from 'vitest';
+import { stop } from '../../../src/api/stop.js';
+import type { Engine } from '../../../src/engine/engine.js';
+import type { ObservedContainer } from '../../../src/plan/observed.js';
+import { UsageError, type UserError } from '../../../src/user-error.js';
+
+/** web links db; each up with both containers unless `down` says which container is stopped. */
+function fakeEngine(opts: { stopped?: string[]; paused?: string[]; up?: string[] } = {}) {
+  const asked: string[] = [];
+  const made = (service: string, role: ObservedContainer['role']): ObservedContainer => {
+    const name = role === 'sandbox' ? `shop-${service}-sandbox` : `shop-${service}`;
+    return {
+      id: name, name, service, role, configHash: '',
+      running: !opts.stopped?.includes(name),
+      ...(opts.paused?.includes(name) ? { paused: true } : {}),
+      ...(role === 'service' && service === 'web' ? { links: ['db'] } : {}),
+    };
+  };
+  const containers = (opts.up ?? ['db', 'web']).flatMap((s) => [made(s, 'sandbox'), made(s, 'service')]);
+  const engine = {
+    observe: async () => ({ containers }),
+    tryLock: async () => ({ acquired: true, release: async () => void asked.push('lock released') }),
+    stopContainer: async (id: string, t?: number) => void asked.push(`stop ${id}${t === undefined ? '' : ` -t ${t}`}`),
+  } as unknown as Engine;
+  return { engine, asked };
+}
+
+const scope = { name: 'shop', declared: ['db', 'extra', 'web'] };
+
+async function stopOf(services: string[], engine = fakeEngine(), timeoutSec?: number) {
+  const warnings: string[] = [];
+  const stopped = await stop(engine.engine, scope, services, { timeoutSec, onWarning: (m) => warnings.push(m) });
+  return { stopped, warnings, asked: engine.asked };
+}
+
+const refused = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (err: UserError) => ({ usage: err instanceof UsageError, message: err.message, remedy: err.remedy }),
+  );
+
+describe('stop', () => {
+  it('of everything: parents first, each service container before its sandbox', async () => {
+    expect(await stopOf([])).toEqual({
+      stopped: ['web', 'db'],
+      warnings: [],
+      asked: ['stop shop-web', 'stop shop-web-sandbox', 'stop shop-db', 'stop shop-db-sandbox', 'lock released'],
+    });
+  });
+
+  it('-t is given to every stop', async () => {
+    expect((await stopOf(['db'], fakeEngine(), 3)).asked).toEqual(['stop shop-db -t 3', 'stop shop-db-sandbox -t 3', 'lock released']);
+  });
+
+  it('of one service: its two containers, no other', async () => {
+    expect(await stopOf(['db'])).toEqual({ stopped: ['db'], warnings: [], asked: ['stop shop-db', 'stop shop-db-sandbox', 'lock released'] });
+  });
+
+  it('what is stopped already is left alone, and is no error', async () => {
+    const engine = fakeEngine({ stopped: ['shop-web', 'shop-web-sandbox', 'shop-db'] });
+    expect(await stopOf([], engine)).toEqual({ stopped: ['web', 'db'], warnings: [], asked: ['stop shop-db-sandbox', 'lock released'] });
+  });
+
+  it('of a declared service with no container: nothing to stop, said so', async () => {
+    expect(await stopOf(['extra', 'db'])).toEqual({
+      stopped: ['db'],
+      warnings: ['service "extra" of project shop has no container, so nothing to stop; run `hitch up extra` to create it'],
+      asked: ['stop shop-db', 'stop shop-db-sandbox', 'lock released'],
+    });
+  });
+
+  it('of a misspelt name: the usage error every command gives, nothing stopped', async () => {
+    const engine = fakeEngine();
+    expect(await refused(stopOf(['wbe'], engine))).toEqual({ usage: true, message: 'no such service in project shop: "wbe" (did you mean "web"?)', remedy: 'use one of: db, extra, web' });
+    expect(engine.asked).toEqual(['lock released']);
+  });
+
+  it('of a paused container: refused before anything stops, with the way out', async () => {
+    const engine = fakeEngine({ paused: ['shop-db'] });
+    expect(await refused(stopOf([], engine))).toEqual({ usage: false, message: 'shop-db is paused; nothing was stopped', remedy: 'unpause it (`docker unpause shop-db`)' });
+    expect(engine.asked).toEqual(['lock released']);
+  });
+
+  it('of a project with nothing on the engine: it is not up', async () => {
+    expect(await refused(stopOf([], fakeEngine({ up: [] })))).toEqual({ usage: false, message: 'project shop has no containers on this engine', remedy: 'start it with `hitch up`' });
+  });
+});
