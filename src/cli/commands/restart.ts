@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { lockOptions } from '../../api/lock.js';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
-import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { commandLock, lockTimeoutOption } from '../lock-option.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
@@ -17,7 +18,7 @@ export function registerRestart(program: Command): void {
       const restarted = await restart(await openEngine(), project, services, {
         timeoutSec: opts.timeout,
         onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
-        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+        lock: lockOptions(commandLock(opts.lockTimeout)),
       });
       if (g.json) printJson({ project, restarted });
     });
