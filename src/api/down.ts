@@ -5,14 +5,12 @@ import { execute, type ExecEvent, type ExecutionResult } from '../engine/executo
 import type { Plan } from '../plan/model.js';
 import { planDown } from '../plan/reconcile.js';
 import { SANDBOX_IMAGE } from '../plan/sandbox.js';
-import { withProjectLock, type LockOptions } from './lock.js';
+import { lockOptions, withProjectLock, type ProjectLockOptions } from './lock.js';
 import { summarize, type Summary } from './summary.js';
 
-export interface DownOptions {
+export interface DownOptions extends ProjectLockOptions {
   volumes?: boolean;
   concurrency?: number;
-  lockTimeoutMs?: number;
-  onLockWait?: (message: string) => void;
   onPlan?: (plan: Plan) => void;
   onEvent?: (e: ExecEvent) => void;
 }
@@ -37,7 +35,5 @@ export async function down(engine: Engine, project: string, opts: DownOptions = 
   // The lock runs on the sandbox image. Without it no `up` can be running (`up` ensures the image
   // before it locks), and `down` must still work on an engine that never had it.
   if (!(await engine.imageExists(SANDBOX_IMAGE))) return work();
-  // lock notices (waiting, a lock left behind) go where the caller shows waiting
-  const lock: LockOptions = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait, onReleaseError: opts.onLockWait };
-  return withProjectLock(engine, project, 'down', lock, work);
+  return withProjectLock(engine, project, 'down', lockOptions(opts), work);
 }

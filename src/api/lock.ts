@@ -3,11 +3,11 @@
 // machines that share a remote engine, and a killed holder leaves a lock anyone can see is stale.
 import { hostname } from 'node:os';
 import type { Engine } from '../engine/engine.js';
+import { OWNER_LABEL, ownerLabel } from '../engine/lock-owner.js';
 import { lockName } from '../manifest/container-names.js';
 import { LABEL } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 
-const OWNER_LABEL = 'io.hitch.lock.owner';
 const SINCE_LABEL = 'io.hitch.lock.since';
 export const DEFAULT_LOCK_TIMEOUT_MS = 300_000;
 const MAX_POLL_MS = 1000;
@@ -17,52 +17,89 @@ export function projectLockHeld(engine: Engine, project: string): Promise<boolea
   return engine.lockHeld(lockName(project));
 }
 
+/** The lock while it is held: its container's name, and its removal (once, however often it is called). */
+export interface HeldLock {
+  name: string;
+  release(): Promise<void>;
+}
+
 export interface LockOptions {
   timeoutMs?: number;
   /** Called once, when the lock is found held: who holds it, in words. */
   onWait?: (message: string) => void;
   /** The work is done but the lock could not be removed: the next command will find it stale. */
   onReleaseError?: (message: string) => void;
+  /**
+   * Called once the lock is taken; returns what to undo once it is released. The CLI removes the lock
+   * on SIGINT and SIGTERM (src/cli/interrupt.ts): a library caller's process is not ours to exit.
+   */
+  onHeld?: (lock: HeldLock) => () => void;
+}
+
+/** The lock's options as `up` and `down` take them, among their own (restart takes LockOptions). */
+export interface ProjectLockOptions {
+  lockTimeoutMs?: number;
+  onLockWait?: (message: string) => void;
+  onLockHeld?: LockOptions['onHeld'];
+}
+
+export function lockOptions(o: ProjectLockOptions): LockOptions {
+  // lock notices (waiting, a lock left behind) go where the caller shows waiting
+  return { timeoutMs: o.lockTimeoutMs, onWait: o.onLockWait, onReleaseError: o.onLockWait, onHeld: o.onLockHeld };
 }
 
 function describeHolder(labels: Record<string, string>): string {
   return `${labels[OWNER_LABEL] ?? 'another hitch'} since ${labels[SINCE_LABEL] ?? 'an unknown time'}`;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Runs `work` holding the project's lock; always releases it, also when `work` fails. */
 export async function withProjectLock<T>(engine: Engine, project: string, command: string, opts: LockOptions, work: () => Promise<T>): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const name = lockName(project);
   const labels = {
     [LABEL.lock]: project,
-    [OWNER_LABEL]: `hitch ${command} (pid ${process.pid} on ${hostname()})`,
+    [OWNER_LABEL]: ownerLabel(command, process.pid, hostname()),
     [SINCE_LABEL]: new Date().toISOString(),
   };
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (let delay = 100; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
-    const attempt = await engine.tryLock(lockName(project), labels);
-    if (attempt.acquired) {
-      try {
-        return await work();
-      } finally {
-        // Failing to remove the lock must not hide what the work did: the lock goes stale on its own.
-        await attempt.release().catch((err: Error) => opts.onReleaseError?.(`could not remove the lock ${lockName(project)}: ${err.message}`));
-      }
-    }
-    const stale = !attempt.holder; // cleared just now (by us or by another waiter): try again shortly
-    if (stale && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, Math.min(delay, 200)));
+    const attempt = await engine.tryLock(name, labels);
+    if (attempt.acquired) return holding({ name, release: attempt.release }, opts, work);
+    const left = deadline - Date.now();
+    if (!attempt.holder && left > 0) {
+      await sleep(Math.min(delay, 200, left)); // a stale lock was cleared just now (by us or by another waiter)
       continue;
     }
     const who = describeHolder(attempt.holder ?? {});
-    if (Date.now() + delay > deadline) {
+    // The last try is at the deadline, not a poll interval before it: --lock-timeout 1 waits 1 s.
+    if (left <= 0) {
       throw new UserError(
         `project ${project} is busy: ${who}; gave up after ${timeoutMs / 1000}s`,
-        `wait for it to finish and run \`hitch ${command}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${lockName(project)}\``,
+        `wait for it to finish and run \`hitch ${command}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${name}\``,
       );
     }
     if (!told) opts.onWait?.(`project ${project} is busy: ${who}; waiting up to ${timeoutMs / 1000}s`);
     told = true;
-    await new Promise((r) => setTimeout(r, delay));
+    await sleep(Math.min(delay, left));
+  }
+}
+
+async function holding<T>(lock: HeldLock, opts: LockOptions, work: () => Promise<T>): Promise<T> {
+  // Removed once, whether the work ends first or a signal does (onHeld). Failing to remove it must not
+  // hide what the work did: the lock goes stale on its own.
+  let removal: Promise<void> | undefined;
+  const release = () =>
+    (removal ??= lock.release().catch((err: Error) => {
+      opts.onReleaseError?.(`could not remove the lock ${lock.name}: ${err.message}`);
+    }));
+  const unhook = opts.onHeld?.({ name: lock.name, release });
+  try {
+    return await work();
+  } finally {
+    await release();
+    unhook?.(); // only now: a signal during the removal waits for it rather than killing hitch mid-way
   }
 }

@@ -11,20 +11,18 @@ import type { UserError } from '../user-error.js';
 import { linkEnforcement } from './link-enforcement.js';
 import { ensureImages, type ImageEvent } from './images.js';
 import { observeAndPlan, outdatedWarnings, planUp, type ServiceSelection } from './plan-up.js';
-import { withProjectLock } from './lock.js';
+import { lockOptions, withProjectLock, type ProjectLockOptions } from './lock.js';
 import { summarize, type Summary } from './summary.js';
 
 const SUBNET_ATTEMPTS = 3;
 const LOG_LINES = 10;
 
-export interface UpOptions extends ServiceSelection {
+export interface UpOptions extends ServiceSelection, ProjectLockOptions {
   removeOrphans?: boolean;
   forceRecreate?: boolean; // recreate the selection's containers, changed or not
   dryRun?: boolean;
   build?: boolean;
   concurrency?: number;
-  lockTimeoutMs?: number;
-  onLockWait?: (message: string) => void;
   onImage?: (e: ImageEvent) => void;
   onPlan?: (plan: Plan) => void;
   onEvent?: (e: ExecEvent) => void;
@@ -104,9 +102,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
     }
   }
-  // lock notices (waiting, a lock left behind) go where the caller shows waiting
-  const lock = { timeoutMs: opts.lockTimeoutMs, onWait: opts.onLockWait, onReleaseError: opts.onLockWait };
-  return withProjectLock(engine, manifest.project, 'up', lock, async () => {
+  return withProjectLock(engine, manifest.project, 'up', lockOptions(opts), async () => {
     const lost: string[] = [];
     for (let attempt = 1; ; attempt++) {
       const { plan } = await observeAndPlan(engine, manifest, planning, lost);

@@ -1,7 +1,10 @@
-// `--lock-timeout SECONDS` on the commands that change a project (up, down, restart): how long to wait
-// for another hitch working on the same project (src/api/lock.ts) before giving up.
+// `--lock-timeout SECONDS` on the commands that change a project (up, down, restart, stop, start): how
+// long to wait for another hitch working on the same project (src/api/lock.ts) before giving up; and what
+// the CLI does around the lock: says why it waits, and removes the lock when interrupted (interrupt.ts).
 import { Option } from 'commander';
-import { DEFAULT_LOCK_TIMEOUT_MS } from '../api/lock.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, type ProjectLockOptions } from '../api/lock.js';
+import { releaseOnSignal } from './interrupt.js';
+import type { Reporter } from './reporter.js';
 import { secondsParser } from './seconds.js';
 
 const seconds = secondsParser();
@@ -14,4 +17,10 @@ export function lockTimeoutOption(): Option {
 /** Where the "waiting for the lock" message goes: stderr, also with --json (stdout stays the document). */
 export function lockWaitMessage(message: string): void {
   process.stderr.write(`${message}\n`);
+}
+
+/** The lock's options for a command: --lock-timeout's value, its notices, and its removal on Ctrl-C. */
+export function commandLock(lockTimeoutMs: number | undefined, reporter?: Reporter): ProjectLockOptions {
+  const stopDisplay = reporter && (() => reporter.interrupt());
+  return { lockTimeoutMs, onLockWait: lockWaitMessage, onLockHeld: releaseOnSignal({ stopDisplay, say: lockWaitMessage }) };
 }

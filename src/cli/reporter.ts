@@ -9,6 +9,8 @@ export interface Reporter {
   onEvent(e: ExecEvent): void;
   /** Resolves once the display has drawn its last frame. */
   finish(): Promise<void>;
+  /** Ends the display now (hitch was interrupted): what is not done yet is drawn as interrupted. */
+  interrupt(): Promise<void>;
 }
 
 export type ReporterKind = 'tty' | 'plain' | 'json';
@@ -28,10 +30,11 @@ export function plainReporter(write: (line: string) => void): Reporter {
       if (e.type === 'skipped') write(`- ${describe(e.action)}: skipped, waits for ${e.because} which did not succeed`);
     },
     finish: async () => {},
+    interrupt: async () => {},
   };
 }
 
-export const silentReporter: Reporter = { onPlan: () => {}, onEvent: () => {}, finish: async () => {} };
+export const silentReporter: Reporter = { onPlan: () => {}, onEvent: () => {}, finish: async () => {}, interrupt: async () => {} };
 
 interface Deferred {
   promise: Promise<string | undefined>; // resolves with a skip reason, or undefined when done
@@ -63,7 +66,8 @@ export function ttyReporter(): Reporter {
               if (skip) task.skip(`${describe(a)}: skipped, waits for ${skip}`);
             },
           })),
-          { concurrent: true, exitOnError: false, rendererOptions: { collapseErrors: false } },
+          // Ctrl-C is hitch's (interrupt.ts): listr2's own handler exits 127 at once, the lock left behind.
+          { concurrent: true, exitOnError: false, registerSignalListeners: false, rendererOptions: { collapseErrors: false } },
         ).run().catch(() => {}),
       );
     },
@@ -74,6 +78,11 @@ export function ttyReporter(): Reporter {
       if (e.type === 'skipped') d?.resolve(e.because);
     },
     finish: () => rendering.then(() => {}),
+    interrupt() {
+      // every task fails at once, so listr2 ends: last frame drawn, stderr and the cursor given back
+      for (const d of pending.values()) d.reject(new Error('interrupted'));
+      return rendering.then(() => {});
+    },
   };
 }
 

@@ -3,9 +3,10 @@
 // two machines against the same (remote) engine; a local file lock would only cover the first case.
 //
 // Liveness without heartbeats: the holder keeps the container's stdin attached, and the container runs
-// `cat`. When the holder dies (SIGINT, SIGKILL, lost machine), its connection closes, the engine closes
-// stdin (StdinOnce), `cat` exits, and the lock is visibly stale: anyone may remove it (by id, so a newer
-// lock is never removed by mistake).
+// `cat`. When the holder dies (SIGKILL, lost machine), its connection closes, the engine closes stdin
+// (StdinOnce), `cat` exits, and the lock is visibly stale: anyone may remove it (by id, so a newer lock
+// is never removed by mistake). A holder of this host whose process is gone is seen at once, started or
+// not (lock-owner.ts); an interrupted one removes its lock itself (src/cli/interrupt.ts).
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { LABEL } from '../plan/model.js';
@@ -13,9 +14,7 @@ import { SANDBOX_IMAGE } from '../plan/sandbox.js';
 import { UserError } from '../user-error.js';
 import type { LockAttempt } from './engine.js';
 import { isNotFound, statusOf, unlessNotFound } from './engine-errors.js';
-
-/** A lock created but never started is its creator's for this long (create → attach → start is quick). */
-const START_GRACE_MS = 30_000;
+import { isHeld, OWNER_LABEL, thisHost } from './lock-owner.js';
 
 async function create(docker: Docker, name: string, labels: Record<string, string>): Promise<LockAttempt> {
   const container = await docker.createContainer({
@@ -33,8 +32,9 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
     HostConfig: { NetworkMode: 'host', CapDrop: ['ALL'] },
   });
   // The create alone makes the lock ours: the name is taken, and a lock not started yet is held for
-  // START_GRACE_MS. The start only lets others see a dead holder (its stdin closes, `cat` exits), so it
-  // goes on beside the work instead of before it: about 80 ms of every `up` and `down` that waited on runc.
+  // START_GRACE_MS (lock-owner.ts). The start only lets others see a dead holder (its stdin closes, `cat`
+  // exits), so it goes on beside the work instead of before it: about 80 ms of every `up` and `down` that
+  // waited on runc.
   let stdin: Duplex | undefined;
   const started = (async () => {
     stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
@@ -42,8 +42,8 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
     stdin.on('error', () => {});
     await container.start();
   })();
-  // A start that fails leaves a lock that is held until START_GRACE_MS, then stale, as when its holder is
-  // killed before starting it: the work goes on, and the release below removes it all the same.
+  // A start that fails leaves a lock that is held until START_GRACE_MS, then stale, as when a holder on
+  // another host is killed before starting it: the work goes on, and the release below removes it anyway.
   started.catch(() => {});
   return {
     acquired: true,
@@ -57,10 +57,10 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
   };
 }
 
-/** Whether a lock container is held: its `cat` runs, or its creator is about to start it. */
+/** Whether a lock container is held, by the rule of lock-owner.ts. */
 function live(info: Docker.ContainerInspectInfo): boolean {
-  const starting = info.State.Status === 'created' && Date.now() - Date.parse(info.Created) < START_GRACE_MS;
-  return info.State.Running || starting;
+  const lock = { running: info.State.Running, status: info.State.Status, created: info.Created, owner: info.Config.Labels?.[OWNER_LABEL] };
+  return isHeld(lock, thisHost());
 }
 
 /**

@@ -4,7 +4,7 @@ import { UserError } from '../../user-error.js';
 import { globals, openEngine, printJson, projectFrom } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
-import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { commandLock, lockTimeoutOption } from '../lock-option.js';
 
 /**
  * `down -v` destroys data, so on a terminal it asks first. Without a terminal there is no one to ask:
@@ -46,8 +46,7 @@ export function registerDown(program: Command): void {
       const reporter = makeReporter(reporterKind(g.json));
       const result = await down(engine, project, {
         volumes: opts.volumes,
-        lockTimeoutMs: opts.lockTimeout,
-        onLockWait: lockWaitMessage,
+        ...commandLock(opts.lockTimeout, reporter),
         onPlan: (plan) => reporter.onPlan(plan),
         onEvent: (e) => reporter.onEvent(e),
       });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { lockOptions } from '../../api/lock.js';
 import { globals, openEngine, printJson, scopeFrom } from '../context.js';
-import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { commandLock, lockTimeoutOption } from '../lock-option.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
@@ -18,7 +19,7 @@ export function registerRestart(program: Command): void {
         timeoutSec: opts.timeout,
         onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+        lock: lockOptions(commandLock(opts.lockTimeout)),
       });
       if (g.json) printJson({ project: scope.name, restarted });
     });

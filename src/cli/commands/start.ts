@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
-import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { lockOptions } from '../../api/lock.js';
+import { commandLock, lockTimeoutOption } from '../lock-option.js';
 
 export function registerStart(program: Command): void {
   program
@@ -19,7 +20,7 @@ export function registerStart(program: Command): void {
           if (g.json || a.kind !== 'start-container' || a.role !== 'service') return;
           if (e.type === 'done') process.stderr.write(`✔ started ${a.service}\n`);
         },
-        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+        lock: lockOptions(commandLock(opts.lockTimeout)),
       });
       if (!g.json) for (const f of result.failed) process.stderr.write(`✘ ${f.action}: ${f.message}\n`);
       if (g.json) printJson({ project: manifest.project, ok: result.failed.length === 0, ...result });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { globals, openEngine, printJson, scopeFrom } from '../context.js';
-import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { lockOptions } from '../../api/lock.js';
+import { commandLock, lockTimeoutOption } from '../lock-option.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerStop(program: Command): void {
@@ -18,7 +19,7 @@ export function registerStop(program: Command): void {
         timeoutSec: opts.timeout,
         onStopped: (s) => !g.json && process.stderr.write(`✔ stopped ${s}\n`),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-        lock: { timeoutMs: opts.lockTimeout, onWait: lockWaitMessage, onReleaseError: lockWaitMessage },
+        lock: lockOptions(commandLock(opts.lockTimeout)),
       });
       if (g.json) printJson({ project: scope.name, stopped });
     });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
-import { lockTimeoutOption, lockWaitMessage } from '../lock-option.js';
+import { commandLock, lockTimeoutOption } from '../lock-option.js';
 
 interface UpFlags {
   deps: boolean; // false with --no-deps
@@ -39,8 +39,7 @@ export function registerUp(program: Command): void {
         ...opts,
         services,
         noDeps: !deps,
-        lockTimeoutMs: opts.lockTimeout,
-        onLockWait: lockWaitMessage,
+        ...commandLock(opts.lockTimeout, reporter),
         onImage: (e) => log(`${e.how === 'build' ? 'building' : 'pulling'} ${e.image}${e.service ? ` for ${e.service}` : ''}`),
         onPlan: (plan) => reporter.onPlan(plan),
         onEvent: (e) => reporter.onEvent(e),

@@ -1,17 +1,20 @@
-// withProjectLock against a fake engine: acquire, release, wait, stale locks, failures on either side.
-import { describe, expect, it } from 'vitest';
-import { withProjectLock } from '../../../src/api/lock.js';
+// withProjectLock against a fake engine: acquire, release, wait, stale locks, failures on either side,
+// the deadline (on vitest's fake clock), and the release a signal asks for while the lock is held.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withProjectLock, type HeldLock } from '../../../src/api/lock.js';
 import type { Engine, LockAttempt } from '../../../src/engine/engine.js';
 import { UserError } from '../../../src/user-error.js';
 
 const HOLDER = { 'io.hitch.lock.owner': 'hitch up (pid 7 on box)', 'io.hitch.lock.since': '2026-11-23T10:00:00.000Z' };
 
-/** Answers tryLock from a script of attempts; counts releases. */
+/** Answers tryLock from a script of attempts (the last one repeats); counts releases, notes when it was tried. */
 function fakeEngine(script: Array<'free' | 'held' | 'stale' | 'free-but-release-fails'>) {
   let releases = 0;
   let calls = 0;
+  const tries: number[] = [];
   const engine = {
     async tryLock(): Promise<LockAttempt> {
+      tries.push(Date.now());
       const step = script[Math.min(calls++, script.length - 1)];
       if (step === 'held') return { acquired: false, holder: HOLDER };
       if (step === 'stale') return { acquired: false };
@@ -24,7 +27,7 @@ function fakeEngine(script: Array<'free' | 'held' | 'stale' | 'free-but-release-
       };
     },
   } as unknown as Engine;
-  return { engine, releases: () => releases, calls: () => calls };
+  return { engine, releases: () => releases, calls: () => calls, tries };
 }
 
 describe('withProjectLock', () => {
@@ -68,5 +71,84 @@ describe('withProjectLock', () => {
       'project shop is busy: hitch up (pid 7 on box) since 2026-11-23T10:00:00.000Z; gave up after 0.25s',
       'wait for it to finish and run `hitch up` again, or raise --lock-timeout; if no such hitch is running, remove the lock with `docker rm -f hitch-lock-shop`',
     ]);
+  });
+});
+
+const BUSY = 'project shop is busy: hitch up (pid 7 on box) since 2026-11-23T10:00:00.000Z';
+
+describe('withProjectLock: the deadline', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  /** When the lock was tried (ms after the start) and how it ended, on the fake clock. */
+  async function timeline(script: Parameters<typeof fakeEngine>[0], timeoutMs: number) {
+    const f = fakeEngine(script);
+    const ended = withProjectLock(f.engine, 'shop', 'up', { timeoutMs }, async () => 'done').then(
+      (v) => `${v} at ${Date.now()}`,
+      (e: Error) => `${e.message} at ${Date.now()}`,
+    );
+    await vi.runAllTimersAsync();
+    return { tries: f.tries, ended: await ended };
+  }
+
+  it('held throughout: the last try is at the deadline, not a poll interval before it, then it gives up', async () => {
+    expect(await timeline(['held'], 1000)).toEqual({ tries: [0, 100, 300, 700, 1000], ended: `${BUSY}; gave up after 1s at 1000` });
+  });
+
+  it('freed in the last moments: the try at the deadline takes it', async () => {
+    expect(await timeline(['held', 'held', 'held', 'held', 'free'], 1000)).toEqual({ tries: [0, 100, 300, 700, 1000], ended: 'done at 1000' });
+  });
+
+  it('polls at most every second, and still tries at the deadline', async () => {
+    expect(await timeline(['held'], 3200)).toEqual({ tries: [0, 100, 300, 700, 1500, 2500, 3200], ended: `${BUSY}; gave up after 3.2s at 3200` });
+  });
+
+  it('a timeout of 0 tries once', async () => {
+    expect(await timeline(['held'], 0)).toEqual({ tries: [0], ended: `${BUSY}; gave up after 0s at 0` });
+  });
+
+  it('a stale lock cleared is tried again at once after a short pause, also close to the deadline', async () => {
+    expect(await timeline(['held', 'held', 'held', 'stale', 'free'], 750)).toEqual({ tries: [0, 100, 300, 700, 750], ended: 'done at 750' });
+  });
+});
+
+describe('withProjectLock: onHeld, the release a signal asks for', () => {
+  it('is told the lock once taken, and undone only after the lock is removed', async () => {
+    const f = fakeEngine(['free']);
+    const events: string[] = [];
+    const onHeld = (lock: HeldLock) => {
+      events.push(`held ${lock.name}`);
+      return () => events.push(`undone after ${f.releases()} release`);
+    };
+    await withProjectLock(f.engine, 'shop', 'up', { onHeld }, async () => void events.push('work'));
+    expect(events).toEqual(['held hitch-lock-shop', 'work', 'undone after 1 release']);
+  });
+
+  it('a release during the work removes the lock once: the end of the work waits for that same removal', async () => {
+    const f = fakeEngine(['free']);
+    let held: HeldLock | undefined;
+    const result = await withProjectLock(f.engine, 'shop', 'up', { onHeld: (lock) => ((held = lock), () => {}) }, async () => {
+      await held!.release();
+      return `released ${f.releases()} time during the work`;
+    });
+    expect([result, f.releases()]).toEqual(['released 1 time during the work', 1]);
+  });
+
+  it('a release that fails is said once and never rejects: a signal handler can always go on to exit', async () => {
+    const f = fakeEngine(['free-but-release-fails']);
+    const notices: string[] = [];
+    let held: HeldLock | undefined;
+    const opts = { onReleaseError: (m: string) => notices.push(m), onHeld: (lock: HeldLock) => ((held = lock), () => {}) };
+    await withProjectLock(f.engine, 'shop', 'up', opts, async () => {
+      await expect(held!.release()).resolves.toBeUndefined();
+    });
+    expect(notices).toEqual(['could not remove the lock hitch-lock-shop: engine went away']);
+  });
+
+  it('is not called while the lock is only waited for, nor when it is never taken', async () => {
+    const f = fakeEngine(['held']);
+    const held: string[] = [];
+    await withProjectLock(f.engine, 'shop', 'up', { timeoutMs: 0, onHeld: (lock) => (held.push(lock.name), () => {}) }, async () => 'never').catch(() => {});
+    expect(held).toEqual([]);
   });
 });

@@ -1,0 +1,65 @@
+// When a project's lock container (mutex.ts) is held, and when it is stale and anyone may remove it.
+// Pure but for `thisHost`: the clock, the host's name and its process table are given, so the rule is
+// tested as a table (test/unit/engine/lock-owner.test.ts).
+import { hostname } from 'node:os';
+
+/** Who took the lock, in words users read in "project X is busy: …" and the rule below parses. */
+export const OWNER_LABEL = 'io.hitch.lock.owner';
+
+/** A lock created but never started is its creator's for this long (create → attach → start is quick). */
+export const START_GRACE_MS = 30_000;
+
+export function ownerLabel(command: string, pid: number, host: string): string {
+  return `hitch ${command} (pid ${pid} on ${host})`;
+}
+
+// As ownerLabel writes it; the host is all up to the last `)` (os.hostname() may hold anything).
+const OWNER = /^hitch \S+ \(pid ([1-9]\d{0,8}) on (.+)\)$/; // a pid below 2^31, as process.kill takes
+
+/** The owner's process, or undefined for a label in another form (an older or foreign lock). */
+export function ownerOf(label: string | undefined): { pid: number; host: string } | undefined {
+  const m = OWNER.exec(label ?? '');
+  return m ? { pid: Number(m[1]), host: m[2]! } : undefined;
+}
+
+/** What the rule needs to know of the machine it runs on. */
+export interface Here {
+  now: number; // ms since the epoch
+  host: string; // os.hostname(), as ownerLabel records it
+  alive(pid: number): boolean;
+}
+
+/** What the rule needs to know of the lock container, from its inspect. */
+export interface LockState {
+  running: boolean;
+  status: string; // created, running, exited…
+  created: string; // ISO time of the create
+  owner: string | undefined; // the OWNER_LABEL
+}
+
+/**
+ * Held while its `cat` runs, or while its creator is about to start it; stale at once, started or not,
+ * when its owner is a process of this very host that no longer exists (an interrupted or killed hitch):
+ * waiting START_GRACE_MS for a start that cannot come only blocked the next command. An owner elsewhere,
+ * or a label in another form, keeps the rules above: its process cannot be seen from here.
+ */
+export function isHeld(lock: LockState, here: Here): boolean {
+  const owner = ownerOf(lock.owner);
+  if (owner && owner.host === here.host && !here.alive(owner.pid)) return false;
+  const starting = lock.status === 'created' && here.now - Date.parse(lock.created) < START_GRACE_MS;
+  return lock.running || starting;
+}
+
+/** Whether a process exists: signal 0 checks without sending. EPERM is someone else's process: alive. */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+export function thisHost(): Here {
+  return { now: Date.now(), host: hostname(), alive: pidAlive };
+}
