@@ -16,7 +16,8 @@ export interface PsRow {
 
 /** The rows of the named services (default: all); a name the project does not have is a usage error. */
 export async function ps(engine: Engine, project: string, services: string[] = []): Promise<PsRow[]> {
-  const observed = await engine.observe(project, []);
+  // start times tell a sandbox restarted under its running service (lookup.ts: sandboxProblem)
+  const observed = await engine.observe(project, [], { startTimes: true });
   const unknown = unknownServices(observed, project, services);
   if (unknown) throw unknown;
   return servicesOf(observed)
