@@ -6,9 +6,9 @@ import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
 import {
   acceptRule, agrees, compareProbes, dropRule, expectedMatrix, unexposedProbes, type Outcome, type Probe, type RuleInForce,
 } from '../plan/matrix.js';
-import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import { live, shown, type Live } from './link-enforcement.js';
+import { uncheckable } from './uncheckable.js';
 
 export interface CheckRow extends Probe {
   actual: Outcome;
@@ -90,12 +90,8 @@ async function listening<T>(engine: Engine, sandbox: string, ports: PortSpec[], 
 
 export async function check(engine: Engine, manifest: Manifest, opts: { timeoutSec?: number } = {}): Promise<CheckResult> {
   const stack = await live(engine, manifest);
-  if (stack.paused.length > 0) {
-    throw new UserError(
-      `cannot check project ${manifest.project}: probes run in every sandbox, and nothing runs in a paused one: ${stack.paused.join(', ')}`,
-      `${unpauseRemedy(stack.paused)}, then run \`hitch check\` again`,
-    );
-  }
+  const refusal = uncheckable(manifest.project, stack);
+  if (refusal) throw refusal;
   const timeoutSec = opts.timeoutSec ?? 1;
   const matrix = expectedMatrix(manifest, stack.offered);
   // Targets in parallel. Per target, tcp probes a few at a time, then udp one at a time, so the

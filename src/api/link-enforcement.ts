@@ -8,6 +8,7 @@ import { enforcementOf, linkGrants, rulesFromArgs, rulesInForce, type LinkEnforc
 import type { ObservedState } from '../plan/observed.js';
 import { offeredPorts } from '../plan/offers.js';
 import { UserError } from '../user-error.js';
+import { sandboxProblem } from './lookup.js';
 
 export interface Live {
   subnet: string;
@@ -19,6 +20,8 @@ export interface Live {
   notRunning: Record<string, 'stopped' | 'missing'>;
   /** Sandboxes frozen by `docker pause`: their firewall holds, but nothing runs in them. */
   paused: string[];
+  /** Services whose sandbox restarted under their running container: that one kept the old namespace, and has no network. */
+  restarted: string[];
 }
 
 /** The live stack of every service, or of the services `only` names. */
@@ -26,7 +29,7 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
   const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
-  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [] };
+  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarted: [] };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
     if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
@@ -37,6 +40,7 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
     result.rulesArgs[s.name] = box.firewallArgs;
     const own = observed.containers.find((c) => c.service === s.name && c.role === 'service');
     if (!own?.running) result.notRunning[s.name] = own ? 'stopped' : 'missing';
+    if (sandboxProblem({ service: s.name, sandbox: box, main: own }) === 'sandbox restarted') result.restarted.push(s.name);
   }
   return result;
 }

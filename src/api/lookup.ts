@@ -3,6 +3,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
+import { restartedUnder } from '../plan/restarted-under.js';
 import { quotedWithGuess } from '../manifest/suggest.js';
 import { UsageError, UserError } from '../user-error.js';
 
@@ -12,13 +13,20 @@ export interface ServiceContainers {
   main?: ObservedContainer; // the service container
 }
 
+/** Why a running service container has no network, though the engine says it is up. */
+export type SandboxProblem = 'sandbox stopped' | 'sandbox missing' | 'sandbox restarted';
+
 /**
  * What is wrong with a running service's sandbox: stopped or missing, the service has no network (its
- * namespace went with the sandbox), though the engine says its container is up. Undefined otherwise.
+ * namespace went with the sandbox), though the engine says its container is up; restarted under it (seen
+ * only with the containers' start times: ObserveOptions.startTimes), it has none either, as it kept the
+ * old namespace. Undefined otherwise.
  */
-export function sandboxProblem(t: ServiceContainers): 'sandbox stopped' | 'sandbox missing' | undefined {
-  if (!t.main?.running || t.sandbox?.running) return undefined;
-  return t.sandbox ? 'sandbox stopped' : 'sandbox missing';
+export function sandboxProblem(t: ServiceContainers): SandboxProblem | undefined {
+  if (!t.main?.running) return undefined;
+  if (!t.sandbox) return 'sandbox missing';
+  if (!t.sandbox.running) return 'sandbox stopped';
+  return restartedUnder(t.main, t.sandbox) ? 'sandbox restarted' : undefined;
 }
 
 /** A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`. */
@@ -28,7 +36,7 @@ export type ContainerState = 'running' | 'paused' | 'stopped' | 'missing';
  * A service's state: its container's, unless its sandbox is what keeps it off the network, or is paused
  * (the service still answers, but nothing runs in its sandbox: no new rules, no probes, no `check`).
  */
-export type ServiceState = ContainerState | 'sandbox stopped' | 'sandbox missing' | 'sandbox paused';
+export type ServiceState = ContainerState | SandboxProblem | 'sandbox paused';
 
 export function containerState(found: { running: boolean; paused?: boolean } | undefined): ContainerState {
   if (!found) return 'missing';

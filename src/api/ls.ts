@@ -13,8 +13,8 @@ interface Target {
   container: string; // the container's name
   id: string; // its short id; '' when missing
   image: string; // '' for a missing external (nothing says what it would run)
-  // a running service container whose sandbox is not running has no network: it says so; a paused
-  // container, or a paused sandbox alone, says so too
+  // a running service container whose sandbox is not running, or restarted under it, has no network: it
+  // says so; a paused container, or a paused sandbox alone, says so too
   state: ServiceState;
 }
 
@@ -46,6 +46,7 @@ function linkRows(manifest: Manifest, observed: ObservedState, s: Service): LsRo
 
 /** Services by name, each followed by its link paths by alias. */
 export async function ls(engine: Engine, manifest: Manifest): Promise<LsRow[]> {
-  const observed = await engine.observe(manifest.project, [], { externals: externalNames(manifest) });
+  // start times tell a sandbox restarted under its running service (lookup.ts: sandboxProblem)
+  const observed = await engine.observe(manifest.project, [], { externals: externalNames(manifest), startTimes: true });
   return Object.values(manifest.services).flatMap((s) => [serviceRow(manifest, observed, s.name, s.name), ...linkRows(manifest, observed, s)]);
 }

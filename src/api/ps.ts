@@ -20,7 +20,8 @@ export interface PsRow {
  * (compose's ps, listing containers, shows nothing for it).
  */
 export async function ps(engine: Engine, scope: ProjectScope, services: string[] = []): Promise<PsRow[]> {
-  const observed = await engine.observe(scope.name, []);
+  // start times tell a sandbox restarted under its running service (lookup.ts: sandboxProblem)
+  const observed = await engine.observe(scope.name, [], { startTimes: true });
   const unknown = unknownServices(observed, scope, services);
   if (unknown) throw unknown;
   return knownServices(observed, scope)

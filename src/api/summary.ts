@@ -1,6 +1,7 @@
-// What `up` and `down` report at the end: which services were created, recreated, started, had their
-// rules updated in place, were left alone or removed, and for `down` the network and volumes removed;
-// for a failure: each failed service with its cause and last log lines, and who was not started for it.
+// What `up` and `down` report at the end: which services were created, recreated, restarted, started,
+// had their rules updated in place, were left alone or removed, and for `down` the network and volumes
+// removed; for a failure: each failed service with its cause and last log lines, and who was not started
+// for it.
 import type { ExecutionResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
 import { UserError } from '../user-error.js';
@@ -16,6 +17,7 @@ export interface Failure {
 export interface Summary {
   created: string[];
   recreated: string[];
+  restarted: string[]; // stopped and started again, the same container: to rejoin a sandbox restarted under it
   started: string[];
   rulesUpdated: string[]; // only the firewall's rules changed, in place: both containers kept
   unchanged: string[];
@@ -34,6 +36,7 @@ function serviceOf(a: Action): string | undefined {
     case 'recreate-container':
       return a.container.service;
     case 'start-container':
+    case 'restart-container':
     case 'remove-container':
     case 'update-firewall':
     case 'await-ready':
@@ -43,12 +46,13 @@ function serviceOf(a: Action): string | undefined {
   }
 }
 
-type Bucket = keyof Pick<Summary, 'created' | 'recreated' | 'started' | 'rulesUpdated' | 'removed'>;
-const RANK: Bucket[] = ['removed', 'recreated', 'created', 'started', 'rulesUpdated'];
+type Bucket = keyof Pick<Summary, 'created' | 'recreated' | 'restarted' | 'started' | 'rulesUpdated' | 'removed'>;
+const RANK: Bucket[] = ['removed', 'recreated', 'created', 'restarted', 'started', 'rulesUpdated'];
 
 const BUCKET: Partial<Record<Action['kind'], Bucket>> = {
   'create-container': 'created',
   'recreate-container': 'recreated',
+  'restart-container': 'restarted',
   'start-container': 'started',
   'update-firewall': 'rulesUpdated',
   'remove-container': 'removed',
@@ -89,7 +93,7 @@ function notStarted(plan: Plan, exec: ExecutionResult): Summary['notStarted'] {
 
 export function summarize(plan: Plan, exec: ExecutionResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
   const s: Summary = {
-    created: [], recreated: [], started: [], rulesUpdated: [], unchanged: [], removed: [], networksRemoved: [], volumesRemoved: [],
+    created: [], recreated: [], restarted: [], started: [], rulesUpdated: [], unchanged: [], removed: [], networksRemoved: [], volumesRemoved: [],
     failed: exec ? failures(plan, exec, logs) : [],
     notStarted: exec ? notStarted(plan, exec) : [],
     orphans: [], elapsedMs: 0,

@@ -15,6 +15,8 @@ export function describe(a: Action): string {
     }
     case 'start-container':
       return `start ${a.role} ${a.name}`;
+    case 'restart-container':
+      return `restart ${a.role} ${a.name}`;
     case 'update-firewall':
       return a.stopped ? `record the firewall of ${a.service} for its next start` : `update firewall of ${a.service}`;
     case 'await-ready':

@@ -10,6 +10,7 @@ export function summaryText(verb: string, project: string, s: Summary): string {
   const parts = [
     list('created', s.created),
     list('recreated', s.recreated),
+    list('restarted', s.restarted),
     list('started', s.started),
     list('rules updated', s.rulesUpdated),
     list('unchanged', s.unchanged),

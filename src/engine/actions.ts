@@ -169,6 +169,11 @@ export async function runAction(engine: Engine, action: Action, options: RunOpti
       return createAndStart(engine, action.container, opts);
     case 'start-container':
       return startContainer(engine, action.name, action.service, action.role, endpoints);
+    case 'restart-container':
+      // graceful, as `hitch restart`: the container's own stop signal and timeout; started again, it
+      // joins its sandbox's namespace as it is now
+      await engine.stopContainer(action.name);
+      return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'update-firewall':
       return updateFirewall(engine, action);
     case 'await-ready':

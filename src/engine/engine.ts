@@ -86,6 +86,11 @@ export interface ObserveOptions {
    * planning and `check` need it; commands that only find containers by their labels do not.
    */
   runtime?: boolean;
+  /**
+   * Without `runtime`: read only the start times, of the containers of each service whose two containers
+   * run (an inspect each): enough to see a sandbox restarted under its service (`ps`, `ls`).
+   */
+  startTimes?: boolean;
 }
 
 export interface Engine {

@@ -1,8 +1,9 @@
 // What observing a project learns only from a request per container: when each running one started, and
 // the rules each sandbox enforces, or a stopped one applies when it next starts. Planning and `check`
-// need it; the other commands skip it (observe.ts).
+// need it all; `ps` and `ls` only the start times; the other commands skip it (observe.ts).
 import type Docker from 'dockerode';
 import type { ObservedContainer } from '../plan/observed.js';
+import { unlessNotFound } from './engine-errors.js';
 import { recordedRules } from './sandbox-rules.js';
 
 /**
@@ -36,4 +37,19 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 /** Adds the runtime details to each container of `observed` that has some, in place. */
 export function addRuntimeDetails(docker: Docker, observed: ObservedContainer[]): Promise<void> {
   return eachLimited(observed, DETAIL_REQUESTS_AT_ONCE, (c) => addDetails(docker, c));
+}
+
+/**
+ * Adds the start time, in place, to both containers of each service whose sandbox and service container
+ * run: only there can one have restarted under the other (src/plan/restarted-under.ts). No rules are
+ * read, and a stopped stack costs no request. A container removed meanwhile is left without one.
+ */
+export function addStartTimes(docker: Docker, observed: ObservedContainer[]): Promise<void> {
+  const running = new Map<string, Set<string>>();
+  for (const c of observed) if (c.running) running.set(c.service, (running.get(c.service) ?? new Set()).add(c.role));
+  const paired = observed.filter((c) => c.running && running.get(c.service)!.size === 2);
+  return eachLimited(paired, DETAIL_REQUESTS_AT_ONCE, async (c) => {
+    const info = await unlessNotFound(docker.getContainer(c.id).inspect());
+    if (info) c.startedAt = info.State.StartedAt;
+  });
 }

@@ -7,7 +7,7 @@ import type { ObservedContainer, ObservedExternal, ObservedImage, ObservedNetwor
 import { networkName } from '../plan/sandbox.js';
 import type { ObserveOptions } from './engine.js';
 import { unlessNotFound } from './engine-errors.js';
-import { addRuntimeDetails } from './observe-runtime.js';
+import { addRuntimeDetails, addStartTimes } from './observe-runtime.js';
 
 function parsePortKey(key: string): PortSpec {
   const [port, proto = 'tcp'] = key.split('/');
@@ -106,7 +106,7 @@ export async function observe(docker: Docker, project: string, imageRefs: string
   const observed = containers.map((c) => toObservedContainer(c, netName));
   const [externals] = await Promise.all([
     observeExternals(docker, project, own?.Name, opts.externals ?? []),
-    opts.runtime ? addRuntimeDetails(docker, observed) : undefined,
+    opts.runtime ? addRuntimeDetails(docker, observed) : opts.startTimes ? addStartTimes(docker, observed) : undefined,
   ]);
   return {
     network: own ? toObservedNetwork(own) : undefined,

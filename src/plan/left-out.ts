@@ -98,7 +98,7 @@ export function childrenNotUp(ctx: PlanContext, selected: ReadonlySet<string>): 
 /**
  * The services outside the selection that link a selected one, in the manifest or as their container was
  * made (LABEL.links: a link the manifest dropped, which the selected child's rules no longer let in), and
- * that a full `up` would recreate.
+ * that a full `up` would recreate, or restart to rejoin its sandbox.
  */
 export function outdatedParents(ctx: PlanContext, selected: ReadonlySet<string>): Outdated[] {
   return sortedStrings(Object.keys(ctx.manifest.services)).flatMap((name): Outdated[] => {
@@ -108,16 +108,18 @@ export function outdatedParents(ctx: PlanContext, selected: ReadonlySet<string>)
     const linked = sortedStrings(new Set(observedOf(ctx, name, 'service')?.links ?? [])).filter((c) => selected.has(c) && !now.has(c));
     // a parent linking a missing external cannot be planned: the full `up` would refuse it, and says why
     if (selected.has(name) || links.length + linked.length === 0 || service.externalLinks.some((l) => !observedExternal(ctx.observed, l.container))) return [];
-    const recreated = fullUp(service, ctx).filter((a) => a.kind === 'recreate-container');
-    if (recreated.length === 0) return [];
-    const cause = [...new Set(recreated.flatMap((a) => a.cause.split('; ')))].join('; ');
-    return [{ service: name, links, ...(linked.length ? { linked } : {}), cause }];
+    const changes = fullUp(service, ctx).filter((a) => a.kind === 'recreate-container' || a.kind === 'restart-container');
+    if (changes.length === 0) return [];
+    const cause = [...new Set(changes.flatMap((a) => a.cause.split('; ')))].join('; ');
+    // its sandbox restarted under it, and nothing else: it has no network, but its link env and hosts lines hold
+    const restart = changes.every((a) => a.kind === 'restart-container') ? { restart: true as const } : {};
+    return [{ service: name, links, ...(linked.length ? { linked } : {}), cause, ...restart }];
   });
 }
 
 /** What `up` and `plan` say of a parent left out of date; `hitch up PARENT` updates it (and its children) and nothing else. */
 export function outdatedWarning(o: Outdated): string {
-  const rest = `it is left as it is, though a full \`hitch up\` would recreate it (${o.cause}); run \`hitch up ${o.service}\` to update it`;
+  const rest = `it is left as it is, though a full \`hitch up\` would ${o.restart ? 'restart' : 'recreate'} it (${o.cause}); run \`hitch up ${o.service}\` to update it`;
   if (o.links.length > 0) return `${o.service} links ${o.links.join(', ')} but was not selected: ${rest}`;
   const linked = o.linked ?? [];
   const lets = linked.length === 1 ? `${linked[0]} no longer lets in` : 'they no longer let in';

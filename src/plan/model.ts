@@ -102,7 +102,16 @@ export type Action =
        */
       createAfter?: string[];
     }
-  | { id: string; kind: 'start-container'; cause: string; waitsFor: string[]; name: string; service: string; role: Role }
+  | {
+      /** restart: stopped and started again, the same container (a service container rejoining its restarted sandbox) */
+      id: string;
+      kind: 'start-container' | 'restart-container';
+      cause: string;
+      waitsFor: string[];
+      name: string;
+      service: string;
+      role: Role;
+    }
   | {
       id: string;
       kind: 'update-firewall';
@@ -144,12 +153,13 @@ export type Action =
 
 export type FirewallUpdate = Extract<Action, { kind: 'update-firewall' }>;
 
-/** A parent `up SERVICE…` leaves as it is, though a full `up` would recreate it. */
+/** A parent `up SERVICE…` leaves as it is, though a full `up` would recreate (or restart) it. */
 export interface Outdated {
   service: string;
   links: string[]; // the selected services it links to
   linked?: string[]; // the selected services it linked when it was made (LABEL.links) and no longer links; absent: none
-  cause: string; // why a full `up` would recreate it, in the words of that plan
+  cause: string; // why a full `up` would recreate (or restart) it, in the words of that plan
+  restart?: true; // a full `up` would only restart it (its sandbox restarted under it): the rest is as the manifest has it
 }
 
 export interface Plan {

@@ -27,7 +27,7 @@ export interface ObservedContainer {
   published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
   // observed only with ObserveOptions.runtime (planning, `check`):
   firewallArgs?: string[]; // sandboxes: the rules in force, or for a stopped one those its next start applies, as `hitch-sandbox` args (as recorded, else Cmd after `run`); undefined = unknown
-  startedAt?: string; // running containers: when they last started (ISO 8601), to see a sandbox restarted under its service
+  startedAt?: string; // running containers: when they last started (ISO 8601), to see a sandbox restarted under its service (restarted-under.ts); also with ObserveOptions.startTimes (`ps`, `ls`), where both of a service's run
   joins?: string; // service containers: the id of the container whose namespace they join (NetworkMode `container:<id>`)
 }
 

@@ -53,6 +53,7 @@ function describe(a: Action): string {
       return `${c.name}${ip} image=${c.image}${replaces}`;
     }
     case 'start-container':
+    case 'restart-container':
       return a.name;
     case 'update-firewall':
       return a.sandbox;

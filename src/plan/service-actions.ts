@@ -7,6 +7,7 @@ import type { PlanContext } from './injected.js';
 import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type Role } from './model.js';
 import type { ObservedContainer } from './observed.js';
 import { perPlan } from './per-plan.js';
+import { restartedUnder } from './restarted-under.js';
 import { rulesUpdate } from './rules-update.js';
 
 export interface ServiceActions {
@@ -27,20 +28,25 @@ function byServiceAndRole(containers: ObservedContainer[]): Map<string, Observed
   return index;
 }
 
-function containerAction(
-  id: string,
-  spec: ContainerSpec,
-  obs: ObservedContainer | undefined,
-  waitsFor: string[],
-  extra: { recreateCause?: string; firewall?: FirewallSpec },
-): Action | undefined {
+/** Why a container must go (recreate), or only stop and start again (restart: same container, same layer). */
+interface Causes {
+  recreate?: string;
+  restart?: string;
+  firewall?: FirewallSpec;
+}
+
+function containerAction(id: string, spec: ContainerSpec, obs: ObservedContainer | undefined, waitsFor: string[], extra: Causes): Action | undefined {
   const firewall = extra.firewall ? { firewall: extra.firewall } : {};
   if (!obs) return { id, kind: 'create-container', cause: 'not found', waitsFor, container: spec, ...firewall };
   const now = decodeParts(spec.labels[LABEL.configParts])!;
   const own = obs.configHash !== spec.labels[LABEL.configHash] ? changeCause(decodeParts(obs.configParts), now) : undefined;
-  const changed = [own, extra.recreateCause].filter((c) => c !== undefined).join('; ');
-  if (changed) return { id, kind: 'recreate-container', cause: changed, waitsFor, container: spec, ...firewall, replaces: obs.id };
-  if (!obs.running) return { id, kind: 'start-container', cause: 'stopped', waitsFor, name: obs.name, service: spec.service, role: spec.role };
+  const changed = [own, extra.recreate].filter((c) => c !== undefined);
+  // a recreate joins the sandbox anew as well: the cause says both
+  const cause = [...changed, extra.restart].filter((c) => c !== undefined).join('; ');
+  if (changed.length > 0) return { id, kind: 'recreate-container', cause, waitsFor, container: spec, ...firewall, replaces: obs.id };
+  const again = { id, cause, waitsFor, name: obs.name, service: spec.service, role: spec.role };
+  if (extra.restart && obs.running) return { ...again, kind: 'restart-container' };
+  if (!obs.running) return { ...again, kind: 'start-container', cause: 'stopped' };
   return undefined;
 }
 
@@ -51,8 +57,8 @@ export function sandboxActions(service: Service, ctx: PlanContext, networkAction
   const fw = firewallOf(service, ctx);
   const obs = observedOf(ctx, service.name, 'sandbox');
   const causes = [obs?.detached ? 'not on the project network' : undefined, force ? FORCE_RECREATE : undefined].filter((c) => c !== undefined);
-  const recreateCause = causes.length > 0 ? causes.join('; ') : undefined;
-  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw, recreateCause });
+  const recreate = causes.length > 0 ? causes.join('; ') : undefined;
+  const sandbox = containerAction(`sandbox:${service.name}`, sandboxSpec(service, ctx, fw), obs, networkAction ? [networkAction] : [], { firewall: fw, recreate });
   // a new sandbox applies the rules of its command; one kept applies them in place (`hitch-sandbox apply`)
   if (sandbox && sandbox.kind !== 'start-container') return { sandbox };
   const firewall = rulesUpdateOf(service, fw, obs!);
@@ -72,13 +78,6 @@ function rulesUpdateOf(service: Service, fw: FirewallSpec, obs: ObservedContaine
   return rulesUpdate(service.name, obs, fw, obs.firewallArgs ? 'rules changed' : 'rules not observed');
 }
 
-/** A sandbox that started after its service took the old namespace with it (`docker restart` of it). */
-function restartedUnder(service: ObservedContainer, sandbox: ObservedContainer | undefined): boolean {
-  // Docker's RFC 3339 times trim trailing zeros, so compare them as times, not as text.
-  if (!sandbox?.running || !sandbox.startedAt || !service.startedAt) return false;
-  return Date.parse(sandbox.startedAt) > Date.parse(service.startedAt);
-}
-
 /**
  * A service container made to join a sandbox that was replaced since (an `up` cut short between the
  * two): the engine cannot start it, as the namespace it names is gone.
@@ -88,19 +87,22 @@ function joinsReplaced(service: ObservedContainer, sandbox: ObservedContainer | 
 }
 
 /**
- * A new sandbox is a new namespace, so the service container must be recreated to join it; so must a
- * running one whose sandbox restarts (its namespace is gone). `waitsFor` gets the ready ids from reconcile;
- * `force` recreates it whatever it is (`up --force-recreate`).
+ * A new sandbox is a new namespace, so the service container must be recreated to join it. A sandbox
+ * started again (by this plan, or under the running service: restartedUnder) keeps its id, which the
+ * service container's network mode names: stopped and started, the container joins its new namespace
+ * and keeps its writable layer. `waitsFor` gets the ready ids from reconcile; `force` recreates it
+ * whatever it is (`up --force-recreate`).
  */
 export function serviceAction(service: Service, ctx: PlanContext, sandbox: Action | undefined, waitsFor: string[], force = false): Action | undefined {
   const obs = observedOf(ctx, service.name, 'service');
+  const observedSandbox = observedOf(ctx, service.name, 'sandbox');
   const own = sandbox ? [sandbox.id] : [];
-  let cause: string | undefined;
+  const causes: Causes = {};
   // forced, its sandbox is recreated too: the flag is the reason for both
-  if (force) cause = FORCE_RECREATE;
-  else if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') cause = 'sandbox recreated';
-  else if (sandbox?.kind === 'start-container' && obs?.running) cause = 'sandbox restarted';
-  else if (obs && joinsReplaced(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox replaced';
-  else if (!sandbox && obs?.running && restartedUnder(obs, observedOf(ctx, service.name, 'sandbox'))) cause = 'sandbox restarted';
-  return containerAction(`service:${service.name}`, serviceSpec(service, ctx), obs, [...own, ...waitsFor], { recreateCause: cause });
+  if (force) causes.recreate = FORCE_RECREATE;
+  else if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') causes.recreate = 'sandbox recreated';
+  else if (obs && joinsReplaced(obs, observedSandbox)) causes.recreate = 'sandbox replaced';
+  else if (sandbox?.kind === 'start-container' && obs?.running) causes.restart = 'sandbox restarted';
+  else if (!sandbox && obs && restartedUnder(obs, observedSandbox)) causes.restart = 'sandbox restarted';
+  return containerAction(`service:${service.name}`, serviceSpec(service, ctx), obs, [...own, ...waitsFor], causes);
 }

@@ -104,9 +104,9 @@ describe('a service container lost', () => {
     });
   });
 
-  it('up -d (compose\'s flag, accepted) brings both back', async () => {
+  it('up -d (compose\'s flag, accepted) brings both back; a, whose sandbox was stopped, is restarted to join it, not recreated', async () => {
     const res = await hitchOk(['-f', file, '--json', 'up', '-d']);
-    expect(JSON.parse(res.stdout).summary).toMatchObject({ created: ['c'], recreated: ['a'], unchanged: ['b'] });
+    expect(JSON.parse(res.stdout).summary).toMatchObject({ created: ['c'], recreated: [], restarted: ['a'], unchanged: ['b'] });
   });
 });
 

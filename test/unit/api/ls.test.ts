@@ -34,7 +34,8 @@ describe('ls', () => {
       { name: 'web/cache', ...CACHE },
       { name: 'web/db', external: true, container: 'legacy-db', id: 'c0ffee123456', image: 'legacy/redis:6', state: 'running' },
     ]);
-    expect(calls).toEqual([['shop', [], { externals: ['legacy-db'] }]]);
+    // start times: a sandbox restarted under its service is told by them (lookup.ts); nothing else per container
+    expect(calls).toEqual([['shop', [], { externals: ['legacy-db'], startTimes: true }]]);
   });
 
   it.each<[string, ObservedExternal[], Partial<LsRow>]>([
@@ -65,10 +66,12 @@ describe('ls: a paused container', () => {
   });
 });
 
-describe("ls: a service whose sandbox is not running has no network, though its container runs", () => {
+describe("ls: a service whose sandbox is not running, or restarted under it, has no network, though its container runs", () => {
   it.each<[string, (state: ObservedState) => ObservedState, LsRow['state']]>([
     ['stopped', (st) => ({ ...st, containers: st.containers.map((c) => (c.name === 'shop-cache-sandbox' ? { ...c, running: false } : c)) }), 'sandbox stopped'],
     ['missing', (st) => ({ ...st, containers: st.containers.filter((c) => c.name !== 'shop-cache-sandbox') }), 'sandbox missing'],
+    // the service container kept the old namespace, now empty
+    ['restarted under it', (st) => ({ ...st, containers: st.containers.map((c) => (c.name === 'shop-cache-sandbox' ? { ...c, startedAt: '2026-11-23T12:00:00Z' } : c)) }), 'sandbox restarted'],
   ])('sandbox %s', async (_, change, state) => {
     const rows = await ls(fakeEngine(change({ ...upOnce(), externals: [legacy()] })).engine, stack());
     expect(rows.filter((r) => r.name.endsWith('cache')).map((r) => [r.name, r.state])).toEqual([['cache', state], ['web/cache', state]]);

@@ -96,3 +96,22 @@ describe('ps with the manifest', () => {
     expect({ message: (refusal as UsageError).message, remedy: (refusal as UsageError).remedy }).toEqual({ message: `no such service in project shop: ${named}`, remedy });
   });
 });
+
+describe('ps: a sandbox restarted under its running service', () => {
+  const restarted = [
+    container('shop-db-sandbox', 'db', 'sandbox', true, { ip: '10.0.0.4', startedAt: '2026-11-23T10:00:09.5Z' }),
+    container('shop-db', 'db', 'service', true, { status: 'Up 3 seconds', startedAt: '2026-11-23T10:00:05.25Z' }),
+    container('shop-web-sandbox', 'web', 'sandbox', true, { ip: '10.0.0.2', startedAt: '2026-11-23T10:00:04Z' }),
+    container('shop-web', 'web', 'service', true, { status: 'Up 2 minutes', startedAt: '2026-11-23T10:00:06Z', links: ['db'] }),
+  ];
+
+  it("says so in fixed words, beside the engine's, which has it up; asks the engine for start times, and only those", async () => {
+    const asked: unknown[] = [];
+    const engine = { observe: async (...args: unknown[]) => (asked.push(args.slice(1)), { containers: restarted }) } as unknown as Engine;
+    expect((await ps(engine, P)).map((r) => [r.service, r.state, r.status])).toEqual([
+      ['db', 'sandbox restarted', 'Up 3 seconds'],
+      ['web', 'running', 'Up 2 minutes'],
+    ]);
+    expect(asked).toEqual([[[], { startTimes: true }]]);
+  });
+});

@@ -9,14 +9,15 @@ import { UserError } from '../../../src/user-error.js';
 const start = (service: string): Action => ({ id: `start:sandbox:${service}`, kind: 'start-container', cause: 'stopped', waitsFor: [], name: `${service}-sandbox`, service, role: 'sandbox' });
 const rules = (service: string, waitsFor: string[] = []): Action =>
   ({ id: `firewall:${service}`, kind: 'update-firewall', cause: 'parents changed', waitsFor, service, sandbox: `${service}-sandbox`, firewall: { subnet: '10.0.0.0/24', allow: [] } });
+const restart = (service: string): Action => ({ id: `service:${service}`, kind: 'restart-container', cause: 'sandbox restarted', waitsFor: [], name: service, service, role: 'service' });
 const make = (service: string, kind: 'create-container' | 'recreate-container'): Action =>
   ({ id: `${kind}:${service}`, kind, cause: 'not found', waitsFor: [], container: { service, name: service } as ContainerSpec });
 
 function report(actions: Action[]) {
   const plan: Plan = { project: 'p', actions, unchanged: [], orphans: [] };
   const exec: ExecutionResult = { outcomes: Object.fromEntries(actions.map((a) => [a.id, 'done'])), errors: {}, blockers: {} };
-  const { created, recreated, started } = summarize(plan, exec, Date.now());
-  return { created, recreated, started };
+  const { created, recreated, restarted, started } = summarize(plan, exec, Date.now());
+  return { created, recreated, ...(restarted.length ? { restarted } : {}), started };
 }
 
 describe('summarize', () => {
@@ -26,6 +27,9 @@ describe('summarize', () => {
     ['a new sandbox beside a recreated service container: recreated', [make('top', 'create-container'), make('top', 'recreate-container')], { created: [], recreated: ['top'], started: [] }],
     ['only the sandbox started: started', [start('top')], { created: [], recreated: [], started: ['top'] }],
     ['two services, each once, sorted', [make('web', 'create-container'), start('db'), make('db', 'create-container'), start('web')], { created: ['db', 'web'], recreated: [], started: [] }],
+    ['a service container restarted to rejoin its sandbox: restarted', [restart('db')], { created: [], recreated: [], restarted: ['db'], started: [] }],
+    ['a sandbox started again, its service container restarted to join it: restarted', [start('db'), restart('db')], { created: [], recreated: [], restarted: ['db'], started: [] }],
+    ['a restarted service beside others, each in its bucket', [restart('web'), make('db', 'recreate-container'), start('cache'), restart('api')], { created: [], recreated: ['db'], restarted: ['api', 'web'], started: ['cache'] }],
   ] as const)('%s', (_, actions, expected) => {
     expect(report([...actions])).toEqual(expected);
   });
@@ -103,5 +107,19 @@ describe('summarize: failures', () => {
     ]);
     const text = summaryText('up', 'p', { ...summarize(plan, { outcomes: {}, errors: {}, blockers: {} }, Date.now()), failed, elapsedMs: 0 });
     expect(text.split('\n').slice(1)).toEqual(['failed: db (firewall:db): cannot update the firewall of db: iptables broke', '  to fix: remove it', 'failed: web (create-container:web): no']);
+  });
+});
+
+describe('summarize: a restart that did not happen', () => {
+  it('skipped for a child that failed: not started, because of that child; the text says restarted only for those done', () => {
+    const actions = [make('db', 'recreate-container'), { ...restart('web'), waitsFor: ['recreate-container:db'] }, restart('api')];
+    const exec: ExecutionResult = {
+      outcomes: { 'recreate-container:db': 'failed', 'service:web': 'skipped', 'service:api': 'done' },
+      errors: { 'recreate-container:db': new Error('no') },
+      blockers: { 'service:web': 'recreate-container:db' },
+    };
+    const s = summarize({ project: 'p', actions, unchanged: [], orphans: [] }, exec, Date.now());
+    expect({ restarted: s.restarted, notStarted: s.notStarted }).toEqual({ restarted: ['api'], notStarted: [{ service: 'web', waitsFor: 'db' }] });
+    expect(summaryText('up', 'p', { ...s, elapsedMs: 0 }).split('\n')[0]).toBe('up p in 0.0s: restarted 1 (api), failed 1 (db), not started 1 (web)');
   });
 });

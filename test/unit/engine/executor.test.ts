@@ -1,4 +1,5 @@
-// The executor against a fake engine: dependency order, failure propagation, the concurrency bound, createAfter.
+// The executor against a fake engine: dependency order, failure propagation, the concurrency bound, createAfter,
+// a restart.
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine.js';
 import { execute, type ExecEvent } from '../../../src/engine/executor.js';
@@ -21,6 +22,33 @@ function fakeEngine(failing: string[] = []) {
     },
   } as unknown as Engine;
   return { engine, log, most: () => most };
+}
+
+/** Records the calls in order (a stop with the timeout, if one is asked for); fails the volumes and starts named in `failing`. */
+function recordingEngine(failing: string[] = []) {
+  const log: string[] = [];
+  const engine = {
+    async createVolume({ name }: { name: string }) {
+      await new Promise((r) => setTimeout(r, 20));
+      log.push(`volume ${name}`);
+      if (failing.includes(name)) throw new Error(`${name} broke`);
+    },
+    async createContainer({ name }: { name: string }) {
+      log.push(`create ${name}`);
+      return name;
+    },
+    async stopContainer(name: string, timeoutSec?: number) {
+      log.push(`stop ${name}${timeoutSec === undefined ? '' : ` -t ${timeoutSec}`}`);
+    },
+    async startContainer(name: string) {
+      if (failing.includes(name)) throw new Error(`cannot start ${name}`);
+      log.push(`start ${name}`);
+    },
+    async removeContainer(name: string) {
+      log.push(`remove ${name}`);
+    },
+  } as unknown as Engine;
+  return { engine, log };
 }
 
 describe('execute', () => {
@@ -72,28 +100,6 @@ describe('execute', () => {
       container: { name: id, service: id, role: 'service' } as Extract<Action, { kind: 'create-container' }>['container'],
     });
 
-    function recordingEngine(failing: string[] = []) {
-      const log: string[] = [];
-      const engine = {
-        async createVolume({ name }: { name: string }) {
-          await new Promise((r) => setTimeout(r, 20));
-          log.push(`volume ${name}`);
-          if (failing.includes(name)) throw new Error(`${name} broke`);
-        },
-        async createContainer({ name }: { name: string }) {
-          log.push(`create ${name}`);
-          return name;
-        },
-        async startContainer(name: string) {
-          log.push(`start ${name}`);
-        },
-        async removeContainer(name: string) {
-          log.push(`remove ${name}`);
-        },
-      } as unknown as Engine;
-      return { engine, log };
-    }
-
     it('is created as soon as createAfter is done, and started only once all of waitsFor is', async () => {
       const f = recordingEngine();
       const r = await execute(f.engine, plan([volume('box'), volume('ready', ['box']), service('web', ['box'], ['box', 'ready'])]));
@@ -111,6 +117,26 @@ describe('execute', () => {
         blockers: { web: 'ready' },
         log: ['volume box', 'create web', 'volume ready', 'remove web'],
       });
+    });
+  });
+});
+
+describe('a restart-container', () => {
+  const restart = (name: string, waitsFor: string[] = []): Action => ({ id: name, kind: 'restart-container', cause: 'sandbox restarted', waitsFor, name, service: name, role: 'service' });
+
+  it('stops the same container with its own grace period, then starts it: nothing removed, nothing made', async () => {
+    const f = recordingEngine();
+    const r = await execute(f.engine, plan([volume('ready'), restart('shop-db', ['ready'])]));
+    expect({ outcomes: r.outcomes, log: f.log }).toEqual({ outcomes: { ready: 'done', 'shop-db': 'done' }, log: ['volume ready', 'stop shop-db', 'start shop-db'] });
+  });
+
+  it('a start that fails fails the action, and what waits on it is skipped', async () => {
+    const f = recordingEngine(['shop-db']);
+    const r = await execute(f.engine, plan([restart('shop-db'), volume('after', ['shop-db'])]));
+    expect({ outcomes: r.outcomes, error: r.errors['shop-db']?.message, log: f.log }).toEqual({
+      outcomes: { 'shop-db': 'failed', after: 'skipped' },
+      error: 'cannot start shop-db',
+      log: ['stop shop-db'],
     });
   });
 });

@@ -49,3 +49,53 @@ describe('observe: an external container as its inspect gives it', () => {
     expect({ running: e!.running, paused: e!.paused }).toEqual({ paused: undefined, ...expected });
   });
 });
+
+describe('observe with startTimes (`ps`, `ls`): an inspect of each container of a service whose two containers run, no more', () => {
+  const at = (id: string) => `the start time of ${id}`; // copied as the engine gives it
+  function pair(service: string, sandbox: string, main: string): Docker.ContainerInfo[] {
+    const one = (role: 'sandbox' | 'service', state: string): Docker.ContainerInfo => ({
+      ...listed(state), Id: `id-${service}-${role}`, Names: [`/shop-${service}${role === 'sandbox' ? '-sandbox' : ''}`],
+      Labels: { [LABEL.project]: 'shop', [LABEL.service]: service, [LABEL.role]: role },
+    } as unknown as Docker.ContainerInfo);
+    return [one('sandbox', sandbox), one('service', main)];
+  }
+  /** Inspects answer with a start time, or 404 for the ids in `gone`; any other request (rules) throws. */
+  function inspecting(containers: Docker.ContainerInfo[], gone: string[] = []) {
+    const inspected: string[] = [];
+    const docker = {
+      ...dockerListing(containers),
+      getContainer: (id: string) => ({
+        inspect: async () => {
+          inspected.push(id);
+          if (gone.includes(id)) throw Object.assign(new Error('no such container'), { statusCode: 404 });
+          return { Id: id, State: { StartedAt: at(id) } };
+        },
+      }),
+    } as unknown as Docker;
+    return { docker, inspected };
+  }
+
+  it('reads the start times of running pairs only (a paused container counts as running), and no rules', async () => {
+    const { docker, inspected } = inspecting([...pair('db', 'running', 'running'), ...pair('web', 'running', 'exited'), ...pair('api', 'exited', 'running'), ...pair('cache', 'paused', 'running')]);
+    const state = await observe(docker, 'shop', [], { startTimes: true });
+    expect(Object.fromEntries(state.containers.map((c) => [c.name, c.startedAt]))).toEqual({
+      'shop-db-sandbox': at('id-db-sandbox'), 'shop-db': at('id-db-service'),
+      'shop-web-sandbox': undefined, 'shop-web': undefined,
+      'shop-api-sandbox': undefined, 'shop-api': undefined,
+      'shop-cache-sandbox': at('id-cache-sandbox'), 'shop-cache': at('id-cache-service'),
+    });
+    expect(inspected.sort()).toEqual(['id-cache-sandbox', 'id-cache-service', 'id-db-sandbox', 'id-db-service']);
+  });
+
+  it('a container removed since the list is left without one, and the rest is read', async () => {
+    const { docker } = inspecting(pair('db', 'running', 'running'), ['id-db-service']);
+    const state = await observe(docker, 'shop', [], { startTimes: true });
+    expect(state.containers.map((c) => [c.name, c.startedAt])).toEqual([['shop-db-sandbox', at('id-db-sandbox')], ['shop-db', undefined]]);
+  });
+
+  it('without it, nothing is inspected', async () => {
+    const { docker, inspected } = inspecting(pair('db', 'running', 'running'));
+    await observe(docker, 'shop', []);
+    expect(inspected).toEqual([]);
+  });
+});

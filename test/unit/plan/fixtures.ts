@@ -57,16 +57,26 @@ export function emptyEngine(overrides: Partial<ObservedState> = {}): ObservedSta
   return { containers: [], images: {}, usedSubnets: [], volumes: [], externals: [], ...overrides };
 }
 
+/** A clock for the containers a plan starts: each start later than the last, and than any time observed before. */
+function startClock(before: ObservedState): () => string {
+  let now = Math.max(Date.parse('2026-11-23T10:00:00Z'), ...before.containers.map((c) => (c.startedAt ? Date.parse(c.startedAt) : 0)));
+  return () => new Date((now += 1000)).toISOString();
+}
+
 /**
  * What the engine holds after `plan` ran to completion: its network, volumes and containers, with the
- * hashes and rules the plan computed. Containers the plan did not touch are carried over from `before`.
+ * hashes and rules the plan computed, and the start times of those it started, in plan order. Containers
+ * the plan did not touch are carried over from `before`.
  */
 export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
   const state: ObservedState = { ...before, containers: [...before.containers], volumes: [...before.volumes] };
+  const started = startClock(before);
   for (const a of plan.actions) {
     if (a.kind === 'create-network') state.network = { id: 'net-1', name: a.network.name, subnet: a.network.subnet, gateway: a.network.gateway };
     if (a.kind === 'create-volume') state.volumes.push(a.volume.name);
-    if (a.kind === 'start-container') state.containers = state.containers.map((c) => (c.name === a.name ? { ...c, running: true } : c));
+    if (a.kind === 'start-container' || a.kind === 'restart-container') {
+      state.containers = state.containers.map((c) => (c.name === a.name ? { ...c, running: true, startedAt: started() } : c));
+    }
     if (a.kind === 'update-firewall') {
       state.containers = state.containers.map((c) => (c.name === a.sandbox ? { ...c, firewallArgs: firewallArgs(a.firewall) } : c));
     }
@@ -87,6 +97,7 @@ export function afterPlan(plan: Plan, before: ObservedState): ObservedState {
       links: s.labels[LABEL.links]?.split(','),
       externalLinks: s.labels[LABEL.externalLinks]?.split(','),
       firewallArgs: a.firewall ? firewallArgs(a.firewall) : undefined,
+      startedAt: started(),
     };
     state.containers = [...state.containers.filter((c) => c.id !== a.replaces && c.name !== s.name), created];
   }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerSpec, Plan } from '../../../src/plan/model.js';
 import { planJson, planText } from '../../../src/plan/plan-text.js';
 import { planDown, reconcile } from '../../../src/plan/reconcile.js';
-import { afterPlan, withService } from './fixtures.js';
+import type { ObservedState } from '../../../src/plan/observed.js';
+import { afterPlan, withContainers, withService } from './fixtures.js';
 import { freshEngine, stack } from './stack.js';
 
 const container = (over: Partial<ContainerSpec>): ContainerSpec => ({
@@ -85,6 +86,12 @@ describe('planJson', () => {
   });
 });
 
+/** `observed` with the sandboxes of `services` started again after everything else (`docker restart`). */
+function sandboxesRestarted(observed: ObservedState, services: string[]): ObservedState {
+  const names = new Set(services.map((s) => `shop-${s}-sandbox`));
+  return withContainers(observed, (cs) => cs.map((c) => (names.has(c.name) ? { ...c, startedAt: '2026-11-23T12:00:00Z' } : c)));
+}
+
 describe('schemas/plan.schema.json', () => {
   const schema = JSON.parse(readFileSync(new URL('../../../schemas/plan.schema.json', import.meta.url), 'utf8'));
   const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
@@ -96,6 +103,7 @@ describe('schemas/plan.schema.json', () => {
     ['the first up of the stack', planJson(reconcile(stack(), freshEngine()))],
     ['down -v', planJson(planDown('shop', { ...created, volumes: ['shop_dbdata'] }, { volumes: true }))],
     ['up db with a parent left out of date', planJson(reconcile(withService(stack(), 'db', { environment: {} }), created, { selected: ['db'] }))],
+    ['up db, its sandbox and its parent web\'s restarted under them: db restarted, web left out though a full up would restart it', planJson(reconcile(stack(), sandboxesRestarted(created, ['db', 'web']), { selected: ['db'] }))],
   ])('accepts %s', (_what, value) => {
     expect(errors(value)).toEqual([]);
   });
@@ -110,6 +118,15 @@ describe('schemas/plan.schema.json', () => {
       ],
     });
     expect(errors({ ...json, outdated: [{ service: 'web', links: ['db'] }] })).toEqual(["/outdated/0 must have required property 'cause'"]);
+  });
+
+  it('a restart is an action of its own kind, and a parent a full up would only restart says so', () => {
+    const json = planJson(reconcile(stack(), sandboxesRestarted(created, ['db', 'web']), { selected: ['db'] }));
+    expect({ actions: json.actions.map((a) => a.kind), outdated: json.outdated }).toEqual({
+      actions: ['restart-container'],
+      outdated: [{ service: 'web', links: ['db'], cause: 'sandbox restarted', restart: true }],
+    });
+    expect(errors({ ...json, outdated: [{ ...json.outdated![0], restart: false }] })).toEqual(['/outdated/0/restart must be equal to constant']);
   });
 
   it('rejects an unknown kind and a member no action has', () => {

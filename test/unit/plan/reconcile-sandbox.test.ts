@@ -1,4 +1,5 @@
-// Golden plans when a sandbox is missing, detached, stopped, restarted or its rules unobserved.
+// Golden plans when a sandbox is missing, detached, stopped, restarted or its rules unobserved
+// (reconcile-sandbox-restarted.test.ts: a sandbox restarted under its service, case by case).
 import { describe, expect, it } from 'vitest';
 import { planText } from '../../../src/plan/plan-text.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
@@ -39,13 +40,12 @@ unchanged: cache, web, worker
 orphans: none`);
   });
 
-  it('a stopped sandbox restarts (new namespace: its running service is recreated); a stopped service starts', () => {
+  it('a stopped sandbox starts (new namespace: its running service is restarted to join it); a stopped service starts', () => {
     const stopped = new Set(['shop-db-sandbox', 'shop-web']);
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => (stopped.has(c.name) ? { ...c, running: false } : c)));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 6 actions
 sandbox:db  start-container shop-db-sandbox  cause: stopped
-service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox restarted  after: sandbox:db
-    env    POSTGRES_PASSWORD=***
+service:db  restart-container shop-db  cause: sandbox restarted  after: sandbox:db
 ready:cache@web  await-ready shop-cache from=shop-web-sandbox ip=10.213.0.2 tcp=6379 timeout=60s  cause: web starts
 ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: web starts  after: service:db
 service:web  start-container shop-web  cause: stopped  after: ready:cache@web, ready:db@web
@@ -67,8 +67,7 @@ firewall:db  update-firewall shop-db-sandbox  cause: rules changed (stopped: rec
     rule   accept tcp from 10.213.0.5 to port 5432
     rule   drop from 10.213.0.0/24
 sandbox:db  start-container shop-db-sandbox  cause: stopped  after: firewall:db
-service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox restarted  after: sandbox:db
-    env    POSTGRES_PASSWORD=***
+service:db  restart-container shop-db  cause: sandbox restarted  after: sandbox:db
 ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db, firewall:db
 ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db, firewall:db
 unchanged: cache, web, worker
@@ -77,12 +76,11 @@ orphans: none`);
     expect(reconcile(stack(), afterPlan(plan, observed)).actions).toEqual([]);
   });
 
-  it('a sandbox restarted under its running service (docker restart): the service is recreated to rejoin it', () => {
+  it('a sandbox restarted under its running service (docker restart): the service is restarted to rejoin it', () => {
     const startedAt = (name: string) => (name === 'shop-db-sandbox' ? '2026-11-23T10:00:05.5Z' : '2026-11-23T10:00:05.25Z');
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => ({ ...c, startedAt: startedAt(c.name) })));
     expect(planText(reconcile(stack(), observed))).toBe(`plan for shop: 3 actions
-service:db  recreate-container shop-db image=postgres:16 replaces=id-shop-db  cause: sandbox restarted
-    env    POSTGRES_PASSWORD=***
+service:db  restart-container shop-db  cause: sandbox restarted
 ready:db@web  await-ready shop-db from=shop-web-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
 ready:db@worker  await-ready shop-db from=shop-worker-sandbox ip=10.213.0.3 tcp=5432 healthcheck timeout=30s  cause: db changed  after: service:db
 unchanged: cache, web, worker

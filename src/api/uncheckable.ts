@@ -1,0 +1,27 @@
+// What keeps `hitch check` from proving anything, said before any probe runs, with the way out.
+import { unpauseRemedy } from '../plan/paused.js';
+import { UserError } from '../user-error.js';
+import type { Live } from './link-enforcement.js';
+
+/**
+ * A paused sandbox runs no probe. A service whose sandbox restarted under it kept the old, empty
+ * namespace: its parents' probes would be refused, which `check` counts as let in (nothing listens),
+ * so the matrix would pass while the service has no network at all.
+ */
+export function uncheckable(project: string, stack: Live): UserError | undefined {
+  if (stack.paused.length > 0) {
+    return new UserError(
+      `cannot check project ${project}: probes run in every sandbox, and nothing runs in a paused one: ${stack.paused.join(', ')}`,
+      `${unpauseRemedy(stack.paused)}, then run \`hitch check\` again`,
+    );
+  }
+  const cut = stack.restarted;
+  if (cut.length === 0) return undefined;
+  const one = cut.length === 1;
+  return new UserError(
+    one
+      ? `cannot check project ${project}: ${cut[0]} has no network: its sandbox restarted under its running container, which kept the old, empty namespace`
+      : `cannot check project ${project}: ${cut.join(', ')} have no network: their sandboxes restarted under their running containers, which kept the old, empty namespaces`,
+    `restart ${one ? 'it' : 'them'} to rejoin ${one ? 'its sandbox' : 'their sandboxes'} (\`hitch up\`, or \`hitch restart ${cut.join(' ')}\`), then run \`hitch check\` again`,
+  );
+}
