@@ -65,13 +65,19 @@ function rootFailure(id: string, exec: ExecutionResult): string {
   return at;
 }
 
-/** A failure is the service's once, however many parents waited for it (the first action in plan order). */
+/**
+ * A failure is the service's once, however many parents waited for it: the first action in plan order,
+ * but the service container's when it failed of the same error (an image that cannot be had fails the
+ * sandbox's action too, which comes first).
+ */
 function failures(plan: Plan, exec: ExecutionResult, logs: Record<string, string[]>): Failure[] {
   const out = new Map<string, Failure>();
   for (const a of plan.actions) {
     const error = exec.errors[a.id];
     const service = serviceOf(a) ?? a.id;
-    if (!error || out.has(service)) continue;
+    const first = out.get(service);
+    const sameAsSandbox = first !== undefined && a.id === `service:${service}` && exec.errors[first.action] === error;
+    if (!error || (first && !sameAsSandbox)) continue;
     const remedy = error instanceof UserError ? error.remedy : undefined;
     out.set(service, { service, action: a.id, error: error.message, ...(remedy ? { remedy } : {}), logs: logs[service] ?? [] });
   }

@@ -110,6 +110,24 @@ describe('summarize: failures', () => {
   });
 });
 
+describe('summarize: an image that cannot be had fails both containers of its service', () => {
+  const sandbox = { ...make('bad', 'recreate-container'), id: 'sandbox:bad' } as Action;
+  const service = { ...make('bad', 'recreate-container'), id: 'service:bad' } as Action;
+  const plan: Plan = { project: 'p', actions: [sandbox, service], unchanged: [], orphans: [] };
+  const outcomes = { 'sandbox:bad': 'failed', 'service:bad': 'failed' } as const;
+
+  it("is the service container's failure, said once, though the sandbox's comes first", () => {
+    const missing = new UserError('image x is not on the engine', 'build it');
+    const failed = summarize(plan, { outcomes, errors: { 'sandbox:bad': missing, 'service:bad': missing }, blockers: {} }, Date.now()).failed;
+    expect(failed).toEqual([{ service: 'bad', action: 'service:bad', error: 'image x is not on the engine', remedy: 'build it', logs: [] }]);
+  });
+
+  it('two different errors: the first in plan order', () => {
+    const errors = { 'sandbox:bad': new Error('port taken'), 'service:bad': new Error('other') };
+    expect(summarize(plan, { outcomes, errors, blockers: {} }, Date.now()).failed.map((f) => f.action)).toEqual(['sandbox:bad']);
+  });
+});
+
 describe('summarize: a restart that did not happen', () => {
   it('skipped for a child that failed: not started, because of that child; the text says restarted only for those done', () => {
     const actions = [make('db', 'recreate-container'), { ...restart('web'), waitsFor: ['recreate-container:db'] }, restart('api')];
