@@ -110,11 +110,16 @@ export function notCreatedError(project: string, service: string, consequence = 
   return new UserError(`service "${service}" of project ${project} has no container${consequence}`, `create it with \`hitch up ${service}\``);
 }
 
+/** `service "web" of project shop has no container` for one or more services, and the pronoun for them. */
+export function noContainer(project: string, services: readonly string[]): { said: string; them: 'it' | 'them' } {
+  const [noun, verb, them] = services.length === 1 ? (['service', 'has', 'it'] as const) : (['services', 'have', 'them'] as const);
+  return { said: `${noun} ${services.map((s) => `"${s}"`).join(', ')} of project ${project} ${verb} no container`, them };
+}
+
 /** `logs` and `restart` of services named with no container: nothing to do, as in compose, and said so. */
 export function notCreatedWarning(project: string, services: string[], consequence: string): string {
-  const [noun, verb, them] = services.length === 1 ? ['service', 'has', 'it'] : ['services', 'have', 'them'];
-  const quoted = services.map((s) => `"${s}"`).join(', ');
-  return `${noun} ${quoted} of project ${project} ${verb} no container, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;
+  const { said, them } = noContainer(project, services);
+  return `${said}, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;
 }
 
 /** The running, unpaused service container of one service, for commands that reach into it. */

@@ -16,12 +16,17 @@ export interface ServiceSelection {
   noDeps?: boolean;
 }
 
+/** What planning `manifest` needs of the engine: its images, its externals and the runtime details. */
+export function observeForPlan(engine: Engine, manifest: Manifest): Promise<ObservedState> {
+  const refs = Object.values(manifest.services).map((s) => s.image);
+  return engine.observe(manifest.project, refs, { externals: externalNames(manifest), runtime: true });
+}
+
 /** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */
 export async function observeAndPlan(
   engine: Engine, manifest: Manifest, opts: ReconcileOptions, avoid: string[] = [],
 ): Promise<{ plan: Plan; observed: ObservedState }> {
-  const refs = Object.values(manifest.services).map((s) => s.image);
-  const observed = await engine.observe(manifest.project, refs, { externals: externalNames(manifest), runtime: true });
+  const observed = await observeForPlan(engine, manifest);
   const plan = reconcile(manifest, { ...observed, usedSubnets: [...observed.usedSubnets, ...avoid.map((subnet) => ({ subnet }))] }, opts);
   return { plan, observed };
 }

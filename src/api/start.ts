@@ -6,12 +6,13 @@
 import type { Engine } from '../engine/engine.js';
 import { execute, type ExecEvent } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
+import { reconcile } from '../plan/reconcile.js';
 import { selectServices } from '../plan/selection.js';
 import { beyondStarting, servicesStarted } from '../plan/start-only.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { containersOf, notCreated, pick } from './lookup.js';
-import { observeAndPlan } from './plan-up.js';
+import { containersOf, noContainer, notCreated, pick } from './lookup.js';
+import { observeForPlan } from './plan-up.js';
 
 export interface StartOptions {
   onEvent?: (e: ExecEvent) => void;
@@ -25,21 +26,18 @@ export interface StartResult {
 
 /** Services of the selection with no container at all: `start` has nothing to start them from. */
 function neverCreated(services: readonly string[], project: string): UserError {
-  const [noun, verb, them] = services.length === 1 ? ['service', 'has', 'it'] : ['services', 'have', 'them'];
-  const quoted = services.map((s) => `"${s}"`).join(', ');
-  return new UserError(
-    `${noun} ${quoted} of project ${project} ${verb} no container, and start only starts existing containers; nothing was started`,
-    `create ${them} with \`hitch up ${services.join(' ')}\``,
-  );
+  const { said, them } = noContainer(project, services);
+  return new UserError(`${said}, and start only starts existing containers; nothing was started`, `create ${them} with \`hitch up ${services.join(' ')}\``);
 }
 
 export async function start(engine: Engine, manifest: Manifest, services: string[], opts: StartOptions = {}): Promise<StartResult> {
   const scope = { name: manifest.project, declared: Object.keys(manifest.services) };
   return withProjectLock(engine, manifest.project, 'start', opts.lock ?? {}, async () => {
+    const observed = await observeForPlan(engine, manifest);
     // the names as every command checks them (an orphan's name is refused next: it is not the manifest's)
-    pick(await engine.observe(manifest.project, []), scope, services);
+    pick(observed, scope, services);
     const selected = selectServices(manifest, services);
-    const { plan, observed } = await observeAndPlan(engine, manifest, { selected });
+    const plan = reconcile(manifest, observed, { selected });
     const absent = (selected ?? Object.keys(manifest.services)).filter((s) => notCreated(containersOf(observed, s))).sort();
     if (absent.length > 0) throw neverCreated(absent, manifest.project);
     const refusal = beyondStarting(plan, services);

@@ -20,3 +20,10 @@ export function overlaps(x: Cidr, y: Cidr): boolean {
 
 /** The network's, the gateway's (.1) and the broadcast's: the rest are the containers'. */
 export const RESERVED_ADDRESSES = 3;
+
+/** The smallest power-of-two block with an address for each of `containers` besides the reserved ones. */
+export function smallestBlock(containers: number): number {
+  let size = 1;
+  while (size < containers + RESERVED_ADDRESSES) size *= 2;
+  return size;
+}

@@ -1,7 +1,7 @@
 // `subnet:` beyond its form (the schema's pattern). dockerd takes a loopback or multicast block for a
 // network (checked on 20.10), and its bridge then holds an address the host uses for something else;
 // and a block too small for the project fails only once `up` gives out addresses.
-import { parseCidr, overlaps, RESERVED_ADDRESSES } from './cidr.js';
+import { parseCidr, overlaps, RESERVED_ADDRESSES, smallestBlock } from './cidr.js';
 import { fail, get, type Ctx } from './context.js';
 import type { Service } from './model.js';
 
@@ -27,8 +27,7 @@ export function checkedSubnet(ctx: Ctx, services: Service[]): string | undefined
   const needed = services.length + new Set(services.flatMap((s) => s.externalLinks.map((l) => l.container))).size;
   const room = Math.max(cidr.size - RESERVED_ADDRESSES, 0);
   if (room < needed) {
-    let bits = 32 - Math.log2(cidr.size);
-    while (2 ** (32 - bits) - RESERVED_ADDRESSES < needed) bits--;
+    const bits = 32 - Math.log2(smallestBlock(needed));
     const what = `${needed} (one per service and per container linked with external_links)`;
     fail(ctx, ['subnet'], `subnet "${subnet}" has room for ${room} containers (its network address, gateway and broadcast take ${RESERVED_ADDRESSES}), and the project needs ${what}; use a /${bits} or a larger block`);
     return undefined;

@@ -7,6 +7,7 @@
 import { UserError } from '../user-error.js';
 import type { Action, ContainerSpec } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
+import { parsePublished } from './published.js';
 
 export function waitForOrphanNames(actions: Action[], observed: ObservedState, orphans: string[], removeOrphans: boolean): UserError | undefined {
   const theirs = observed.containers.filter((c) => orphans.includes(c.service));
@@ -43,8 +44,10 @@ export function waitForOrphanNames(actions: Action[], observed: ObservedState, o
  * (`127.0.0.1::80`, `8000-8010:80`), may be another one: not counted.
  */
 function sharedHostPorts(spec: ContainerSpec, orphan: ObservedContainer): string[] {
-  // observe.ts writes "IP:PORT->CPORT/proto", the IP itself holding ':' for IPv6
-  const theirs = new Set((orphan.published ?? []).map((p) => /:(\d+)->\d+\/(\w+)$/.exec(p)).flatMap((m) => (m ? [`${m[1]}/${m[2]}`] : [])));
+  const theirs = new Set((orphan.published ?? []).flatMap((text) => {
+    const p = parsePublished(text);
+    return p ? [`${p.hostPort}/${p.proto}`] : [];
+  }));
   const mine = spec.portBindings.filter((b) => /^\d+$/.test(b.hostPort)).map((b) => `${b.hostPort}/${b.proto}`);
   return [...new Set(mine.filter((p) => theirs.has(p)))].sort();
 }

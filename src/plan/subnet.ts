@@ -1,6 +1,7 @@
 // The project's subnet (DESIGN.md, "Addressing"): kept from the observed network, else the manifest's,
-// else the first free block of hitch's pool; and the IPv4 CIDR arithmetic addresses are counted with.
-import { overlaps, parseCidr, RESERVED_ADDRESSES, type Cidr } from '../manifest/cidr.js';
+// else the first free block of hitch's pool (the CIDR arithmetic is manifest/cidr.ts, which checks
+// `subnet:` on load with it).
+import { overlaps, parseCidr, smallestBlock, type Cidr } from '../manifest/cidr.js';
 import type { Manifest } from '../manifest/model.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
@@ -16,9 +17,7 @@ export function formatIp(n: number): string {
 
 /** The smallest power-of-two block (at least a /24) with an address for every service. */
 export function subnetSizeFor(services: number): number {
-  let size = MIN_SUBNET_SIZE;
-  while (size < services + RESERVED_ADDRESSES) size *= 2;
-  return size;
+  return Math.max(MIN_SUBNET_SIZE, smallestBlock(services));
 }
 
 function firstFree(used: Cidr[], size: number): Cidr | undefined {
