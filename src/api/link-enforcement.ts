@@ -24,9 +24,22 @@ export interface Live {
   restarted: string[];
 }
 
-/** The live stack of every service, or of the services `only` names. */
-export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>): Promise<Live> {
-  const observed = known ?? (await engine.observe(manifest.project, Object.values(manifest.services).map((s) => s.image), { runtime: true }));
+/**
+ * A sandbox's recorded rules as `before` found them, by its id: the same container, so still its rules if
+ * nothing changed them since (`up` holds the lock, and what it changed it listed).
+ */
+function withRecordedRules(observed: ObservedState, before: ObservedState): ObservedState {
+  const recorded = new Map(before.containers.filter((c) => c.role === 'sandbox').map((c) => [c.id, c.firewallArgs]));
+  return { ...observed, containers: observed.containers.map((c) => (recorded.has(c.id) ? { ...c, firewallArgs: recorded.get(c.id) } : c)) };
+}
+
+/**
+ * The live stack of every service, or of the services `only` names: as `known` holds it, else observed
+ * now; with `recordedIn`, only the containers' states are (a list), and the rules are the ones recorded there.
+ */
+export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>, recordedIn?: ObservedState): Promise<Live> {
+  const refs = Object.values(manifest.services).map((s) => s.image);
+  const observed = known ?? (recordedIn ? withRecordedRules(await engine.observe(manifest.project, refs), recordedIn) : await engine.observe(manifest.project, refs, { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarted: [] };
@@ -56,6 +69,12 @@ export interface EnforcementSources {
   listed?: Record<string, string>;
   /** The engine as just observed, when nothing changed since: no need to observe again. */
   observed?: ObservedState;
+  /**
+   * The engine as observed before `up` changed it, under the same lock: the rules of the sandboxes it
+   * did not touch are still those recorded then, so the containers' states are all to observe again (a
+   * list, where reading each sandbox's rules is a request per container).
+   */
+  before?: ObservedState;
   /** `up SERVICE…`: only the links of these parents, which it brought up with their children; default all. */
   parents?: readonly string[];
 }
@@ -70,7 +89,7 @@ export async function linkEnforcement(engine: Engine, manifest: Manifest, from: 
   const { listed = {}, parents } = from;
   const chosen = parents && new Set(parents);
   const ends = parents && new Set(parents.flatMap((p) => [p, ...childrenOf(manifest.services[p]!)]));
-  const stack = await live(engine, manifest, from.observed, ends);
+  const stack = await live(engine, manifest, from.observed, ends, from.before);
   const grants = linkGrants(manifest, stack.offered).filter((g) => !chosen || chosen.has(g.parent));
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {

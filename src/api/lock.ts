@@ -17,9 +17,10 @@ export function projectLockHeld(engine: Engine, project: string): Promise<boolea
   return engine.lockHeld(lockName(project));
 }
 
-/** The lock while it is held: its container's name, and its removal (once, however often it is called). */
+/** The lock while it is held: its container's name and id, and its removal (once, however often it is called). */
 export interface HeldLock {
   name: string;
+  id: string;
   release(): Promise<void>;
 }
 
@@ -55,7 +56,7 @@ function describeHolder(labels: Record<string, string>): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `work` holding the project's lock; always releases it, also when `work` fails. */
-export async function withProjectLock<T>(engine: Engine, project: string, command: string, opts: LockOptions, work: () => Promise<T>): Promise<T> {
+export async function withProjectLock<T>(engine: Engine, project: string, command: string, opts: LockOptions, work: (lock: HeldLock) => Promise<T>): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const name = lockName(project);
   const labels = {
@@ -67,7 +68,7 @@ export async function withProjectLock<T>(engine: Engine, project: string, comman
   let told = false;
   for (let delay = 100; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
     const attempt = await engine.tryLock(name, labels);
-    if (attempt.acquired) return holding({ name, release: attempt.release }, opts, work);
+    if (attempt.acquired) return holding({ name, id: attempt.id, release: attempt.release }, opts, work);
     const left = deadline - Date.now();
     if (!attempt.holder && left > 0) {
       await sleep(Math.min(delay, 200, left)); // a stale lock was cleared just now (by us or by another waiter)
@@ -87,7 +88,7 @@ export async function withProjectLock<T>(engine: Engine, project: string, comman
   }
 }
 
-async function holding<T>(lock: HeldLock, opts: LockOptions, work: () => Promise<T>): Promise<T> {
+async function holding<T>(lock: HeldLock, opts: LockOptions, work: (lock: HeldLock) => Promise<T>): Promise<T> {
   // Removed once, whether the work ends first or a signal does (onHeld). Failing to remove it must not
   // hide what the work did: the lock goes stale on its own.
   let removal: Promise<void> | undefined;
@@ -95,9 +96,10 @@ async function holding<T>(lock: HeldLock, opts: LockOptions, work: () => Promise
     (removal ??= lock.release().catch((err: Error) => {
       opts.onReleaseError?.(`could not remove the lock ${lock.name}: ${err.message}`);
     }));
-  const unhook = opts.onHeld?.({ name: lock.name, release });
+  const held = { name: lock.name, id: lock.id, release };
+  const unhook = opts.onHeld?.(held);
   try {
-    return await work();
+    return await work(held);
   } finally {
     await release();
     unhook?.(); // only now: a signal during the removal waits for it rather than killing hitch mid-way

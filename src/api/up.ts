@@ -6,6 +6,7 @@ import { execute, type ExecEvent, type ExecutionResult } from '../engine/executo
 import type { Manifest } from '../manifest/model.js';
 import type { LinkEnforcement } from '../plan/matrix.js';
 import type { Plan } from '../plan/model.js';
+import { externalNames } from '../plan/externals.js';
 import { selectServices } from '../plan/selection.js';
 import type { UserError } from '../user-error.js';
 import { linkEnforcement } from './link-enforcement.js';
@@ -89,6 +90,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     fetched = true;
     opts.onImage?.(e);
   };
+  const observing = performance.now();
   const [images, optimistic] = await Promise.all([
     ensureImages(engine, manifest, { build: opts.build, services: selected, onEvent: onImage }),
     observeAndPlan(engine, manifest, planning).catch(() => undefined),
@@ -102,10 +104,16 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
     }
   }
-  return withProjectLock(engine, manifest.project, 'up', lockOptions(opts), async () => {
+  // Under the lock, the optimistic plan stands if nothing it was made from changed since its observation
+  // began (a concurrent `up` that held the lock meanwhile shows in the engine's events): observing again
+  // costs a request per container.
+  const scope = { project: manifest.project, externals: externalNames(manifest) };
+  const standing = async (lockId: string) =>
+    optimistic && !fetched && !(await engine.changedBeforeLock(lockId, performance.now() - observing, scope)) ? optimistic : undefined;
+  return withProjectLock(engine, manifest.project, 'up', lockOptions(opts), async (lock) => {
     const lost: string[] = [];
     for (let attempt = 1; ; attempt++) {
-      const { plan } = await observeAndPlan(engine, manifest, planning, lost);
+      const { plan, observed } = (attempt === 1 && (await standing(lock.id))) || (await observeAndPlan(engine, manifest, planning, lost));
       planned(plan, attempt === 1);
       const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent, failed: knownFailures(plan, images) });
       // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
@@ -118,7 +126,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       }
       const ok = Object.keys(execution.errors).length === 0;
       const logs = ok ? {} : await failureLogs(engine, manifest, plan, execution);
-      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls, parents: selected }) : [];
+      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls, before: observed, parents: selected }) : [];
       return { plan, execution, summary: summarize(plan, execution, started, logs), ok, links };
     }
   });

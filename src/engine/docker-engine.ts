@@ -6,8 +6,9 @@ import type { BuildSpec } from '../manifest/model.js';
 import type { ContainerSpec, NetworkSpec, VolumeSpec } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
+import { changedBeforeLock } from './changes.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
-import type { Attachment, ContainerEvent, ContainerStatus, Engine, EventWatch, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
+import type { Attachment, ChangeScope, ContainerEvent, ContainerStatus, Engine, EventWatch, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
 import { engineMessage, isNotFound, isUnreachable, pausedRefusal, unreachable } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
 import { watchContainers } from './events.js';
@@ -158,5 +159,10 @@ export class DockerEngine implements Engine {
 
   lockHeld(name: string): Promise<boolean> {
     return this.call(() => lockHeld(this.docker, name));
+  }
+
+  /** Any failure is a doubt, and a doubt is a change: the caller observes again, which says what is wrong. */
+  changedBeforeLock(lockId: string, spanMs: number, scope: ChangeScope): Promise<boolean> {
+    return changedBeforeLock(this.docker, lockId, spanMs, scope).catch(() => true);
   }
 }

@@ -93,6 +93,12 @@ export interface ObserveOptions {
   startTimes?: boolean;
 }
 
+/** A project as an observation reads it: its own labelled resources, and its externals, by name. */
+export interface ChangeScope {
+  project: string;
+  externals: readonly string[];
+}
+
 export interface Engine {
   /** The engine's address as the user would name it (DOCKER_HOST or the socket path), for messages. */
   readonly address: string;
@@ -136,7 +142,12 @@ export interface Engine {
   tryLock(name: string, labels: Record<string, string>): Promise<LockAttempt>;
   /** Whether someone holds the mutex `name` now; only looks (a stale lock is left to the next taker). */
   lockHeld(name: string): Promise<boolean>;
+  /**
+   * Whether anything an observation of `scope` reads may have changed in the `spanMs` before the lock
+   * `lockId` (held now) was made, by the engine's events (changes.ts); true when the engine cannot tell.
+   */
+  changedBeforeLock(lockId: string, spanMs: number, scope: ChangeScope): Promise<boolean>;
 }
 
-/** Acquired, or held by someone (their lock's labels); no holder means a stale lock was cleared: retry. */
-export type LockAttempt = { acquired: true; release(): Promise<void> } | { acquired: false; holder?: Record<string, string> };
+/** Acquired (the lock container's id, as the engine's events name it), or held by someone (their lock's labels); no holder means a stale lock was cleared: retry. */
+export type LockAttempt = { acquired: true; id: string; release(): Promise<void> } | { acquired: false; holder?: Record<string, string> };

@@ -14,7 +14,7 @@ import { SANDBOX_IMAGE } from '../plan/sandbox.js';
 import { UserError } from '../user-error.js';
 import type { LockAttempt } from './engine.js';
 import { isNotFound, statusOf, unlessNotFound } from './engine-errors.js';
-import { isHeld, OWNER_LABEL, thisHost } from './lock-owner.js';
+import { isHeld, OWNER_LABEL, START_DELAY_MS, thisHost } from './lock-owner.js';
 
 async function create(docker: Docker, name: string, labels: Record<string, string>): Promise<LockAttempt> {
   const container = await docker.createContainer({
@@ -33,22 +33,27 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
   });
   // The create alone makes the lock ours: the name is taken, and a lock not started yet is held for
   // START_GRACE_MS (lock-owner.ts). The start only lets others see a dead holder (its stdin closes, `cat`
-  // exits), so it goes on beside the work instead of before it: about 80 ms of every `up` and `down` that
-  // waited on runc.
+  // exits), so it waits START_DELAY_MS beside the work, and a command done sooner never starts it.
   let stdin: Duplex | undefined;
-  const started = (async () => {
-    stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
-    // A reset connection (engine restart, lost ssh) only means the lock goes stale: never a crash.
-    stdin.on('error', () => {});
-    await container.start();
-  })();
-  // A start that fails leaves a lock that is held until START_GRACE_MS, then stale, as when a holder on
-  // another host is killed before starting it: the work goes on, and the release below removes it anyway.
-  started.catch(() => {});
+  let started: Promise<void> | undefined;
+  const start = () =>
+    (started ??= (async () => {
+      stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
+      // A reset connection (engine restart, lost ssh) only means the lock goes stale: never a crash.
+      stdin.on('error', () => {});
+      await container.start();
+    })()
+      // A start that fails leaves a lock that is held until START_GRACE_MS, then stale, as when a holder
+      // on another host is killed before starting it: the work goes on, and the release removes it anyway.
+      .catch(() => {}));
+  const delayed = setTimeout(start, START_DELAY_MS);
+  delayed.unref(); // the work keeps hitch alive, not the lock
   return {
     acquired: true,
+    id: container.id,
     release: async () => {
-      await started.catch(() => {});
+      clearTimeout(delayed);
+      await started;
       stdin?.destroy();
       await container.remove({ force: true }).catch((err: unknown) => {
         if (!isNotFound(err)) throw err;

@@ -24,8 +24,9 @@ function gaveUpAfter1s(command: string): RegExp {
   );
 }
 
-async function lockRunning(): Promise<true | undefined> {
-  return (await docker.getContainer(LOCK).inspect()).State.Running ? true : undefined;
+/** The lock is taken when its container exists: it starts only after 5 s of work (START_DELAY_MS). */
+async function lockTaken(): Promise<true | undefined> {
+  return (await docker.getContainer(LOCK).inspect().catch(() => undefined)) ? true : undefined;
 }
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe('one project, two commands at once', () => {
   it('the second gives up clearly after --lock-timeout; another waits, then finds nothing to do', async () => {
     const file = await writeManifest(P, services);
     const first = spawnHitch(['-f', file, '--json', 'up']);
-    await until('the first up holds the lock', lockRunning);
+    await until('the first up holds the lock', lockTaken);
     const impatient = await hitch(['-f', file, 'up', '--lock-timeout', '1']);
     const patient = await hitch(['-f', file, '--json', 'up']);
     const firstDone = await first.done;
@@ -63,7 +64,7 @@ describe('one project, two commands at once', () => {
     await hitchOk(['-p', P, 'down', '-v']);
     const file = await writeManifest(P, services);
     const first = spawnHitch(['-f', file, 'up']);
-    await until('the up holds the lock', lockRunning);
+    await until('the up holds the lock', lockTaken);
     const down = await hitch(['-f', file, 'down', '-v']);
     expect((await first.done).code).toBe(0);
     expect(down.code).toBe(0);
@@ -75,11 +76,31 @@ describe('one project, two commands at once', () => {
     await hitchOk(['-p', P, 'down', '-v']);
     const file = await writeManifest(P, services);
     const first = spawnHitch(['-f', file, 'up']);
-    await until('the up holds the lock', lockRunning);
+    await until('the up holds the lock', lockTaken);
     const restart = await hitch(['-f', file, 'restart', '--lock-timeout', '1']);
     expect((await first.done).code).toBe(0);
     expect(restart.code).toBe(1);
     expect(restart.stderr).toMatch(gaveUpAfter1s('restart'));
+  });
+});
+
+describe('the lock container', () => {
+  it('stays created for a short command, and starts once the work has run 5 s: a dead holder is then seen from any host', async () => {
+    await hitchOk(['-p', P, 'down', '-v']);
+    const seven: Record<string, ServiceYaml> = { ...services, slow: { ...services.slow, command: ['sh', '-c', 'sleep 7; exec httpd -f -p 80'] } };
+    const file = await writeManifest(P, seven);
+    const first = spawnHitch(['-f', file, 'up']);
+    await until('the up holds the lock', lockTaken);
+    const early = await docker.getContainer(LOCK).inspect();
+    await until('the lock runs', async () => ((await docker.getContainer(LOCK).inspect()).State.Running ? true : undefined), 10_000);
+    const running = await docker.getContainer(LOCK).inspect();
+    expect((await first.done).code).toBe(0);
+
+    expect(early.State.Status).toBe('created');
+    const startedAfter = Date.parse(running.State.StartedAt) - Date.parse(running.Created);
+    expect(startedAfter).toBeGreaterThanOrEqual(5000);
+    expect(startedAfter).toBeLessThan(7000); // while the child still sleeps: the work was not over
+    expect(await lockTaken()).toBeUndefined();
   });
 });
 

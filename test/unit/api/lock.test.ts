@@ -20,6 +20,7 @@ function fakeEngine(script: Array<'free' | 'held' | 'stale' | 'free-but-release-
       if (step === 'stale') return { acquired: false };
       return {
         acquired: true,
+        id: 'lock-id',
         release: async () => {
           releases++;
           if (step === 'free-but-release-fails') throw new Error('engine went away');

@@ -33,7 +33,7 @@ function fakeEngine(up = ['db', 'web']) {
     watchContainers: async () => ({ ended: new Promise<void>(() => {}), stop: () => asked.push('events stopped') }),
     lockHeld: async () => false,
     status: async () => ({ running: true }),
-    tryLock: async () => ({ acquired: true, release: async () => void asked.push('lock released') }),
+    tryLock: async () => ({ acquired: true, id: 'lock-id', release: async () => void asked.push('lock released') }),
     stopContainer: async (id: string) => void asked.push(`stop ${id}`),
     startContainer: async (id: string) => void asked.push(`start ${id}`),
     execAttached: async (id: string) => (asked.push(`exec ${id}`), 0),

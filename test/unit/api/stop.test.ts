@@ -21,7 +21,7 @@ function fakeEngine(opts: { stopped?: string[]; paused?: string[]; up?: string[]
   const containers = (opts.up ?? ['db', 'web']).flatMap((s) => [made(s, 'sandbox'), made(s, 'service')]);
   const engine = {
     observe: async () => ({ containers }),
-    tryLock: async () => ({ acquired: true, release: async () => void asked.push('lock released') }),
+    tryLock: async () => ({ acquired: true, id: 'lock-id', release: async () => void asked.push('lock released') }),
     stopContainer: async (id: string, t?: number) => void asked.push(`stop ${id}${t === undefined ? '' : ` -t ${t}`}`),
   } as unknown as Engine;
   return { engine, asked };

@@ -17,6 +17,7 @@ function fakeProcess(log: string[]) {
 function lockRemovedIn(ms: number, log: string[]): HeldLock {
   return {
     name: 'hitch-lock-shop',
+    id: 'lock-id',
     release: () => new Promise<void>((resolve) => ms < Infinity && setTimeout(() => (log.push('lock removed'), resolve()), ms)),
   };
 }
