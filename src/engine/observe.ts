@@ -14,6 +14,11 @@ function parsePortKey(key: string): PortSpec {
   return { port: Number(port), proto: proto as Protocol };
 }
 
+/** A HEALTHCHECK the engine runs: a test, and not `NONE` (`HEALTHCHECK NONE` turns off a base image's). */
+function hasHealthcheck(test: string[] | undefined): boolean {
+  return test !== undefined && test.length > 0 && test[0] !== 'NONE';
+}
+
 async function inspectImage(docker: Docker, ref: string): Promise<ObservedImage | undefined> {
   const info = await unlessNotFound(docker.getImage(ref).inspect());
   if (!info) return undefined;
@@ -22,6 +27,7 @@ async function inspectImage(docker: Docker, ref: string): Promise<ObservedImage 
     id: info.Id,
     env: info.Config?.Env ?? [],
     exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {}).map(parsePortKey),
+    ...(hasHealthcheck(info.Config?.Healthcheck?.Test) ? { healthcheck: true as const } : {}),
   };
 }
 

@@ -48,7 +48,9 @@ export async function awaitReady(engine: Engine, a: AwaitReady, channels?: Sandb
     if (probedFirst && (await probe(engine, a, channel, deadline))) return;
     const status = await engine.status(a.container);
     if (!status.running) throw notRunning(a, status.exitCode);
-    if (status.health === 'unhealthy') throw new UserError(`service "${a.service}" is unhealthy`, 'see `hitch logs`');
+    if (status.health === 'unhealthy') {
+      throw new UserError(`service "${a.service}" is unhealthy`, `see \`hitch logs ${a.service}\`, and its healthcheck's last output with \`docker inspect -f '{{json .State.Health.Log}}' ${a.container}\``);
+    }
     // A healthcheck that names no test defers to the image's; an image without one reports no health
     // at all, and then the TCP probe decides, as for a service with no healthcheck.
     const byHealth = a.healthcheck && status.health !== undefined;

@@ -8,6 +8,7 @@ export interface ObservedImage {
   id: string;
   env: string[]; // image ENV, "KEY=VALUE"
   exposedPorts: PortSpec[]; // image EXPOSE
+  healthcheck?: true; // the image's HEALTHCHECK, which the engine runs unless the service's own replaces it
 }
 
 export interface ObservedContainer {

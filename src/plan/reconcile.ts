@@ -129,7 +129,8 @@ function readyActions(
       container: child.containerName,
       from: sandboxName(parent.containerName),
       target: { ip: ctx.addresses.ips[name]!, tcpPorts: portsOffered(ctx, child).filter((p) => p.proto === 'tcp').map((p) => p.port) },
-      healthcheck: test !== undefined && test[0] !== 'NONE',
+      // the service's own healthcheck (one with no test keeps the image's), else its image's HEALTHCHECK
+      healthcheck: test !== undefined ? test[0] !== 'NONE' : ctx.observed.images[child.image]?.healthcheck === true,
       timeoutMs: child.readyTimeoutMs,
     }];
   });

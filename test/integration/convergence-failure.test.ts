@@ -2,6 +2,9 @@
 // naming each failed service, its cause and its last log lines; fixing the cause and running `up` again
 // converges, and so does `up` after `hitch up` was killed mid-way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
 import { containerIds, leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 
@@ -29,9 +32,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hitchOk(['-p', P, 'down', '-v']);
+  await docker.getImage(FAILING_IMAGE).remove().catch(() => {});
 });
 
 const NOT_RUNNING_FIX = "fix the service's command or image and run `hitch up` again";
+const UNHEALTHY_FIX = `see \`hitch logs bad\`, and its healthcheck's last output with \`docker inspect -f '{{json .State.Health.Log}}' ${P}-bad\``;
+const FAILING_IMAGE = `${P}-healthcheck:1`;
 
 describe('a child that cannot start', () => {
   it('image missing: fails fast, its parents are not started, solo is', async () => {
@@ -79,7 +85,17 @@ not started: web, because bad failed
     const bad = sleeper({ healthcheck: { test: ['CMD', 'false'], interval: '200ms', retries: 1 } });
     expect(await upJson(bad)).toEqual({
       code: 1,
-      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is unhealthy', remedy: 'see `hitch logs`', logs: [] }], notStarted: blocked },
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is unhealthy', remedy: UNHEALTHY_FIX, logs: [] }], notStarted: blocked },
+    });
+  });
+
+  it("unhealthy by its image's HEALTHCHECK, the manifest naming none: waited for, and named as such", async () => {
+    const context = await mkdtemp(join(tmpdir(), `${P}-healthcheck-`));
+    await writeFile(join(context, 'Dockerfile'), 'FROM hitch-test/busybox:1\nHEALTHCHECK --interval=200ms --retries=1 CMD false\nEXPOSE 80\nCMD ["httpd", "-f", "-p", "80"]\n');
+    const bad = { build: context, image: FAILING_IMAGE, stop_signal: 'SIGKILL' };
+    expect(await upJson(bad)).toEqual({
+      code: 1,
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error: 'service "bad" is unhealthy', remedy: UNHEALTHY_FIX, logs: [] }], notStarted: blocked },
     });
   });
 
