@@ -28,7 +28,9 @@ function target(container: string, image: string, found?: Pick<ObservedContainer
 function serviceRow(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
   const found = containersOf(observed, service);
   const spec = manifest.services[service]!;
-  return { name, service, ...target(found.main?.name ?? spec.containerName, spec.image, found.main), state: serviceState(found) };
+  // the image the container runs; the manifest's only for one not made yet (what `up` would run)
+  const image = found.main?.image ?? spec.image;
+  return { name, service, ...target(found.main?.name ?? spec.containerName, image, found.main), state: serviceState(found) };
 }
 
 function externalRow(observed: ObservedState, name: string, container: string): LsRow {

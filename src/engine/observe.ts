@@ -55,6 +55,7 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     links: links ? links.split(',') : [],
     ...(externals ? { externalLinks: externals.split(',') } : {}),
     status: info.Status,
+    image: info.Image,
     published: (info.Ports ?? [])
       .filter((p) => p.PublicPort)
       .map((p) => `${p.IP}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`)

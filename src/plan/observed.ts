@@ -25,6 +25,7 @@ export interface ObservedContainer {
   links?: string[]; // service containers: the child services they link to (LABEL.links)
   externalLinks?: string[]; // service containers: the external containers hitch attached for them (LABEL.externalLinks)
   status?: string; // the engine's words, e.g. "Up 2 minutes" (for `ps`)
+  image?: string; // the image as it was named when the container was made (for `ls`): the manifest may name another since
   published?: string[]; // e.g. "127.0.0.1:49155->5000/tcp" (for `ps`)
   // observed only with ObserveOptions.runtime (planning, `check`):
   firewallArgs?: string[]; // sandboxes: the rules in force, or for a stopped one those its next start applies, as `hitch-sandbox` args (as recorded, else Cmd after `run`); undefined = unknown

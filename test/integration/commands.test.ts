@@ -1,4 +1,5 @@
 // ls, port, logs, exec and restart (issue 5) on one linked stack: web links to api and to cache (as store).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, execIn, FIXTURES, hitch, hitchOk, ipOf, requireEngine, ROOT, run, until } from './helpers.js';
 
@@ -66,6 +67,16 @@ describe('ls', () => {
       await row('web/api', 'api', 'hitch-test/busybox:1'),
       await row('web/store', 'cache', 'hitch-test/redis:1'),
     ]);
+  });
+});
+
+describe('ls after the manifest changed', () => {
+  it('shows the image each container runs, not the one the manifest names since', async () => {
+    const edited = readFileSync(FILE, 'utf8').replace('  cache:\n    image: hitch-test/redis:1', '  cache:\n    image: hitch-test/redis:next');
+    expect(edited).toContain('hitch-test/redis:next');
+    const res = await hitch(['-f', '-', '--json', 'ls'], {}, { input: edited });
+    const rows = (JSON.parse(res.stdout) as Array<{ name: string; image: string }>).filter((r) => ['cache', 'api/cache', 'web/store'].includes(r.name));
+    expect(rows.map((r) => [r.name, r.image])).toEqual([['api/cache', 'hitch-test/redis:1'], ['cache', 'hitch-test/redis:1'], ['web/store', 'hitch-test/redis:1']]);
   });
 });
 
