@@ -50,7 +50,13 @@ export function requireLink(alias: string, env: Env = process.env): Link {
   );
 }
 
-/** Every link in the environment, by alias. */
+/**
+ * Every link in the environment that has a port, by alias. A link to a service that exposes none sets
+ * only <ALIAS>_NAME (and its env): nothing to connect to, so it is left out here, where asking for it by
+ * its alias says why.
+ */
 export function links(env: Env = process.env): Link[] {
-  return aliasesIn(env).map((alias) => requireLink(alias, env));
+  return aliasesIn(env)
+    .filter((alias) => env[`${envAlias(alias)}_PORT`] !== undefined)
+    .map((alias) => requireLink(alias, env));
 }
