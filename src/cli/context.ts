@@ -52,7 +52,7 @@ export async function loadFrom(o: GlobalOptions): Promise<Manifest> {
   return manifest;
 }
 
-function printWarnings(warnings: readonly Problem[]): void {
+export function printWarnings(warnings: readonly Problem[]): void {
   for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
 }
 

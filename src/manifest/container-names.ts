@@ -12,7 +12,7 @@ export function containerNamesOf(containerName: string): [string, string] {
 }
 
 /**
- * The container that serializes `up`, `down` and `restart` of a project (src/engine/mutex.ts). Its prefix
+ * The container that serializes `up`, `down`, `restart`, `stop` and `start` of a project (src/engine/mutex.ts). Its prefix
  * is kept from containers of services: a service named so would take a project's lock, or be taken for it.
  */
 export const LOCK_PREFIX = 'hitch-lock-';

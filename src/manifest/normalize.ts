@@ -75,7 +75,7 @@ function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
       const s = group[0]!;
       if (locked.has(s)) continue;
       locked.add(s);
-      const message = `container name "${name}" starts with "${LOCK_PREFIX}", which hitch keeps for the lock of a project's \`up\`, \`down\` and \`restart\``;
+      const message = `container name "${name}" starts with "${LOCK_PREFIX}", which hitch keeps for the lock of a project's \`up\`, \`down\`, \`restart\`, \`stop\` and \`start\``;
       ctx.report.error(containerNameWhere(ctx, s), `${message}; set a different container_name`);
       continue;
     }

@@ -26,7 +26,7 @@ describe('convert', () => {
     await writeFile(`${dir}/hitch.yaml`, want.yaml);
     expect(await hitch(['-f', `${dir}/hitch.yaml`, 'validate'])).toEqual({
       code: 0,
-      stdout: `${dir}/hitch.yaml: valid (project ${name}, ${services} services)\n`,
+      stdout: `${dir}/hitch.yaml: valid (project ${name}, ${services} service${services === 1 ? '' : 's'})\n`,
       stderr: '',
     });
   });

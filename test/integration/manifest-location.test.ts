@@ -26,7 +26,7 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
 
   describe('without -f: the nearest hitch.yaml up from the current folder', () => {
     test('validate from a subfolder names the manifest above and its folder\'s project', async () => {
-      expect(await hitch(['validate'], {}, { cwd: deeper })).toEqual({ code: 0, stdout: `${join(shop, 'hitch.yaml')}: valid (project shop, 1 services)\n`, stderr: '' });
+      expect(await hitch(['validate'], {}, { cwd: deeper })).toEqual({ code: 0, stdout: `${join(shop, 'hitch.yaml')}: valid (project shop, 1 service)\n`, stderr: '' });
     });
 
     test('config from a subfolder is config with -f naming that manifest: its .env, env_file and paths', async () => {
@@ -40,7 +40,7 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
     });
 
     test('the nearest of two wins', async () => {
-      expect(await hitch(['validate'], {}, { cwd: join(nested, 'deep') })).toEqual({ code: 0, stdout: `${join(nested, 'hitch.yaml')}: valid (project nested, 1 services)\n`, stderr: '' });
+      expect(await hitch(['validate'], {}, { cwd: join(nested, 'deep') })).toEqual({ code: 0, stdout: `${join(nested, 'hitch.yaml')}: valid (project nested, 1 service)\n`, stderr: '' });
     });
 
     test('none here or above: says so, and how to point hitch elsewhere, exit 2', async () => {
@@ -82,7 +82,7 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
       const input = 'services:\n  web: {image: "${IMAGE}"}\n';
       const [validate, config] = [await hitch(['-f', '-', 'validate'], {}, { cwd: deeper, input }), await hitch(['-f', '-', 'config'], {}, { cwd: deeper, input })];
       expect([validate, config.code, config.stdout.split('\n').slice(0, 5)]).toEqual([
-        { code: 0, stdout: '-: valid (project deeper, 1 services)\n', stderr: '' },
+        { code: 0, stdout: '-: valid (project deeper, 1 service)\n', stderr: '' },
         0,
         ['name: deeper', 'link_env: modern', 'services:', '  web:', '    image: from-subfolder-env'],
       ]);
@@ -120,6 +120,19 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
             { file: bad, line: 3, col: 15, message: expect.stringMatching(/^image "Bad" is not an image reference; /) as unknown },
           ],
         },
+      });
+    });
+  });
+
+  describe('validate --json, with a warning', () => {
+    test("the warning on stderr, as for a valid manifest; the problems on stdout", async () => {
+      const unset = join(root, 'unset.yaml');
+      writeFileSync(unset, 'services:\n  web: {image: "${HITCH_TEST_UNSET_IMAGE}"}\n');
+      const res = await hitch(['--json', '-f', unset, 'validate']);
+      expect({ ...res, stdout: JSON.parse(res.stdout) as unknown }).toEqual({
+        code: 2,
+        stderr: `${unset}:2:16: warning: The "HITCH_TEST_UNSET_IMAGE" variable is not set. Defaulting to a blank string.\n`,
+        stdout: { valid: false, problems: [{ file: unset, line: 2, col: 16, message: 'image must not be empty' }] },
       });
     });
   });

@@ -1,6 +1,6 @@
 // Commands that only read the manifest and never touch the engine: validate, config.
 import type { Command } from 'commander';
-import { globals, loadFrom, printJson } from '../context.js';
+import { globals, loadFrom, printJson, printWarnings } from '../context.js';
 
 export function registerManifestCommands(program: Command): void {
   program
@@ -12,12 +12,14 @@ export function registerManifestCommands(program: Command): void {
       const { ManifestError } = await import('../../manifest/index.js');
       const manifest = await loadFrom(g).catch((err: unknown) => {
         if (!g.json || !(err instanceof ManifestError)) throw err;
+        printWarnings(err.warnings); // on stderr, as for a valid manifest
         printJson({ valid: false, problems: err.problems });
         process.exitCode = 2;
       });
       if (!manifest) return;
-      if (g.json) printJson({ valid: true, file: manifest.file, project: manifest.project });
-      else process.stdout.write(`${manifest.file}: valid (project ${manifest.project}, ${Object.keys(manifest.services).length} services)\n`);
+      if (g.json) return printJson({ valid: true, file: manifest.file, project: manifest.project });
+      const count = Object.keys(manifest.services).length;
+      process.stdout.write(`${manifest.file}: valid (project ${manifest.project}, ${count} service${count === 1 ? '' : 's'})\n`);
     });
 
   program

@@ -74,7 +74,7 @@ describe("the lock's name is not a container's", () => {
     ['a default name', 'name: hitch\nservices:\n  lock-shop: {image: x}\n', '3:3: container name "hitch-lock-shop"'],
   ])('%s', (_, yaml, start) => {
     expect(problems(yaml)).toEqual([
-      `${start} starts with "hitch-lock-", which hitch keeps for the lock of a project's \`up\`, \`down\` and \`restart\`; set a different container_name`,
+      `${start} starts with "hitch-lock-", which hitch keeps for the lock of a project's \`up\`, \`down\`, \`restart\`, \`stop\` and \`start\`; set a different container_name`,
     ]);
   });
 
