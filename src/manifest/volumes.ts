@@ -3,6 +3,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { entries, fail, type Ctx } from './context.js';
 import type { VolumeMount } from './model.js';
+import { uniqueTargets, type WrittenMount } from './mount-targets.js';
 import type { Path } from './tree.js';
 
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -16,12 +17,13 @@ interface LongVolume {
 }
 
 export function volumes(ctx: Ctx, svc: Path): VolumeMount[] {
-  const out: VolumeMount[] = [];
+  const written: WrittenMount[] = [];
   for (const e of entries(ctx, [...svc, 'volumes'])) {
-    const mount = typeof e.value === 'string' ? shortForm(ctx, e.value, e.path) : longForm(ctx, e.value as LongVolume, e.path);
-    if (mount) out.push(mount);
+    const short = typeof e.value === 'string';
+    const mount = short ? shortForm(ctx, e.value as string, e.path) : longForm(ctx, e.value as LongVolume, e.path);
+    if (mount) written.push({ mount, at: short ? e.path : [...e.path, 'target'] });
   }
-  return out;
+  return uniqueTargets(ctx, written);
 }
 
 function shortForm(ctx: Ctx, s: string, path: Path): VolumeMount | undefined {
