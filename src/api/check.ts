@@ -39,7 +39,7 @@ async function probe(engine: Engine, stack: Live, p: Probe, timeoutSec: number):
   if (word === 'refused') {
     // let in by the firewall either way; a stopped service is the likely reason nothing listens
     const state = stack.notRunning[p.to];
-    const why = state === 'stopped' ? `${p.to}'s container is stopped` : state === 'missing' ? `${p.to} has no container (\`hitch up ${p.to}\` makes it)` : 'nothing listens';
+    const why = state === 'stopped' || state === 'restarting' ? `${p.to}'s container is ${state}` : state === 'missing' ? `${p.to} has no container (\`hitch up ${p.to}\` makes it)` : 'nothing listens';
     return { actual: 'refused', evidence: p.proto === 'udp' ? `port unreachable: ${why}` : `connection refused: ${why}` };
   }
   if (word !== 'timeout') {

@@ -16,8 +16,8 @@ export interface Live {
   sandboxes: Record<string, string>;
   offered: Record<string, PortSpec[]>;
   rulesArgs: Record<string, string[] | undefined>; // as recorded in each sandbox
-  /** Services whose own container is not running (`stopped`) or gone (`missing`): their sandbox refuses what it lets in. */
-  notRunning: Record<string, 'stopped' | 'missing'>;
+  /** Services whose own container is not running (`stopped`, `restarting`) or gone (`missing`): their sandbox refuses what it lets in. */
+  notRunning: Record<string, 'stopped' | 'restarting' | 'missing'>;
   /** Sandboxes frozen by `docker pause`: their firewall holds, but nothing runs in them. */
   paused: string[];
   /** Services whose sandbox restarted under their running container: that one kept the old namespace, and has no network. */
@@ -45,14 +45,14 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarted: [] };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
-    if (!box?.running || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
+    if (!box?.running || box.restarting || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
     result.ips[s.name] = box.ip;
     result.sandboxes[s.name] = box.name;
     if (box.paused) result.paused.push(box.name);
     result.offered[s.name] = offeredPorts(s, observed);
     result.rulesArgs[s.name] = box.firewallArgs;
     const own = observed.containers.find((c) => c.service === s.name && c.role === 'service');
-    if (!own?.running) result.notRunning[s.name] = own ? 'stopped' : 'missing';
+    if (!own?.running || own.restarting) result.notRunning[s.name] = !own ? 'missing' : own.restarting ? 'restarting' : 'stopped';
     if (sandboxProblem({ service: s.name, sandbox: box, main: own }) === 'sandbox restarted') result.restarted.push(s.name);
   }
   return result;

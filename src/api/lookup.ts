@@ -14,23 +14,28 @@ export interface ServiceContainers {
 }
 
 /** Why a running service container has no network, though the engine says it is up. */
-export type SandboxProblem = 'sandbox stopped' | 'sandbox missing' | 'sandbox restarted';
+export type SandboxProblem = 'sandbox stopped' | 'sandbox missing' | 'sandbox restarting' | 'sandbox restarted';
 
 /**
- * What is wrong with a running service's sandbox: stopped or missing, the service has no network (its
- * namespace went with the sandbox), though the engine says its container is up; restarted under it (seen
- * only with the containers' start times: ObserveOptions.startTimes), it has none either, as it kept the
- * old namespace. Undefined otherwise.
+ * What is wrong with a running service's sandbox: stopped, missing or restarting (between two starts of
+ * its restart policy), the service has no network (its namespace went with the sandbox), though the
+ * engine says its container is up; restarted under it (seen only with the containers' start times:
+ * ObserveOptions.startTimes), it has none either, as it kept the old namespace. Undefined otherwise, and
+ * for a restarting service container: it joins the sandbox as it is when it next starts.
  */
 export function sandboxProblem(t: ServiceContainers): SandboxProblem | undefined {
-  if (!t.main?.running) return undefined;
+  if (!t.main?.running || t.main.restarting) return undefined;
   if (!t.sandbox) return 'sandbox missing';
   if (!t.sandbox.running) return 'sandbox stopped';
+  if (t.sandbox.restarting) return 'sandbox restarting';
   return restartedUnder(t.main, t.sandbox) ? 'sandbox restarted' : undefined;
 }
 
-/** A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`. */
-export type ContainerState = 'running' | 'paused' | 'stopped' | 'missing';
+/**
+ * A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`.
+ * `restarting`: between two starts of its restart policy, which the engine counts as running.
+ */
+export type ContainerState = 'running' | 'paused' | 'restarting' | 'stopped' | 'missing';
 
 /**
  * A service's state: its container's, unless its sandbox is what keeps it off the network, or is paused
@@ -38,13 +43,15 @@ export type ContainerState = 'running' | 'paused' | 'stopped' | 'missing';
  */
 export type ServiceState = ContainerState | SandboxProblem | 'sandbox paused';
 
-export function containerState(found: { running: boolean; paused?: boolean } | undefined): ContainerState {
+export function containerState(found: { running: boolean; paused?: boolean; restarting?: boolean } | undefined): ContainerState {
   if (!found) return 'missing';
-  return found.paused ? 'paused' : found.running ? 'running' : 'stopped';
+  if (found.paused) return 'paused';
+  if (found.restarting) return 'restarting';
+  return found.running ? 'running' : 'stopped';
 }
 
 export function serviceState(t: ServiceContainers): ServiceState {
-  const pausedSandbox = t.main?.running && !t.main.paused && t.sandbox?.paused;
+  const pausedSandbox = containerState(t.main) === 'running' && t.sandbox?.paused;
   return sandboxProblem(t) ?? (pausedSandbox ? 'sandbox paused' : containerState(t.main));
 }
 
@@ -131,6 +138,10 @@ export async function runningService(engine: Engine, scope: ProjectScope, servic
   }
   if (found.main.paused) {
     throw new UserError(`service "${service}" of project ${scope.name} is paused`, unpauseRemedy([found.main.name]));
+  }
+  // the engine counts it as running, but nothing runs in it until its restart policy starts it again
+  if (found.main.restarting) {
+    throw new UserError(`service "${service}" of project ${scope.name} is restarting: it exited, and its restart policy starts it again`, `see why it exits with \`hitch logs ${service}\``);
   }
   return found.main;
 }

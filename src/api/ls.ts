@@ -21,7 +21,7 @@ interface Target {
 /** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
 export type LsRow = { name: string } & ({ service: string } | { external: true }) & Target;
 
-function target(container: string, image: string, found?: Pick<ObservedContainer, 'id' | 'running' | 'paused'>): Target {
+function target(container: string, image: string, found?: Pick<ObservedContainer, 'id' | 'running' | 'paused' | 'restarting'>): Target {
   return { container, id: found?.id.slice(0, 12) ?? '', image, state: containerState(found) };
 }
 

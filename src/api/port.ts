@@ -36,11 +36,13 @@ export async function port(engine: Engine, scope: ProjectScope, service: string,
   const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
   const consequence = ', so no port of it is published';
   if (notCreated(found)) throw notCreatedError(scope.name, service, consequence);
-  // ports are published on the sandbox: without it running, nothing is, whatever the service container does
-  if (!found.sandbox?.running) {
+  // ports are published on the sandbox: without it running (restarting: not yet), nothing is, whatever the service container does
+  if (!found.sandbox?.running || found.sandbox.restarting) {
     const problem = sandboxProblem(found);
     const what = problem ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${scope.name} is not running`;
-    throw new UserError(`${what}${consequence}`, 'start it with `hitch up`');
+    // `up` leaves a restarting sandbox to its restart policy; `restart` stops and starts it
+    const remedy = found.sandbox?.restarting ? `wait for its restart policy, or restart it with \`hitch restart ${service}\`` : 'start it with `hitch up`';
+    throw new UserError(`${what}${consequence}`, remedy);
   }
   const all = publishedPorts(found.sandbox);
   if (portArg === undefined) return all;

@@ -26,10 +26,14 @@ function complete(targets: ServiceContainers[]): Array<Required<ServiceContainer
 }
 
 async function restartOne(engine: Engine, t: Required<ServiceContainers>, opts: RestartOptions): Promise<void> {
-  if (!t.sandbox.running) {
+  // a restarting sandbox has no namespace for its service to join until its policy starts it, if ever:
+  // stopped (which ends its restart loop), it is started here, firewall in force, as a stopped one
+  if (t.sandbox.restarting) await engine.stopContainer(t.sandbox.id, opts.timeoutSec);
+  if (!t.sandbox.running || t.sandbox.restarting) {
     const name = t.sandbox.name;
     await runAction(engine, { id: `start ${name}`, kind: 'start-container', cause: 'restart', waitsFor: [], name, service: t.service, role: 'sandbox' });
   }
+  // a restarting service container too: the stop ends its restart loop, the start runs it at once
   await engine.stopContainer(t.main.id, opts.timeoutSec);
   await engine.startContainer(t.main.id);
   opts.onRestarted?.(t.service);

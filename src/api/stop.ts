@@ -33,7 +33,8 @@ export async function stop(engine: Engine, scope: ProjectScope, services: string
     const order = startOrderOnEngine(observed, targets.map((t) => t.service)).reverse();
     for (const service of order) {
       const t = targets.find((x) => x.service === service)!;
-      // the service first: stopped after its sandbox, it would run on without a network for a while
+      // the service first: stopped after its sandbox, it would run on without a network for a while. A
+      // restarting container counts as running: stopped, its restart policy starts it no more (compose's stop)
       for (const c of [t.main, t.sandbox]) if (c?.running) await engine.stopContainer(c.id, opts.timeoutSec);
       opts.onStopped?.(service);
     }

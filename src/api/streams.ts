@@ -29,7 +29,8 @@ function logTargets(observed: ObservedState, scope: ProjectScope, services: stri
   if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${scope.name}, so no logs`, 'recreate it with `hitch up`');
   const absent = named.filter(notCreated).map((t) => t.service);
   if (absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so no logs'));
-  return found.flatMap((t) => (t.main ? [{ service: t.service, id: t.main.id, running: t.main.running }] : []));
+  // a restarting one runs nothing yet: its next lines are those after its policy starts it again
+  return found.flatMap((t) => (t.main ? [{ service: t.service, id: t.main.id, running: t.main.running && !t.main.restarting }] : []));
 }
 
 /**

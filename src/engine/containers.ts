@@ -60,5 +60,5 @@ export async function containerStatus(docker: Docker, nameOrId: string): Promise
   const health = info.State.Health?.Status as ContainerStatus['health'] | undefined;
   // the engine's zero time ("0001-01-01T00:00:00Z") says the container never stopped
   const finishedAt = info.State.FinishedAt.startsWith('0001-') ? undefined : info.State.FinishedAt;
-  return { running: info.State.Running, health, exitCode: info.State.Running ? undefined : info.State.ExitCode, restarting: info.State.Restarting, paused: info.State.Paused, finishedAt };
+  return { running: info.State.Running, health, exitCode: info.State.Running && !info.State.Restarting ? undefined : info.State.ExitCode, restarting: info.State.Restarting, paused: info.State.Paused, finishedAt };
 }

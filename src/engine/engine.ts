@@ -13,7 +13,7 @@ export interface ExecResult {
 export interface ContainerStatus {
   running: boolean;
   health?: 'starting' | 'healthy' | 'unhealthy';
-  exitCode?: number;
+  exitCode?: number; // of its last run, when it is not running or restarting
   restarting?: boolean; // between two starts of its restart policy (the engine says running meanwhile)
   paused?: boolean; // frozen by `docker pause`: running, but nothing can run in it
   finishedAt?: string; // when it last stopped (RFC 3339); undefined if it never did

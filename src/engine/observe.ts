@@ -47,8 +47,10 @@ function toObservedContainer(info: Docker.ContainerInfo, network: string): Obser
     role,
     configHash: info.Labels[LABEL.configHash] ?? '',
     configParts: info.Labels[LABEL.configParts],
-    running: info.State === 'running' || info.State === 'paused',
+    // the list's State is one word; the engine counts a paused and a restarting container as running
+    running: info.State === 'running' || info.State === 'paused' || info.State === 'restarting',
     ...(info.State === 'paused' ? { paused: true as const } : {}),
+    ...(info.State === 'restarting' ? { restarting: true as const } : {}),
     ...(role === 'sandbox' && !endpoint ? { detached: true } : {}),
     ...(joins ? { joins } : {}),
     ip: endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || info.Labels[LABEL.ip] || undefined,
@@ -81,6 +83,7 @@ async function inspectExternal(docker: Docker, name: string, network: string): P
   const ip = endpoint?.IPAMConfig?.IPv4Address || endpoint?.IPAddress || undefined;
   return {
     id: info.Id, name, image: info.Config.Image, running: info.State.Running, ...(info.State.Paused ? { paused: true as const } : {}),
+    ...(info.State.Restarting ? { restarting: true as const } : {}),
     networkMode: info.HostConfig.NetworkMode,
     env: info.Config.Env ?? [], exposedPorts, hostname: info.Config.Hostname, attached: endpoint !== undefined, ip,
   };

@@ -2,7 +2,7 @@
 // exposed tcp ports, probed from the parent's sandbox: the real path, through the child's firewall.
 import type { Action } from '../plan/model.js';
 import { UserError } from '../user-error.js';
-import type { Engine } from './engine.js';
+import type { ContainerStatus, Engine } from './engine.js';
 import type { SandboxChannel, SandboxChannels } from './sandbox-channel.js';
 
 type AwaitReady = Extract<Action, { kind: 'await-ready' }>;
@@ -32,6 +32,12 @@ async function probe(engine: Engine, a: AwaitReady, channel: SandboxChannel | un
   return true;
 }
 
+/** Not ready in time; a child its restart policy kept restarting says so, with how its last run ended. */
+function notReady(a: AwaitReady, status: ContainerStatus): UserError {
+  const why = status.restarting ? `it kept restarting (last exit code ${status.exitCode ?? 'unknown'})` : `waited for ${waitedFor(a)}`;
+  return new UserError(`service "${a.service}" was not ready after ${a.timeoutMs / 1000}s: ${why}`, `check the service with \`hitch logs ${a.service}\`, or raise its ready_timeout`);
+}
+
 function waitedFor(a: AwaitReady): string {
   if (a.healthcheck) return 'its healthcheck to pass';
   const ports = a.target.tcpPorts.map((p) => `${a.target.ip}:${p}`).join(', ');
@@ -54,14 +60,10 @@ export async function awaitReady(engine: Engine, a: AwaitReady, channels?: Sandb
     // A healthcheck that names no test defers to the image's; an image without one reports no health
     // at all, and then the TCP probe decides, as for a service with no healthcheck.
     const byHealth = a.healthcheck && status.health !== undefined;
-    const ready = byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a, channel, deadline));
+    // restarting (the engine counts it as running): it exited, and may run for good at a later start
+    const ready = !status.restarting && (byHealth ? status.health === 'healthy' : !probedFirst && (await probe(engine, a, channel, deadline)));
     if (ready) return;
-    if (Date.now() + delay > deadline) {
-      throw new UserError(
-        `service "${a.service}" was not ready after ${a.timeoutMs / 1000}s: waited for ${waitedFor(a)}`,
-        `check the service with \`hitch logs ${a.service}\`, or raise its ready_timeout`,
-      );
-    }
+    if (Date.now() + delay > deadline) throw notReady(a, status);
     await new Promise((r) => setTimeout(r, delay));
   }
 }

@@ -41,7 +41,8 @@ export async function awaitFirewall(engine: Engine, sandbox: string, service: st
   const deadline = Date.now() + timeoutMs;
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     const status = await engine.status(sandbox);
-    if (!status.running) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
+    // restarting: it exited, and its restart policy starts it again, where it would exit the same way
+    if (!status.running || status.restarting) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
     // paused since it started (nothing runs in it, so `show` could never answer): no capability is missing
     if (status.paused) {
       throw new UserError(

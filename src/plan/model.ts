@@ -121,7 +121,7 @@ export type Action =
       sandbox: string;
       firewall: FirewallSpec;
       orphan?: true; // the service is not in the manifest: its rules are cut to the host's (orphan-rules.ts)
-      stopped?: true; // the sandbox was seen stopped: the rules are recorded for its next start (the executor looks again)
+      stopped?: true; // the sandbox was seen stopped or restarting: the rules are recorded for its next start (the executor looks again)
     }
   | {
       /** wait until `service` is ready, probed from the sandbox `from` (the real path, through the firewall) */

@@ -18,8 +18,9 @@ export interface ObservedContainer {
   role: Role;
   configHash: string;
   configParts?: string; // LABEL.configParts as found; absent on containers made before it existed
-  running: boolean; // as the engine counts it: a paused container is running
+  running: boolean; // as the engine counts it: a paused container is running, and so is a restarting one
   paused?: true; // frozen by `docker pause`: `up` leaves it so, as compose does, but nothing can run in it
+  restarting?: true; // between two starts of its restart policy: `up` leaves it to the engine, as a running one, but nothing runs in it
   ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
   detached?: boolean; // sandboxes: not on the project network (made, then interrupted before it joined): recreated
   links?: string[]; // service containers: the child services they link to (LABEL.links)
@@ -48,8 +49,9 @@ export interface ObservedExternal {
   id: string;
   name: string; // without the leading '/'
   image: string; // Config.Image: the image as it was named when the container was made (for `ls`)
-  running: boolean; // paused counts as running, as for ObservedContainer
+  running: boolean; // paused and restarting count as running, as for ObservedContainer
   paused?: true;
+  restarting?: true;
   networkMode?: string; // HostConfig.NetworkMode: `host`, `none` and `container:<id>` take no other network
   env: string[]; // Config.Env, "KEY=VALUE"
   exposedPorts: PortSpec[]; // Config.ExposedPorts

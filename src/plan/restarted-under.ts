@@ -4,11 +4,20 @@
 // (service-actions.ts); `ps`, `ls` and `check` name it (src/api/lookup.ts). One rule for all of them.
 import type { ObservedContainer } from './observed.js';
 
-type Started = Pick<ObservedContainer, 'running' | 'startedAt'>;
+type Started = Pick<ObservedContainer, 'running' | 'restarting' | 'startedAt'>;
 
-/** Whether the sandbox started after its running service did. False when a start time was not observed. */
+/** Running, and not between two starts of its restart policy (the engine counts that as running too). */
+function up(c: Started): boolean {
+  return c.running && !c.restarting;
+}
+
+/**
+ * Whether the sandbox started after its running service did. False when a start time was not observed,
+ * and while either is restarting: a restarting service joins the sandbox as it is when it next starts,
+ * and a restarting sandbox has no namespace yet (`sandbox restarting`, src/api/lookup.ts).
+ */
 export function restartedUnder(service: Started, sandbox: Started | undefined): boolean {
   // Docker's RFC 3339 times trim trailing zeros, so compare them as times, not as text.
-  if (!service.running || !sandbox?.running || !sandbox.startedAt || !service.startedAt) return false;
+  if (!up(service) || !sandbox || !up(sandbox) || !sandbox.startedAt || !service.startedAt) return false;
   return Date.parse(sandbox.startedAt) > Date.parse(service.startedAt);
 }

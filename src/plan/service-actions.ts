@@ -45,6 +45,8 @@ function containerAction(id: string, spec: ContainerSpec, obs: ObservedContainer
   const cause = [...changed, extra.restart].filter((c) => c !== undefined).join('; ');
   if (changed.length > 0) return { id, kind: 'recreate-container', cause, waitsFor, container: spec, ...firewall, replaces: obs.id };
   const again = { id, cause, waitsFor, name: obs.name, service: spec.service, role: spec.role };
+  // a restarting container counts as running, as the engine counts it: its restart policy starts it, not
+  // `up`, which would otherwise start it or not by the moment it looked
   if (extra.restart && obs.running) return { ...again, kind: 'restart-container' };
   if (!obs.running) return { ...again, kind: 'start-container', cause: 'stopped' };
   return undefined;
@@ -102,6 +104,7 @@ export function serviceAction(service: Service, ctx: PlanContext, sandbox: Actio
   if (force) causes.recreate = FORCE_RECREATE;
   else if (sandbox?.kind === 'create-container' || sandbox?.kind === 'recreate-container') causes.recreate = 'sandbox recreated';
   else if (obs && joinsReplaced(obs, observedSandbox)) causes.recreate = 'sandbox replaced';
+  // a restarting one too: its restart policy may try before the sandbox runs, and then gives up
   else if (sandbox?.kind === 'start-container' && obs?.running) causes.restart = 'sandbox restarted';
   else if (!sandbox && obs && restartedUnder(obs, observedSandbox)) causes.restart = 'sandbox restarted';
   return containerAction(`service:${service.name}`, serviceSpec(service, ctx), obs, [...own, ...waitsFor], causes);

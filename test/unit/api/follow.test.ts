@@ -26,7 +26,8 @@ interface Entry {
 function fakeEngine() {
   const logs = new Map<string, Entry[]>();
   const open: Array<{ id: string; until?: bigint; print: (e: Entry) => void; end: () => void }> = [];
-  type Container = ObservedContainer & { restarting?: boolean };
+  // the engine's status says restarting: true or false, where an observation has restarting: true or nothing
+  type Container = Omit<ObservedContainer, 'restarting'> & { restarting?: boolean };
   // `listed`, when set, is what the engine's list of containers says, behind what they are
   const world = { lock: false, containers: [] as Container[], listed: undefined as Container[] | undefined, finishedAt: {} as Record<string, string> };
   const engine = {

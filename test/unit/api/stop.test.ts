@@ -7,7 +7,7 @@ import type { ObservedContainer } from '../../../src/plan/observed.js';
 import { UsageError, type UserError } from '../../../src/user-error.js';
 
 /** web links db; each up with both containers unless `down` says which container is stopped. */
-function fakeEngine(opts: { stopped?: string[]; paused?: string[]; up?: string[] } = {}) {
+function fakeEngine(opts: { stopped?: string[]; paused?: string[]; restarting?: string[]; up?: string[] } = {}) {
   const asked: string[] = [];
   const made = (service: string, role: ObservedContainer['role']): ObservedContainer => {
     const name = role === 'sandbox' ? `shop-${service}-sandbox` : `shop-${service}`;
@@ -15,6 +15,7 @@ function fakeEngine(opts: { stopped?: string[]; paused?: string[]; up?: string[]
       id: name, name, service, role, configHash: '',
       running: !opts.stopped?.includes(name),
       ...(opts.paused?.includes(name) ? { paused: true } : {}),
+      ...(opts.restarting?.includes(name) ? { restarting: true } : {}),
       ...(role === 'service' && service === 'web' ? { links: ['db'] } : {}),
     };
   };
@@ -61,6 +62,11 @@ describe('stop', () => {
   it('what is stopped already is left alone, and is no error', async () => {
     const engine = fakeEngine({ stopped: ['shop-web', 'shop-web-sandbox', 'shop-db'] });
     expect(await stopOf([], engine)).toEqual({ stopped: ['web', 'db'], warnings: [], asked: ['stop shop-db-sandbox', 'lock released'] });
+  });
+
+  it('a restarting container (its restart policy between two starts) is stopped too: the stop ends its restart loop, as compose stops it', async () => {
+    const engine = fakeEngine({ restarting: ['shop-db', 'shop-web-sandbox'], stopped: ['shop-db-sandbox'] });
+    expect(await stopOf([], engine)).toEqual({ stopped: ['web', 'db'], warnings: [], asked: ['stop shop-web', 'stop shop-web-sandbox', 'stop shop-db', 'lock released'] });
   });
 
   it('of a declared service with no container: nothing to stop, said so', async () => {

@@ -1,5 +1,5 @@
 // observe() on a fake dockerode that answers the list endpoints as the engine does: how each container's
-// state in the list becomes ObservedContainer.running and .paused.
+// state in the list becomes ObservedContainer.running, .paused and .restarting.
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { observe } from '../../../src/engine/observe.js';
@@ -24,12 +24,12 @@ describe('observe: a container as the list gives it', () => {
   it.each([
     ['running', { running: true }],
     ['paused', { running: true, paused: true }], // the engine's own count (inspect says Running and Paused)
-    ['restarting', { running: false }],
+    ['restarting', { running: true, restarting: true }], // between two starts of its restart policy: inspect says Running and Restarting
     ['exited', { running: false }],
     ['created', { running: false }],
   ])('%s', async (state, expected) => {
     const [c] = (await observe(dockerListing([listed(state)]), 'shop', [])).containers;
-    expect({ running: c!.running, paused: c!.paused }).toEqual({ paused: undefined, ...expected });
+    expect({ running: c!.running, paused: c!.paused, restarting: c!.restarting }).toEqual({ paused: undefined, restarting: undefined, ...expected });
   });
 });
 
@@ -37,6 +37,7 @@ describe('observe: an external container as its inspect gives it', () => {
   it.each([
     [{ Running: true, Paused: false }, { running: true }],
     [{ Running: true, Paused: true }, { running: true, paused: true }],
+    [{ Running: true, Paused: false, Restarting: true }, { running: true, restarting: true }],
     [{ Running: false, Paused: false }, { running: false }],
   ])('%j', async (state, expected) => {
     const docker = {
@@ -46,7 +47,7 @@ describe('observe: an external container as its inspect gives it', () => {
       }),
     } as unknown as Docker;
     const [e] = (await observe(docker, 'shop', [], { externals: ['legacy-db'] })).externals;
-    expect({ running: e!.running, paused: e!.paused }).toEqual({ paused: undefined, ...expected });
+    expect({ running: e!.running, paused: e!.paused, restarting: e!.restarting }).toEqual({ paused: undefined, restarting: undefined, ...expected });
   });
 });
 
