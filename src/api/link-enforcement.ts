@@ -5,7 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Manifest, PortSpec } from '../manifest/model.js';
 import { childrenOf } from '../plan/family.js';
 import { enforcementOf, linkGrants, rulesFromArgs, rulesInForce, type LinkEnforcement, type RuleInForce } from '../plan/matrix.js';
-import type { ObservedState } from '../plan/observed.js';
+import { runsNow, type ObservedState } from '../plan/observed.js';
 import { offeredPorts } from '../plan/offers.js';
 import { UserError } from '../user-error.js';
 import { sandboxProblem } from './lookup.js';
@@ -33,26 +33,24 @@ function withRecordedRules(observed: ObservedState, before: ObservedState): Obse
   return { ...observed, containers: observed.containers.map((c) => (recorded.has(c.id) ? { ...c, firewallArgs: recorded.get(c.id) } : c)) };
 }
 
-/**
- * The live stack of every service, or of the services `only` names: as `known` holds it, else observed
- * now; with `recordedIn`, only the containers' states are (a list), and the rules are the ones recorded there.
- */
-export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>, recordedIn?: ObservedState): Promise<Live> {
-  const refs = Object.values(manifest.services).map((s) => s.image);
-  const observed = known ?? (recordedIn ? withRecordedRules(await engine.observe(manifest.project, refs), recordedIn) : await engine.observe(manifest.project, refs, { runtime: true }));
+const imagesOf = (manifest: Manifest) => Object.values(manifest.services).map((s) => s.image);
+
+/** The live stack of every service, or of the services `only` names: as `known` holds it, else observed now. */
+export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>): Promise<Live> {
+  const observed = known ?? (await engine.observe(manifest.project, imagesOf(manifest), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarted: [] };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
-    if (!box?.running || box.restarting || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
+    if (!box || !runsNow(box) || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
     result.ips[s.name] = box.ip;
     result.sandboxes[s.name] = box.name;
     if (box.paused) result.paused.push(box.name);
     result.offered[s.name] = offeredPorts(s, observed);
     result.rulesArgs[s.name] = box.firewallArgs;
     const own = observed.containers.find((c) => c.service === s.name && c.role === 'service');
-    if (!own?.running || own.restarting) result.notRunning[s.name] = !own ? 'missing' : own.restarting ? 'restarting' : 'stopped';
+    if (!runsNow(own)) result.notRunning[s.name] = !own ? 'missing' : own.restarting ? 'restarting' : 'stopped';
     if (sandboxProblem({ service: s.name, sandbox: box, main: own }) === 'sandbox restarted') result.restarted.push(s.name);
   }
   return result;
@@ -89,7 +87,9 @@ export async function linkEnforcement(engine: Engine, manifest: Manifest, from: 
   const { listed = {}, parents } = from;
   const chosen = parents && new Set(parents);
   const ends = parents && new Set(parents.flatMap((p) => [p, ...childrenOf(manifest.services[p]!)]));
-  const stack = await live(engine, manifest, from.observed, ends, from.before);
+  // after `up`, only the containers' states are observed again (a list); the rules are those recorded before
+  const known = from.observed ?? (from.before && withRecordedRules(await engine.observe(manifest.project, imagesOf(manifest)), from.before));
+  const stack = await live(engine, manifest, known, ends);
   const grants = linkGrants(manifest, stack.offered).filter((g) => !chosen || chosen.has(g.parent));
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {

@@ -1,7 +1,7 @@
 // Finding a service's containers among a project's, by the names its manifest declares and those on the
 // engine, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
-import type { ObservedContainer, ObservedState } from '../plan/observed.js';
+import { runsNow, type ObservedContainer, type ObservedState } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { restartedUnder } from '../plan/restarted-under.js';
 import { quotedWithGuess } from '../manifest/suggest.js';
@@ -24,7 +24,7 @@ export type SandboxProblem = 'sandbox stopped' | 'sandbox missing' | 'sandbox re
  * for a restarting service container: it joins the sandbox as it is when it next starts.
  */
 export function sandboxProblem(t: ServiceContainers): SandboxProblem | undefined {
-  if (!t.main?.running || t.main.restarting) return undefined;
+  if (!t.main || !runsNow(t.main)) return undefined;
   if (!t.sandbox) return 'sandbox missing';
   if (!t.sandbox.running) return 'sandbox stopped';
   if (t.sandbox.restarting) return 'sandbox restarting';

@@ -2,7 +2,7 @@
 // Ports are published on the service's sandbox, which owns the network namespace.
 import type { Engine } from '../engine/engine.js';
 import type { Protocol } from '../manifest/model.js';
-import type { ObservedContainer } from '../plan/observed.js';
+import { runsNow, type ObservedContainer } from '../plan/observed.js';
 import { parsePublished, type PortMapping } from '../plan/published.js';
 import { UserError } from '../user-error.js';
 import { notCreated, notCreatedError, pick, sandboxProblem, type ProjectScope } from './lookup.js';
@@ -37,7 +37,7 @@ export async function port(engine: Engine, scope: ProjectScope, service: string,
   const consequence = ', so no port of it is published';
   if (notCreated(found)) throw notCreatedError(scope.name, service, consequence);
   // ports are published on the sandbox: without it running (restarting: not yet), nothing is, whatever the service container does
-  if (!found.sandbox?.running || found.sandbox.restarting) {
+  if (!found.sandbox || !runsNow(found.sandbox)) {
     const problem = sandboxProblem(found);
     const what = problem ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${scope.name} is not running`;
     // `up` leaves a restarting sandbox to its restart policy; `restart` stops and starts it

@@ -4,6 +4,7 @@
 // stopped is started first, firewall in force, so its service has a namespace to join.
 import type { Engine } from '../engine/engine.js';
 import { runAction } from '../engine/actions.js';
+import { runsNow } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { withProjectLock, type LockOptions } from './lock.js';
@@ -29,7 +30,7 @@ async function restartOne(engine: Engine, t: Required<ServiceContainers>, opts: 
   // a restarting sandbox has no namespace for its service to join until its policy starts it, if ever:
   // stopped (which ends its restart loop), it is started here, firewall in force, as a stopped one
   if (t.sandbox.restarting) await engine.stopContainer(t.sandbox.id, opts.timeoutSec);
-  if (!t.sandbox.running || t.sandbox.restarting) {
+  if (!runsNow(t.sandbox)) {
     const name = t.sandbox.name;
     await runAction(engine, { id: `start ${name}`, kind: 'start-container', cause: 'restart', waitsFor: [], name, service: t.service, role: 'sandbox' });
   }

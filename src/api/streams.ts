@@ -1,6 +1,6 @@
 // `logs` and `exec`: the commands that stream between a service's container and the user.
 import type { Engine, ExecOptions, ExecStreams, LogLine } from '../engine/engine.js';
-import type { ObservedState } from '../plan/observed.js';
+import { runsNow, type ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { Follower, type FollowTarget } from './follow.js';
 import { engineTime } from './log-time.js';
@@ -30,7 +30,7 @@ function logTargets(observed: ObservedState, scope: ProjectScope, services: stri
   const absent = named.filter(notCreated).map((t) => t.service);
   if (absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so no logs'));
   // a restarting one runs nothing yet: its next lines are those after its policy starts it again
-  return found.flatMap((t) => (t.main ? [{ service: t.service, id: t.main.id, running: t.main.running && !t.main.restarting }] : []));
+  return found.flatMap((t) => (t.main ? [{ service: t.service, id: t.main.id, running: runsNow(t.main) }] : []));
 }
 
 /**

@@ -1,6 +1,7 @@
 // What each kind of Action means on the engine. No decisions here: the plan already made them.
 import type { Action, ContainerSpec, FirewallUpdate, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
+import { runsNow } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import type { ContainerStatus, Engine } from './engine.js';
@@ -104,11 +105,6 @@ export interface RunOptions {
   sandboxes?: SandboxChannels;
 }
 
-/** A sandbox `hitch-sandbox apply` can reach: running, and not between two starts of its restart policy. */
-function reachable(status: ContainerStatus): boolean {
-  return status.running && !status.restarting;
-}
-
 /**
  * `hitch-sandbox apply` in the running sandbox, which lists the chain once it took the rules. A stopped
  * one gets them recorded for its next start. The sandbox is looked at first, whatever the plan saw: it
@@ -120,10 +116,10 @@ async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<A
   const args = firewallArgs(action.firewall);
   const before = await look(engine, action);
   if (!before) return {}; // removed meanwhile: nothing will start it
-  if (reachable(before)) return applyRules(engine, action, args);
+  if (runsNow(before)) return applyRules(engine, action, args);
   if (!(await engine.recordRules(action.sandbox, args))) return {};
   const after = await look(engine, action);
-  if (!after || !reachable(after)) return {};
+  if (!after || !runsNow(after)) return {};
   return applyRules(engine, action, args).catch(async (err: unknown) => {
     const unmarked = await engine.recordRules(action.sandbox, undefined).then(() => undefined, (e: unknown) => e as Error);
     if (!unmarked) throw err;

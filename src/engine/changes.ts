@@ -20,7 +20,6 @@ export interface EngineEvent {
 // a health probe's verdict). An exec is harmless only in a service container: in a sandbox it may be
 // `hitch-sandbox apply`, which rewrites the rules an observation reads.
 const READS_ONLY = new Set(['attach', 'detach', 'resize', 'top', 'export', 'archive-path', 'copy']);
-const HARMLESS_PREFIXES = ['health_status'];
 
 function containerChange(action: string, attributes: Record<string, string>, scope: ChangeScope): boolean {
   if (attributes[LABEL.lock] !== undefined) return false; // a lock, ours or a former holder's: never observed
@@ -28,7 +27,7 @@ function containerChange(action: string, attributes: Record<string, string>, sco
   const external = scope.externals.includes(attributes.name ?? '');
   // a container of no concern, unless renamed: it may now bear an external's name
   if (!ours && !external) return action.startsWith('rename');
-  if (READS_ONLY.has(action) || HARMLESS_PREFIXES.some((p) => action.startsWith(p))) return false;
+  if (READS_ONLY.has(action) || action.startsWith('health_status')) return false;
   if (action.startsWith('exec_')) return !ours || attributes[LABEL.role] === 'sandbox';
   return true;
 }

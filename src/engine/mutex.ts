@@ -36,17 +36,15 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
   // exits), so it waits START_DELAY_MS beside the work, and a command done sooner never starts it.
   let stdin: Duplex | undefined;
   let started: Promise<void> | undefined;
-  const start = () =>
-    (started ??= (async () => {
-      stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
-      // A reset connection (engine restart, lost ssh) only means the lock goes stale: never a crash.
-      stdin.on('error', () => {});
-      await container.start();
-    })()
-      // A start that fails leaves a lock that is held until START_GRACE_MS, then stale, as when a holder
-      // on another host is killed before starting it: the work goes on, and the release removes it anyway.
-      .catch(() => {}));
-  const delayed = setTimeout(start, START_DELAY_MS);
+  const start = async () => {
+    stdin = (await container.attach({ stream: true, stdin: true, hijack: true })) as Duplex;
+    // A reset connection (engine restart, lost ssh) only means the lock goes stale: never a crash.
+    stdin.on('error', () => {});
+    await container.start();
+  };
+  // A start that fails leaves a lock that is held until START_GRACE_MS, then stale, as when a holder on
+  // another host is killed before starting it: the work goes on, and the release removes it anyway.
+  const delayed = setTimeout(() => (started = start().catch(() => {})), START_DELAY_MS);
   delayed.unref(); // the work keeps hitch alive, not the lock
   return {
     acquired: true,

@@ -6,6 +6,7 @@
 // not come in time, and for a sandbox started again, `hitch-sandbox show` is asked: it succeeds only
 // once INPUT jumps to the rules, and lists them. That listing is what `up` reports; a sandbox that
 // exited fails with its own words.
+import { runsNow } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import type { Attachment, Engine } from './engine.js';
@@ -42,7 +43,7 @@ export async function awaitFirewall(engine: Engine, sandbox: string, service: st
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {
     const status = await engine.status(sandbox);
     // restarting: it exited, and its restart policy starts it again, where it would exit the same way
-    if (!status.running || status.restarting) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
+    if (!runsNow(status)) throw await failure(engine, sandbox, service, `sandbox ${sandbox} exited (code ${status.exitCode ?? 'unknown'})`);
     // paused since it started (nothing runs in it, so `show` could never answer): no capability is missing
     if (status.paused) {
       throw new UserError(

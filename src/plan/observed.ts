@@ -3,6 +3,14 @@
 import type { PortSpec } from '../manifest/model.js';
 import type { Role } from './model.js';
 
+/**
+ * Whether something runs in the container now: running, and not between two starts of its restart policy,
+ * which the engine also counts as running (an observed container, an external, or a status alike).
+ */
+export function runsNow(c: { running: boolean; restarting?: boolean } | undefined): boolean {
+  return c !== undefined && c.running && !c.restarting;
+}
+
 export interface ObservedImage {
   ref: string;
   id: string;

@@ -2,14 +2,9 @@
 // process died) comes back with a new network namespace, while the service container keeps the old one,
 // now empty: the engine says it is up, yet it has no network. `up` restarts it to rejoin the sandbox
 // (service-actions.ts); `ps`, `ls` and `check` name it (src/api/lookup.ts). One rule for all of them.
-import type { ObservedContainer } from './observed.js';
+import { runsNow, type ObservedContainer } from './observed.js';
 
 type Started = Pick<ObservedContainer, 'running' | 'restarting' | 'startedAt'>;
-
-/** Running, and not between two starts of its restart policy (the engine counts that as running too). */
-function up(c: Started): boolean {
-  return c.running && !c.restarting;
-}
 
 /**
  * Whether the sandbox started after its running service did. False when a start time was not observed,
@@ -18,6 +13,6 @@ function up(c: Started): boolean {
  */
 export function restartedUnder(service: Started, sandbox: Started | undefined): boolean {
   // Docker's RFC 3339 times trim trailing zeros, so compare them as times, not as text.
-  if (!up(service) || !sandbox || !up(sandbox) || !sandbox.startedAt || !service.startedAt) return false;
+  if (!runsNow(service) || !sandbox || !runsNow(sandbox) || !sandbox.startedAt || !service.startedAt) return false;
   return Date.parse(sandbox.startedAt) > Date.parse(service.startedAt);
 }
