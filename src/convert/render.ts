@@ -2,7 +2,7 @@
 // header that points editors at hitch's schema.
 import { basename } from 'node:path';
 import { Document, isScalar, visit } from 'yaml';
-import { quoteMergeKeys } from '../manifest/normalized.js';
+import { quoteRetypedStrings } from '../manifest/normalized.js';
 import type { Obj } from './fields.js';
 
 /** `file` is the compose file; the output is meant to be written beside it, so its name is enough. */
@@ -16,7 +16,7 @@ export function render(manifest: Obj, file: string, schemaRef: string): string {
       for (const i of seq.flow ? seq.items : []) if (isScalar(i) && typeof i.value === 'string') i.type = 'QUOTE_DOUBLE';
     },
   });
-  quoteMergeKeys(doc); // a label or env key `<<` stays a key, not a merge
+  quoteRetypedStrings(doc); // `no` stays a string to compose 1.29 too, and a key `<<` a key, not a merge
   doc.commentBefore = ` yaml-language-server: $schema=${schemaRef}\n Converted from ${basename(file)} by \`hitch convert\`.`;
   // nullStr: compose's `DEBUG:` (take the value from the environment) stays `DEBUG:`
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, nullStr: '' });

@@ -27,25 +27,39 @@ export function normalizedManifest(manifest: Manifest): Data {
 }
 
 /**
- * yaml quotes whatever would read back as another type or value, but not a key `<<` (an env key or label
- * may be one), which the loader, reading compose's merge keys, would take for a merge: quoted here, for
- * every YAML hitch writes (`config`, `convert`).
+ * yaml quotes whatever YAML 1.2, which hitch reads, would take for another type. Readers of YAML 1.1
+ * take more plain words for other types: docker-compose 1.29 and yamllint read `no` and `on` as
+ * booleans, `1:20` as 80, `2024-01-02` as a date; and `<<` (an env key or label may be one) is a merge
+ * key to hitch's own loader, which reads compose's merges. Quoted here, keys and values alike, for every
+ * YAML hitch writes (`config`, `convert`), so that each reader reads the strings as strings.
  */
-export function quoteMergeKeys(doc: YamlDocument): void {
-  const { isScalar, visit } = yamlLib();
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
+export function quoteRetypedStrings(doc: YamlDocument): void {
+  // keys too: visit walks a pair's key as it walks its value
+  yamlLib().visit(doc, {
+    Scalar(_, node) {
+      const text = node.value;
+      if (typeof text === 'string' && YAML11_RETYPED.some((type) => type.test(text))) node.type = 'QUOTE_DOUBLE';
     },
   });
 }
+
+/**
+ * Plain words a YAML 1.1 reader (PyYAML, compose 1.29's) takes for something else than a string: its
+ * booleans (`y` and `n` too, for some), numbers (`0b1`, `0x1F`, octal `0644`, `1_000`, sexagesimal `1:20`, `.5`, `.inf`), dates, null,
+ * and the merge key. A little wider than the readers in places (`yEs`), never on an ordinary word or path.
+ */
+const YAML11_RETYPED = [
+  /^(?:y|n|yes|no|true|false|on|off|null|~|<<)$/i,
+  /^[-+]?(?:0b[01_]+|0x[\da-f_]+|\d[\d_]*(?::[0-5]?\d)*(?:\.[\d_]*)?(?:e[-+]?\d+)?|\.\d[\d_]*(?:e[-+]?\d+)?|\.inf|\.nan)$/i,
+  /^\d{4}-\d\d?-\d\d?(?:$|[Tt\s])/,
+];
 
 /** normalizedManifest as YAML, read back as the same manifest. */
 export function normalizedYaml(manifest: Manifest): string {
   const { Document } = yamlLib();
   // no aliases: two services' equal lists stay spelled out
   const doc = new Document(normalizedManifest(manifest), { aliasDuplicateObjects: false });
-  quoteMergeKeys(doc);
+  quoteRetypedStrings(doc);
   return doc.toString({ lineWidth: 0 }); // a long value stays on one line
 }
 

@@ -1,5 +1,5 @@
 // What convert writes back as the compose file wrote it, and where it says a warning is: an integer too
-// large for a JavaScript number, a key spelled `<<`, a warning from the .env beside the file, and a
+// large for a JavaScript number, a key spelled `<<` and words YAML 1.1 retypes, a warning from the .env beside the file, and a
 // service-level `dockerfile` that only format 1 had.
 import { describe, expect, it } from 'vitest';
 import { convert, converted } from './helpers.js';
@@ -13,6 +13,12 @@ describe('convert keeps what compose keeps', () => {
 
   it('a label or env key spelled "<<" stays a key, quoted, not a merge', () => {
     expect(converted('services:\n  web:\n    image: x\n    labels: {"<<": a}\n').yaml).toBe('services:\n  web:\n    image: x\n    labels:\n      "<<": a\n');
+  });
+
+  it('a string compose 1.29 would read as another type (a boolean, 80, a date) stays quoted', () => {
+    expect(converted('services:\n  web:\n    image: x\n    environment: {DEBUG: "no", "on": "1:20", DAY: "2024-01-02"}\n').yaml).toBe(
+      'services:\n  web:\n    image: x\n    environment:\n      DEBUG: "no"\n      "on": "1:20"\n      DAY: "2024-01-02"\n',
+    );
   });
 });
 

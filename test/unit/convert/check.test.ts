@@ -55,7 +55,7 @@ describe("compose's type casts: a string where hitch wants a boolean or an integ
 
   it('is converted as compose converts it: the file is accepted, its variables kept', () => {
     expect(converted(text)).toEqual({
-      yaml: 'services:\n  web:\n    image: nginx\n    tty: ${TTY:-true}\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: ${R:-3}\n    ports:\n      - target: ${T:-80}\n        published: ${P:-8080}\n    volumes:\n      - type: bind\n        source: .\n        target: /x\n        read_only: yes\n',
+      yaml: 'services:\n  web:\n    image: nginx\n    tty: ${TTY:-true}\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: ${R:-3}\n    ports:\n      - target: ${T:-80}\n        published: ${P:-8080}\n    volumes:\n      - type: bind\n        source: .\n        target: /x\n        read_only: "yes"\n',
       warnings: ['12:56: volumes[0].read_only "yes" is read as true, as compose reads it, but YAML 1.2 has no such boolean; write true'],
     });
   });

@@ -66,7 +66,7 @@ describe('convert: one field at a time', () => {
     {
       name: 'environment: a variable taken from the environment stays empty',
       compose: 'services:\n  web:\n    image: app\n    environment: { DEBUG: null, N: 3 }\n',
-      yaml: 'services:\n  web:\n    image: app\n    environment:\n      DEBUG:\n      N: 3\n',
+      yaml: 'services:\n  web:\n    image: app\n    environment:\n      DEBUG:\n      "N": 3\n',
     },
     {
       name: "merge keys are expanded; x- fields go; a merged key's warning points where it is written",

@@ -60,7 +60,7 @@ describe('compose file format 1', () => {
 
   it('a mapping under version makes it format 1, with a service named version', () => {
     expect(converted('version: {image: x}\nweb: {image: y, links: [version]}\n')).toEqual({
-      yaml: 'services:\n  version:\n    image: x\n  web:\n    image: y\n    links: ["version"]\n',
+      yaml: 'services:\n  version:\n    image: x\n  web:\n    image: "y"\n    links: ["version"]\n',
       warnings: ['1:1: version is a mapping, so this is compose file format 1 and "version" one of its services, as docker-compose 1.x read it'],
     });
   });

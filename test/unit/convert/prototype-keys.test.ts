@@ -31,7 +31,7 @@ describe('keys named like Object.prototype are data', () => {
     {
       name: 'as service names hitch accepts',
       compose: 'services:\n  constructor: { image: x }\n  valueOf: { image: y, links: [constructor] }\n',
-      yaml: 'services:\n  constructor:\n    image: x\n  valueOf:\n    image: y\n    links: ["constructor"]\n',
+      yaml: 'services:\n  constructor:\n    image: x\n  valueOf:\n    image: "y"\n    links: ["constructor"]\n',
       warnings: [],
     },
   ])('$name', ({ compose, yaml, warnings }) => {

@@ -5,6 +5,7 @@ import { normalizedManifest } from '../../../src/manifest/normalized.js';
 import { schema } from '../../../src/manifest/schema.js';
 import { DIR, load, svc } from './helpers.js';
 import { expectRoundTrip, roundTrip } from './normalized-helpers.js';
+import { yamlLib } from '../../../src/manifest/yaml-document.js';
 
 type Opts = Parameters<typeof load>[1];
 
@@ -66,5 +67,13 @@ describe('what the round trip keeps that a naive writer loses', () => {
     const m = model(svc('build: {context: ./web}\nvolumes: ["./data:/d", "../up:/u", "~/x:/x"]'));
     const r = roundTrip(m);
     expect([DIR, r.yaml.match(/(context|source): .*$/gm)]).toEqual([DIR, ['context: ./web', 'source: ./data', 'source: /proj/up', 'source: /home/me/x']]);
+  });
+
+  test('words a YAML 1.1 reader (compose 1.29) retypes are quoted: booleans, sexagesimals, dates, octals, merge keys', () => {
+    const words = ['no', 'Yes', 'on', 'OFF', 'y', 'N', '1:20', '2024-01-02', '0644', '1_000', '.5', '<<'];
+    const m = model(svc(`command: [${words.map((w) => JSON.stringify(w)).join(', ')}]\nenvironment: {"Y": "n", "on": "off"}`));
+    const r = roundTrip(m);
+    const asRead = yamlLib().parse(r.yaml, { version: '1.1', merge: false }) as { services: { web: { command: unknown[]; environment: object } } };
+    expect([asRead.services.web.command, asRead.services.web.environment]).toEqual([words, { Y: 'n', on: 'off' }]);
   });
 });
