@@ -3,7 +3,7 @@
 // machines that share a remote engine, and a killed holder leaves a lock anyone can see is stale.
 import { hostname } from 'node:os';
 import type { Engine } from '../engine/engine.js';
-import { OWNER_LABEL, ownerLabel } from '../engine/lock-owner.js';
+import { OWNER_LABEL, ownerLabel, PIDS_LABEL, processTable } from '../engine/lock-owner.js';
 import { lockName } from '../manifest/container-names.js';
 import { LABEL } from '../plan/model.js';
 import { UserError } from '../user-error.js';
@@ -49,6 +49,11 @@ export function lockOptions(o: ProjectLockOptions): LockOptions {
   return { timeoutMs: o.lockTimeoutMs, onWait: o.onLockWait, onReleaseError: o.onLockWait, onHeld: o.onLockHeld };
 }
 
+/** No label where the platform tells no process table: the lock's owner is then known by its host alone. */
+function pidsLabel(pids: string | undefined): Record<string, string> {
+  return pids ? { [PIDS_LABEL]: pids } : {};
+}
+
 function describeHolder(labels: Record<string, string>): string {
   return `${labels[OWNER_LABEL] ?? 'another hitch'} since ${labels[SINCE_LABEL] ?? 'an unknown time'}`;
 }
@@ -62,6 +67,7 @@ export async function withProjectLock<T>(engine: Engine, project: string, comman
   const labels = {
     [LABEL.lock]: project,
     [OWNER_LABEL]: ownerLabel(command, process.pid, hostname()),
+    ...pidsLabel(processTable()),
     [SINCE_LABEL]: new Date().toISOString(),
   };
   const deadline = Date.now() + timeoutMs;

@@ -14,7 +14,7 @@ import { SANDBOX_IMAGE } from '../plan/sandbox.js';
 import { UserError } from '../user-error.js';
 import type { LockAttempt } from './engine.js';
 import { isNotFound, statusOf, unlessNotFound } from './engine-errors.js';
-import { isHeld, OWNER_LABEL, START_DELAY_MS, thisHost } from './lock-owner.js';
+import { isHeld, OWNER_LABEL, PIDS_LABEL, START_DELAY_MS, thisHost } from './lock-owner.js';
 
 async function create(docker: Docker, name: string, labels: Record<string, string>): Promise<LockAttempt> {
   const container = await docker.createContainer({
@@ -62,7 +62,8 @@ async function create(docker: Docker, name: string, labels: Record<string, strin
 
 /** Whether a lock container is held, by the rule of lock-owner.ts. */
 function live(info: Docker.ContainerInspectInfo): boolean {
-  const lock = { running: info.State.Running, status: info.State.Status, created: info.Created, owner: info.Config.Labels?.[OWNER_LABEL] };
+  const labels = info.Config.Labels ?? {};
+  const lock = { running: info.State.Running, status: info.State.Status, created: info.Created, owner: labels[OWNER_LABEL], pids: labels[PIDS_LABEL] };
   return isHeld(lock, thisHost());
 }
 

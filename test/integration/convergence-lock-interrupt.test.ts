@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processTable } from '../../src/engine/lock-owner.js';
 import { docker, hitch, hitchOk, requireEngine, until } from './helpers.js';
 import { leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 
@@ -49,10 +50,11 @@ async function killedPid(): Promise<number> {
 }
 
 /**
- * A lock as hitch takes it (src/engine/mutex.ts), owned by `pid` on `host`; started, its `cat` runs (nothing
- * is attached to close its stdin), else it stays created. The pid is this process's while it lives.
+ * A lock as hitch takes it (src/engine/mutex.ts), owned by `pid` on `host` in the process table `pids`;
+ * started, its `cat` runs (nothing is attached to close its stdin), else it stays created. The pid is
+ * this process's while it lives.
  */
-async function leaveLock(project: string, owner: { pid: number; host: string }, started: boolean): Promise<void> {
+async function leaveLock(project: string, owner: { pid: number; host: string; pids: string }, started: boolean): Promise<void> {
   const container = await docker.createContainer({
     name: lock(project),
     Image: 'hitch/sandbox:4',
@@ -61,7 +63,12 @@ async function leaveLock(project: string, owner: { pid: number; host: string }, 
     OpenStdin: true,
     StdinOnce: true,
     AttachStdin: true,
-    Labels: { 'io.hitch.lock': project, 'io.hitch.lock.owner': `hitch up (pid ${owner.pid} on ${owner.host})`, 'io.hitch.lock.since': '2026-11-23T10:00:00.000Z' },
+    Labels: {
+      'io.hitch.lock': project,
+      'io.hitch.lock.owner': `hitch up (pid ${owner.pid} on ${owner.host})`,
+      'io.hitch.lock.pids': owner.pids,
+      'io.hitch.lock.since': '2026-11-23T10:00:00.000Z',
+    },
     HostConfig: { NetworkMode: 'host', CapDrop: ['ALL'] },
   });
   if (started) await container.start();
@@ -126,19 +133,23 @@ describe('a lock left by a process that is gone', () => {
   // Each row leaves a lock by hand, in the state a killed or live hitch leaves it, so that "not started"
   // does not depend on when a kill lands.
   const here = hostname();
+  const ours = processTable()!; // hitch, run from here, shares this process's boot and pid namespace
+  // another container with the host's network: the same host name, pids of its own
+  const otherPids = ours.replace(/pid:\[\d+\]$/, 'pid:[1]');
   const busy = (pid: number, host: string) => [`project ${LEFT} is busy: hitch up (pid ${pid} on ${host}) since …; waiting up to 1s`, `hitch: project ${LEFT} is busy: hitch up (pid ${pid} on ${host}) since …; gave up after 1s`];
   it.each([
-    ['owner of this host killed, lock not started: taken at once', 'killed', here, false, 'taken'],
-    ['owner of this host killed, lock started: taken at once', 'killed', here, true, 'taken'],
-    ['owner of this host alive, lock not started: held', 'alive', here, false, 'held'],
-    ['owner of this host alive, lock started: held', 'alive', here, true, 'held'],
-    ['owner on another host, lock not started: held (its process cannot be seen from here)', 'killed', 'elsewhere.invalid', false, 'held'],
-  ] as const)('%s', async (_what, owner, host, started, outcome) => {
+    ['owner of this host killed, lock not started: taken at once', 'killed', here, ours, false, 'taken'],
+    ['owner of this host killed, lock started: taken at once', 'killed', here, ours, true, 'taken'],
+    ['owner of this host alive, lock not started: held', 'alive', here, ours, false, 'held'],
+    ['owner of this host alive, lock started: held', 'alive', here, ours, true, 'held'],
+    ['owner on another host, lock not started: held (its process cannot be seen from here)', 'killed', 'elsewhere.invalid', ours, false, 'held'],
+    ["owner of this host's name in another pid namespace, lock not started: held (its pid is not ours to look up)", 'killed', here, otherPids, false, 'held'],
+  ] as const)('%s', async (_what, owner, host, pids, started, outcome) => {
     await removeLock(LEFT);
     await hitchOk(['-p', LEFT, 'down', '-v']);
     const file = await writeManifest(LEFT, solo);
     const pid = owner === 'killed' ? await killedPid() : process.pid;
-    await leaveLock(LEFT, { pid, host }, started);
+    await leaveLock(LEFT, { pid, host, pids }, started);
     const after = await upAfter(file, '1');
     await removeLock(LEFT);
     expect(after).toEqual(outcome === 'taken' ? { code: 0, busy: [] } : { code: 1, busy: busy(pid, host) });

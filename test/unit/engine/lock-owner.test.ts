@@ -1,17 +1,18 @@
 // When a project's lock is held and when it is stale, as a table over the lock's state, its owner label
-// and the host that looks: its name, its clock and which of its pids are alive.
+// and the host that looks: its name, its process table, its clock and which of its pids are alive.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { isHeld, ownerLabel, ownerOf, pidAlive, START_GRACE_MS, type Here, type LockState } from '../../../src/engine/lock-owner.js';
+import { isHeld, ownerLabel, ownerOf, pidAlive, processTable, START_GRACE_MS, type Here, type LockState } from '../../../src/engine/lock-owner.js';
 
 const CREATED = '2026-11-23T10:00:00.000Z';
 const T0 = Date.parse(CREATED);
 const ALIVE = 4242; // on host vm; every other pid of vm is gone
-const here: Here = { now: T0 + 1000, host: 'vm', alive: (pid) => pid === ALIVE };
+const PIDS = 'b00t pid:[4026531836]'; // vm's process table
+const here: Here = { now: T0 + 1000, host: 'vm', pids: PIDS, alive: (pid) => pid === ALIVE };
 
-const running = (owner?: string): LockState => ({ running: true, status: 'running', created: CREATED, owner });
-const notStarted = (owner?: string): LockState => ({ running: false, status: 'created', created: CREATED, owner });
-const exited = (owner?: string): LockState => ({ running: false, status: 'exited', created: CREATED, owner });
+const running = (owner?: string, pids = PIDS): LockState => ({ running: true, status: 'running', created: CREATED, owner, pids });
+const notStarted = (owner?: string, pids = PIDS): LockState => ({ running: false, status: 'created', created: CREATED, owner, pids });
+const exited = (owner?: string, pids = PIDS): LockState => ({ running: false, status: 'exited', created: CREATED, owner, pids });
 
 describe('isHeld', () => {
   it.each([
@@ -25,8 +26,18 @@ describe('isHeld', () => {
     ['not started, owner on another host', notStarted('hitch up (pid 14970 on laptop)'), true],
     ['exited, owner on another host', exited('hitch up (pid 14970 on laptop)'), false],
     ['another host whose name only starts like ours', notStarted('hitch up (pid 14970 on vm2)'), true],
+    // a host name is no proof: containers run with the host's network share it, each with its own pids
+    ['started, owner of this host name in another pid namespace', running('hitch up (pid 14970 on vm)', 'b00t pid:[4026532999]'), true],
+    ['not started, owner of this host name in another pid namespace', notStarted('hitch up (pid 14970 on vm)', 'b00t pid:[4026532999]'), true],
+    ['not started, owner of another machine of the same name', notStarted('hitch up (pid 14970 on vm)', 'other-boot pid:[4026531836]'), true],
+    ['not started, owner of this host name with no process table recorded (an older hitch)', { ...notStarted('hitch up (pid 14970 on vm)'), pids: undefined }, true],
   ] as const)('%s', (_what, lock, held) => {
     expect(isHeld(lock, here)).toBe(held);
+  });
+
+  it('where neither side knows its process table (not Linux), the host name decides alone', () => {
+    const lock: LockState = { ...notStarted('hitch up (pid 14970 on vm)'), pids: undefined };
+    expect([isHeld(lock, { ...here, pids: undefined }), isHeld(lock, here)]).toEqual([false, true]);
   });
 
   it('a host name with spaces and parentheses is compared whole', () => {
@@ -61,6 +72,13 @@ describe('ownerOf', () => {
   it('reads back what ownerLabel writes', () => {
     expect(ownerLabel('up', 14970, 'vm')).toBe('hitch up (pid 14970 on vm)');
     expect(ownerOf(ownerLabel('restart', 7, 'my (old) box'))).toEqual({ pid: 7, host: 'my (old) box' });
+  });
+});
+
+describe('processTable, on this machine', () => {
+  it("names this boot and this process's pid namespace, the same for each call", () => {
+    expect(processTable()).toMatch(/^[0-9a-f-]{36} pid:\[\d+\]$/);
+    expect(processTable()).toBe(processTable());
   });
 });
 
