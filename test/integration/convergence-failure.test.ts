@@ -150,4 +150,16 @@ describe('hitch up killed mid-way', () => {
     expect((await execIn(`${P}-web-sandbox`, ['hitch-sandbox', 'probe', ip, '80'])).output.trim()).toBe('open');
     await hitchOk(['-f', file, 'down', '-v']);
   });
+
+  it('a sandbox left off the network beside no service container (the first up, interrupted before it made one): the service is created, not recreated', async () => {
+    const file = await writeManifest(P, stack(listener));
+    await hitchOk(['-f', file, 'up']);
+    await docker.getContainer(`${P}-bad`).remove({ force: true });
+    await docker.getNetwork(`${P}-hitch`).disconnect({ Container: `${P}-bad-sandbox` });
+    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    expect({ created: again.created, recreated: again.recreated, unchanged: again.unchanged, failed: again.failed }).toEqual({
+      created: ['bad'], recreated: [], unchanged: ['solo', 'top', 'web'], failed: [],
+    });
+    await hitchOk(['-f', file, 'down', '-v']);
+  });
 });
