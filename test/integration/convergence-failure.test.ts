@@ -38,6 +38,7 @@ afterAll(async () => {
 const NOT_RUNNING_FIX = "fix the service's command or image and run `hitch up` again";
 const UNHEALTHY_FIX = `see \`hitch logs bad\`, and its healthcheck's last output with \`docker inspect -f '{{json .State.Health.Log}}' ${P}-bad\``;
 const FAILING_IMAGE = `${P}-healthcheck:1`;
+const CREATE_FIX = 'correct what the engine names, in service "bad" of the manifest (`hitch config` shows it as hitch reads it) or on the engine, then run `hitch up` again: it converges from where this run stopped';
 
 describe('a child that cannot start', () => {
   it('image missing: fails fast, its parents are not started, solo is', async () => {
@@ -116,6 +117,22 @@ not started: web, because bad failed
       summary: { created: ['top', 'web'], recreated: ['bad'], started: [], unchanged: ['solo'], failed: [], notStarted: [] },
     });
     expect((await upJson(listener)).summary).toEqual({ created: [], recreated: [], started: [], unchanged: ['bad', 'solo', 'top', 'web'], failed: [], notStarted: [] });
+  });
+
+  it('refused by the engine at create (a bind mount on /, which the manifest lets through): its words and what to do; up converges once corrected', async () => {
+    const { code, summary } = await upJson({ ...listener, volumes: ['/tmp:/'] });
+    expect({ code, summary }).toEqual({
+      code: 1,
+      summary: {
+        created: [], recreated: [], started: [], unchanged: ['solo', 'top', 'web'],
+        failed: [{ service: 'bad', action: 'service:bad', error: expect.stringMatching(/^cannot create it-conv-fail-bad: .*destination can't be '\/'$/), remedy: CREATE_FIX, logs: [] }],
+        notStarted: [],
+      },
+    });
+    expect(await upJson(listener)).toEqual({
+      code: 0,
+      summary: { created: ['bad'], recreated: [], started: [], unchanged: ['solo', 'top', 'web'], failed: [], notStarted: [] },
+    });
   });
 });
 
