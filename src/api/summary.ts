@@ -97,6 +97,11 @@ function notStarted(plan: Plan, exec: ExecutionResult): Summary['notStarted'] {
   return [...out].sort(([x], [y]) => (x < y ? -1 : 1)).map(([service, waitsFor]) => ({ service, waitsFor }));
 }
 
+/** The services whose service container the plan makes where none was (`create-container`, not a recreate). */
+function newServiceContainers(plan: Plan): Set<string> {
+  return new Set(plan.actions.flatMap((a) => (a.kind === 'create-container' && a.container.role === 'service' ? [a.container.service] : [])));
+}
+
 export function summarize(plan: Plan, exec: ExecutionResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
   const s: Summary = {
     created: [], recreated: [], restarted: [], started: [], rulesUpdated: [], unchanged: [], removed: [], networksRemoved: [], volumesRemoved: [],
@@ -107,13 +112,17 @@ export function summarize(plan: Plan, exec: ExecutionResult | undefined, started
   const ran = (a: Action) => !exec || exec.outcomes[a.id] === 'done'; // a dry run: all that would run
   // a service that failed or was not started is only that, even if its sandbox was created
   const unwell = new Set([...s.failed.map((f) => f.service), ...s.notStarted.map((n) => n.service)]);
-  // and a service is listed once, by the most its two containers went through: a sandbox started
-  // again (left created by an interrupted `up`) beside a new service container is a created service
+  // and a service is listed once, by the most its two containers went through; but one whose service
+  // container is new did not exist before, whatever its sandbox went through: beside a new service
+  // container, a sandbox started again or recreated (left created, or off the network, by an interrupted
+  // `up`) makes a created service
   const listed = new Map<string, Bucket>();
+  const fresh = newServiceContainers(plan);
   for (const a of plan.actions) {
     const service = serviceOf(a);
-    const bucket = BUCKET[a.kind];
-    if (!service || !bucket || unwell.has(service) || !ran(a)) continue;
+    const went = BUCKET[a.kind];
+    if (!service || !went || unwell.has(service) || !ran(a)) continue;
+    const bucket = went === 'recreated' && fresh.has(service) ? 'created' : went;
     const before = listed.get(service);
     if (!before || RANK.indexOf(bucket) < RANK.indexOf(before)) listed.set(service, bucket);
   }

@@ -9,6 +9,7 @@ import type { Plan } from '../plan/model.js';
 import { externalNames } from '../plan/externals.js';
 import { selectServices } from '../plan/selection.js';
 import type { UserError } from '../user-error.js';
+import { heldUntilNetwork } from './held-display.js';
 import { linkEnforcement } from './link-enforcement.js';
 import { ensureImages, type ImageEvent } from './images.js';
 import { observeAndPlan, outdatedWarnings, planUp, type ServiceSelection } from './plan-up.js';
@@ -29,7 +30,8 @@ export interface UpOptions extends ServiceSelection, ProjectLockOptions {
   onEvent?: (e: ExecEvent) => void;
   /**
    * What the plan leaves out, said once, before onPlan: on a dry run, what an image not on the engine yet
-   * gives; with `services`, the parents outside the selection it leaves out of date.
+   * gives; with `services`, the parents outside the selection it leaves out of date. And a subnet hitch
+   * picked that another network took meanwhile, before the plan made again on the next free one.
    */
   onWarning?: (message: string) => void;
 }
@@ -76,9 +78,8 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   }
   const selected = selectServices(manifest, opts.services ?? [], opts);
   const planning = { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected };
-  const planned = (plan: Plan, first = true) => {
-    if (first) for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
-    opts.onPlan?.(plan);
+  const warn = (plan: Plan) => {
+    for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
   };
   // Images first, outside the lock: pulls and builds can be long, touch none of the project's resources,
   // and the lock itself runs on the sandbox image this ensures. Meanwhile an optimistic plan: with nothing
@@ -98,7 +99,8 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   if (optimistic && !fetched && Object.keys(images).length === 0) {
     const { plan, observed } = optimistic;
     if (plan.actions.length === 0) {
-      planned(plan);
+      warn(plan);
+      opts.onPlan?.(plan);
       const execution: ExecutionResult = { outcomes: {}, errors: {}, blockers: {} };
       const links = await linkEnforcement(engine, manifest, { observed, parents: selected });
       return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
@@ -114,14 +116,17 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     const lost: string[] = [];
     for (let attempt = 1; ; attempt++) {
       const { plan, observed } = (attempt === 1 && (await standing(lock.id))) || (await observeAndPlan(engine, manifest, planning, lost));
-      planned(plan, attempt === 1);
-      const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent: opts.onEvent, failed: knownFailures(plan, images) });
+      if (attempt === 1) warn(plan);
       // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
-      // so observe again and pick another. A subnet the manifest fixed is the user's to change.
-      const lostSubnet = Object.values(execution.errors).some((e) => e instanceof SubnetTakenError);
+      // so observe again and pick another, and that try is not shown (held-display.ts). A subnet the
+      // manifest fixed is the user's to change.
+      const retried = (err?: Error) => err instanceof SubnetTakenError && !manifest.subnet && attempt < SUBNET_ATTEMPTS;
+      const onEvent = heldUntilNetwork(plan, opts, retried);
+      const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent, failed: knownFailures(plan, images) });
       const network = plan.actions.find((a) => a.kind === 'create-network');
-      if (lostSubnet && network?.kind === 'create-network' && !manifest.subnet && attempt < SUBNET_ATTEMPTS) {
+      if (network?.kind === 'create-network' && retried(execution.errors[network.id])) {
         lost.push(network.network.subnet);
+        opts.onWarning?.(`subnet ${network.network.subnet} was taken by another network meanwhile; using the next free one`);
         continue;
       }
       const ok = Object.keys(execution.errors).length === 0;

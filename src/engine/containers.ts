@@ -1,11 +1,12 @@
 // Containers on the engine: made, started, stopped, removed and looked at. An engine refusal the user
-// can act on (a name taken, a port taken) becomes a UserError that says what to do.
+// can act on (a name taken, a port taken, a setting refused at create) becomes a UserError that says what
+// to do.
 import type Docker from 'dockerode';
 import { LABEL, type ContainerSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
 import type { ContainerStatus } from './engine.js';
-import { engineMessage, isNotFound, portTaken, statusOf, takenPort } from './engine-errors.js';
+import { createRefused, engineMessage, isNotFound, portTaken, statusOf, takenPort } from './engine-errors.js';
 
 /** The service a container belongs to, by its label; its name when it has none. */
 export async function serviceOf(docker: Docker, nameOrId: string): Promise<string> {
@@ -24,7 +25,7 @@ export async function createContainer(docker: Docker, spec: ContainerSpec): Prom
         `rename or remove that container, or set container_name for service "${spec.service}"`,
       );
     }
-    throw new UserError(`cannot create ${spec.name}: ${engineMessage(err)}`);
+    throw createRefused(spec, engineMessage(err));
   }
 }
 

@@ -83,6 +83,18 @@ export function portTaken(port: string, service: string, detail: string): UserEr
   );
 }
 
+/**
+ * The engine refusing to create a container of `spec.service` for a reason hitch has no word of its own
+ * for: a setting it finds invalid that the manifest's checks let through (a bind mount on `/`), or
+ * something on the engine (an image removed meanwhile). Its words say which; hitch does not guess.
+ */
+export function createRefused(spec: { name: string; service: string }, detail: string): UserError {
+  return new UserError(
+    `cannot create ${spec.name}: ${detail}`,
+    `correct what the engine names, in service "${spec.service}" of the manifest (\`hitch config\` shows it as hitch reads it) or on the engine, then run \`hitch up\` again: it converges from where this run stopped`,
+  );
+}
+
 /** Another network took the subnet between observing and creating (e.g. two `up`s at once). */
 export class SubnetTakenError extends UserError {
   constructor(

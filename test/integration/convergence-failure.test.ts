@@ -38,6 +38,7 @@ afterAll(async () => {
 const NOT_RUNNING_FIX = "fix the service's command or image and run `hitch up` again";
 const UNHEALTHY_FIX = `see \`hitch logs bad\`, and its healthcheck's last output with \`docker inspect -f '{{json .State.Health.Log}}' ${P}-bad\``;
 const FAILING_IMAGE = `${P}-healthcheck:1`;
+const CREATE_FIX = 'correct what the engine names, in service "bad" of the manifest (`hitch config` shows it as hitch reads it) or on the engine, then run `hitch up` again: it converges from where this run stopped';
 
 describe('a child that cannot start', () => {
   it('image missing: fails fast, its parents are not started, solo is', async () => {
@@ -117,6 +118,22 @@ not started: web, because bad failed
     });
     expect((await upJson(listener)).summary).toEqual({ created: [], recreated: [], started: [], unchanged: ['bad', 'solo', 'top', 'web'], failed: [], notStarted: [] });
   });
+
+  it('refused by the engine at create (a bind mount on /, which the manifest lets through): its words and what to do; up converges once corrected', async () => {
+    const { code, summary } = await upJson({ ...listener, volumes: ['/tmp:/'] });
+    expect({ code, summary }).toEqual({
+      code: 1,
+      summary: {
+        created: [], recreated: [], started: [], unchanged: ['solo', 'top', 'web'],
+        failed: [{ service: 'bad', action: 'service:bad', error: expect.stringMatching(/^cannot create it-conv-fail-bad: .*destination can't be '\/'$/), remedy: CREATE_FIX, logs: [] }],
+        notStarted: [],
+      },
+    });
+    expect(await upJson(listener)).toEqual({
+      code: 0,
+      summary: { created: ['bad'], recreated: [], started: [], unchanged: ['solo', 'top', 'web'], failed: [], notStarted: [] },
+    });
+  });
 });
 
 describe('hitch up killed mid-way', () => {
@@ -148,6 +165,18 @@ describe('hitch up killed mid-way', () => {
     expect({ recreated: again.recreated, created: again.created, failed: again.failed }).toEqual({ recreated: ['bad'], created: [], failed: [] });
     const ip = await ipOf(`${P}-bad-sandbox`, `${P}-hitch`);
     expect((await execIn(`${P}-web-sandbox`, ['hitch-sandbox', 'probe', ip, '80'])).output.trim()).toBe('open');
+    await hitchOk(['-f', file, 'down', '-v']);
+  });
+
+  it('a sandbox left off the network beside no service container (the first up, interrupted before it made one): the service is created, not recreated', async () => {
+    const file = await writeManifest(P, stack(listener));
+    await hitchOk(['-f', file, 'up']);
+    await docker.getContainer(`${P}-bad`).remove({ force: true });
+    await docker.getNetwork(`${P}-hitch`).disconnect({ Container: `${P}-bad-sandbox` });
+    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    expect({ created: again.created, recreated: again.recreated, unchanged: again.unchanged, failed: again.failed }).toEqual({
+      created: ['bad'], recreated: [], unchanged: ['solo', 'top', 'web'], failed: [],
+    });
     await hitchOk(['-f', file, 'down', '-v']);
   });
 });

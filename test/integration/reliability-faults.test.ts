@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, FIXTURES, hitch, hitchOk, labelled, requireEngine } from './helpers.js';
 
 const DIR = `${FIXTURES}/reliability-faults`;
-const BLOCKERS = ['it-rel-blocker-fixed', 'it-rel-blocker-picked'];
-const PROJECTS = ['it-rel-port', 'it-rel-fixed', 'it-rel-picked'];
+const BLOCKERS = ['it-rel-blocker-fixed', 'it-rel-blocker-picked', 'it-rel-blocker-raced'];
+const PROJECTS = ['it-rel-port', 'it-rel-fixed', 'it-rel-picked', 'it-rel-raced'];
 const NOTHING = { containers: [], networks: [], volumes: [] };
 const REMEDY = '  to fix: start the engine (e.g. `dockerd`, or `bash scripts/ensure-engine.sh` in a hitch checkout), or point DOCKER_HOST at a running one\n';
 
@@ -119,5 +119,40 @@ describe('a subnet used by a network hitch does not own', () => {
       pickedTheBlockers: false,
       inPool: true,
     });
+  });
+
+  it('taken after up planned, before it made the network: picked again, said in one line, and no failure shown', async () => {
+    const project = 'it-rel-raced';
+    // The blocker takes the subnet `up` planned on as soon as it holds the lock, before it makes the network.
+    // Should `up` make it first (or another test take it), that is not the case at hand: try again.
+    for (let attempt = 1; ; attempt++) {
+      const subnet = await firstFreeSubnet();
+      const locked = (await docker.getEvents({ filters: { type: ['container'], event: ['create'], container: [`hitch-lock-${project}`] } })) as NodeJS.ReadableStream & { destroy(): void };
+      const taking = new Promise<boolean>((resolve) =>
+        locked.once('data', () => docker.createNetwork({ Name: BLOCKERS[2], IPAM: { Config: [{ Subnet: subnet }] } }).then(() => resolve(true), () => resolve(false))),
+      );
+      const res = await hitch(['-p', project, '-f', `${DIR}/picked-subnet.yaml`, 'up']);
+      const took = await taking;
+      locked.destroy();
+      if (!took && attempt < 5) {
+        await hitchOk(['-p', project, 'down']);
+        continue;
+      }
+      const picked = (await subnetOf(`${project}-hitch`))!;
+      expect({ took, code: res.code, stderr: res.stderr.replace(/\(\d+ ms\)/g, '(… ms)').replace(/ in \d+\.\ds:/, ' in …s:') }).toEqual({
+        took: true,
+        code: 0,
+        stderr: [
+          `warning: subnet ${subnet} was taken by another network meanwhile; using the next free one`,
+          `✔ create network ${project}-hitch (${picked}) (… ms)`,
+          `✔ create sandbox ${project}-app-sandbox at ${picked.replace('0/24', '2')} (… ms)`,
+          `✔ create service ${project}-app (… ms)`,
+          `up ${project} in …s: created 1 (app)`,
+          '',
+        ].join('\n'),
+      });
+      expect(picked).not.toBe(subnet);
+      return;
+    }
   });
 });

@@ -11,7 +11,9 @@ const rules = (service: string, waitsFor: string[] = []): Action =>
   ({ id: `firewall:${service}`, kind: 'update-firewall', cause: 'parents changed', waitsFor, service, sandbox: `${service}-sandbox`, firewall: { subnet: '10.0.0.0/24', allow: [] } });
 const restart = (service: string): Action => ({ id: `service:${service}`, kind: 'restart-container', cause: 'sandbox restarted', waitsFor: [], name: service, service, role: 'service' });
 const make = (service: string, kind: 'create-container' | 'recreate-container'): Action =>
-  ({ id: `${kind}:${service}`, kind, cause: 'not found', waitsFor: [], container: { service, name: service } as ContainerSpec });
+  ({ id: `${kind}:${service}`, kind, cause: 'not found', waitsFor: [], container: { service, name: service, role: 'service' } as ContainerSpec });
+const makeSandbox = (service: string, kind: 'create-container' | 'recreate-container'): Action =>
+  ({ id: `${kind}:sandbox:${service}`, kind, cause: 'not found', waitsFor: [], container: { service, name: `${service}-sandbox`, role: 'sandbox' } as ContainerSpec });
 
 function report(actions: Action[]) {
   const plan: Plan = { project: 'p', actions, unchanged: [], orphans: [] };
@@ -24,7 +26,9 @@ describe('summarize', () => {
   it.each([
     ['a sandbox started again beside a new service container: created', [start('top'), make('top', 'create-container')], { created: ['top'], recreated: [], started: [] }],
     ['a sandbox started again beside a recreated service container: recreated', [start('top'), make('top', 'recreate-container')], { created: [], recreated: ['top'], started: [] }],
-    ['a new sandbox beside a recreated service container: recreated', [make('top', 'create-container'), make('top', 'recreate-container')], { created: [], recreated: ['top'], started: [] }],
+    ['a new sandbox beside a recreated service container: recreated', [makeSandbox('top', 'create-container'), make('top', 'recreate-container')], { created: [], recreated: ['top'], started: [] }],
+    ['a sandbox recreated beside a new service container (an interrupted up left it off the network): created', [makeSandbox('top', 'recreate-container'), make('top', 'create-container')], { created: ['top'], recreated: [], started: [] }],
+    ['a sandbox recreated beside a recreated service container: recreated', [makeSandbox('top', 'recreate-container'), make('top', 'recreate-container')], { created: [], recreated: ['top'], started: [] }],
     ['only the sandbox started: started', [start('top')], { created: [], recreated: [], started: ['top'] }],
     ['two services, each once, sorted', [make('web', 'create-container'), start('db'), make('db', 'create-container'), start('web')], { created: ['db', 'web'], recreated: [], started: [] }],
     ['a service container restarted to rejoin its sandbox: restarted', [restart('db')], { created: [], recreated: [], restarted: ['db'], started: [] }],
