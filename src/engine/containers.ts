@@ -1,12 +1,12 @@
 // Containers on the engine: made, started, stopped, removed and looked at. An engine refusal the user
-// can act on (a name taken, a port taken, a setting refused at create) becomes a UserError that says what
+// can act on (a name taken, a port taken, a setting refused at create or start) becomes a UserError that says what
 // to do.
 import type Docker from 'dockerode';
 import { LABEL, type ContainerSpec } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 import { createOptions } from './container-config.js';
 import type { ContainerStatus } from './engine.js';
-import { createRefused, engineMessage, isNotFound, portTaken, statusOf, takenPort } from './engine-errors.js';
+import { createRefused, engineMessage, isNotFound, portTaken, startRefused, statusOf, takenPort } from './engine-errors.js';
 
 /** The service a container belongs to, by its label; its name when it has none. */
 export async function serviceOf(docker: Docker, nameOrId: string): Promise<string> {
@@ -34,9 +34,10 @@ export async function startContainer(docker: Docker, nameOrId: string): Promise<
     await docker.getContainer(nameOrId).start();
   } catch (err) {
     if (statusOf(err) === 304) return; // already running
-    const port = takenPort(engineMessage(err));
-    if (port) throw portTaken(port, await serviceOf(docker, nameOrId), engineMessage(err));
-    throw new UserError(`cannot start ${nameOrId}: ${engineMessage(err)}`);
+    const detail = engineMessage(err);
+    const port = takenPort(detail);
+    if (port) throw portTaken(port, await serviceOf(docker, nameOrId), detail);
+    throw startRefused(nameOrId, await serviceOf(docker, nameOrId), detail);
   }
 }
 

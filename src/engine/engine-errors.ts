@@ -95,6 +95,20 @@ export function createRefused(spec: { name: string; service: string }, detail: s
   );
 }
 
+/**
+ * The engine refusing to start a container of `service`: most often its command names a program the image
+ * does not have (runc's "executable file not found", or "no such file or directory" for a path), else a
+ * setting only a start checks (a `user:` group the image lacks, a `working_dir` that is a file). Its words
+ * say which; `hitch up` starts what is left stopped once it is corrected.
+ */
+export function startRefused(name: string, service: string, detail: string): UserError {
+  const missingProgram = /exec: .*(executable file not found|no such file or directory)/i.test(detail);
+  const what = missingProgram
+    ? `the command of service "${service}" names a program its image does not have: correct command: or entrypoint: (or the image)`
+    : `correct what the engine names, in service "${service}" of the manifest (\`hitch config\` shows it as hitch reads it) or on the engine`;
+  return new UserError(`cannot start ${name}: ${detail}`, `${what}, then run \`hitch up\` again`);
+}
+
 /** Another network took the subnet between observing and creating (e.g. two `up`s at once). */
 export class SubnetTakenError extends UserError {
   constructor(

@@ -53,6 +53,16 @@ describe('a child that cannot start', () => {
     });
   });
 
+  it('a command its image has no program for: the engine refuses the start, and the remedy names command:', async () => {
+    const { code, summary } = await upJson({ ...listener, command: ['no-such-program'] });
+    const failed = summary.failed as Array<{ service: string; error: string; remedy: string }>;
+    expect({ code, failed: failed.map((f) => ({ ...f, error: /^cannot start \S+: .*exec: "no-such-program": executable file not found/.test(f.error) })), notStarted: summary.notStarted }).toEqual({
+      code: 1,
+      failed: [{ service: 'bad', action: 'service:bad', error: true, remedy: 'the command of service "bad" names a program its image does not have: correct command: or entrypoint: (or the image), then run `hitch up` again', logs: [] }],
+      notStarted: blocked,
+    });
+  });
+
   it('exits at once: its exit code and last log lines, in JSON and in the text summary', async () => {
     // the pause keeps the two lines in order: stdout and stderr reach the log by separate copiers
     const bad = { ...listener, command: ['sh', '-c', 'echo starting; sleep 0.2; echo no config >&2; exit 3'] };
