@@ -129,12 +129,26 @@ export function notCreatedWarning(project: string, services: string[], consequen
   return `${said}, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;
 }
 
+/**
+ * How to get a service's containers running again, for `port` and `exec` refusing one that does not run:
+ * `start` when both containers exist and neither runs (start creates nothing, and waits for children as
+ * up does); `restart` when its sandbox is down or between two starts under a running service container
+ * (restart starts the sandbox, firewall in force, then the service in its namespace, where `start`
+ * refuses: that is more than starting); `up` when a container is missing.
+ */
+export function runAgainRemedy(t: ServiceContainers): string {
+  if (!t.sandbox || !t.main) return `recreate it with \`hitch up ${t.service}\``;
+  if (t.sandbox.restarting) return `wait for its restart policy, or restart it with \`hitch restart ${t.service}\``;
+  if (t.main.running) return `restart it with \`hitch restart ${t.service}\``;
+  return `start it with \`hitch start ${t.service}\``;
+}
+
 /** The running, unpaused service container of one service, for commands that reach into it. */
 export async function runningService(engine: Engine, scope: ProjectScope, service: string): Promise<ObservedContainer> {
   const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
   if (notCreated(found)) throw notCreatedError(scope.name, service);
   if (!found.main?.running) {
-    throw new UserError(`service "${service}" of project ${scope.name} is not running`, 'start it with `hitch up`');
+    throw new UserError(`service "${service}" of project ${scope.name} is not running`, runAgainRemedy(found));
   }
   if (found.main.paused) {
     throw new UserError(`service "${service}" of project ${scope.name} is paused`, unpauseRemedy([found.main.name]));

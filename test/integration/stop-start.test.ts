@@ -81,6 +81,13 @@ describe('start', () => {
     expect(await states()).toEqual({ cache: 'stopped', extra: 'missing', web: 'stopped' });
   });
 
+  it('is what port and exec of a stopped service say to run', async () => {
+    const notRunning = `hitch: service "web" of project ${P} is not running`;
+    const fix = '  to fix: start it with `hitch start web`\n';
+    expect(await hitch([...H, 'port', 'web', '8000'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}, so no port of it is published\n${fix}` });
+    expect(await hitch([...H, 'exec', 'web', 'true'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}\n${fix}` });
+  });
+
   it('brings back the same containers, children first, only starting them; the parent reaches its child', async () => {
     const ids = await containerIds(P);
     let res;
