@@ -112,6 +112,16 @@ export function pick(observed: ObservedState, scope: ProjectScope, wanted: strin
   return (wanted.length > 0 ? [...new Set(wanted)] : knownServices(observed, scope)).map((s) => containersOf(observed, s));
 }
 
+/**
+ * pick, for `logs` and `restart`: without names, a project with no container on the engine has nothing
+ * to show or restart, and compose v2 exits 0 there; so does hitch, with a warning instead of an error.
+ */
+export function pickOrWarn(observed: ObservedState, scope: ProjectScope, wanted: string[], consequence: string, onWarning?: (message: string) => void): ServiceContainers[] {
+  if (wanted.length > 0 || servicesOf(observed).length > 0) return pick(observed, scope, wanted);
+  onWarning?.(`project ${scope.name} has no containers on this engine, ${consequence}; run \`hitch up\` to start it`);
+  return [];
+}
+
 /** `port` and `exec` on a service with no container: compose says `service "web" is not running`; this says how to make it. */
 export function notCreatedError(project: string, service: string, consequence = ''): UserError {
   return new UserError(`service "${service}" of project ${project} has no container${consequence}`, `create it with \`hitch up ${service}\``);

@@ -8,12 +8,12 @@ import { runsNow } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { notCreated, notCreatedWarning, pick, type ProjectScope, type ServiceContainers } from './lookup.js';
+import { notCreated, notCreatedWarning, pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
 
 export interface RestartOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
   onRestarted?: (service: string) => void;
-  onWarning?: (message: string) => void; // services named that have no container: nothing to restart
+  onWarning?: (message: string) => void; // services named that have no container, or a project with none: nothing to restart
   lock?: LockOptions; // restart changes containers: one command at a time per project, like up and down
 }
 
@@ -47,7 +47,7 @@ export async function restart(engine: Engine, scope: ProjectScope, services: str
 
 async function restartLocked(engine: Engine, scope: ProjectScope, services: string[], opts: RestartOptions): Promise<string[]> {
   const observed = await engine.observe(scope.name, []);
-  const found = pick(observed, scope, services);
+  const found = pickOrWarn(observed, scope, services, 'so nothing to restart', opts.onWarning);
   // compose restarts the containers a service has: one with none is left alone, not refused
   const absent = found.filter(notCreated).map((t) => t.service);
   const targets = complete(found.filter((t) => !notCreated(t)));
