@@ -137,11 +137,11 @@ describe('restart', () => {
   });
 
   it('of it and a service that is up: that one, and the warning', async () => {
-    expect(await restartOf(['extra', 'web'])).toEqual({ restarted: ['web'], warnings: [EXTRA_RESTART], asked: ['stop web', 'start web', 'lock released'] });
+    expect(await restartOf(['extra', 'web'])).toEqual({ restarted: ['web'], warnings: [EXTRA_RESTART], asked: ['stop shop-web', 'start shop-web', 'lock released'] });
   });
 
-  it('of every service: those with containers, in silence about the one without', async () => {
-    expect(await restartOf([])).toEqual({ restarted: ['db', 'web'], warnings: [], asked: ['stop db', 'start db', 'stop web', 'start web', 'lock released'] });
+  it('of every service: those with containers (the two at once: neither links the other), in silence about the one without', async () => {
+    expect(await restartOf([])).toEqual({ restarted: ['db', 'web'], warnings: [], asked: ['stop shop-db', 'stop shop-web', 'start shop-db', 'start shop-web', 'lock released'] });
   });
 
   it('of every service with nothing up: nothing to do, exit 0, and a warning that the project has no container', async () => {
