@@ -1,5 +1,5 @@
-// One `up`, `down` or `restart` at a time per project: the second waits for the first, saying so, or
-// fails clearly after a timeout. The mutex lives on the engine (src/engine/mutex.ts), so it holds across
+// One `up`, `down`, `restart`, `stop` or `start` at a time per project: the second waits for the first,
+// saying so, or fails clearly after a timeout. The mutex lives on the engine (src/engine/mutex.ts), so it holds across
 // machines that share a remote engine, and a killed holder leaves a lock anyone can see is stale.
 import { hostname } from 'node:os';
 import type { Engine } from '../engine/engine.js';
@@ -26,6 +26,8 @@ export interface HeldLock {
 
 export interface LockOptions {
   timeoutMs?: number;
+  /** The command to run again once the lock is free, as the refusal names it; default `hitch <command>` (the CLI: the line as given). */
+  rerun?: string;
   /** Called once, when the lock is found held: who holds it, in words. */
   onWait?: (message: string) => void;
   /** The work is done but the lock could not be removed: the next command will find it stale. */
@@ -40,13 +42,14 @@ export interface LockOptions {
 /** The lock's options as `up` and `down` take them, among their own (restart takes LockOptions). */
 export interface ProjectLockOptions {
   lockTimeoutMs?: number;
+  lockRerun?: string;
   onLockWait?: (message: string) => void;
   onLockHeld?: LockOptions['onHeld'];
 }
 
 export function lockOptions(o: ProjectLockOptions): LockOptions {
   // lock notices (waiting, a lock left behind) go where the caller shows waiting
-  return { timeoutMs: o.lockTimeoutMs, onWait: o.onLockWait, onReleaseError: o.onLockWait, onHeld: o.onLockHeld };
+  return { timeoutMs: o.lockTimeoutMs, rerun: o.lockRerun, onWait: o.onLockWait, onReleaseError: o.onLockWait, onHeld: o.onLockHeld };
 }
 
 /** No label where the platform tells no process table: the lock's owner is then known by its host alone. */
@@ -85,7 +88,7 @@ export async function withProjectLock<T>(engine: Engine, project: string, comman
     if (left <= 0) {
       throw new UserError(
         `project ${project} is busy: ${who}; gave up after ${timeoutMs / 1000}s`,
-        `wait for it to finish and run \`hitch ${command}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${name}\``,
+        `wait for it to finish and run \`${opts.rerun ?? `hitch ${command}`}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${name}\``,
       );
     }
     if (!told) opts.onWait?.(`project ${project} is busy: ${who}; waiting up to ${timeoutMs / 1000}s`);

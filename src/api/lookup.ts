@@ -112,6 +112,16 @@ export function pick(observed: ObservedState, scope: ProjectScope, wanted: strin
   return (wanted.length > 0 ? [...new Set(wanted)] : knownServices(observed, scope)).map((s) => containersOf(observed, s));
 }
 
+/**
+ * pick, for `logs` and `restart`: without names, a project with no container on the engine has nothing
+ * to show or restart, and compose v2 exits 0 there; so does hitch, with a warning instead of an error.
+ */
+export function pickOrWarn(observed: ObservedState, scope: ProjectScope, wanted: string[], consequence: string, onWarning?: (message: string) => void): ServiceContainers[] {
+  if (wanted.length > 0 || servicesOf(observed).length > 0) return pick(observed, scope, wanted);
+  onWarning?.(`project ${scope.name} has no containers on this engine, ${consequence}; run \`hitch up\` to start it`);
+  return [];
+}
+
 /** `port` and `exec` on a service with no container: compose says `service "web" is not running`; this says how to make it. */
 export function notCreatedError(project: string, service: string, consequence = ''): UserError {
   return new UserError(`service "${service}" of project ${project} has no container${consequence}`, `create it with \`hitch up ${service}\``);
@@ -129,12 +139,26 @@ export function notCreatedWarning(project: string, services: string[], consequen
   return `${said}, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;
 }
 
+/**
+ * How to get a service's containers running again, for `port` and `exec` refusing one that does not run:
+ * `start` when both containers exist and neither runs (start creates nothing, and waits for children as
+ * up does); `restart` when its sandbox is down or between two starts under a running service container
+ * (restart starts the sandbox, firewall in force, then the service in its namespace, where `start`
+ * refuses: that is more than starting); `up` when a container is missing.
+ */
+export function runAgainRemedy(t: ServiceContainers): string {
+  if (!t.sandbox || !t.main) return `recreate it with \`hitch up ${t.service}\``;
+  if (t.sandbox.restarting) return `wait for its restart policy, or restart it with \`hitch restart ${t.service}\``;
+  if (t.main.running) return `restart it with \`hitch restart ${t.service}\``;
+  return `start it with \`hitch start ${t.service}\``;
+}
+
 /** The running, unpaused service container of one service, for commands that reach into it. */
 export async function runningService(engine: Engine, scope: ProjectScope, service: string): Promise<ObservedContainer> {
   const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
   if (notCreated(found)) throw notCreatedError(scope.name, service);
   if (!found.main?.running) {
-    throw new UserError(`service "${service}" of project ${scope.name} is not running`, 'start it with `hitch up`');
+    throw new UserError(`service "${service}" of project ${scope.name} is not running`, runAgainRemedy(found));
   }
   if (found.main.paused) {
     throw new UserError(`service "${service}" of project ${scope.name} is paused`, unpauseRemedy([found.main.name]));

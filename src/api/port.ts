@@ -5,7 +5,7 @@ import type { Protocol } from '../manifest/model.js';
 import { runsNow, type ObservedContainer } from '../plan/observed.js';
 import { parsePublished, type PortMapping } from '../plan/published.js';
 import { UserError } from '../user-error.js';
-import { notCreated, notCreatedError, pick, sandboxProblem, type ProjectScope } from './lookup.js';
+import { notCreated, notCreatedError, pick, runAgainRemedy, sandboxProblem, type ProjectScope } from './lookup.js';
 
 export type { PortMapping } from '../plan/published.js';
 
@@ -40,9 +40,7 @@ export async function port(engine: Engine, scope: ProjectScope, service: string,
   if (!found.sandbox || !runsNow(found.sandbox)) {
     const problem = sandboxProblem(found);
     const what = problem ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${scope.name} is not running`;
-    // `up` leaves a restarting sandbox to its restart policy; `restart` stops and starts it
-    const remedy = found.sandbox?.restarting ? `wait for its restart policy, or restart it with \`hitch restart ${service}\`` : 'start it with `hitch up`';
-    throw new UserError(`${what}${consequence}`, remedy);
+    throw new UserError(`${what}${consequence}`, runAgainRemedy(found));
   }
   const all = publishedPorts(found.sandbox);
   if (portArg === undefined) return all;

@@ -1,43 +1,43 @@
-// `restart`: stop and start service containers, children before parents. Sandboxes are left running:
-// they own each service's address, hosts lines and firewall, so links stay true across the restart
-// (a restarted sandbox would take its service's network namespace down with it). A sandbox found
+// `restart`: stop and start service containers, children before parents, each parent once the children
+// it restarts are ready again, as `start` waits for them (src/plan/restart-plan.ts). Sandboxes are left
+// running: they own each service's address, hosts lines and firewall, so links stay true across the
+// restart (a restarted sandbox would take its service's network namespace down with it). A sandbox found
 // stopped is started first, firewall in force, so its service has a namespace to join.
 import type { Engine } from '../engine/engine.js';
-import { runAction } from '../engine/actions.js';
-import { runsNow } from '../plan/observed.js';
+import { execute, type ExecutionResult } from '../engine/executor.js';
+import type { Manifest } from '../manifest/model.js';
+import type { Plan } from '../plan/model.js';
+import { planRestart, type RestartTarget } from '../plan/restart-plan.js';
 import { UserError } from '../user-error.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { notCreated, notCreatedWarning, pick, type ProjectScope, type ServiceContainers } from './lookup.js';
+import { notCreated, notCreatedWarning, pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
 
 export interface RestartOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
+  /** The manifest, when one was read (not under -p): what makes each child ready, which its parents wait for. */
+  manifest?: Manifest;
   onRestarted?: (service: string) => void;
-  onWarning?: (message: string) => void; // services named that have no container: nothing to restart
+  onWarning?: (message: string) => void; // services named that have no container, or a project with none: nothing to restart
   lock?: LockOptions; // restart changes containers: one command at a time per project, like up and down
 }
 
 /** Each target has both its containers, checked before any is touched: a restart is not left half done. */
-function complete(targets: ServiceContainers[]): Array<Required<ServiceContainers>> {
+function complete(targets: ServiceContainers[]): RestartTarget[] {
   const incomplete = targets.filter((t) => !t.main || !t.sandbox).map((t) => `"${t.service}"`);
   if (incomplete.length > 0) {
     throw new UserError(`${incomplete.length === 1 ? 'service' : 'services'} ${incomplete.join(', ')} ${incomplete.length === 1 ? 'is' : 'are'} missing a container; nothing was restarted`, 'recreate with `hitch up`');
   }
-  return targets as Array<Required<ServiceContainers>>;
+  return targets as RestartTarget[];
 }
 
-async function restartOne(engine: Engine, t: Required<ServiceContainers>, opts: RestartOptions): Promise<void> {
-  // a restarting sandbox has no namespace for its service to join until its policy starts it, if ever:
-  // stopped (which ends its restart loop), it is started here, firewall in force, as a stopped one
-  if (t.sandbox.restarting) await engine.stopContainer(t.sandbox.id, opts.timeoutSec);
-  if (!runsNow(t.sandbox)) {
-    const name = t.sandbox.name;
-    await runAction(engine, { id: `start ${name}`, kind: 'start-container', cause: 'restart', waitsFor: [], name, service: t.service, role: 'sandbox' });
-  }
-  // a restarting service container too: the stop ends its restart loop, the start runs it at once
-  await engine.stopContainer(t.main.id, opts.timeoutSec);
-  await engine.startContainer(t.main.id);
-  opts.onRestarted?.(t.service);
+/** What failed, and the services not restarted for it (a parent waits for its children); undefined when none failed. */
+function restartFailure(plan: Plan, execution: ExecutionResult): UserError | undefined {
+  const errors = Object.values(execution.errors);
+  if (errors.length === 0) return undefined;
+  const left = plan.actions.flatMap((a) => (a.kind === 'restart-container' && a.role === 'service' && execution.outcomes[a.id] !== 'done' ? [a.service] : []));
+  const remedy = errors.find((e): e is UserError => e instanceof UserError)?.remedy;
+  return new UserError(`${errors.map((e) => e.message).join('; ')}; not restarted: ${left.join(', ')}`, remedy);
 }
 
 /** Restarts the named services (default: all), in start order; resolves with them in that order. */
@@ -46,13 +46,22 @@ export async function restart(engine: Engine, scope: ProjectScope, services: str
 }
 
 async function restartLocked(engine: Engine, scope: ProjectScope, services: string[], opts: RestartOptions): Promise<string[]> {
-  const observed = await engine.observe(scope.name, []);
-  const found = pick(observed, scope, services);
+  // the manifest's images: what each child offers its parents (EXPOSE) and its HEALTHCHECK, for readiness
+  const observed = await engine.observe(scope.name, Object.values(opts.manifest?.services ?? {}).map((s) => s.image));
+  const found = pickOrWarn(observed, scope, services, 'so nothing to restart', opts.onWarning);
   // compose restarts the containers a service has: one with none is left alone, not refused
   const absent = found.filter(notCreated).map((t) => t.service);
   const targets = complete(found.filter((t) => !notCreated(t)));
   if (services.length > 0 && absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so nothing to restart'));
   const order = startOrderOnEngine(observed, targets.map((t) => t.service));
-  for (const service of order) await restartOne(engine, targets.find((t) => t.service === service)!, opts);
+  const inOrder = order.map((s) => targets.find((t) => t.service === s)!);
+  const plan = planRestart({ project: scope.name, targets: inOrder, observed, manifest: opts.manifest, stopTimeoutSec: opts.timeoutSec });
+  const execution = await execute(engine, plan, {
+    onEvent: (e) => {
+      if (e.type === 'done' && e.action.kind === 'restart-container' && e.action.role === 'service') opts.onRestarted?.(e.action.service);
+    },
+  });
+  const failure = restartFailure(plan, execution);
+  if (failure) throw failure;
   return order;
 }

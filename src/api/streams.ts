@@ -4,7 +4,7 @@ import { runsNow, type ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { Follower, type FollowTarget } from './follow.js';
 import { engineTime } from './log-time.js';
-import { notCreated, notCreatedWarning, pick, runningService, type ProjectScope } from './lookup.js';
+import { notCreated, notCreatedWarning, pickOrWarn, runningService, type ProjectScope } from './lookup.js';
 
 export interface LogsOptions {
   follow?: boolean; // follows the services across restarts and recreates (src/api/follow.ts)
@@ -13,17 +13,18 @@ export interface LogsOptions {
   until?: bigint; // only lines before it
   timestamps?: boolean; // each line with the engine's timestamp (LogLine.time); with follow it is always there
   onServices?: (services: string[]) => void; // once, before any line: which services will speak
-  onWarning?: (message: string) => void; // services named that have no container: nothing of theirs to show
+  onWarning?: (message: string) => void; // services named that have no container, or a project with none: nothing to show
   onLine: (service: string, line: LogLine) => void;
 }
 
 /**
  * The named services' containers (default: those of every service that has one). Asked for by name, a
  * service without its container (only its sandbox left) is an answer, not silence; one with no container
- * at all has no logs yet, as in compose, which prints nothing for it: a warning says so.
+ * at all has no logs yet, as in compose, which prints nothing for it: a warning says so, as it does when
+ * no name is given and the project has no container at all.
  */
 function logTargets(observed: ObservedState, scope: ProjectScope, services: string[], opts: LogsOptions): FollowTarget[] {
-  const found = pick(observed, scope, services);
+  const found = pickOrWarn(observed, scope, services, 'so no logs', opts.onWarning);
   const named = services.length > 0 ? found : [];
   const lost = named.filter((t) => t.sandbox && !t.main).map((t) => `"${t.service}"`);
   if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${scope.name}, so no logs`, 'recreate it with `hitch up`');

@@ -81,9 +81,14 @@ export async function projectFrom(o: GlobalOptions): Promise<string> {
  * that is known.
  */
 export async function scopeFrom(o: GlobalOptions): Promise<ProjectScope> {
-  if (o.projectName) return { name: o.projectName };
+  return (await scopeAndManifest(o)).scope;
+}
+
+/** scopeFrom, with the manifest it read (none under -p): `restart` learns from it what ready is. */
+export async function scopeAndManifest(o: GlobalOptions): Promise<{ scope: ProjectScope; manifest?: Manifest }> {
+  if (o.projectName) return { scope: { name: o.projectName } };
   const manifest = await loadFrom(o);
-  return { name: manifest.project, declared: Object.keys(manifest.services) };
+  return { scope: { name: manifest.project, declared: Object.keys(manifest.services) }, manifest };
 }
 
 /** No ping first: every engine call already turns an unreachable engine into one clear message. */

@@ -3,6 +3,7 @@
 // the CLI does around the lock: says why it waits, and removes the lock when interrupted (interrupt.ts).
 import { Option } from 'commander';
 import { DEFAULT_LOCK_TIMEOUT_MS, type ProjectLockOptions } from '../api/lock.js';
+import { commandLine } from './command-line.js';
 import { releaseOnSignal } from './interrupt.js';
 import type { Reporter } from './reporter.js';
 import { secondsParser } from './seconds.js';
@@ -19,8 +20,12 @@ export function lockWaitMessage(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** The lock's options for a command: --lock-timeout's value, its notices, and its removal on Ctrl-C. */
+/**
+ * The lock's options for a command: --lock-timeout's value, its notices, its removal on Ctrl-C, and the
+ * command line as the user gave it, which a refusal after the timeout says to run again.
+ */
 export function commandLock(lockTimeoutMs: number | undefined, reporter?: Reporter): ProjectLockOptions {
   const stopDisplay = reporter && (() => reporter.interrupt());
-  return { lockTimeoutMs, onLockWait: lockWaitMessage, onLockHeld: releaseOnSignal({ stopDisplay, say: lockWaitMessage }) };
+  const lockRerun = commandLine(process.argv.slice(2));
+  return { lockTimeoutMs, lockRerun, onLockWait: lockWaitMessage, onLockHeld: releaseOnSignal({ stopDisplay, say: lockWaitMessage }) };
 }

@@ -166,9 +166,9 @@ export async function runAction(engine: Engine, action: Action, options: RunOpti
     case 'start-container':
       return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'restart-container':
-      // graceful, as `hitch restart`: the container's own stop signal and timeout; started again, it
-      // joins its sandbox's namespace as it is now
-      await engine.stopContainer(action.name);
+      // graceful: the container's own stop signal and timeout (`hitch restart -t` may give another);
+      // started again, it joins its sandbox's namespace as it is now
+      await engine.stopContainer(action.name, action.stopTimeoutSec);
       return startContainer(engine, action.name, action.service, action.role, endpoints);
     case 'update-firewall':
       return updateFirewall(engine, action);

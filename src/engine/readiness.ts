@@ -1,11 +1,9 @@
 // A child is ready when it is healthy (if it has a healthcheck), else running and accepting TCP on its
 // exposed tcp ports, probed from the parent's sandbox: the real path, through the child's firewall.
-import type { Action } from '../plan/model.js';
+import type { AwaitReady } from '../plan/ready-probe.js';
 import { UserError } from '../user-error.js';
 import type { ContainerStatus, Engine } from './engine.js';
 import type { SandboxChannel, SandboxChannels } from './sandbox-channel.js';
-
-type AwaitReady = Extract<Action, { kind: 'await-ready' }>;
 
 // Probes start fast and back off, so a quick child costs tens of ms, a slow one a probe a second.
 const FIRST_DELAY_MS = 50;

@@ -111,6 +111,7 @@ export type Action =
       name: string;
       service: string;
       role: Role;
+      stopTimeoutSec?: number; // restart-container under `hitch restart -t`; default: the container's own stop_grace_period
     }
   | {
       id: string;

@@ -16,6 +16,7 @@ import { startOrder } from './order.js';
 import { waitForOrphanNames } from './orphan-names.js';
 import { orphanIsolation } from './orphan-rules.js';
 import { pausedInTheWay } from './paused.js';
+import { readyProbe } from './ready-probe.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { reliedOn } from './selection.js';
 import { rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
@@ -119,19 +120,7 @@ function readyActions(
     const done = decided.get(name) ?? {};
     if (!parentStarts && !done.sandbox && !done.firewall && !done.service) return [];
     const waits = [done.service?.id, done.firewall?.id, parentSandbox?.id].filter((id): id is string => id !== undefined);
-    const test = child.healthcheck?.test;
-    return [{
-      id: `ready:${name}@${parent.name}`,
-      kind: 'await-ready',
-      cause: parentStarts ? `${parent.name} starts` : `${name} changed`,
-      waitsFor: waits,
-      service: name,
-      container: child.containerName,
-      from: sandboxName(parent.containerName),
-      target: { ip: ctx.addresses.ips[name]!, tcpPorts: portsOffered(ctx, child).filter((p) => p.proto === 'tcp').map((p) => p.port) },
-      // the service's own healthcheck (one with no test keeps the image's), else its image's HEALTHCHECK
-      healthcheck: test !== undefined ? test[0] !== 'NONE' : ctx.observed.images[child.image]?.healthcheck === true,
-      timeoutMs: child.readyTimeoutMs,
-    }];
+    const path = { parent: parent.name, from: sandboxName(parent.containerName), container: child.containerName, ip: ctx.addresses.ips[name]! };
+    return [readyProbe(child, portsOffered(ctx, child), ctx.observed, path, parentStarts ? `${parent.name} starts` : `${name} changed`, waits)];
   });
 }

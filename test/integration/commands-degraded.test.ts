@@ -76,7 +76,7 @@ describe('a sandbox stopped under its running service', () => {
     expect(await hitch(['-f', file, 'port', 'a', '8000'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: `hitch: the sandbox of service "a" (${P}-a-sandbox) is stopped, so no port of it is published\n  to fix: start it with \`hitch up\`\n`,
+      stderr: `hitch: the sandbox of service "a" (${P}-a-sandbox) is stopped, so no port of it is published\n  to fix: restart it with \`hitch restart a\`\n`,
     });
   });
 });

@@ -1,8 +1,9 @@
 // Services the manifest declares that have no container on the engine: in a project with nothing up, and
 // one added to the manifest of a running stack. They are names the commands know (a misspelt one is
 // guessed among them), and each command does what compose v2 does for a service without containers:
-// ps lists it as missing, logs and restart have nothing to do (and say so), port and exec refuse with the
-// `up` that makes it. Under -p no manifest is read, and the engine's services are all that is known.
+// ps lists it as missing, logs and restart have nothing to do (and say so, also of a project with no
+// container at all), port and exec refuse with the `up` that makes it. Under -p no manifest is read, and
+// the engine's services are all that is known.
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
@@ -69,10 +70,13 @@ describe('a project with nothing up, run from its folder', () => {
     }
   });
 
-  it('logs and restart without names: the project is not up, as before', async () => {
-    const stderr = `hitch: project ${NONE} has no containers on this engine\n  to fix: start it with \`hitch up\`\n`;
-    expect(await inFolder('logs')).toEqual({ code: 1, stdout: '', stderr });
-    expect(await inFolder('restart')).toEqual({ code: 1, stdout: '', stderr });
+  it('logs and restart without names: nothing to do, exit 0, as compose v2, and a warning that the project has no container', async () => {
+    const empty = (consequence: string) => ({ code: 0, stdout: '', stderr: `warning: project ${NONE} has no containers on this engine, so ${consequence}; run \`hitch up\` to start it\n` });
+    expect(await inFolder('logs')).toEqual(empty('no logs'));
+    expect(await inFolder('logs', '-f')).toEqual(empty('no logs'));
+    expect(await inFolder('restart')).toEqual(empty('nothing to restart'));
+    expect(await inFolder('--json', 'restart')).toEqual({ ...empty('nothing to restart'), stdout: `${JSON.stringify({ project: NONE, restarted: [] }, null, 2)}\n` });
+    expect(await inFolder('-p', NONE, 'logs')).toEqual(empty('no logs'));
   });
 
   it('under -p no manifest is read: nothing is known, and the name is refused as before', async () => {

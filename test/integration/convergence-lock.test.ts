@@ -15,12 +15,13 @@ const services: Record<string, ServiceYaml> = {
 
 const HOLDER = `hitch up \\(pid \\d+ on \\S+\\) since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z`;
 
-/** What `hitch <command> --lock-timeout 1` says on stderr when the lock stays held. */
-function gaveUpAfter1s(command: string): RegExp {
+/** What `hitch ARGS` (with --lock-timeout 1) says on stderr when the lock stays held: to run ARGS again. */
+function gaveUpAfter1s(args: string[]): RegExp {
+  const again = `hitch ${args.join(' ')}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(
     `^project ${P} is busy: ${HOLDER}; waiting up to 1s\\n` +
       `hitch: project ${P} is busy: ${HOLDER}; gave up after 1s\\n` +
-      `  to fix: wait for it to finish and run \`hitch ${command}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${LOCK}\`\\n$`,
+      `  to fix: wait for it to finish and run \`${again}\` again, or raise --lock-timeout; if no such hitch is running, remove the lock with \`docker rm -f ${LOCK}\`\\n$`,
   );
 }
 
@@ -43,12 +44,13 @@ describe('one project, two commands at once', () => {
     const file = await writeManifest(P, services);
     const first = spawnHitch(['-f', file, '--json', 'up']);
     await until('the first up holds the lock', lockTaken);
-    const impatient = await hitch(['-f', file, 'up', '--lock-timeout', '1']);
+    const impatientArgs = ['-f', file, 'up', '--lock-timeout', '1'];
+    const impatient = await hitch(impatientArgs);
     const patient = await hitch(['-f', file, '--json', 'up']);
     const firstDone = await first.done;
 
     expect(impatient.code).toBe(1);
-    expect(impatient.stderr).toMatch(gaveUpAfter1s('up'));
+    expect(impatient.stderr).toMatch(gaveUpAfter1s(impatientArgs));
     expect(patient.stderr).toMatch(new RegExp(`^project ${P} is busy: ${HOLDER}; waiting up to 300s\\n$`));
     const summaries = [firstDone, patient].map((r) => {
       const { ok, summary } = JSON.parse(r.stdout);
@@ -72,15 +74,24 @@ describe('one project, two commands at once', () => {
     expect(await leftovers(P)).toEqual([]);
   });
 
-  it('restart takes the lock too: --lock-timeout makes it give up clearly', async () => {
+  it('restart, stop, start and down take the lock too: --lock-timeout makes each give up, naming the command line to run again', async () => {
     await hitchOk(['-p', P, 'down', '-v']);
-    const file = await writeManifest(P, services);
+    // the up holds the lock 6 s: long enough for four commands to start, wait 1 s and give up
+    const file = await writeManifest(P, { ...services, slow: { ...services.slow, command: ['sh', '-c', 'sleep 6; exec httpd -f -p 80'] } });
     const first = spawnHitch(['-f', file, 'up']);
     await until('the up holds the lock', lockTaken);
-    const restart = await hitch(['-f', file, 'restart', '--lock-timeout', '1']);
+    const lines = [
+      ['-f', file, 'restart', '--lock-timeout', '1', 'web'],
+      ['-p', P, 'stop', '-t', '1', '--lock-timeout', '1', 'web', 'slow'],
+      ['-f', file, 'start', '--lock-timeout', '1', 'web'],
+      ['-p', P, 'down', '--lock-timeout', '1'],
+    ];
+    const refused = await Promise.all(lines.map((args) => hitch(args)));
     expect((await first.done).code).toBe(0);
-    expect(restart.code).toBe(1);
-    expect(restart.stderr).toMatch(gaveUpAfter1s('restart'));
+    refused.forEach((r, i) => {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(gaveUpAfter1s(lines[i]!));
+    });
   });
 });
 

@@ -1,10 +1,10 @@
-// stop, start and up --force-recreate on one linked stack: web links cache and publishes a port; extra is
-// declared and never brought up. Containers are kept across stop and start (same ids), and made anew,
-// each of them, by --force-recreate.
+// stop, start, restart and up --force-recreate on one linked stack: web links cache and publishes a port;
+// extra is declared and never brought up. Containers are kept across stop and start (same ids), and made
+// anew, each of them, by --force-recreate. restart, on a stack of its own, waits for a slow child as start does.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesDuring, containerIds, writeManifest } from './convergence-helpers.js';
-import { docker, execIn, hitch, hitchOk, requireEngine, until } from './helpers.js';
+import { changesDuring, containerIds, startedAt, writeManifest } from './convergence-helpers.js';
+import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
 
 const P = 'it-stopstart';
 let H: string[];
@@ -81,6 +81,13 @@ describe('start', () => {
     expect(await states()).toEqual({ cache: 'stopped', extra: 'missing', web: 'stopped' });
   });
 
+  it('is what port and exec of a stopped service say to run', async () => {
+    const notRunning = `hitch: service "web" of project ${P} is not running`;
+    const fix = '  to fix: start it with `hitch start web`\n';
+    expect(await hitch([...H, 'port', 'web', '8000'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}, so no port of it is published\n${fix}` });
+    expect(await hitch([...H, 'exec', 'web', 'true'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}\n${fix}` });
+  });
+
   it('brings back the same containers, children first, only starting them; the parent reaches its child', async () => {
     const ids = await containerIds(P);
     let res;
@@ -100,6 +107,34 @@ describe('start', () => {
 
   it('of what runs already: nothing to do', async () => {
     expect(await hitch([...H, '--json', 'start', 'web'])).toEqual({ code: 0, stdout: '{\n  "project": "it-stopstart",\n  "ok": true,\n  "started": [],\n  "failed": []\n}\n', stderr: '' });
+  });
+});
+
+describe('restart, as start: a parent once the children it restarts are ready', () => {
+  const Q = 'it-restart-ready';
+  // slow listens 2 s after each start: web's restart must wait for that, as start's would
+  const STACK = {
+    slow: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'sleep 2; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
+    web: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], links: ['slow'], stop_signal: 'SIGKILL' },
+  };
+  let file: string;
+
+  beforeAll(async () => {
+    file = await writeManifest(Q, STACK);
+    await hitch(['-f', file, 'down']);
+    await hitchOk(['-f', file, 'up']);
+  });
+
+  afterAll(async () => {
+    await hitchOk(['-f', file, 'down']);
+  });
+
+  it('web restarts once slow answers it again, so the link works as soon as restart returns', async () => {
+    expect(await hitch(['-f', file, 'restart'])).toEqual({ code: 0, stdout: '', stderr: '✔ restarted slow\n✔ restarted web\n' });
+    const probe = await execIn(`${Q}-web-sandbox`, ['hitch-sandbox', 'probe', await ipOf(`${Q}-slow-sandbox`, `${Q}-hitch`), '80', '1']);
+    expect(probe.output.trim()).toBe('open');
+    const [slow, web] = await Promise.all([startedAt(`${Q}-slow`), startedAt(`${Q}-web`)]);
+    expect(Date.parse(web) - Date.parse(slow)).toBeGreaterThanOrEqual(2000);
   });
 });
 

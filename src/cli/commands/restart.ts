@@ -1,22 +1,23 @@
 import type { Command } from 'commander';
 import { lockOptions } from '../../api/lock.js';
-import { globals, openEngine, printJson, scopeFrom } from '../context.js';
+import { globals, openEngine, printJson, scopeAndManifest } from '../context.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
   program
     .command('restart')
-    .description("restart services' containers, children first; addresses, hosts lines and firewalls stay (all services by default)")
+    .description("restart services' containers, children first, parents once their children are ready; addresses, hosts lines and firewalls stay (all services by default)")
     .argument('[services...]', 'the services to restart')
     .option('-t, --timeout <seconds>', "seconds to wait for a graceful stop (default: each service's stop_grace_period)", secondsParser({ whole: true }))
     .addOption(lockTimeoutOption())
     .action(async (services: string[], opts: { timeout?: number; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
-      const scope = await scopeFrom(g);
+      const { scope, manifest } = await scopeAndManifest(g);
       const { restart } = await import('../../api/restart.js');
       const restarted = await restart(await openEngine(), scope, services, {
         timeoutSec: opts.timeout,
+        manifest,
         onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
         lock: lockOptions(commandLock(opts.lockTimeout)),

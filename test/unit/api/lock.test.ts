@@ -73,6 +73,14 @@ describe('withProjectLock', () => {
       'wait for it to finish and run `hitch up` again, or raise --lock-timeout; if no such hitch is running, remove the lock with `docker rm -f hitch-lock-shop`',
     ]);
   });
+
+  it('names the command to run again as the caller gives it (the CLI: the line as given)', async () => {
+    const f = fakeEngine(['held']);
+    const err = await withProjectLock(f.engine, 'shop', 'stop', { timeoutMs: 250, rerun: 'hitch -p shop stop web' }, async () => 'never').catch((e: unknown) => e);
+    expect((err as UserError).remedy).toBe(
+      'wait for it to finish and run `hitch -p shop stop web` again, or raise --lock-timeout; if no such hitch is running, remove the lock with `docker rm -f hitch-lock-shop`',
+    );
+  });
 });
 
 const BUSY = 'project shop is busy: hitch up (pid 7 on box) since 2026-11-23T10:00:00.000Z';

@@ -5,7 +5,7 @@
 // any, for each command to say what follows. `exec` reaches only into a service container that runs and
 // is not paused.
 import { describe, expect, it } from 'vitest';
-import { knownServices, notCreated, notCreatedError, notCreatedWarning, pick, runningService, type ProjectScope, type ServiceContainers } from '../../../src/api/lookup.js';
+import { knownServices, notCreated, notCreatedError, notCreatedWarning, pick, runAgainRemedy, runningService, type ProjectScope, type ServiceContainers } from '../../../src/api/lookup.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { UsageError, UserError } from '../../../src/user-error.js';
@@ -108,6 +108,23 @@ describe('what is said of services with no container', () => {
   });
 });
 
+describe('runAgainRemedy: what port and exec say to run for a service that does not run', () => {
+  const stopped = (c: ObservedContainer): ObservedContainer => ({ ...c, running: false });
+  const restarting = (c: ObservedContainer): ObservedContainer => ({ ...c, restarting: true });
+  const sandbox = container('web', 'sandbox');
+  const main = container('web', 'service');
+  it.each<[string, Partial<ServiceContainers>, string]>([
+    ['both containers stopped: start, which creates nothing', { sandbox: stopped(sandbox), main: stopped(main) }, 'start it with `hitch start web`'],
+    ['its container stopped, its sandbox running', { sandbox, main: stopped(main) }, 'start it with `hitch start web`'],
+    ['its sandbox stopped under its running container: restart, which start refuses to do', { sandbox: stopped(sandbox), main }, 'restart it with `hitch restart web`'],
+    ['its sandbox restarting', { sandbox: restarting(sandbox), main }, 'wait for its restart policy, or restart it with `hitch restart web`'],
+    ['its sandbox missing: up, start makes nothing', { main: stopped(main) }, 'recreate it with `hitch up web`'],
+    ['its container missing', { sandbox }, 'recreate it with `hitch up web`'],
+  ])('%s', (_, has, remedy) => {
+    expect(runAgainRemedy({ service: 'web', ...has })).toBe(remedy);
+  });
+});
+
 describe('runningService: the container `exec` reaches into', () => {
   const engineWith = (change: Partial<ObservedContainer>, services = ['db']) => {
     const state = observed(services);
@@ -125,7 +142,7 @@ describe('runningService: the container `exec` reaches into', () => {
   });
 
   it.each<[string, Partial<ObservedContainer>, string, string]>([
-    ['stopped', { running: false }, 'service "db" of project shop is not running', 'start it with `hitch up`'],
+    ['stopped', { running: false }, 'service "db" of project shop is not running', 'start it with `hitch start db`'],
     ['paused (the engine refuses an exec)', { paused: true }, 'service "db" of project shop is paused', 'unpause it (`docker unpause shop-db`)'],
   ])('%s: refused with the way out', async (_, change, message, remedy) => {
     expect(await refused(engineWith(change), underP)).toEqual({ usage: false, message, remedy });

@@ -57,6 +57,7 @@ async function logsOf(services: string[], follow = false, up?: string[]) {
 }
 
 const EXTRA_LOGS = 'service "extra" of project shop has no container, so no logs; run `hitch up extra` to create it';
+const NOTHING_UP = (consequence: string) => `project shop has no containers on this engine, ${consequence}; run \`hitch up\` to start it`;
 const refused = (p: Promise<unknown>) =>
   p.then(
     () => undefined,
@@ -83,6 +84,13 @@ describe('logs', () => {
       warnings: ['services "extra", "web" of project shop have no container, so no logs; run `hitch up extra web` to create them'],
       asked: [],
     });
+  });
+
+  it.each([
+    ['without -f', false, []],
+    ['-f: ends at once, as nothing is followed', true, ['events stopped']],
+  ])('of every service with nothing up, %s: nothing, exit 0, and a warning that the project has no container', async (_, follow, asked) => {
+    expect(await logsOf([], follow, [])).toEqual({ lines: [], services: [], warnings: [NOTHING_UP('so no logs')], asked });
   });
 
   it('-f of it: ends at once, as nothing is followed, with the warning', async () => {
@@ -129,14 +137,14 @@ describe('restart', () => {
   });
 
   it('of it and a service that is up: that one, and the warning', async () => {
-    expect(await restartOf(['extra', 'web'])).toEqual({ restarted: ['web'], warnings: [EXTRA_RESTART], asked: ['stop web', 'start web', 'lock released'] });
+    expect(await restartOf(['extra', 'web'])).toEqual({ restarted: ['web'], warnings: [EXTRA_RESTART], asked: ['stop shop-web', 'start shop-web', 'lock released'] });
   });
 
-  it('of every service: those with containers, in silence about the one without', async () => {
-    expect(await restartOf([])).toEqual({ restarted: ['db', 'web'], warnings: [], asked: ['stop db', 'start db', 'stop web', 'start web', 'lock released'] });
+  it('of every service: those with containers (the two at once: neither links the other), in silence about the one without', async () => {
+    expect(await restartOf([])).toEqual({ restarted: ['db', 'web'], warnings: [], asked: ['stop shop-db', 'stop shop-web', 'start shop-db', 'start shop-web', 'lock released'] });
   });
 
-  it('of every service with nothing up: the project is not up, as before', async () => {
-    expect(await refused(restartOf([], []))).toEqual({ usage: false, message: 'project shop has no containers on this engine', remedy: 'start it with `hitch up`' });
+  it('of every service with nothing up: nothing to do, exit 0, and a warning that the project has no container', async () => {
+    expect(await restartOf([], [])).toEqual({ restarted: [], warnings: [NOTHING_UP('so nothing to restart')], asked: ['lock released'] });
   });
 });
