@@ -113,8 +113,9 @@ export function pick(observed: ObservedState, scope: ProjectScope, wanted: strin
 }
 
 /**
- * pick, for `logs` and `restart`: without names, a project with no container on the engine has nothing
- * to show or restart, and compose v2 exits 0 there; so does hitch, with a warning instead of an error.
+ * pick, for `logs`, `restart` and `stop`: without names, a project with no container on the engine has
+ * nothing to show, restart or stop, and compose v2 exits 0 there; so does hitch, with a warning instead of
+ * an error.
  */
 export function pickOrWarn(observed: ObservedState, scope: ProjectScope, wanted: string[], consequence: string, onWarning?: (message: string) => void): ServiceContainers[] {
   if (wanted.length > 0 || servicesOf(observed).length > 0) return pick(observed, scope, wanted);

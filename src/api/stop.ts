@@ -7,12 +7,12 @@ import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { notCreated, notCreatedWarning, pick, type ProjectScope } from './lookup.js';
+import { notCreated, notCreatedWarning, pickOrWarn, type ProjectScope } from './lookup.js';
 
 export interface StopOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
   onStopped?: (service: string) => void;
-  onWarning?: (message: string) => void; // services named that have no container: nothing to stop
+  onWarning?: (message: string) => void; // services named that have no container, or a project with none: nothing to stop
   lock?: LockOptions; // stop changes containers: one command at a time per project, like restart
 }
 
@@ -23,7 +23,7 @@ export interface StopOptions {
 export async function stop(engine: Engine, scope: ProjectScope, services: string[], opts: StopOptions = {}): Promise<string[]> {
   return withProjectLock(engine, scope.name, 'stop', opts.lock ?? {}, async () => {
     const observed = await engine.observe(scope.name, []);
-    const found = pick(observed, scope, services);
+    const found = pickOrWarn(observed, scope, services, 'so nothing to stop', opts.onWarning);
     const absent = found.filter(notCreated).map((t) => t.service);
     if (services.length > 0 && absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so nothing to stop'));
     const targets = found.filter((t) => !notCreated(t));

@@ -70,13 +70,15 @@ describe('a project with nothing up, run from its folder', () => {
     }
   });
 
-  it('logs and restart without names: nothing to do, exit 0, as compose v2, and a warning that the project has no container', async () => {
+  it('logs, restart and stop without names: nothing to do, exit 0, as compose v2, and a warning that the project has no container', async () => {
     const empty = (consequence: string) => ({ code: 0, stdout: '', stderr: `warning: project ${NONE} has no containers on this engine, so ${consequence}; run \`hitch up\` to start it\n` });
     expect(await inFolder('logs')).toEqual(empty('no logs'));
     expect(await inFolder('logs', '-f')).toEqual(empty('no logs'));
     expect(await inFolder('restart')).toEqual(empty('nothing to restart'));
     expect(await inFolder('--json', 'restart')).toEqual({ ...empty('nothing to restart'), stdout: `${JSON.stringify({ project: NONE, restarted: [] }, null, 2)}\n` });
     expect(await inFolder('-p', NONE, 'logs')).toEqual(empty('no logs'));
+    expect(await inFolder('stop')).toEqual(empty('nothing to stop'));
+    expect(await inFolder('-p', NONE, 'stop')).toEqual(empty('nothing to stop'));
   });
 
   it('under -p no manifest is read: nothing is known, and the name is refused as before', async () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { port } from '../../../src/api/port.js';
 import { restart } from '../../../src/api/restart.js';
+import { stop } from '../../../src/api/stop.js';
 import { exec, logs } from '../../../src/api/streams.js';
 import type { Engine, LogLine } from '../../../src/engine/engine.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
@@ -146,5 +147,14 @@ describe('restart', () => {
 
   it('of every service with nothing up: nothing to do, exit 0, and a warning that the project has no container', async () => {
     expect(await restartOf([], [])).toEqual({ restarted: [], warnings: [NOTHING_UP('so nothing to restart')], asked: ['lock released'] });
+  });
+});
+
+describe('stop', () => {
+  it('of every service with nothing up: nothing to do, exit 0, and a warning that the project has no container', async () => {
+    const f = fakeEngine([]);
+    const warnings: string[] = [];
+    const stopped = await stop(f.engine, scope, [], { onWarning: (m) => warnings.push(m) });
+    expect({ stopped, warnings, asked: f.asked }).toEqual({ stopped: [], warnings: [NOTHING_UP('so nothing to stop')], asked: ['lock released'] });
   });
 });
