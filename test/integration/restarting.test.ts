@@ -2,7 +2,8 @@
 // `restarting` state, between two starts of its restart policy. `ps` says so; `up` leaves it to the
 // engine, so a second `up` plans nothing; `stop` really stops it (the engine's stop ends the restart
 // loop); `restart` stops and starts it. A sandbox that keeps restarting is another matter: nothing can
-// start in it, and a plan that needs that is refused before anything runs. One project per scenario.
+// start or probe in it, and a plan or a check that needs that is refused before anything runs. One
+// project per scenario.
 import { afterEach, describe, expect, it } from 'vitest';
 import { containerIds, writeManifest } from './convergence-helpers.js';
 import { docker, execIn, hitch, hitchOk, requireEngine, until } from './helpers.js';
@@ -135,5 +136,27 @@ describe('a stopped service whose sandbox keeps restarting', () => {
     await hitchOk([...h, 'up', '--force-recreate', '--no-deps', 'db']);
     const up = JSON.parse((await hitchOk([...h, '--json', 'up'])).stdout) as { summary: { unchanged: string[] } };
     expect(up.summary.unchanged).toEqual(['db', 'web']);
+  });
+});
+
+describe('a parent whose sandbox keeps restarting', () => {
+  it("up refuses the probe of its child it would run there, and check refuses to probe, each naming the sandbox; the way out converges", async () => {
+    const P = 'it-restarting-parent-sandbox';
+    const h = await brokenSandbox(P, 'web');
+    const remedy = `see why in \`docker logs ${P}-web-sandbox\`, then make it anew with \`hitch up --force-recreate --no-deps web\``;
+    await restartingAWhile(P, 'web');
+    expect(await hitch([...h, 'up'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `hitch: the sandbox of web keeps restarting, and this plan needs it running: ${P}-web-sandbox (it probes db for web, web's container starts in it; its last run exited with code 1)\n  to fix: ${remedy}\n`,
+    });
+    await restartingAWhile(P, 'web');
+    expect(await hitch([...h, 'check'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `hitch: cannot check project ${P}: probes run in every sandbox, and the sandbox of web keeps restarting: ${P}-web-sandbox (its last run exited with code 1)\n  to fix: ${remedy}, then run \`hitch check\` again\n`,
+    });
+    await hitchOk([...h, 'up', '--force-recreate', '--no-deps', 'web']);
+    await hitchOk([...h, 'check']);
   });
 });

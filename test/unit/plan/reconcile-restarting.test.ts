@@ -99,9 +99,30 @@ describe('reconcile: a plan that needs a restarting sandbox running is refused b
     const observed = withContainers(changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-web-sandbox': restarting }), (cs) => cs.filter((c) => c.name !== 'shop-web'));
     expect(refusal(() => reconcile(m, observed))).toEqual({
       message:
-        "the sandboxes of web, worker keep restarting, and this plan needs them running: shop-web-sandbox (web's container starts in it); shop-worker-sandbox (worker's container starts in it; its last run exited with code 1)",
+        "the sandboxes of web, worker keep restarting, and this plan needs them running: shop-web-sandbox (it probes cache for web, web's container starts in it); shop-worker-sandbox (worker's container starts in it; its last run exited with code 1)",
       remedy: 'see why in `docker logs shop-web-sandbox`, `docker logs shop-worker-sandbox`, then make them anew with `hitch up --force-recreate --no-deps web worker`',
     });
+  });
+
+  it("a child changed, probed from its running parent's restarting sandbox: refused, naming the probe", () => {
+    const m = withService(stack(), 'cache', { command: ['redis-server', '--save', ''] });
+    expect(refusal(() => reconcile(m, changed({ 'shop-web-sandbox': sandboxRestarting })))).toEqual({
+      message: 'the sandbox of web keeps restarting, and this plan needs it running: shop-web-sandbox (it probes cache for web; its last run exited with code 1)',
+      remedy: 'see why in `docker logs shop-web-sandbox`, then make it anew with `hitch up --force-recreate --no-deps web`',
+    });
+  });
+
+  it('a stopped parent behind its restarting sandbox: the probe and the start, in plan order; a probe by healthcheck is the engine\'s own, and not named', () => {
+    const observed = changed({ 'shop-web-sandbox': sandboxRestarting, 'shop-web': { running: false } });
+    expect(refusal(() => reconcile(stack(), observed)).message).toBe(
+      "the sandbox of web keeps restarting, and this plan needs it running: shop-web-sandbox (it probes cache for web, web's container starts in it; its last run exited with code 1)",
+    );
+  });
+
+  it('a child with a healthcheck changed, its parent behind a restarting sandbox: no probe runs in it, so the plan stands', () => {
+    const m = withService(stack(), 'db', { command: ['postgres', '-c', 'fsync=off'] });
+    const plan = reconcile(m, changed({ 'shop-worker-sandbox': sandboxRestarting }));
+    expect(plan.actions.map((a) => a.id)).toEqual(['service:db', 'ready:db@web', 'ready:db@worker']);
   });
 
   it('the way out it names: --force-recreate makes the sandbox anew, and the service container joins the new one', () => {
