@@ -5,8 +5,9 @@ import type { Engine } from '../engine/engine.js';
 import type { Manifest, PortSpec } from '../manifest/model.js';
 import { childrenOf } from '../plan/family.js';
 import { enforcementOf, linkGrants, rulesFromArgs, rulesInForce, type LinkEnforcement, type RuleInForce } from '../plan/matrix.js';
-import { runsNow, type ObservedState } from '../plan/observed.js';
+import { runsNow, type ObservedContainer, type ObservedState } from '../plan/observed.js';
 import { offeredPorts } from '../plan/offers.js';
+import { keepRestarting, lastRuns, restartingRemedy } from '../plan/restarting-sandbox.js';
 import { UserError } from '../user-error.js';
 import { sandboxProblem } from './lookup.js';
 
@@ -20,6 +21,8 @@ export interface Live {
   notRunning: Record<string, 'stopped' | 'restarting' | 'missing'>;
   /** Sandboxes frozen by `docker pause`: their firewall holds, but nothing runs in them. */
   paused: string[];
+  /** Sandboxes between two starts of their restart policy: their recorded rules stand for the next, but nothing runs in them. */
+  restarting: ObservedContainer[];
   /** Services whose sandbox restarted under their running container: that one kept the old namespace, and has no network. */
   restarted: string[];
 }
@@ -40,13 +43,15 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
   const observed = known ?? (await engine.observe(manifest.project, imagesOf(manifest), { runtime: true }));
   const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
   if (!observed.network) throw down;
-  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarted: [] };
+  const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarting: [], restarted: [] };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
-    if (!box || !runsNow(box) || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
+    // a restarting one is up as `up` sees it (left to its restart policy): said apart, as a paused one is
+    if (!box || !(runsNow(box) || box.restarting) || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
     result.ips[s.name] = box.ip;
     result.sandboxes[s.name] = box.name;
     if (box.paused) result.paused.push(box.name);
+    if (box.restarting) result.restarting.push(box);
     result.offered[s.name] = offeredPorts(s, observed);
     result.rulesArgs[s.name] = box.firewallArgs;
     const own = observed.containers.find((c) => c.service === s.name && c.role === 'service');
@@ -54,6 +59,16 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
     if (sandboxProblem({ service: s.name, sandbox: box, main: own }) === 'sandbox restarted') result.restarted.push(s.name);
   }
   return result;
+}
+
+/** What `up` says once done when a sandbox of its links keeps restarting: it left it to its restart policy, but the service has no network. */
+function withoutNetwork(sandboxes: ObservedContainer[]): UserError {
+  const one = sandboxes.length === 1;
+  const services = sandboxes.map((c) => c.service).join(', ');
+  return new UserError(
+    `${keepRestarting(sandboxes)}, and ${services} ${one ? 'has' : 'have'} no network until a run of ${one ? 'it' : 'them'} lasts: ${lastRuns(sandboxes)}`,
+    restartingRemedy(sandboxes),
+  );
 }
 
 export async function shown(engine: Engine, sandbox: string, verbose = false): Promise<RuleInForce[]> {
@@ -90,6 +105,7 @@ export async function linkEnforcement(engine: Engine, manifest: Manifest, from: 
   // after `up`, only the containers' states are observed again (a list); the rules are those recorded before
   const known = from.observed ?? (from.before && withRecordedRules(await engine.observe(manifest.project, imagesOf(manifest)), from.before));
   const stack = await live(engine, manifest, known, ends);
+  if (stack.restarting.length > 0) throw withoutNetwork(stack.restarting);
   const grants = linkGrants(manifest, stack.offered).filter((g) => !chosen || chosen.has(g.parent));
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {

@@ -1,18 +1,25 @@
 // What keeps `hitch check` from proving anything, said before any probe runs, with the way out.
 import { unpauseRemedy } from '../plan/paused.js';
+import { keepRestarting, lastRuns, restartingRemedy } from '../plan/restarting-sandbox.js';
 import { UserError } from '../user-error.js';
 import type { Live } from './link-enforcement.js';
 
 /**
- * A paused sandbox runs no probe. A service whose sandbox restarted under it kept the old, empty
- * namespace: its parents' probes would be refused, which `check` counts as let in (nothing listens),
- * so the matrix would pass while the service has no network at all.
+ * A paused sandbox runs no probe, nor does one its restart policy keeps restarting. A service whose
+ * sandbox restarted under it kept the old, empty namespace: its parents' probes would be refused, which
+ * `check` counts as let in (nothing listens), so the matrix would pass while the service has no network.
  */
 export function uncheckable(project: string, stack: Live): UserError | undefined {
   if (stack.paused.length > 0) {
     return new UserError(
       `cannot check project ${project}: probes run in every sandbox, and nothing runs in a paused one: ${stack.paused.join(', ')}`,
       `${unpauseRemedy(stack.paused)}, then run \`hitch check\` again`,
+    );
+  }
+  if (stack.restarting.length > 0) {
+    return new UserError(
+      `cannot check project ${project}: probes run in every sandbox, and ${keepRestarting(stack.restarting)}: ${lastRuns(stack.restarting)}`,
+      `${restartingRemedy(stack.restarting)}, then run \`hitch check\` again`,
     );
   }
   const cut = stack.restarted;

@@ -7,9 +7,9 @@ import { unlessNotFound } from './engine-errors.js';
 import { recordedRules } from './sandbox-rules.js';
 
 /**
- * What only an inspect tells about a running container: when it started; and for a sandbox, running or
- * not, the rules its `run` applies (those it recorded, else its arguments), unknown when it says those it
- * recorded may not be in force.
+ * What only an inspect tells about a running container: when it started, and how its last run ended when
+ * its restart policy has it between two starts; and for a sandbox, running or not, the rules its `run`
+ * applies (those it recorded, else its arguments), unknown when it says those it recorded may not be in force.
  */
 async function addDetails(docker: Docker, c: ObservedContainer): Promise<void> {
   if (!c.running && c.role !== 'sandbox') return;
@@ -18,6 +18,8 @@ async function addDetails(docker: Docker, c: ObservedContainer): Promise<void> {
     c.role === 'sandbox' ? recordedRules(docker, c.id) : undefined,
   ]);
   if (c.running) c.startedAt = info.State.StartedAt;
+  // restarting still: a start of its policy between the list and this inspect ran it afresh
+  if (c.restarting && info.State.Restarting) c.exitCode = info.State.ExitCode;
   if (c.role !== 'sandbox') return;
   const cmd = info.Config.Cmd ?? [];
   if (rules !== 'not confirmed') c.firewallArgs = rules ?? cmd.slice(cmd.indexOf('run') + 1);

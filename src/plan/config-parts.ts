@@ -20,18 +20,34 @@ function short(value: unknown): string {
   return digest(value).slice(0, PART_DIGEST_CHARS);
 }
 
-/** The spec without what a part already covers, and without the hash labels themselves. */
-function rest(spec: ContainerSpec, covered: Array<keyof ContainerSpec>, labels: string[]): unknown {
-  const drop = new Set<string>([LABEL.configHash, LABEL.configParts, ...labels]);
-  const kept = Object.fromEntries(Object.entries(spec.labels).filter(([k]) => !drop.has(k)));
-  const copy: Partial<ContainerSpec> = { ...spec, labels: kept };
-  for (const key of covered) delete copy[key];
-  return copy;
+// hitch's own labels are the same on every container of a service, or told under another part (links, address)
+const HITCH_LABELS = new Set<string>(Object.values(LABEL));
+
+/**
+ * What the manifest sets on a container beside its image, command, env, ports and links, each under the
+ * manifest's word for it, so a cause says `config changed: volumes, healthcheck` rather than only that
+ * something did. What no part names (the role, the sandbox's capabilities and command) is the same for
+ * every container of a service until a new version of hitch changes it; then the cause is "config changed".
+ */
+function settingsParts(spec: ContainerSpec): Parts {
+  return {
+    container_name: short({ name: spec.name, sandbox: spec.sandbox }),
+    healthcheck: short({ healthcheck: spec.healthcheck }),
+    labels: short(Object.fromEntries(Object.entries(spec.labels).filter(([k]) => !HITCH_LABELS.has(k)))),
+    restart: short({ restart: spec.restart }),
+    stop_grace_period: short({ stopTimeoutSec: spec.stopTimeoutSec }),
+    stop_signal: short({ stopSignal: spec.stopSignal }),
+    tty: short(spec.tty),
+    user: short({ user: spec.user }),
+    volumes: short(spec.mounts),
+    working_dir: short({ workingDir: spec.workingDir }),
+  };
 }
 
 /**
- * A service container: its own image, command, environment and ports, which children it links to, and for each
- * child what it shows its parents (shared env, exposed ports): the parts a parent is recreated for.
+ * A service container: its own image, command, environment, ports, address and settings, which children it
+ * links to, and for each child what it shows its parents (shared env, exposed ports): the parts a parent is
+ * recreated for.
  */
 export function serviceParts(service: Service, ctx: PlanContext, spec: ContainerSpec, imageId: string | undefined): Parts {
   const parts: Parts = {
@@ -41,7 +57,8 @@ export function serviceParts(service: Service, ctx: PlanContext, spec: Container
     ports: short(spec.exposedPorts),
     // an external is written `/name` (docker's form of a container name), never taken for a service
     links: short([...service.links.map((l) => `${l.alias}:${l.target}`), ...service.externalLinks.map((l) => `${l.alias}:/${l.container}`)]),
-    settings: short(rest(spec, ['image', 'cmd', 'entrypoint', 'env', 'exposedPorts'], [LABEL.links, LABEL.externalLinks])),
+    address: short({ ip: spec.labels[LABEL.ip] }),
+    ...settingsParts(spec),
   };
   for (const target of sortedStrings(new Set(service.links.map((l) => l.target)))) {
     const { env, ports } = childParts(ctx, ctx.manifest.services[target]!);
@@ -70,7 +87,7 @@ export function sandboxParts(spec: ContainerSpec): Parts {
     address: short(spec.network),
     hosts: short({ hostname: spec.hostname, extraHosts: spec.extraHosts }),
     ports: short({ exposed: spec.exposedPorts, bindings: spec.portBindings, publishAll: spec.publishAll }),
-    settings: short(rest({ ...spec, cmd: spec.cmd?.slice(0, 2) }, ['image', 'network', 'hostname', 'extraHosts', 'exposedPorts', 'portBindings', 'publishAll'], [])),
+    ...settingsParts(spec),
   };
 }
 

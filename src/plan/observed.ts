@@ -29,6 +29,7 @@ export interface ObservedContainer {
   running: boolean; // as the engine counts it: a paused container is running, and so is a restarting one
   paused?: true; // frozen by `docker pause`: `up` leaves it so, as compose does, but nothing can run in it
   restarting?: true; // between two starts of its restart policy: `up` leaves it to the engine, as a running one, but nothing runs in it
+  exitCode?: number; // restarting containers: how their last run ended (observed only with ObserveOptions.runtime)
   ip?: string; // address on the project network: a sandbox's endpoint, else LABEL.ip (service containers too)
   detached?: boolean; // sandboxes: not on the project network (made, then interrupted before it joined): recreated
   links?: string[]; // service containers: the child services they link to (LABEL.links)

@@ -17,6 +17,11 @@ function madeAnew(actions: Action[]): Set<string> {
   return new Set(actions.flatMap((a) => (a.kind === 'create-container' || a.kind === 'recreate-container' ? [a.container.name] : [])));
 }
 
+/** The sandbox a readiness probe runs in, and the child it probes: a TCP probe runs in the parent's (readiness.ts), a healthcheck is the engine's own. */
+export function probeIn(a: Action): { sandbox: string; child: string } | undefined {
+  return a.kind === 'await-ready' && a.target.tcpPorts.length > 0 && !a.healthcheck ? { sandbox: a.from, child: a.service } : undefined;
+}
+
 /** What the plan needs run in each paused sandbox it keeps, in plan order; whether one of them is an orphan's. */
 function pausedNeeds(actions: Action[], observed: ObservedState): { needs: Map<string, string[]>; orphan: boolean } {
   const fresh = madeAnew(actions);
@@ -31,10 +36,8 @@ function pausedNeeds(actions: Action[], observed: ObservedState): { needs: Map<s
       need(a.sandbox, a.orphan ? `its rules change: ${a.service} is not in the manifest` : 'its rules change');
       orphan ||= Boolean(a.orphan && paused.has(a.sandbox));
     }
-    // only a TCP probe runs in the parent's sandbox (readiness.ts): a healthcheck is the engine's own
-    if (a.kind === 'await-ready' && a.target.tcpPorts.length > 0 && !a.healthcheck) {
-      need(a.from, `it probes ${a.service} for ${paused.get(a.from)?.service}`);
-    }
+    const probe = probeIn(a);
+    if (probe) need(probe.sandbox, `it probes ${probe.child} for ${paused.get(probe.sandbox)?.service}`);
   }
   return { needs, orphan };
 }

@@ -17,6 +17,7 @@ import { waitForOrphanNames } from './orphan-names.js';
 import { orphanIsolation } from './orphan-rules.js';
 import { pausedInTheWay } from './paused.js';
 import { readyProbe } from './ready-probe.js';
+import { restartingInTheWay } from './restarting-sandbox.js';
 import { networkName, sandboxName } from './sandbox.js';
 import { reliedOn } from './selection.js';
 import { rulesInPlace, sandboxActions, serviceAction, type ServiceActions } from './service-actions.js';
@@ -85,8 +86,8 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
   else actions.push(...orphanIsolation(ctx, followRules ? orphans.filter((o) => followRules.has(o)) : orphans));
   afterStaleRules(ctx, actions, decided);
-  const paused = pausedInTheWay(actions, observed);
-  if (paused) throw paused;
+  const inTheWay = pausedInTheWay(actions, observed) ?? restartingInTheWay(actions, observed);
+  if (inTheWay) throw inTheWay;
   const plan: Plan = { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
   return selected ? { ...plan, selected: sortedStrings(selected), outdated: outdatedParents(ctx, selected) } : plan;
 }

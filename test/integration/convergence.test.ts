@@ -187,6 +187,17 @@ describe('exact recreation', () => {
     expect((await upChanges()).changed).toEqual(n('db'));
   });
 
+  it("a service's volumes and healthcheck change: only its service container, and plan says which settings changed", async () => {
+    services.worker = sleeper({ link: 'cache', volumes: ['workdata:/data'], healthcheck: { test: ['CMD', 'true'], interval: '1s' } });
+    const plan = JSON.parse((await hitchOk(['-f', await file(), '--json', 'plan'])).stdout);
+    expect(plan.actions.map((a: { id: string; cause: string }) => `${a.id}: ${a.cause}`)).toEqual([
+      'volume:workdata: not found',
+      'ready:cache@worker: worker starts',
+      'service:worker: config changed: healthcheck, volumes',
+    ]);
+    expect((await upChanges()).changed).toEqual(n('worker'));
+  });
+
   it("a child's exposed ports change: the child (and its sandbox) and its parents, nobody else", async () => {
     // ready means accepting on every exposed port: a second httpd serves 5433 (busybox httpd without -f forks)
     services.db = { ...services.db, expose: ['5432', '5433'], command: ['sh', '-c', 'httpd -p 5433 && exec httpd -f -p 5432'] };

@@ -1,4 +1,5 @@
-// `check` refuses before any probe when probes cannot run (a paused sandbox) or would prove nothing: a
+// `check` refuses before any probe when probes cannot run (a paused sandbox, or one its restart policy
+// keeps restarting) or would prove nothing: a
 // service whose sandbox restarted under it has no network, and its parents' probes, refused by the empty
 // namespace, would count as let in. The fake engine only observes: a probe would reach its `exec`.
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ describe('check: refused up front', () => {
     ['a paused sandbox as well: no probe can run at all, which is said first', { 'shop-db-sandbox': { startedAt: LATER }, 'shop-cache-sandbox': { paused: true } }, {
       message: 'cannot check project shop: probes run in every sandbox, and nothing runs in a paused one: shop-cache-sandbox',
       remedy: 'unpause it (`docker unpause shop-cache-sandbox`), then run `hitch check` again',
+    }],
+    ['a sandbox its restart policy keeps restarting: named, with its last exit code and the way out', { 'shop-web-sandbox': { restarting: true, exitCode: 1 } }, {
+      message: 'cannot check project shop: probes run in every sandbox, and the sandbox of web keeps restarting: shop-web-sandbox (its last run exited with code 1)',
+      remedy: 'see why in `docker logs shop-web-sandbox`, then make it anew with `hitch up --force-recreate --no-deps web`, then run `hitch check` again',
+    }],
+    ['two, one of them without an observed exit code', { 'shop-web-sandbox': { restarting: true, exitCode: 1 }, 'shop-cache-sandbox': { restarting: true } }, {
+      message: 'cannot check project shop: probes run in every sandbox, and the sandboxes of cache, web keep restarting: shop-cache-sandbox; shop-web-sandbox (its last run exited with code 1)',
+      remedy: 'see why in `docker logs shop-cache-sandbox`, `docker logs shop-web-sandbox`, then make them anew with `hitch up --force-recreate --no-deps cache web`, then run `hitch check` again',
     }],
     ['a stopped sandbox', { 'shop-db-sandbox': { running: false } }, { message: 'service "db" has no running sandbox', remedy: 'run `hitch up` first' }],
   ])('%s', async (_, changes, expected) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeCause, decodeParts, encodeParts, type Parts } from '../../../src/plan/config-parts.js';
 
-const before: Parts = { image: 'a', command: 'b', environment: 'c', links: 'd', settings: 'e', 'env@db': 'f', 'ports@db': 'g', 'env@cache': 'h', 'ports@cache': 'i' };
+const before: Parts = { image: 'a', command: 'b', environment: 'c', links: 'd', volumes: 'e', 'env@db': 'f', 'ports@db': 'g', 'env@cache': 'h', 'ports@cache': 'i' };
 
 describe('changeCause', () => {
   it.each([
@@ -11,7 +11,7 @@ describe('changeCause', () => {
     ["a child's shared env", before, { ...before, 'env@db': 'x' }, "child db's shared env changed"],
     ["children's parts, by child then part", before, { ...before, 'ports@db': 'x', 'env@db': 'x', 'ports@cache': 'x' }, "child cache's exposed ports changed; child db's shared env changed; child db's exposed ports changed"],
     ['a link added: its new child is not "changed"', before, { ...before, links: 'x', 'env@new': 'n', 'ports@new': 'n' }, 'links changed'],
-    ['everything at once', before, { ...before, settings: 'x', links: 'x', 'ports@db': 'x' }, "config changed: settings; links changed; child db's exposed ports changed"],
+    ['everything at once', before, { ...before, volumes: 'x', links: 'x', 'ports@db': 'x' }, "config changed: volumes; links changed; child db's exposed ports changed"],
   ])('%s', (_what, was, now, cause) => {
     expect(changeCause(was, now)).toBe(cause);
   });

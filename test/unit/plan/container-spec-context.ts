@@ -16,6 +16,6 @@ export function context(m: Manifest, observed: ObservedState = freshEngine()): P
 export const withoutHash = (labels: Record<string, string>) => {
   const { ['io.hitch.config-hash']: hash, ['io.hitch.config-parts']: parts, ...rest } = labels;
   expect(hash).toMatch(/^[0-9a-f]{16}$/);
-  expect(parts).toMatch(/^([a-z@]+=[0-9a-f]{8})(,[a-z@]+=[0-9a-f]{8})*$/);
+  expect(parts).toMatch(/^([a-z_@]+=[0-9a-f]{8})(,[a-z_@]+=[0-9a-f]{8})*$/);
   return rest;
 };

@@ -7,7 +7,7 @@ import type { ObservedContainer, ObservedState } from '../../../src/plan/observe
 import { planDefects } from '../../../src/plan/plan-check.js';
 import { planText } from '../../../src/plan/plan-text.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
-import { afterPlan, withContainers, withService } from './fixtures.js';
+import { afterPlan, refusal, withContainers, withService } from './fixtures.js';
 import { stack, upOnce } from './stack.js';
 
 const LATER = '2026-11-23T12:00:00.5Z'; // after every start of upOnce()
@@ -80,5 +80,59 @@ orphans: none`);
     for (const caught of [restarting, { running: true }]) {
       expect(planText(reconcile(stack(), changed({ 'shop-worker': caught }, afterPlan(first, upOnce()))))).toBe(NO_CHANGES);
     }
+  });
+});
+
+describe('reconcile: a plan that needs a restarting sandbox running is refused before anything runs', () => {
+  const sandboxRestarting = { ...restarting, exitCode: 1 };
+
+  it("a stopped service whose sandbox keeps restarting: its start could not join it, so it is refused, with the sandbox's last exit code", () => {
+    const observed = changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-worker': { running: false } });
+    expect(refusal(() => reconcile(stack(), observed))).toEqual({
+      message: "the sandbox of worker keeps restarting, and this plan needs it running: shop-worker-sandbox (worker's container starts in it; its last run exited with code 1)",
+      remedy: 'see why in `docker logs shop-worker-sandbox`, then make it anew with `hitch up --force-recreate --no-deps worker`',
+    });
+  });
+
+  it('a service container recreated, or made, in a restarting sandbox: refused the same way, each sandbox named once', () => {
+    const m = withService(stack(), 'worker', { command: ['work', '--harder'] });
+    const observed = withContainers(changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-web-sandbox': restarting }), (cs) => cs.filter((c) => c.name !== 'shop-web'));
+    expect(refusal(() => reconcile(m, observed))).toEqual({
+      message:
+        "the sandboxes of web, worker keep restarting, and this plan needs them running: shop-web-sandbox (it probes cache for web, web's container starts in it); shop-worker-sandbox (worker's container starts in it; its last run exited with code 1)",
+      remedy: 'see why in `docker logs shop-web-sandbox`, `docker logs shop-worker-sandbox`, then make them anew with `hitch up --force-recreate --no-deps web worker`',
+    });
+  });
+
+  it("a child changed, probed from its running parent's restarting sandbox: refused, naming the probe", () => {
+    const m = withService(stack(), 'cache', { command: ['redis-server', '--save', ''] });
+    expect(refusal(() => reconcile(m, changed({ 'shop-web-sandbox': sandboxRestarting })))).toEqual({
+      message: 'the sandbox of web keeps restarting, and this plan needs it running: shop-web-sandbox (it probes cache for web; its last run exited with code 1)',
+      remedy: 'see why in `docker logs shop-web-sandbox`, then make it anew with `hitch up --force-recreate --no-deps web`',
+    });
+  });
+
+  it('a stopped parent behind its restarting sandbox: the probe and the start, in plan order; a probe by healthcheck is the engine\'s own, and not named', () => {
+    const observed = changed({ 'shop-web-sandbox': sandboxRestarting, 'shop-web': { running: false } });
+    expect(refusal(() => reconcile(stack(), observed)).message).toBe(
+      "the sandbox of web keeps restarting, and this plan needs it running: shop-web-sandbox (it probes cache for web, web's container starts in it; its last run exited with code 1)",
+    );
+  });
+
+  it('a child with a healthcheck changed, its parent behind a restarting sandbox: no probe runs in it, so the plan stands', () => {
+    const m = withService(stack(), 'db', { command: ['postgres', '-c', 'fsync=off'] });
+    const plan = reconcile(m, changed({ 'shop-worker-sandbox': sandboxRestarting }));
+    expect(plan.actions.map((a) => a.id)).toEqual(['service:db', 'ready:db@web', 'ready:db@worker']);
+  });
+
+  it('the way out it names: --force-recreate makes the sandbox anew, and the service container joins the new one', () => {
+    const observed = changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-worker': { running: false } });
+    const plan = reconcile(stack(), observed, { selected: ['worker'], forceRecreate: true });
+    expect(plan.actions.map((a) => `${a.id} ${a.kind}`)).toEqual(['sandbox:worker recreate-container', 'ready:db@worker await-ready', 'service:worker recreate-container']);
+  });
+
+  it('outside the selection (`up db`), it is left to its restart policy', () => {
+    const observed = changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-worker': { running: false } });
+    expect(reconcile(stack(), observed, { selected: ['db'] }).actions).toEqual([]);
   });
 });
