@@ -89,7 +89,11 @@ describe('stop', () => {
     expect(engine.asked).toEqual(['lock released']);
   });
 
-  it('of a project with nothing on the engine: it is not up', async () => {
-    expect(await refused(stopOf([], fakeEngine({ up: [] })))).toEqual({ usage: false, message: 'project shop has no containers on this engine', remedy: 'start it with `hitch up`' });
+  it('of a project with nothing on the engine: nothing to do, exit 0, as compose v2, and a warning that it is not up', async () => {
+    expect(await stopOf([], fakeEngine({ up: [] }))).toEqual({
+      stopped: [],
+      warnings: ['project shop has no containers on this engine, so nothing to stop; run `hitch up` to start it'],
+      asked: ['lock released'],
+    });
   });
 });
