@@ -9,7 +9,7 @@ import { UserError } from '../user-error.js';
 import { changedBeforeLock } from './changes.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
 import type { Attachment, ChangeScope, ContainerEvent, ContainerStatus, Engine, EventWatch, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
-import { engineMessage, isNotFound, isUnreachable, pausedRefusal, unreachable } from './engine-errors.js';
+import { engineMessage, isNotFound, isUnreachable, execRefusal, unreachable } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
 import { watchContainers } from './events.js';
 import { execIn } from './exec.js';
@@ -39,10 +39,10 @@ export class DockerEngine implements Engine {
     }
   }
 
-  /** An exec: nothing runs in a paused container, and the engine's refusal becomes the way out. */
+  /** An exec: nothing runs in a paused, restarting or stopped container, and the engine's refusal becomes the way out. */
   private execCall<T>(container: string, work: () => Promise<T>): Promise<T> {
     return this.call(() => work().catch((err: unknown) => {
-      throw pausedRefusal(err, container) ?? err;
+      throw execRefusal(err, container) ?? err;
     }));
   }
 

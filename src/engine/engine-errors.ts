@@ -35,10 +35,25 @@ export function engineMessage(err: unknown): string {
   return (e?.message ?? String(err)).replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
 }
 
-/** The engine refusing an exec in a paused container (409 "… is paused, unpause the container before exec"), as what to do. */
-export function pausedRefusal(err: unknown, container: string): UserError | undefined {
-  if (statusOf(err) !== 409 || !/ is paused\b/.test(engineMessage(err))) return undefined;
-  return new UserError(`cannot run a command in ${container}: it is paused`, unpauseRemedy([container]));
+/**
+ * The engine refusing an exec (409) in a container that runs nothing at that moment, as what to do: one
+ * paused ("… is paused, unpause the container before exec"); one its restart policy has between two
+ * starts ("… is restarting, wait until the container is running"), which may keep exiting; or one that
+ * stopped ("… is not running") since the command looked at it.
+ */
+export function execRefusal(err: unknown, container: string): UserError | undefined {
+  if (statusOf(err) !== 409) return undefined;
+  const said = engineMessage(err);
+  const cannot = `cannot run a command in ${container}`;
+  if (/ is paused\b/.test(said)) return new UserError(`${cannot}: it is paused`, unpauseRemedy([container]));
+  if (/ is restarting\b/.test(said)) {
+    return new UserError(
+      `${cannot}: it is restarting (it exited, and its restart policy starts it again)`,
+      `see why with \`docker logs ${container}\`; once it runs, run this again, or make its service anew with \`hitch up --force-recreate --no-deps SERVICE\``,
+    );
+  }
+  if (/ is not running\b/.test(said)) return new UserError(`${cannot}: it is not running (it stopped meanwhile)`, `start its service with \`hitch start SERVICE\` or \`hitch up\`, then run this again`);
+  return undefined;
 }
 
 // Codes only a connection gives: whatever the call did, the engine did not answer it.

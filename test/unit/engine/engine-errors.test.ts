@@ -1,7 +1,7 @@
 // Which failures mean "the engine does not answer" (only those of reaching its socket or address), "no such object",
 // and "nothing runs in a paused container".
 import { describe, expect, it, test } from 'vitest';
-import { isUnreachable, pausedRefusal, unlessNotFound } from '../../../src/engine/engine-errors.js';
+import { execRefusal, isUnreachable, unlessNotFound } from '../../../src/engine/engine-errors.js';
 import { UserError } from '../../../src/user-error.js';
 
 /** An error shaped as node's system errors are: code, syscall and the path or address. */
@@ -38,21 +38,29 @@ describe('unlessNotFound', () => {
   });
 });
 
-describe('pausedRefusal', () => {
+describe('execRefusal', () => {
   const engineError = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) conflict - ${message}`), { statusCode, json: { message } });
 
-  it('turns the engine refusing an exec in a paused container into the way out', () => {
-    const err = engineError(409, 'Container shop-db is paused, unpause the container before exec');
-    const refusal = pausedRefusal(err, 'shop-db');
+  it.each([
+    ['paused', 'Container shop-db is paused, unpause the container before exec', 'cannot run a command in shop-db: it is paused', 'unpause it (`docker unpause shop-db`)'],
+    [
+      'between two starts of its restart policy',
+      'Container 7ac41513e6ee is restarting, wait until the container is running',
+      'cannot run a command in shop-db: it is restarting (it exited, and its restart policy starts it again)',
+      'see why with `docker logs shop-db`; once it runs, run this again, or make its service anew with `hitch up --force-recreate --no-deps SERVICE`',
+    ],
+    ['stopped', 'Container 7ac41513e6ee is not running', 'cannot run a command in shop-db: it is not running (it stopped meanwhile)', 'start its service with `hitch start SERVICE` or `hitch up`, then run this again'],
+  ])('turns the engine refusing an exec in a container %s into the way out', (_, said, message, remedy) => {
+    const refusal = execRefusal(engineError(409, said), 'shop-db');
     expect(refusal).toBeInstanceOf(UserError);
-    expect({ message: refusal?.message, remedy: refusal?.remedy }).toEqual({ message: 'cannot run a command in shop-db: it is paused', remedy: 'unpause it (`docker unpause shop-db`)' });
+    expect({ message: refusal?.message, remedy: refusal?.remedy }).toEqual({ message, remedy });
   });
 
   test.each<[string, unknown]>([
-    ['another conflict', engineError(409, 'Container shop-db is not running')],
+    ['another conflict', engineError(409, 'Conflict. The container name "/shop-db" is already in use')],
     ['the same words with another status', engineError(500, 'Container shop-db is paused, unpause the container before exec')],
     ['no engine error at all', new Error('socket hang up')],
   ])('leaves %s as it is', (_, err) => {
-    expect(pausedRefusal(err, 'shop-db')).toBeUndefined();
+    expect(execRefusal(err, 'shop-db')).toBeUndefined();
   });
 });
