@@ -1,5 +1,6 @@
 // User mistakes in a manifest are values with a position, never thrown strings or stack traces.
 import type { SourcePos } from './model.js';
+import { UsageError } from '../user-error.js';
 
 export interface Problem {
   file: string;
@@ -39,9 +40,10 @@ function cmp(a: string, b: string): number {
 /**
  * The only error a user mistake in a manifest ever throws; it carries every problem found, and the
  * warnings of the same run: an unset variable is often why a value is invalid (`image: ${IMG}` → "image
- * must not be empty"), so dropping the warning would hide the cause.
+ * must not be empty"), so dropping the warning would hide the cause. A UsageError (so a UserError): a
+ * script tells a mistake from a bug by one `instanceof`, and the CLI exits 2 for it, as for usage.
  */
-export class ManifestError extends Error {
+export class ManifestError extends UsageError {
   readonly problems: Problem[];
   readonly warnings: Problem[];
 
