@@ -2,7 +2,7 @@
 // on the Docker engine the docker CLI would use, or on any Engine given as `engine`. dockerode loads
 // only when a function needs the default engine.
 import { down as downOn, type DownOptions, type DownResult } from './api/down.js';
-import { planUp, type ServiceSelection } from './api/plan-up.js';
+import { planUp, type PlanUpOptions } from './api/plan-up.js';
 import { up as upOn, type UpOptions, type UpResult } from './api/up.js';
 import type { Engine } from './engine/engine.js';
 import { loadManifest, type Problem } from './manifest/index.js';
@@ -17,6 +17,10 @@ export type { Action, Outdated, Plan } from './plan/model.js';
 export { planJson, planText } from './plan/plan-text.js';
 export type { DownOptions, DownResult } from './api/down.js';
 export type { UpOptions, UpResult } from './api/up.js';
+export type { PlanUpOptions as PlanOptions } from './api/plan-up.js';
+export type { ExecEvent } from './engine/executor.js';
+export type { ImageEvent } from './api/images.js';
+export type { LinkEnforcement } from './plan/matrix.js';
 export type { Summary } from './api/summary.js';
 export type { Engine } from './engine/engine.js';
 export { UsageError, UserError } from './user-error.js';
@@ -48,10 +52,11 @@ export async function load(file: string, opts: LoadOptions = {}): Promise<Manife
 }
 
 /**
- * What `up` would do, each action with its cause; changes nothing. `services` (and `noDeps`) as for `up`;
- * a name the manifest does not have throws a UsageError.
+ * What `up` would do, each action with its cause; changes nothing. `services` (and `noDeps`),
+ * `removeOrphans`, `forceRecreate` and `onWarning` as for `up`; a name the manifest does not have throws
+ * a UsageError.
  */
-export async function plan(manifest: Manifest, opts: EngineOption & ServiceSelection & { removeOrphans?: boolean } = {}): Promise<Plan> {
+export async function plan(manifest: Manifest, opts: EngineOption & PlanUpOptions = {}): Promise<Plan> {
   const { engine, ...rest } = opts;
   return planUp(await engineOf({ engine }), manifest, rest);
 }

@@ -40,11 +40,10 @@ export function outdatedWarnings(plan: Plan): string[] {
  * The plan `up` would run now; warned: what it leaves out because an image is not on the engine yet, and
  * the parents outside the selection it leaves out of date.
  */
-export async function planUp(
-  engine: Engine,
-  manifest: Manifest,
-  opts: ServiceSelection & { removeOrphans?: boolean; forceRecreate?: boolean; onWarning?: (message: string) => void } = {},
-): Promise<Plan> {
+/** `plan`'s options: `up`'s, but for running: which services, `--remove-orphans`, `--force-recreate`, and what it says beside the plan. */
+export type PlanUpOptions = ServiceSelection & { removeOrphans?: boolean; forceRecreate?: boolean; onWarning?: (message: string) => void };
+
+export async function planUp(engine: Engine, manifest: Manifest, opts: PlanUpOptions = {}): Promise<Plan> {
   const selected = selectServices(manifest, opts.services ?? [], opts);
   const { plan, observed } = await observeAndPlan(engine, manifest, { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected });
   for (const u of unknownImages(manifest, observed, selected)) opts.onWarning?.(unknownImageWarning(u, manifest));
