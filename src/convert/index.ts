@@ -101,7 +101,7 @@ function convertServices(run: Run): Obj {
       run.report.error(valuePos(tree, at), notAService(name, svc, layout));
       continue;
     }
-    const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`), ctx);
+    const converted = convertService(name, svc, (place, message) => warn(run, [...at, ...place], `service ${JSON.stringify(name)}: ${message}`), ctx);
     setOwn(out, name, placed(run, converted, at, ['services', name]));
     // format 1's `dockerfile` went into build: its problems are told at the key the user wrote
     const build = converted.build;

@@ -49,10 +49,10 @@ export function notAService(name: string, value: Value, layout: Layout): string 
  * Format 1 gave a named volume's name to the engine as it is (compose 1.x namespaces volume names only
  * from format 2 on, project.py); hitch mounts `<project>_<name>`, so the data stays in the old volume.
  */
-export function namedVolumes(value: Value, note: (message: string) => void): void {
-  for (const v of Array.isArray(value) ? value : []) {
+export function namedVolumes(value: Value, note: (index: number, message: string) => void): void {
+  for (const [i, v] of (Array.isArray(value) ? value : []).entries()) {
     const source = typeof v === 'string' && v.includes(':') ? v.slice(0, v.indexOf(':')) : undefined;
     if (source === undefined || /^[./~$]/.test(source)) continue; // host paths, and names only hitch will know
-    note(`volume "${printable(source)}": compose file format 1 used the engine's volume "${printable(source)}" itself, and hitch mounts <project>_${printable(source)}, a new one; copy the data over to keep it`);
+    note(i, `volume "${printable(source)}": compose file format 1 used the engine's volume "${printable(source)}" itself, and hitch mounts <project>_${printable(source)}, a new one; copy the data over to keep it`);
   }
 }

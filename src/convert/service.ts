@@ -3,6 +3,7 @@
 // Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
+import type { Path } from '../manifest/tree.js';
 import { build, dependencies, envFile, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
 import { namedVolumes } from './layout.js';
 import { expanded } from './variables.js';
@@ -32,8 +33,8 @@ const WHY = new Map([
   ['stdin_open', 'use `hitch exec -it SERVICE sh` for an interactive shell'],
 ]);
 
-/** Reports a problem at a field of the service: "network_mode is dropped: why". */
-export type Note = (field: string, message: string) => void;
+/** Reports a problem at a place in the service (its field, or below it): "network_mode is dropped: why". */
+export type Note = (at: Path, message: string) => void;
 
 export interface ServiceContext {
   lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
@@ -42,12 +43,12 @@ export interface ServiceContext {
 
 function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
   const linked = linkTargets(svc.links, lookup);
-  for (const [dep, condition] of dependencies(svc.depends_on)) {
+  for (const { service: dep, condition, at } of dependencies(svc.depends_on)) {
     const target = expanded(dep, lookup) ?? dep;
     if (!linked.includes(target)) {
-      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`);
+      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, at);
     } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
+      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`, at);
     }
   }
 }
@@ -62,7 +63,7 @@ function withDockerfile(out: Obj, dockerfile: Value, drop: Drop): void {
 export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceContext): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(svc)) {
-    const dropHere: Drop = (k, why) => note(key, `${k} is dropped: ${why}`);
+    const dropHere: Drop = (k, why, at = []) => note([key, ...at], `${k} is dropped: ${why}`);
     const convert = CONVERT.get(key);
     if (COPY.has(key)) out[key] = value;
     else if (convert) out[key] = convert(value, dropHere);
@@ -71,7 +72,7 @@ export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceC
     else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
-  if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));
-  if (ctx.v1) namedVolumes(svc.volumes, (why) => note('volumes', why));
+  if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note(['dockerfile'], `${k} is dropped: ${why}`));
+  if (ctx.v1) namedVolumes(svc.volumes, (i, why) => note(['volumes', i], why));
   return out;
 }

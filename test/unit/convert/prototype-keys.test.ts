@@ -24,8 +24,8 @@ describe('keys named like Object.prototype are data', () => {
       yaml: 'services:\n  web:\n    build:\n      context: .\n    healthcheck:\n      test: "true"\n',
       warnings: [
         '1:1: constructor is dropped: not supported by hitch',
-        '4:5: service "web": build.toString is dropped: hitch builds with context, dockerfile and args only',
-        '5:5: service "web": healthcheck.valueOf is dropped: not supported by hitch',
+        '4:26: service "web": build.toString is dropped: hitch builds with context, dockerfile and args only',
+        '5:34: service "web": healthcheck.valueOf is dropped: not supported by hitch',
       ],
     },
     {

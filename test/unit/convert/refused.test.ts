@@ -8,10 +8,10 @@ import { converted, refused } from './helpers.js';
 
 describe('env_file entries that name no file are dropped, each with a warning', () => {
   it.each<[string, string, string | undefined, string[]]>([
-    ['null and an empty mapping in a list', '[null, {}, a.env]', '["a.env"]', ['4:5: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:5: service "web": env_file entry {} is dropped: it names no file; give a path, or { path: … }']],
-    ['a list of nothing but those', '[null, {required: true}]', undefined, ['4:5: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:5: service "web": env_file entry {"required":true} is dropped: it names no file; give a path, or { path: … }']],
+    ['null and an empty mapping in a list', '[null, {}, a.env]', '["a.env"]', ['4:16: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:22: service "web": env_file entry {} is dropped: it names no file; give a path, or { path: … }']],
+    ['a list of nothing but those', '[null, {required: true}]', undefined, ['4:16: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:22: service "web": env_file entry {"required":true} is dropped: it names no file; give a path, or { path: … }']],
     ['a number', '3', undefined, ['4:5: service "web": env_file entry 3 is dropped: it names no file; give a path, or { path: … }']],
-    ['a path that is not a string', '[{path: [a.env]}]', undefined, ['4:5: service "web": env_file entry {"path":["a.env"]} is dropped: it names no file; give a path, or { path: … }']],
+    ['a path that is not a string', '[{path: [a.env]}]', undefined, ['4:16: service "web": env_file entry {"path":["a.env"]} is dropped: it names no file; give a path, or { path: … }']],
   ])('%s', (_name, envFile, kept, warnings) => {
     const yaml = `services:\n  web:\n    image: x\n${kept === undefined ? '' : `    env_file: ${kept}\n`}`;
     expect(converted(`services:\n  web:\n    image: x\n    env_file: ${envFile}\n`)).toEqual({ yaml, warnings });
