@@ -40,27 +40,9 @@ export function build(value: Value, drop: Drop): Value {
   return { context: '.', ...kept }; // compose: the context defaults to the compose file's folder
 }
 
-/** compose's long form `{path, required}` becomes the path; hitch reads every env_file it is given. */
-export function envFile(value: Value, drop: Drop): Value {
-  if (!Array.isArray(value)) return envFilePath(value, drop, []);
-  const paths = value.map((item, i) => envFilePath(item, drop, [i]));
-  return allDropped(paths) ? DROP : paths; // each one dropped was named
-}
-
 /** A list whose every entry was left out (and named): the key goes too, rather than stay as `[]`. */
-function allDropped(list: Value[]): boolean {
+export function allDropped(list: Value[]): boolean {
   return list.length > 0 && list.every((v) => v === DROP);
-}
-
-function envFilePath(item: Value, drop: Drop, at: Path): Value {
-  const path = isObj(item) ? item.path : item;
-  if (typeof path !== 'string') {
-    drop(`env_file entry ${shown(item)}`, 'it names no file; give a path, or { path: … }', at);
-    return DROP;
-  }
-  if (isObj(item) && item.required === false) drop('env_file.required', `hitch needs ${printable(path)} to exist`, [...at, 'required']);
-  if (isObj(item) && item.format !== undefined) drop('env_file.format', 'hitch reads KEY=VALUE lines', [...at, 'format']);
-  return path;
 }
 
 /** A long-form port as messages name it: by its container port, as compose's `docker ps` shows it. */

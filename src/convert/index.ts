@@ -7,6 +7,7 @@ import { parseYaml } from '../manifest/parse.js';
 import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
 import { keyPos, pointer, setOwn, valuePos, type Path, type Tree } from '../manifest/tree.js';
 import { checkOutput, type CheckOptions } from './check.js';
+import { missingBeside } from './env-file.js';
 import { isObj, type Obj, type Value } from './fields.js';
 import { layoutOf, notAService, type Layout } from './layout.js';
 import { place, TooDeep, type Origins } from './place.js';
@@ -92,7 +93,8 @@ function convertServices(run: Run): Obj {
   const { layout, tree, opts } = run;
   // the .env's own problems are the check's to report (checkOutput), at their line of it
   const dotenv = opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env ?? {}, new Report()) : {};
-  const ctx = { lookup: lookupIn(opts.env ?? {}, dotenv), v1: layout.v1 };
+  const lookup = lookupIn(opts.env ?? {}, dotenv);
+  const ctx = { lookup, v1: layout.v1, missing: missingBeside(opts.file, lookup, opts.readFile) };
   run.origins.set('/services', layout.servicesAt);
   const out: Obj = {};
   for (const [name, svc] of Object.entries(layout.services)) {

@@ -4,7 +4,8 @@
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
 import type { Path } from '../manifest/tree.js';
-import { build, dependencies, envFile, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { envFile, type Missing } from './env-file.js';
+import { build, dependencies, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
 import { namedVolumes } from './layout.js';
 import { expanded } from './variables.js';
 
@@ -14,8 +15,8 @@ const COPY = new Set([
   'labels', 'restart', 'stop_signal', 'stop_grace_period', 'tty', 'expose', 'links', 'external_links',
 ]);
 
-const CONVERT = new Map<string, (value: Value, drop: Drop) => Value>([
-  ['build', build], ['env_file', envFile], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
+const CONVERT = new Map<string, (value: Value, drop: Drop, ctx: ServiceContext) => Value>([
+  ['build', build], ['env_file', (value, drop, ctx) => envFile(value, drop, ctx.missing)], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
 ]);
 
 const NETWORK_NAMESPACE = 'every hitch service has its own network namespace (its sandbox), reached through links';
@@ -39,6 +40,7 @@ export type Note = (at: Path, message: string) => void;
 export interface ServiceContext {
   lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
   v1: boolean; // compose file format 1 (layout.ts)
+  missing: Missing; // which env_files are not there, as `hitch validate` will look for them
 }
 
 function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
@@ -66,7 +68,7 @@ export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceC
     const dropHere: Drop = (k, why, at = []) => note([key, ...at], `${k} is dropped: ${why}`);
     const convert = CONVERT.get(key);
     if (COPY.has(key)) out[key] = value;
-    else if (convert) out[key] = convert(value, dropHere);
+    else if (convert) out[key] = convert(value, dropHere, ctx);
     else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
     else if (key === 'dockerfile' && ctx.v1) continue; // format 1's: joins build, below
     else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');

@@ -51,6 +51,20 @@ describe('convert', () => {
     expect(await hitch(['-f', join(dirname(file), 'hitch.yaml'), 'validate'], { WEB_IMAGE: 'nginx' })).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('an optional env_file that is not on disk is left out, as compose skips it; one that is there stays', async () => {
+    const file = await composeFile('services:\n  web:\n    image: x\n    env_file:\n      - {path: there.env, required: false}\n      - {path: absent.env, required: false}\n');
+    await writeFile(join(dirname(file), 'there.env'), 'A=1\n');
+    expect(await hitch(['convert', file])).toEqual({
+      code: 0,
+      stdout: `# yaml-language-server: $schema=${relative(dirname(file), `${ROOT}/links.schema.json`)}\n# Converted from docker-compose.yml by \`hitch convert\`.\n\nservices:\n  web:\n    image: x\n    env_file: ["there.env"]\n`,
+      stderr: [
+        `${file}:5:27: warning: service "web": env_file.required is dropped: hitch needs there.env to exist`,
+        `${file}:6:9: warning: service "web": env_file absent.env is dropped: it is not there (looked for ${dirname(file)}/absent.env), and compose skips a missing env_file with required: false; hitch reads every env_file it names: add it back once the file exists`,
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('an output hitch would refuse: exit 2, what was dropped, then what is wrong, in the compose file', async () => {
     const file = await composeFile('services:\n  web:\n    extends: { service: base }\n');
     expect(await hitch(['convert', file])).toEqual({

@@ -18,6 +18,32 @@ describe('env_file entries that name no file are dropped, each with a warning', 
   });
 });
 
+// Issue: an optional env_file that is not there failed convert ("cannot be read", exit 2); compose skips it.
+describe('an env_file with required: false', () => {
+  const compose = 'services:\n  web:\n    image: x\n    env_file:\n      - a.env\n      - path: ${DIR:-.}/optional.env\n        required: false\n';
+  const disk = (present: string[]) => ({ readFile: (p: string) => (present.some((f) => p === `${process.cwd()}/${f}`) ? '' : undefined) });
+
+  it('is left out when it is not there, as compose skips it, with a warning', () => {
+    expect(converted(compose, disk(['a.env']))).toEqual({
+      yaml: 'services:\n  web:\n    image: x\n    env_file: ["a.env"]\n',
+      warnings: [
+        `6:9: service "web": env_file \${DIR:-.}/optional.env is dropped: it is not there (looked for ${process.cwd()}/optional.env), and compose skips a missing env_file with required: false; hitch reads every env_file it names: add it back once the file exists`,
+      ],
+    });
+  });
+
+  it('is kept when it is there, which hitch then needs', () => {
+    expect(converted(compose, disk(['a.env', 'optional.env']))).toEqual({
+      yaml: 'services:\n  web:\n    image: x\n    env_file: ["a.env", "${DIR:-.}/optional.env"]\n',
+      warnings: ['7:9: service "web": env_file.required is dropped: hitch needs ${DIR:-.}/optional.env to exist'],
+    });
+  });
+
+  it('the only one, left out: env_file goes', () => {
+    expect(converted('services:\n  web:\n    image: x\n    env_file: [{path: o.env, required: false}]\n', disk([])).yaml).toEqual('services:\n  web:\n    image: x\n');
+  });
+});
+
 describe('refused, with the place and what to do', () => {
   it.each<[string, string, string[]]>([
     ['services that are not a mapping', 'version: "3"\nservices: [web]\n', ['docker-compose.yml:2:11: services is a list, not a mapping of services by name, e.g. "services: {web: {image: nginx}}"']],
