@@ -10,6 +10,7 @@ import { checkOutput, type CheckOptions } from './check.js';
 import { missingBeside } from './env-file.js';
 import { isObj, type Obj, type Value } from './fields.js';
 import { layoutOf, notAService, type Layout } from './layout.js';
+import { topVolumes } from './named-volumes.js';
 import { place, TooDeep, type Origins } from './place.js';
 import { render } from './render.js';
 import { convertService } from './service.js';
@@ -78,16 +79,6 @@ function placed(run: Run, value: Value, from: Path, to: Path): Value {
   }
 }
 
-/** Top-level named volumes: hitch creates `<project>_<name>` itself; anything more than that is dropped. */
-function topVolumes(run: Run, value: Value): void {
-  if (!isObj(value)) return;
-  for (const [name, spec] of Object.entries(value)) {
-    for (const key of Object.keys(isObj(spec) ? spec : {})) {
-      warn(run, ['volumes', name, key], `volume ${JSON.stringify(name)}: ${printable(key)} is dropped: hitch creates and labels the volume <project>_${printable(name)} itself`);
-    }
-  }
-}
-
 /** Every service converted and placed; a service that is not a mapping is a problem, and is left out. */
 function convertServices(run: Run): Obj {
   const { layout, tree, opts } = run;
@@ -123,7 +114,7 @@ function convertTop(run: Run): Obj {
   for (const [key, value] of Object.entries(run.layout.top)) {
     if (key === 'name') manifest.name = placed(run, value, ['name'], ['name']);
     else if (key === 'services') manifest.services = convertServices(run);
-    else if (key === 'volumes') topVolumes(run, value);
+    else if (key === 'volumes') topVolumes(value, (path, message) => warn(run, path, message));
     else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${TOP_WHY.get(key) ?? 'not supported by hitch'}`);
     // version is obsolete in compose too; x-* values are already merged where they were used.
   }

@@ -6,7 +6,7 @@ import type { Lookup } from '../manifest/template.js';
 import type { Path } from '../manifest/tree.js';
 import { envFile, type Missing } from './env-file.js';
 import { build, dependencies, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
-import { namedVolumes } from './layout.js';
+import { namedVolumes } from './named-volumes.js';
 import { expanded } from './variables.js';
 
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */

@@ -87,13 +87,30 @@ describe('convert: one field at a time', () => {
     },
     {
       name: 'the project name and named volumes; version goes silently',
-      compose: 'version: "3"\nname: shop\nservices:\n  db: { image: pg, volumes: ["d:/d"] }\nvolumes:\n  d: { name: shared-d }\n',
+      compose: 'version: "3"\nname: shop\nservices:\n  db: { image: pg, volumes: ["d:/d"] }\nvolumes:\n  d: { driver: local }\n',
       yaml: 'name: shop\nservices:\n  db:\n    image: pg\n    volumes: ["d:/d"]\n',
-      warnings: ['6:8: volume "d": name is dropped: hitch creates and labels the volume <project>_d itself'],
+      warnings: ['6:8: volume "d": driver is dropped: hitch creates and labels the volume <project>_d itself'],
     },
   ];
   it.each(cases)('$name', ({ compose, yaml, warnings = [] }) => {
     expect(converted(compose)).toEqual({ yaml, warnings });
+  });
+});
+
+// Issue: `external: true` and `name:` gave two generic warnings, and the plan made a new empty volume:
+// nothing said that the volume compose used, and its data, would not be seen.
+describe('a top-level volume compose used as it is: one warning says its data is not seen, and what to do', () => {
+  const notSeen = (key: string, used: string, dropped: string) =>
+    `volume "${key}": ${dropped} dropped: compose used the engine's volume "${used}" itself; hitch mounts <project>_${key}, a new one, so "${used}" will not be used and its data not seen; copy the data over to keep it`;
+  it.each<[string, string, string[]]>([
+    ['external, with a name', '{name: legacy_pgdata, external: true}', [`7:3: ${notSeen('pgdata', 'legacy_pgdata', 'name and external are')}`]],
+    ['external, by its own name', '{external: true}', [`7:3: ${notSeen('pgdata', 'pgdata', 'external is')}`]],
+    ["external, named as format 2 and 3.x named it", '{external: {name: old}}', [`7:3: ${notSeen('pgdata', 'old', 'external is')}`]],
+    ['named, not external: compose makes it under that name', '{name: pg, driver: local}', [`7:3: ${notSeen('pgdata', 'pg', 'name is')}`, '7:22: volume "pgdata": driver is dropped: hitch creates and labels the volume <project>_pgdata itself']],
+    ['not external: the generic warning, not this one', '{external: false}', ['7:12: volume "pgdata": external is dropped: hitch creates and labels the volume <project>_pgdata itself']],
+  ])('%s', (_name, spec, warnings) => {
+    const compose = `services:\n  db:\n    image: pg\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: ${spec}\n`;
+    expect(converted(compose)).toEqual({ yaml: 'services:\n  db:\n    image: pg\n    volumes: ["pgdata:/var/lib/postgresql/data"]\n', warnings });
   });
 });
 
