@@ -12,6 +12,7 @@ import { isObj, type Obj, type Value } from './fields.js';
 import { layoutOf, notAService, type Layout } from './layout.js';
 import { topVolumes } from './named-volumes.js';
 import { place, TooDeep, type Origins } from './place.js';
+import { reachWarning } from './reach.js';
 import { render } from './render.js';
 import { convertService } from './service.js';
 
@@ -102,6 +103,8 @@ function convertServices(run: Run): Obj {
       run.origins.set(pointer(['services', name, 'build', 'dockerfile']), [...at, 'dockerfile']);
     }
   }
+  const reach = layout.v1 ? undefined : reachWarning(Object.fromEntries(Object.entries(layout.services).filter(([, s]) => isObj(s))) as Record<string, Obj>, lookup);
+  if (reach) warn(run, ['services'], reach);
   return out;
 }
 

@@ -2,7 +2,7 @@
 // large for a JavaScript number, a key spelled `<<` and words YAML 1.1 retypes, a warning from the .env beside the file, and a
 // service-level `dockerfile` that only format 1 had.
 import { describe, expect, it } from 'vitest';
-import { convert, converted } from './helpers.js';
+import { convert, converted, REACH } from './helpers.js';
 
 describe('convert keeps what compose keeps', () => {
   it('an integer too large for a JavaScript number keeps its digits, as the loader keeps them', () => {
@@ -50,6 +50,7 @@ describe('where a warning is', () => {
       '',
     ].join('\n');
     expect(converted(compose).warnings).toEqual([
+      REACH,
       '6:7: service "web": build.target is dropped: hitch builds with context, dockerfile and args only',
       '7:7: service "web": build.cache_from is dropped: hitch builds with context, dockerfile and args only',
       '9:9: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',

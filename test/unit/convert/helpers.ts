@@ -7,6 +7,10 @@ export const HEADER = '# yaml-language-server: $schema=links.schema.json\n# Conv
 
 export type Options = Partial<ConvertOptions>;
 
+/** What every converted file of format 2 on with more than one service is told, at `services:` (line 1 here). */
+export const REACH =
+  "1:1: in hitch a service reaches only the services it links to, where compose's default network let every service reach every other by name: each service's links must name every service it connects to";
+
 /** A disk where every build context is a folder holding whatever Dockerfile is asked for (the loader asks for the context first). */
 function anyBuildDisk(): NonNullable<Options['pathKind']> {
   const folders: string[] = [];
