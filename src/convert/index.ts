@@ -14,6 +14,7 @@ import { topVolumes } from './named-volumes.js';
 import { place, TooDeep, type Origins } from './place.js';
 import { reachWarning } from './reach.js';
 import { render } from './render.js';
+import { composeIntegers } from './yaml11-numbers.js';
 import { convertService } from './service.js';
 
 export interface ConvertWarning {
@@ -130,6 +131,7 @@ export function convertCompose(text: string, opts: ConvertOptions): Converted {
   const tree = parseYaml(text, opts.file, report, SECOND_DOCUMENT);
   if (!tree) throw new ConvertError(report.problems, []);
   const warnings = report.warnings.map(({ line, col, message }) => ({ line, col, message }));
+  composeIntegers(text, tree, warnings);
   const layout = layoutOf(tree.root, (path, message) => report.error(valuePos(tree, path), message));
   if (!layout) throw new ConvertError(report.problems, inFileOrder(warnings));
   const run: Run = { tree, layout, opts, report, warnings, origins: new Map([['', []]]) };
