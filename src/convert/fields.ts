@@ -98,26 +98,13 @@ function longVolume(v: Obj, drop: Drop, at: Path): Value {
 
 export function volumes(value: Value, drop: Drop): Value {
   if (!Array.isArray(value)) return value;
-  return value.map((v, i) => (typeof v === 'string' ? shortVolume(v, drop, [i]) : isObj(v) ? longVolume(v, drop, [i]) : v));
+  const mounts = value.map((v, i) => (typeof v === 'string' ? shortVolume(v, drop, [i]) : isObj(v) ? longVolume(v, drop, [i]) : v));
+  return allDropped(mounts) ? DROP : mounts;
 }
 
 export function healthcheck(value: Value, drop: Drop): Value {
   if (!isObj(value)) return value;
   return only(value, ['test', 'interval', 'timeout', 'start_period', 'retries', 'disable'], (k) => `healthcheck.${k}`, drop, 'not supported by hitch');
-}
-
-/** One entry of compose's `depends_on`; `at` is where it is written below `depends_on`. */
-export interface Dependency {
-  service: string;
-  condition: string;
-  at: Path;
-}
-
-/** compose's `depends_on` entries, from its list or its mapping form. */
-export function dependencies(value: Value): Dependency[] {
-  if (Array.isArray(value)) return value.map((s, i) => ({ service: typeof s === 'string' ? s : shown(s), condition: 'service_started', at: [i] }));
-  if (!isObj(value)) return [];
-  return Object.entries(value).map(([s, v]) => ({ service: s, condition: isObj(v) && typeof v.condition === 'string' ? v.condition : 'service_started', at: [s] }));
 }
 
 /**

@@ -5,9 +5,9 @@ import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
 import type { Path } from '../manifest/tree.js';
 import { envFile, type Missing } from './env-file.js';
-import { build, dependencies, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { dependsOn } from './depends-on.js';
+import { build, healthcheck, isObj, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
 import { namedVolumes } from './named-volumes.js';
-import { expanded } from './variables.js';
 
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */
 const COPY = new Set([
@@ -41,18 +41,6 @@ export interface ServiceContext {
   lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
   v1: boolean; // compose file format 1 (layout.ts)
   missing: Missing; // which env_files are not there, as `hitch validate` will look for them
-}
-
-function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
-  const linked = linkTargets(svc.links, lookup);
-  for (const { service: dep, condition, at } of dependencies(svc.depends_on)) {
-    const target = expanded(dep, lookup) ?? dep;
-    if (!linked.includes(target)) {
-      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, at);
-    } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`, at);
-    }
-  }
 }
 
 /** Format 1's `dockerfile` beside `build: DIR` is the later formats' `build: {context, dockerfile}`. */

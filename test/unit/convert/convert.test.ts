@@ -25,6 +25,22 @@ describe('convert: one field at a time', () => {
       warnings: [REACH, '5:18: service "web": depends_on: db is dropped: hitch starts a service after the services it links to, and only a link lets it reach them: add "db" to links if web connects to it'],
     },
     {
+      name: "depends_on on a linked service: options hitch has no such thing as are named, at their key",
+      compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    links: [db]\n    depends_on:\n      db: { condition: service_healthy, restart: true, required: false }\n',
+      yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n    links: ["db"]\n',
+      warnings: [
+        REACH,
+        '7:41: service "web": depends_on.db.restart is dropped: hitch recreates web when what its link shows of db changes (shared env, exposed ports), not when db restarts',
+        '7:56: service "web": depends_on.db.required is dropped: hitch has no optional links: a link needs its service in the manifest',
+      ],
+    },
+    {
+      name: 'depends_on on a linked service: options that ask what hitch does anyway go silently',
+      compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    links: [db]\n    depends_on: { db: { restart: false, required: true } }\n',
+      yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n    links: ["db"]\n',
+      warnings: [REACH],
+    },
+    {
       name: 'depends_on waiting for a linked service to complete',
       compose: 'services:\n  migrate: { image: app }\n  web:\n    image: app\n    links: [migrate]\n    depends_on: { migrate: { condition: service_completed_successfully } }\n',
       yaml: 'services:\n  migrate:\n    image: app\n  web:\n    image: app\n    links: ["migrate"]\n',
@@ -56,6 +72,15 @@ describe('convert: one field at a time', () => {
         '4:15: service "web": mount option z of data:/data:ro,z is dropped: hitch knows ro and rw',
         '4:34: service "web": mount option delegated of ./src:/src:delegated is dropped: hitch knows ro and rw',
         '4:58: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+      ],
+    },
+    {
+      name: 'volumes: when every mount is dropped, so is the key, rather than stay as []',
+      compose: 'services:\n  web:\n    image: app\n    volumes: [/cache, { type: tmpfs, target: /t }]\n',
+      yaml: 'services:\n  web:\n    image: app\n',
+      warnings: [
+        '4:15: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+        '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume or a bind mount',
       ],
     },
     {
