@@ -8,7 +8,7 @@ import type { Scalar } from 'yaml';
 import { printable } from '../manifest/problems.js';
 import { fromPointer, setOwn, type Tree } from '../manifest/tree.js';
 import { yamlLib } from '../manifest/yaml-document.js';
-import type { ConvertWarning } from './index.js';
+import type { SourcePos } from '../manifest/model.js';
 
 // PyYAML's int forms (resolver.py) that go-yaml reads the same, with why YAML 1.2 differs; sexagesimal
 // `1:20` is left out: go-yaml reads it as a string, as hitch does.
@@ -59,7 +59,7 @@ function replace(tree: Tree, ptr: string, was: unknown, value: bigint): boolean 
 }
 
 /** Gives `tree` (read from `text`) compose's integers where YAML 1.2 reads them otherwise, each with a warning. */
-export function composeIntegers(text: string, tree: Tree, warnings: ConvertWarning[]): void {
+export function composeIntegers(text: string, tree: Tree, warn: (pos: SourcePos, message: string) => void): void {
   if (!/0[0-7_bx]|[0-9]_/.test(text)) return; // no form of FORMS that YAML 1.2 reads otherwise: the usual case
   const { LineCounter, parseDocument, visit } = yamlLib();
   const lines = new LineCounter();
@@ -76,7 +76,7 @@ export function composeIntegers(text: string, tree: Tree, warnings: ConvertWarni
       const yaml12 = typeof node.value === 'number' ? String(node.value) : `the string ${JSON.stringify(node.value)}`;
       const source = printable(node.source);
       const message = `${source} is ${compose.value} to compose (its YAML readers ${compose.why}), and ${yaml12} to hitch, which reads YAML 1.2: written as "${compose.value}", as compose read it; quote it in the compose file ("${source}") if the text was meant`;
-      warnings.push({ line, col, message });
+      warn({ file: tree.file, line, col }, message);
     },
   });
 }

@@ -66,12 +66,31 @@ describe('convert', () => {
   });
 
   it('an output hitch would refuse: exit 2, what was dropped, then what is wrong, in the compose file', async () => {
-    const file = await composeFile('services:\n  web:\n    extends: { service: base }\n');
+    const file = await composeFile('services:\n  web:\n    deploy: { replicas: 2 }\n');
     expect(await hitch(['convert', file])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `${file}:3:5: warning: service "web": extends is dropped: copy the fields of the extended service into this one\n${file}:3:5: service "web" needs "image" or "build"\n`,
+      stderr: `${file}:3:5: warning: service "web": deploy is dropped: hitch runs one container per service\n${file}:3:5: service "web" needs "image" or "build"\n`,
     });
+  });
+
+  it('extends of a service in another folder: its paths moved beside the compose file, its problems told in its file; the output passes hitch validate', async () => {
+    const file = await composeFile('services:\n  web:\n    extends: {file: common/base.yml, service: app}\n    environment: {MODE: web}\n');
+    const dir = dirname(file);
+    await mkdir(`${dir}/common/app`, { recursive: true });
+    await writeFile(`${dir}/common/app/Dockerfile`, 'FROM scratch\n');
+    await writeFile(`${dir}/common/base.env`, 'A=1\n');
+    await writeFile(`${dir}/common/base.yml`, 'services:\n  app:\n    build: ./app\n    env_file: base.env\n    ports: ["99999:80"]\n');
+    expect(await hitch(['convert', file])).toEqual({ code: 2, stdout: '', stderr: `${dir}/common/base.yml:5:13: port 99999 is out of range 1-65535 in "99999:80"\n` });
+    await writeFile(`${dir}/common/base.yml`, 'services:\n  app:\n    build: ./app\n    env_file: base.env\n    privileged: true\n');
+    const converted = await hitch(['convert', file]);
+    expect(converted).toEqual({
+      code: 0,
+      stdout: `# yaml-language-server: $schema=${relative(dir, `${ROOT}/links.schema.json`)}\n# Converted from docker-compose.yml by \`hitch convert\`.\n\nservices:\n  web:\n    build: ./common/app\n    env_file: ./common/base.env\n    environment:\n      MODE: web\n`,
+      stderr: `${dir}/common/base.yml:5:5: warning: service "web": privileged is dropped: not supported by hitch\n`,
+    });
+    await writeFile(`${dir}/hitch.yaml`, converted.stdout);
+    expect(await hitch(['-f', `${dir}/hitch.yaml`, 'validate'])).toEqual({ code: 0, stdout: `${dir}/hitch.yaml: valid (project shop, 1 service)\n`, stderr: '' });
   });
 
   it('a file that is not UTF-8: refused as hitch validate refuses one', async () => {

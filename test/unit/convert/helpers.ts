@@ -25,9 +25,10 @@ export function convert(text: string, opts: Options = {}) {
   return convertCompose(text, { file: 'docker-compose.yml', schemaRef: 'links.schema.json', readFile: () => '', pathKind: anyBuildDisk(), ...opts });
 }
 
-const lines = (ws: { line: number; col: number; message: string }[]) => ws.map((w) => `${w.line}:${w.col}: ${w.message}`);
+/** "line:col: message", with the file first when it is not the compose file. */
+const lines = (ws: { file?: string; line: number; col: number; message: string }[]) => ws.map((w) => `${w.file === undefined ? '' : `${w.file}:`}${w.line}:${w.col}: ${w.message}`);
 
-/** The converted text without its header, and the warnings as "line:col: message". */
+/** The converted text without its header, and the warnings as "line:col: message" (lines above). */
 export function converted(text: string, opts: Options = {}): { yaml: string; warnings: string[] } {
   const { yaml, warnings } = convert(text, opts);
   expect(yaml.startsWith(HEADER)).toBe(true);
