@@ -3,12 +3,14 @@
 // with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
 import type { Lookup } from '../manifest/template.js';
 import { printable } from '../manifest/problems.js';
+import type { Path } from '../manifest/tree.js';
 import { DROP } from './place.js';
 import { expanded, hasVariable, splitOutsideVariables } from './variables.js';
 
 export type Value = unknown;
 export type Obj = Record<string, Value>;
-export type Drop = (key: string, why: string) => void;
+/** Reports what is left out: `key` names it, `at` is where it is written below the field (default: the field's key). */
+export type Drop = (key: string, why: string, at?: Path) => void;
 
 export function isObj(v: Value): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -19,43 +21,40 @@ export function shown(v: Value): string {
   return typeof v === 'string' ? printable(v) : (JSON.stringify(v) ?? String(v));
 }
 
-/** Keeps `keep` keys of a mapping in their order; every other key is reported as `<prefix>.<key>`. */
-function only(value: Obj, keep: string[], prefix: string, drop: Drop, why: string): Obj {
+/**
+ * Keeps `keep` keys of a mapping in their order; every other key is reported as `name(key)`, at that key
+ * (`at` is the mapping's place below the field: a list entry's index).
+ */
+function only(value: Obj, keep: string[], name: (key: string) => string, drop: Drop, why: string, at: Path = []): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(value)) {
     if (keep.includes(k)) out[k] = v;
-    else drop(`${prefix}.${printable(k)}`, why);
+    else drop(name(printable(k)), why, [...at, k]);
   }
   return out;
 }
 
 export function build(value: Value, drop: Drop): Value {
   if (!isObj(value)) return value;
-  const kept = only(value, ['context', 'dockerfile', 'args'], 'build', drop, 'hitch builds with context, dockerfile and args only');
+  const kept = only(value, ['context', 'dockerfile', 'args'], (k) => `build.${k}`, drop, 'hitch builds with context, dockerfile and args only');
   return { context: '.', ...kept }; // compose: the context defaults to the compose file's folder
 }
 
-/** compose's long form `{path, required}` becomes the path; hitch reads every env_file it is given. */
-export function envFile(value: Value, drop: Drop): Value {
-  const paths = (Array.isArray(value) ? value : [value]).map((item) => envFilePath(item, drop));
-  if (!Array.isArray(value)) return paths[0];
-  return paths.length > 0 && paths.every((p) => p === DROP) ? DROP : paths; // each one dropped was named
+/** A list whose every entry was left out (and named): the key goes too, rather than stay as `[]`. */
+export function allDropped(list: Value[]): boolean {
+  return list.length > 0 && list.every((v) => v === DROP);
 }
 
-function envFilePath(item: Value, drop: Drop): Value {
-  const path = isObj(item) ? item.path : item;
-  if (typeof path !== 'string') {
-    drop(`env_file entry ${shown(item)}`, 'it names no file; give a path, or { path: … }');
-    return DROP;
-  }
-  if (isObj(item) && item.required === false) drop('env_file.required', `hitch needs ${printable(path)} to exist`);
-  if (isObj(item) && item.format !== undefined) drop('env_file.format', 'hitch reads KEY=VALUE lines');
-  return path;
+/** A long-form port as messages name it: by its container port, as compose's `docker ps` shows it. */
+function portName(p: Obj): string {
+  return `${shown(p.target)}${p.protocol === undefined ? '' : `/${shown(p.protocol)}`}`;
 }
 
 export function ports(value: Value, drop: Drop): Value {
   if (!Array.isArray(value)) return value;
-  return value.map((p) => (isObj(p) ? only(p, ['target', 'published', 'host_ip', 'protocol'], 'ports', drop, 'swarm and naming options have no meaning for hitch') : p));
+  const keep = ['target', 'published', 'host_ip', 'protocol'];
+  const why = 'swarm and naming options have no meaning for hitch';
+  return value.map((p, i) => (isObj(p) ? only(p, keep, (k) => `ports.${k} of port ${portName(p)}`, drop, why, [i]) : p));
 }
 
 const VOLUME_MODES = new Set(['ro', 'rw']);
@@ -65,18 +64,18 @@ const VOLUME_MODES = new Set(['ro', 'rw']);
  * A mode that is a variable stays: only hitch knows its value. Any other shape stays as written, for
  * the output's check to name.
  */
-function shortVolume(v: string, drop: Drop): Value {
+function shortVolume(v: string, drop: Drop, at: Path): Value {
   const [source, target, mode, ...rest] = splitOutsideVariables(v, ':');
   if (target === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
   if (target === undefined) {
-    drop(`volumes: ${printable(v)}`, `hitch has no anonymous volumes; name it (e.g. "data:${printable(source!)}") to keep its data`);
+    drop(`volumes: ${printable(v)}`, `hitch has no anonymous volumes; name it (e.g. "data:${printable(source!)}") to keep its data`, at);
     return DROP;
   }
   if (mode === undefined || rest.length > 0) return v;
   const modes = splitOutsideVariables(mode, ',').filter(Boolean);
   const kept = modes.filter((m) => VOLUME_MODES.has(m) || hasVariable(m));
   const dropped = modes.filter((m) => !kept.includes(m));
-  if (dropped.length > 0) drop(`mount option ${printable(dropped.join(','))} of ${printable(v)}`, 'hitch knows ro and rw');
+  if (dropped.length > 0) drop(`mount option ${printable(dropped.join(','))} of ${printable(v)}`, 'hitch knows ro and rw', at);
   return [source, target, ...(kept.length > 0 ? [kept.join(',')] : [])].join(':');
 }
 
@@ -87,30 +86,25 @@ function unmountable(v: Obj): string | undefined {
   return v.source === undefined ? 'hitch has no anonymous volumes; give it a source' : undefined;
 }
 
-function longVolume(v: Obj, drop: Drop): Value {
+function longVolume(v: Obj, drop: Drop, at: Path): Value {
   const why = unmountable(v);
   if (why) {
-    drop(`volumes: ${shown(v.target)}`, why);
+    drop(`volumes: ${shown(v.target)}`, why, at);
     return DROP;
   }
-  return only(v, ['type', 'source', 'target', 'read_only'], 'volumes', drop, 'hitch mounts with type, source, target and read_only only');
+  const keep = ['type', 'source', 'target', 'read_only'];
+  return only(v, keep, (k) => `volumes.${k} of the mount at ${shown(v.target)}`, drop, 'hitch mounts with type, source, target and read_only only', at);
 }
 
 export function volumes(value: Value, drop: Drop): Value {
   if (!Array.isArray(value)) return value;
-  return value.map((v) => (typeof v === 'string' ? shortVolume(v, drop) : isObj(v) ? longVolume(v, drop) : v));
+  const mounts = value.map((v, i) => (typeof v === 'string' ? shortVolume(v, drop, [i]) : isObj(v) ? longVolume(v, drop, [i]) : v));
+  return allDropped(mounts) ? DROP : mounts;
 }
 
 export function healthcheck(value: Value, drop: Drop): Value {
   if (!isObj(value)) return value;
-  return only(value, ['test', 'interval', 'timeout', 'start_period', 'retries', 'disable'], 'healthcheck', drop, 'not supported by hitch');
-}
-
-/** compose's `depends_on` as [service, condition] pairs, from its list or its mapping form. */
-export function dependencies(value: Value): Array<[string, string]> {
-  if (Array.isArray(value)) return value.map((s) => [typeof s === 'string' ? s : shown(s), 'service_started']);
-  if (!isObj(value)) return [];
-  return Object.entries(value).map(([s, v]) => [s, isObj(v) && typeof v.condition === 'string' ? v.condition : 'service_started']);
+  return only(value, ['test', 'interval', 'timeout', 'start_period', 'retries', 'disable'], (k) => `healthcheck.${k}`, drop, 'not supported by hitch');
 }
 
 /**

@@ -1,24 +1,20 @@
 // `hitch convert`: a docker-compose file → a hitch manifest (text in, text and warnings out; env_file
-// files are read to check the output). Keeps compose's order and spellings where hitch shares them, so
+// files are read to check the output, and the files services extend to resolve them). Keeps compose's order and spellings where hitch shares them, so
 // the result reads like the original; its output passes `hitch validate`, or it throws ConvertError.
-import { dotenvDefaults } from '../manifest/dotenv-defaults.js';
-import { lookupIn } from '../manifest/interpolate.js';
 import { parseYaml } from '../manifest/parse.js';
 import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
-import { keyPos, pointer, setOwn, valuePos, type Path, type Tree } from '../manifest/tree.js';
+import { valuePos } from '../manifest/tree.js';
 import { checkOutput, type CheckOptions } from './check.js';
-import { isObj, type Obj, type Value } from './fields.js';
-import { layoutOf, notAService, type Layout } from './layout.js';
-import { place, TooDeep, type Origins } from './place.js';
+import type { Obj } from './fields.js';
+import { layoutOf } from './layout.js';
+import { topVolumes } from './named-volumes.js';
+import { within } from './place.js';
 import { render } from './render.js';
-import { convertService } from './service.js';
+import { placed, warn, warnAt, type ConvertWarning, type Run } from './run.js';
+import { convertServices } from './services.js';
+import { composeIntegers } from './yaml11-numbers.js';
 
-export interface ConvertWarning {
-  file?: string; // where it is when not in the compose file: the `.env` beside it
-  line: number; // 1-based
-  col: number;
-  message: string;
-}
+export type { ConvertWarning };
 
 export interface Converted {
   yaml: string;
@@ -29,7 +25,7 @@ export interface ConvertOptions extends Partial<Omit<CheckOptions, 'file'>> {
   file: string; // for messages and the header
   schemaRef: string; // where the output's yaml-language-server comment points
   // env (default {}), dotenv (default none), readFile and pathKind (default: the disk): what `hitch validate`
-  // will see beside the compose file
+  // will see beside the compose file; readFile reads the files services extend too
 }
 
 /** Problems in the compose file (every one found), with the warnings (`dropped`) printed before them. */
@@ -51,67 +47,6 @@ const TOP_WHY = new Map([
   ['configs', 'mount configuration files with volumes'],
 ]);
 
-/** One conversion's state: what it read, what it found, and where each output node came from. */
-interface Run {
-  tree: Tree;
-  layout: Layout;
-  opts: ConvertOptions;
-  report: Report; // problems: the file is refused
-  warnings: ConvertWarning[];
-  origins: Origins;
-}
-
-function warn(run: Run, path: Path, message: string): void {
-  const { line, col } = keyPos(run.tree, path);
-  run.warnings.push({ line, col, message });
-}
-
-/** place(), with a value nested too deep for a manifest reported where it starts. */
-function placed(run: Run, value: Value, from: Path, to: Path): Value {
-  try {
-    return place(value, from, to, run.origins, run.tree.numberSources);
-  } catch (e) {
-    if (!(e instanceof TooDeep)) throw e;
-    run.report.error(valuePos(run.tree, e.from), e.message);
-    return null;
-  }
-}
-
-/** Top-level named volumes: hitch creates `<project>_<name>` itself; anything more than that is dropped. */
-function topVolumes(run: Run, value: Value): void {
-  if (!isObj(value)) return;
-  for (const [name, spec] of Object.entries(value)) {
-    for (const key of Object.keys(isObj(spec) ? spec : {})) {
-      warn(run, ['volumes', name, key], `volume ${JSON.stringify(name)}: ${printable(key)} is dropped: hitch creates and labels the volume <project>_${printable(name)} itself`);
-    }
-  }
-}
-
-/** Every service converted and placed; a service that is not a mapping is a problem, and is left out. */
-function convertServices(run: Run): Obj {
-  const { layout, tree, opts } = run;
-  // the .env's own problems are the check's to report (checkOutput), at their line of it
-  const dotenv = opts.dotenv ? dotenvDefaults(opts.dotenv, opts.env ?? {}, new Report()) : {};
-  const ctx = { lookup: lookupIn(opts.env ?? {}, dotenv), v1: layout.v1 };
-  run.origins.set('/services', layout.servicesAt);
-  const out: Obj = {};
-  for (const [name, svc] of Object.entries(layout.services)) {
-    const at = [...layout.servicesAt, name];
-    if (!isObj(svc)) {
-      run.report.error(valuePos(tree, at), notAService(name, svc, layout));
-      continue;
-    }
-    const converted = convertService(name, svc, (field, message) => warn(run, [...at, field], `service ${JSON.stringify(name)}: ${message}`), ctx);
-    setOwn(out, name, placed(run, converted, at, ['services', name]));
-    // format 1's `dockerfile` went into build: its problems are told at the key the user wrote
-    const build = converted.build;
-    if (ctx.v1 && isObj(build) && build.dockerfile === svc.dockerfile && Object.hasOwn(svc, 'dockerfile')) {
-      run.origins.set(pointer(['services', name, 'build', 'dockerfile']), [...at, 'dockerfile']);
-    }
-  }
-  return out;
-}
-
 /** The manifest, in the compose file's order; format 1's services become `services:`. */
 function convertTop(run: Run): Obj {
   const manifest: Obj = {};
@@ -119,9 +54,9 @@ function convertTop(run: Run): Obj {
     warn(run, ['version'], 'version is a mapping, so this is compose file format 1 and "version" one of its services, as docker-compose 1.x read it');
   }
   for (const [key, value] of Object.entries(run.layout.top)) {
-    if (key === 'name') manifest.name = placed(run, value, ['name'], ['name']);
+    if (key === 'name') manifest.name = placed(run, value, within(run.tree, ['name']), ['name']);
     else if (key === 'services') manifest.services = convertServices(run);
-    else if (key === 'volumes') topVolumes(run, value);
+    else if (key === 'volumes') topVolumes(value, (path, message) => warn(run, path, message));
     else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${TOP_WHY.get(key) ?? 'not supported by hitch'}`);
     // version is obsolete in compose too; x-* values are already merged where they were used.
   }
@@ -134,9 +69,10 @@ export function convertCompose(text: string, opts: ConvertOptions): Converted {
   const tree = parseYaml(text, opts.file, report, SECOND_DOCUMENT);
   if (!tree) throw new ConvertError(report.problems, []);
   const warnings = report.warnings.map(({ line, col, message }) => ({ line, col, message }));
+  composeIntegers(text, tree, (pos, message) => warnAt({ tree, warnings }, pos, message));
   const layout = layoutOf(tree.root, (path, message) => report.error(valuePos(tree, path), message));
   if (!layout) throw new ConvertError(report.problems, inFileOrder(warnings));
-  const run: Run = { tree, layout, opts, report, warnings, origins: new Map([['', []]]) };
+  const run: Run = { tree, layout, opts, report, warnings, origins: new Map([['', { tree, path: [] }]]) };
   const manifest = convertTop(run);
   if (report.problems.length > 0) throw new ConvertError(report.problems, inFileOrder(warnings));
   const yaml = render(manifest, opts.file, opts.schemaRef);

@@ -2,7 +2,6 @@
 // file with no `version` and none of `services`, `networks` or `volumes` as compose file format 1 —
 // the 2014–2016 format of the links era — whose top-level keys are the services; a mapping under
 // `version` makes a format 1 file too ("version" is then a service). Every later format has `services:`.
-import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
 
@@ -45,14 +44,3 @@ export function notAService(name: string, value: Value, layout: Layout): string 
   return `service ${JSON.stringify(name)} is ${described(value)}, not a mapping of its settings; give it at least an image or a build, e.g. "image: nginx"${v1}`;
 }
 
-/**
- * Format 1 gave a named volume's name to the engine as it is (compose 1.x namespaces volume names only
- * from format 2 on, project.py); hitch mounts `<project>_<name>`, so the data stays in the old volume.
- */
-export function namedVolumes(value: Value, note: (message: string) => void): void {
-  for (const v of Array.isArray(value) ? value : []) {
-    const source = typeof v === 'string' && v.includes(':') ? v.slice(0, v.indexOf(':')) : undefined;
-    if (source === undefined || /^[./~$]/.test(source)) continue; // host paths, and names only hitch will know
-    note(`volume "${printable(source)}": compose file format 1 used the engine's volume "${printable(source)}" itself, and hitch mounts <project>_${printable(source)}, a new one; copy the data over to keep it`);
-  }
-}

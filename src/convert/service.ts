@@ -3,9 +3,11 @@
 // Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
-import { build, dependencies, envFile, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
-import { namedVolumes } from './layout.js';
-import { expanded } from './variables.js';
+import type { Path } from '../manifest/tree.js';
+import { envFile, type Missing } from './env-file.js';
+import { dependsOn } from './depends-on.js';
+import { build, healthcheck, isObj, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
+import { namedVolumes } from './named-volumes.js';
 
 /** Fields hitch accepts with compose's meaning (DESIGN.md, "The manifest"). */
 const COPY = new Set([
@@ -13,8 +15,8 @@ const COPY = new Set([
   'labels', 'restart', 'stop_signal', 'stop_grace_period', 'tty', 'expose', 'links', 'external_links',
 ]);
 
-const CONVERT = new Map<string, (value: Value, drop: Drop) => Value>([
-  ['build', build], ['env_file', envFile], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
+const CONVERT = new Map<string, (value: Value, drop: Drop, ctx: ServiceContext) => Value>([
+  ['build', build], ['env_file', (value, drop, ctx) => envFile(value, drop, ctx.missing)], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
 ]);
 
 const NETWORK_NAMESPACE = 'every hitch service has its own network namespace (its sandbox), reached through links';
@@ -32,24 +34,13 @@ const WHY = new Map([
   ['stdin_open', 'use `hitch exec -it SERVICE sh` for an interactive shell'],
 ]);
 
-/** Reports a problem at a field of the service: "network_mode is dropped: why". */
-export type Note = (field: string, message: string) => void;
+/** Reports a problem at a place in the service (its field, or below it): "network_mode is dropped: why". */
+export type Note = (at: Path, message: string) => void;
 
 export interface ServiceContext {
   lookup: Lookup; // the variables hitch will interpolate with, to compare links with depends_on
   v1: boolean; // compose file format 1 (layout.ts)
-}
-
-function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
-  const linked = linkTargets(svc.links, lookup);
-  for (const [dep, condition] of dependencies(svc.depends_on)) {
-    const target = expanded(dep, lookup) ?? dep;
-    if (!linked.includes(target)) {
-      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`);
-    } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
-    }
-  }
+  missing: Missing; // which env_files are not there, as `hitch validate` will look for them
 }
 
 /** Format 1's `dockerfile` beside `build: DIR` is the later formats' `build: {context, dockerfile}`. */
@@ -62,16 +53,16 @@ function withDockerfile(out: Obj, dockerfile: Value, drop: Drop): void {
 export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceContext): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(svc)) {
-    const dropHere: Drop = (k, why) => note(key, `${k} is dropped: ${why}`);
+    const dropHere: Drop = (k, why, at = []) => note([key, ...at], `${k} is dropped: ${why}`);
     const convert = CONVERT.get(key);
     if (COPY.has(key)) out[key] = value;
-    else if (convert) out[key] = convert(value, dropHere);
+    else if (convert) out[key] = convert(value, dropHere, ctx);
     else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
     else if (key === 'dockerfile' && ctx.v1) continue; // format 1's: joins build, below
     else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
-  if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));
-  if (ctx.v1) namedVolumes(svc.volumes, (why) => note('volumes', why));
+  if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note(['dockerfile'], `${k} is dropped: ${why}`));
+  if (ctx.v1) namedVolumes(svc.volumes, (i, why) => note(['volumes', i], why));
   return out;
 }

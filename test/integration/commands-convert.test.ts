@@ -51,13 +51,46 @@ describe('convert', () => {
     expect(await hitch(['-f', join(dirname(file), 'hitch.yaml'), 'validate'], { WEB_IMAGE: 'nginx' })).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('an optional env_file that is not on disk is left out, as compose skips it; one that is there stays', async () => {
+    const file = await composeFile('services:\n  web:\n    image: x\n    env_file:\n      - {path: there.env, required: false}\n      - {path: absent.env, required: false}\n');
+    await writeFile(join(dirname(file), 'there.env'), 'A=1\n');
+    expect(await hitch(['convert', file])).toEqual({
+      code: 0,
+      stdout: `# yaml-language-server: $schema=${relative(dirname(file), `${ROOT}/links.schema.json`)}\n# Converted from docker-compose.yml by \`hitch convert\`.\n\nservices:\n  web:\n    image: x\n    env_file: ["there.env"]\n`,
+      stderr: [
+        `${file}:5:27: warning: service "web": env_file.required is dropped: hitch needs there.env to exist`,
+        `${file}:6:9: warning: service "web": env_file absent.env is dropped: it is not there (looked for ${dirname(file)}/absent.env), and compose skips a missing env_file with required: false; hitch reads every env_file it names: add it back once the file exists`,
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('an output hitch would refuse: exit 2, what was dropped, then what is wrong, in the compose file', async () => {
-    const file = await composeFile('services:\n  web:\n    extends: { service: base }\n');
+    const file = await composeFile('services:\n  web:\n    deploy: { replicas: 2 }\n');
     expect(await hitch(['convert', file])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `${file}:3:5: warning: service "web": extends is dropped: copy the fields of the extended service into this one\n${file}:3:5: service "web" needs "image" or "build"\n`,
+      stderr: `${file}:3:5: warning: service "web": deploy is dropped: hitch runs one container per service\n${file}:3:5: service "web" needs "image" or "build"\n`,
     });
+  });
+
+  it('extends of a service in another folder: its paths moved beside the compose file, its problems told in its file; the output passes hitch validate', async () => {
+    const file = await composeFile('services:\n  web:\n    extends: {file: common/base.yml, service: app}\n    environment: {MODE: web}\n');
+    const dir = dirname(file);
+    await mkdir(`${dir}/common/app`, { recursive: true });
+    await writeFile(`${dir}/common/app/Dockerfile`, 'FROM scratch\n');
+    await writeFile(`${dir}/common/base.env`, 'A=1\n');
+    await writeFile(`${dir}/common/base.yml`, 'services:\n  app:\n    build: ./app\n    env_file: base.env\n    ports: ["99999:80"]\n');
+    expect(await hitch(['convert', file])).toEqual({ code: 2, stdout: '', stderr: `${dir}/common/base.yml:5:13: port 99999 is out of range 1-65535 in "99999:80"\n` });
+    await writeFile(`${dir}/common/base.yml`, 'services:\n  app:\n    build: ./app\n    env_file: base.env\n    privileged: true\n');
+    const converted = await hitch(['convert', file]);
+    expect(converted).toEqual({
+      code: 0,
+      stdout: `# yaml-language-server: $schema=${relative(dir, `${ROOT}/links.schema.json`)}\n# Converted from docker-compose.yml by \`hitch convert\`.\n\nservices:\n  web:\n    build: ./common/app\n    env_file: ./common/base.env\n    environment:\n      MODE: web\n`,
+      stderr: `${dir}/common/base.yml:5:5: warning: service "web": privileged is dropped: not supported by hitch\n`,
+    });
+    await writeFile(`${dir}/hitch.yaml`, converted.stdout);
+    expect(await hitch(['-f', `${dir}/hitch.yaml`, 'validate'])).toEqual({ code: 0, stdout: `${dir}/hitch.yaml: valid (project shop, 1 service)\n`, stderr: '' });
   });
 
   it('a file that is not UTF-8: refused as hitch validate refuses one', async () => {

@@ -26,9 +26,9 @@ describe('an output hitch would refuse is refused at the compose node it came fr
   });
 
   it('with the warnings of what was dropped, which may be the cause', () => {
-    expect(refused('services:\n  web:\n    extends: { service: base }\n    privileged: true\n')).toEqual({
+    expect(refused('services:\n  web:\n    deploy: { replicas: 2 }\n    privileged: true\n')).toEqual({
       problems: ['docker-compose.yml:3:5: service "web" needs "image" or "build"'],
-      warnings: ['3:5: service "web": extends is dropped: copy the fields of the extended service into this one', '4:5: service "web": privileged is dropped: not supported by hitch'],
+      warnings: ['3:5: service "web": deploy is dropped: hitch runs one container per service', '4:5: service "web": privileged is dropped: not supported by hitch'],
     });
   });
 });

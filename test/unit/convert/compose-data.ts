@@ -28,6 +28,7 @@ const field: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc.tuple(fc.constant('build'), plausibleOr<unknown>(['.', { context: '.', target: 'dev', args: ['A=1'] }])),
   fc.tuple(fc.constantFrom('dockerfile', 'net', 'log_driver', 'volumes_from', 'external_links'), plausibleOr<unknown>(['Dockerfile', 'host', ['db'], ['c:alias']])),
   fc.tuple(fc.constantFrom('networks', 'network_mode', 'deploy', 'extends', 'privileged', 'healthcheck', 'x-a'), hostile),
+  fc.tuple(fc.constant('extends'), fc.constantFrom<unknown>(...NAMES, { service: 'db' }, { service: 'web', file: 'docker-compose.yml' }, { service: 'x', file: 'a.env' }, { file: 'b.env' })),
   fc.tuple(key, hostile),
 );
 

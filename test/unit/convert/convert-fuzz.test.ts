@@ -49,7 +49,7 @@ function outputServices(yaml: string): Record<string, Record<string, unknown>> {
   return (parseYaml(yaml, `${DIR}/hitch.yaml`, new Report())?.root as { services: Record<string, Record<string, unknown>> }).services;
 }
 
-/** Every key of every service is in the output, merged into build, covered by a link, an x- key, or warned about. */
+/** Every key of every service is in the output, merged into build, covered by a link, resolved (extends), an x- key, or warned about. */
 function unaccounted(text: string, converted: Converted): string[] {
   const services = outputServices(converted.yaml);
   const warned = (s: string, k: string) => converted.warnings.some((w) => w.message.startsWith(`service ${JSON.stringify(s)}: ${printable(k)}`) && w.message.includes(' is dropped: '));
@@ -58,7 +58,7 @@ function unaccounted(text: string, converted: Converted): string[] {
     if (!Object.hasOwn(services, s)) missing.push(`service ${s}`);
     for (const k of Object.keys(body)) {
       const kept = Object.hasOwn(services[s] ?? {}, k) || (k === 'dockerfile' && (services[s]?.build as { dockerfile?: unknown })?.dockerfile === body[k]);
-      if (!kept && !warned(s, k) && k !== 'depends_on' && !k.startsWith('x-')) missing.push(`${s}.${k}`);
+      if (!kept && !warned(s, k) && k !== 'depends_on' && k !== 'extends' && !k.startsWith('x-')) missing.push(`${s}.${k}`);
     }
   }
   return missing;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConvertError, convertCompose } from '../../../src/convert/index.js';
 import { parseManifest } from '../../../src/manifest/index.js';
-import { convert, converted, refused } from './helpers.js';
+import { convert, converted, REACH, refused } from './helpers.js';
 
 describe('convert: one field at a time', () => {
   const cases: Array<{ name: string; compose: string; yaml: string; warnings?: string[] }> = [
@@ -16,52 +16,78 @@ describe('convert: one field at a time', () => {
       name: 'links stay links; depends_on on a linked service says nothing',
       compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    links: [db:database]\n    depends_on: { db: { condition: service_healthy } }\n',
       yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n    links: ["db:database"]\n',
+      warnings: [REACH],
     },
     {
       name: 'depends_on without a link is dropped, saying how to keep the connection',
       compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    depends_on: [db]\n',
       yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n',
-      warnings: ['5:5: service "web": depends_on: db is dropped: hitch starts a service after the services it links to, and only a link lets it reach them: add "db" to links if web connects to it'],
+      warnings: [REACH, '5:18: service "web": depends_on: db is dropped: hitch starts a service after the services it links to, and only a link lets it reach them: add "db" to links if web connects to it'],
+    },
+    {
+      name: "depends_on on a linked service: options hitch has no such thing as are named, at their key",
+      compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    links: [db]\n    depends_on:\n      db: { condition: service_healthy, restart: true, required: false }\n',
+      yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n    links: ["db"]\n',
+      warnings: [
+        REACH,
+        '7:41: service "web": depends_on.db.restart is dropped: hitch recreates web when what its link shows of db changes (shared env, exposed ports), not when db restarts',
+        '7:56: service "web": depends_on.db.required is dropped: hitch has no optional links: a link needs its service in the manifest',
+      ],
+    },
+    {
+      name: 'depends_on on a linked service: options that ask what hitch does anyway go silently',
+      compose: 'services:\n  db: { image: pg }\n  web:\n    image: app\n    links: [db]\n    depends_on: { db: { restart: false, required: true } }\n',
+      yaml: 'services:\n  db:\n    image: pg\n  web:\n    image: app\n    links: ["db"]\n',
+      warnings: [REACH],
     },
     {
       name: 'depends_on waiting for a linked service to complete',
       compose: 'services:\n  migrate: { image: app }\n  web:\n    image: app\n    links: [migrate]\n    depends_on: { migrate: { condition: service_completed_successfully } }\n',
       yaml: 'services:\n  migrate:\n    image: app\n  web:\n    image: app\n    links: ["migrate"]\n',
-      warnings: ['6:5: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
+      warnings: [REACH, '6:19: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
     },
     {
       name: 'build: a mapping keeps context, dockerfile and args; context defaults to the folder',
       compose: 'services:\n  web:\n    build: { dockerfile: Dockerfile.dev, target: dev, args: [V=1] }\n',
       yaml: 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n      args: ["V=1"]\n',
-      warnings: ['3:5: service "web": build.target is dropped: hitch builds with context, dockerfile and args only'],
+      warnings: ['3:42: service "web": build.target is dropped: hitch builds with context, dockerfile and args only'],
     },
     {
       name: "env_file's long form becomes its path",
       compose: 'services:\n  web:\n    image: app\n    env_file: [a.env, { path: b.env, required: false }]\n',
       yaml: 'services:\n  web:\n    image: app\n    env_file: ["a.env", "b.env"]\n',
-      warnings: ['4:5: service "web": env_file.required is dropped: hitch needs b.env to exist'],
+      warnings: ['4:38: service "web": env_file.required is dropped: hitch needs b.env to exist'],
     },
     {
       name: "ports: short forms as they are, the long form without swarm's mode",
       compose: 'services:\n  web:\n    image: app\n    ports: [80, "127.0.0.1::5000", { target: 53, published: "5353", protocol: udp, mode: ingress }]\n',
       yaml: 'services:\n  web:\n    image: app\n    ports:\n      - 80\n      - 127.0.0.1::5000\n      - target: 53\n        published: "5353"\n        protocol: udp\n',
-      warnings: ['4:5: service "web": ports.mode is dropped: swarm and naming options have no meaning for hitch'],
+      warnings: ['4:84: service "web": ports.mode of port 53/udp is dropped: swarm and naming options have no meaning for hitch'],
     },
     {
       name: 'volumes: ro and rw stay, other mount options and anonymous volumes go',
       compose: 'services:\n  web:\n    image: app\n    volumes: ["data:/data:ro,z", "./src:/src:delegated", /cache, "~/.m2:/root/.m2:rw"]\n',
       yaml: 'services:\n  web:\n    image: app\n    volumes: ["data:/data:ro", "./src:/src", "~/.m2:/root/.m2:rw"]\n',
       warnings: [
-        '4:5: service "web": mount option z of data:/data:ro,z is dropped: hitch knows ro and rw',
-        '4:5: service "web": mount option delegated of ./src:/src:delegated is dropped: hitch knows ro and rw',
-        '4:5: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+        '4:15: service "web": mount option z of data:/data:ro,z is dropped: hitch knows ro and rw',
+        '4:34: service "web": mount option delegated of ./src:/src:delegated is dropped: hitch knows ro and rw',
+        '4:58: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+      ],
+    },
+    {
+      name: 'volumes: when every mount is dropped, so is the key, rather than stay as []',
+      compose: 'services:\n  web:\n    image: app\n    volumes: [/cache, { type: tmpfs, target: /t }]\n',
+      yaml: 'services:\n  web:\n    image: app\n',
+      warnings: [
+        '4:15: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+        '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume or a bind mount',
       ],
     },
     {
       name: 'healthcheck without start_interval',
       compose: 'services:\n  db:\n    image: pg\n    healthcheck: { test: pg_isready, interval: 2s, start_interval: 1s }\n',
       yaml: 'services:\n  db:\n    image: pg\n    healthcheck:\n      test: pg_isready\n      interval: 2s\n',
-      warnings: ['4:5: service "db": healthcheck.start_interval is dropped: not supported by hitch'],
+      warnings: ['4:52: service "db": healthcheck.start_interval is dropped: not supported by hitch'],
     },
     {
       name: 'environment: a variable taken from the environment stays empty',
@@ -87,13 +113,30 @@ describe('convert: one field at a time', () => {
     },
     {
       name: 'the project name and named volumes; version goes silently',
-      compose: 'version: "3"\nname: shop\nservices:\n  db: { image: pg, volumes: ["d:/d"] }\nvolumes:\n  d: { name: shared-d }\n',
+      compose: 'version: "3"\nname: shop\nservices:\n  db: { image: pg, volumes: ["d:/d"] }\nvolumes:\n  d: { driver: local }\n',
       yaml: 'name: shop\nservices:\n  db:\n    image: pg\n    volumes: ["d:/d"]\n',
-      warnings: ['6:8: volume "d": name is dropped: hitch creates and labels the volume <project>_d itself'],
+      warnings: ['6:8: volume "d": driver is dropped: hitch creates and labels the volume <project>_d itself'],
     },
   ];
   it.each(cases)('$name', ({ compose, yaml, warnings = [] }) => {
     expect(converted(compose)).toEqual({ yaml, warnings });
+  });
+});
+
+// Issue: `external: true` and `name:` gave two generic warnings, and the plan made a new empty volume:
+// nothing said that the volume compose used, and its data, would not be seen.
+describe('a top-level volume compose used as it is: one warning says its data is not seen, and what to do', () => {
+  const notSeen = (key: string, used: string, dropped: string) =>
+    `volume "${key}": ${dropped} dropped: compose used the engine's volume "${used}" itself; hitch mounts <project>_${key}, a new one, so "${used}" will not be used and its data not seen; copy the data over to keep it`;
+  it.each<[string, string, string[]]>([
+    ['external, with a name', '{name: legacy_pgdata, external: true}', [`7:3: ${notSeen('pgdata', 'legacy_pgdata', 'name and external are')}`]],
+    ['external, by its own name', '{external: true}', [`7:3: ${notSeen('pgdata', 'pgdata', 'external is')}`]],
+    ["external, named as format 2 and 3.x named it", '{external: {name: old}}', [`7:3: ${notSeen('pgdata', 'old', 'external is')}`]],
+    ['named, not external: compose makes it under that name', '{name: pg, driver: local}', [`7:3: ${notSeen('pgdata', 'pg', 'name is')}`, '7:22: volume "pgdata": driver is dropped: hitch creates and labels the volume <project>_pgdata itself']],
+    ['not external: the generic warning, not this one', '{external: false}', ['7:12: volume "pgdata": external is dropped: hitch creates and labels the volume <project>_pgdata itself']],
+  ])('%s', (_name, spec, warnings) => {
+    const compose = `services:\n  db:\n    image: pg\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: ${spec}\n`;
+    expect(converted(compose)).toEqual({ yaml: 'services:\n  db:\n    image: pg\n    volumes: ["pgdata:/var/lib/postgresql/data"]\n', warnings });
   });
 });
 

@@ -7,6 +7,10 @@ export const HEADER = '# yaml-language-server: $schema=links.schema.json\n# Conv
 
 export type Options = Partial<ConvertOptions>;
 
+/** What every converted file of format 2 on with more than one service is told, at `services:` (line 1 here). */
+export const REACH =
+  "1:1: in hitch a service reaches only the services it links to, where compose's default network let every service reach every other by name: each service's links must name every service it connects to";
+
 /** A disk where every build context is a folder holding whatever Dockerfile is asked for (the loader asks for the context first). */
 function anyBuildDisk(): NonNullable<Options['pathKind']> {
   const folders: string[] = [];
@@ -21,9 +25,10 @@ export function convert(text: string, opts: Options = {}) {
   return convertCompose(text, { file: 'docker-compose.yml', schemaRef: 'links.schema.json', readFile: () => '', pathKind: anyBuildDisk(), ...opts });
 }
 
-const lines = (ws: { line: number; col: number; message: string }[]) => ws.map((w) => `${w.line}:${w.col}: ${w.message}`);
+/** "line:col: message", with the file first when it is not the compose file. */
+const lines = (ws: { file?: string; line: number; col: number; message: string }[]) => ws.map((w) => `${w.file === undefined ? '' : `${w.file}:`}${w.line}:${w.col}: ${w.message}`);
 
-/** The converted text without its header, and the warnings as "line:col: message". */
+/** The converted text without its header, and the warnings as "line:col: message" (lines above). */
 export function converted(text: string, opts: Options = {}): { yaml: string; warnings: string[] } {
   const { yaml, warnings } = convert(text, opts);
   expect(yaml.startsWith(HEADER)).toBe(true);

@@ -8,13 +8,39 @@ import { converted, refused } from './helpers.js';
 
 describe('env_file entries that name no file are dropped, each with a warning', () => {
   it.each<[string, string, string | undefined, string[]]>([
-    ['null and an empty mapping in a list', '[null, {}, a.env]', '["a.env"]', ['4:5: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:5: service "web": env_file entry {} is dropped: it names no file; give a path, or { path: … }']],
-    ['a list of nothing but those', '[null, {required: true}]', undefined, ['4:5: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:5: service "web": env_file entry {"required":true} is dropped: it names no file; give a path, or { path: … }']],
+    ['null and an empty mapping in a list', '[null, {}, a.env]', '["a.env"]', ['4:16: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:22: service "web": env_file entry {} is dropped: it names no file; give a path, or { path: … }']],
+    ['a list of nothing but those', '[null, {required: true}]', undefined, ['4:16: service "web": env_file entry null is dropped: it names no file; give a path, or { path: … }', '4:22: service "web": env_file entry {"required":true} is dropped: it names no file; give a path, or { path: … }']],
     ['a number', '3', undefined, ['4:5: service "web": env_file entry 3 is dropped: it names no file; give a path, or { path: … }']],
-    ['a path that is not a string', '[{path: [a.env]}]', undefined, ['4:5: service "web": env_file entry {"path":["a.env"]} is dropped: it names no file; give a path, or { path: … }']],
+    ['a path that is not a string', '[{path: [a.env]}]', undefined, ['4:16: service "web": env_file entry {"path":["a.env"]} is dropped: it names no file; give a path, or { path: … }']],
   ])('%s', (_name, envFile, kept, warnings) => {
     const yaml = `services:\n  web:\n    image: x\n${kept === undefined ? '' : `    env_file: ${kept}\n`}`;
     expect(converted(`services:\n  web:\n    image: x\n    env_file: ${envFile}\n`)).toEqual({ yaml, warnings });
+  });
+});
+
+// Issue: an optional env_file that is not there failed convert ("cannot be read", exit 2); compose skips it.
+describe('an env_file with required: false', () => {
+  const compose = 'services:\n  web:\n    image: x\n    env_file:\n      - a.env\n      - path: ${DIR:-.}/optional.env\n        required: false\n';
+  const disk = (present: string[]) => ({ readFile: (p: string) => (present.some((f) => p === `${process.cwd()}/${f}`) ? '' : undefined) });
+
+  it('is left out when it is not there, as compose skips it, with a warning', () => {
+    expect(converted(compose, disk(['a.env']))).toEqual({
+      yaml: 'services:\n  web:\n    image: x\n    env_file: ["a.env"]\n',
+      warnings: [
+        `6:9: service "web": env_file \${DIR:-.}/optional.env is dropped: it is not there (looked for ${process.cwd()}/optional.env), and compose skips a missing env_file with required: false; hitch reads every env_file it names: add it back once the file exists`,
+      ],
+    });
+  });
+
+  it('is kept when it is there, which hitch then needs', () => {
+    expect(converted(compose, disk(['a.env', 'optional.env']))).toEqual({
+      yaml: 'services:\n  web:\n    image: x\n    env_file: ["a.env", "${DIR:-.}/optional.env"]\n',
+      warnings: ['7:9: service "web": env_file.required is dropped: hitch needs ${DIR:-.}/optional.env to exist'],
+    });
+  });
+
+  it('the only one, left out: env_file goes', () => {
+    expect(converted('services:\n  web:\n    image: x\n    env_file: [{path: o.env, required: false}]\n', disk([])).yaml).toEqual('services:\n  web:\n    image: x\n');
   });
 });
 

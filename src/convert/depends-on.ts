@@ -1,0 +1,52 @@
+// compose's `depends_on` → hitch's links. hitch starts a service after the services it links to, and
+// waits for them to be ready (DESIGN: readiness), so a `depends_on` entry on a linked service is covered;
+// one on a service that is not linked, or an option hitch has no such thing as, is dropped and named.
+import { printable } from '../manifest/problems.js';
+import type { Lookup } from '../manifest/template.js';
+import type { Path } from '../manifest/tree.js';
+import { isObj, linkTargets, shown, type Drop, type Obj, type Value } from './fields.js';
+import { expanded } from './variables.js';
+
+/** One entry of compose's `depends_on`; `at` is where it is written below `depends_on`. */
+interface Dependency {
+  service: string;
+  condition: string;
+  options: Obj; // the mapping form's other keys
+  at: Path;
+}
+
+/** compose's `depends_on` entries, from its list or its mapping form. */
+function dependencies(value: Value): Dependency[] {
+  if (Array.isArray(value)) return value.map((s, i) => ({ service: typeof s === 'string' ? s : shown(s), condition: 'service_started', options: {}, at: [i] }));
+  if (!isObj(value)) return [];
+  return Object.entries(value).map(([s, v]) => {
+    const { condition, ...options } = isObj(v) ? v : {};
+    return { service: s, condition: typeof condition === 'string' ? condition : 'service_started', options, at: [s] };
+  });
+}
+
+/** Why an option of a covered entry is dropped, or undefined when hitch does what it asks anyway. */
+function optionWhy(key: string, value: Value, name: string, target: string): string | undefined {
+  if (key === 'required') return value === true ? undefined : 'hitch has no optional links: a link needs its service in the manifest';
+  if (key === 'restart') {
+    return value === false ? undefined : `hitch recreates ${printable(name)} when what its link shows of ${printable(target)} changes (shared env, exposed ports), not when ${printable(target)} restarts`;
+  }
+  return 'not supported by hitch';
+}
+
+export function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
+  const linked = linkTargets(svc.links, lookup);
+  for (const { service: dep, condition, options, at } of dependencies(svc.depends_on)) {
+    const target = expanded(dep, lookup) ?? dep;
+    if (!linked.includes(target)) {
+      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, at);
+    } else if (condition === 'service_completed_successfully') {
+      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`, at);
+    } else {
+      for (const [key, value] of Object.entries(options)) {
+        const why = optionWhy(key, value, name, target);
+        if (why) drop(`depends_on.${printable(dep)}.${printable(key)}`, why, [...at, key]);
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// compose's merge of an extended service (the base) with the service that extends it (the local one),
+// as compose-go merges them (override/merge.go, then uncity.go's unique keys): mappings merge key by key,
+// lists append, and a scalar of the local service wins. Exceptions, on the fields convert reads:
+// `command`, `entrypoint` and `healthcheck.test` are replaced, not appended; `environment`, `labels`
+// and `build.args` merge by variable name; `volumes` are one per target, `ports` one per
+// host_ip:published:target/protocol, `env_file` one per path, `expose` and `links` one per value, a
+// later entry taking an earlier one's place; `build: DIR` is `{context: DIR}`; `depends_on` merges as a
+// mapping. Each merged node keeps where it was written (Source), in whichever file that was.
+import { setOwn } from '../manifest/tree.js';
+import { isObj, type Obj, type Value } from './fields.js';
+import type { Source } from './place.js';
+import { splitOutsideVariables } from './variables.js';
+
+/** A value and where each node below it was written. */
+export interface Sourced {
+  value: Value;
+  from: Source;
+}
+
+type Merge = (base: Sourced, local: Sourced) => Sourced;
+
+function child(s: Sourced, key: string | number): Sourced {
+  return { value: (s.value as Record<string | number, Value>)[key], from: (below) => s.from([key, ...below]) };
+}
+
+/** The Source of a value made of parts: `part(key)` for what is below a key or index, else `whole`. */
+function madeOf(whole: Source, part: (key: string | number) => Source | undefined): Source {
+  return (below) => (below.length === 0 ? whole([]) : (part(below[0]!)?.(below.slice(1)) ?? whole(below)));
+}
+
+/** Base's keys in their order, then the local service's new ones; a key in both is `both(key, …)`. */
+function mergeMappings(base: Sourced, local: Sourced, both: (key: string, base: Sourced, local: Sourced) => Sourced): Sourced {
+  const value: Obj = {};
+  const parts = new Map<string, Source>();
+  const put = (key: string, s: Sourced) => {
+    setOwn(value, key, s.value);
+    parts.set(key, s.from);
+  };
+  for (const key of Object.keys(base.value as Obj)) put(key, child(base, key));
+  for (const key of Object.keys(local.value as Obj)) put(key, Object.hasOwn(value, key) ? both(key, child(base, key), child(local, key)) : child(local, key));
+  return { value, from: madeOf(local.from, (key) => parts.get(String(key))) };
+}
+
+/** compose's default: mappings merge, lists append, anything else is replaced; a local null keeps the base. */
+function mergeAny(base: Sourced, local: Sourced): Sourced {
+  if (local.value === null || local.value === undefined) return base;
+  if (isObj(base.value) && isObj(local.value)) return mergeMappings(base, local, (_, b, l) => mergeAny(b, l));
+  if (Array.isArray(base.value) && Array.isArray(local.value)) return appended(base, local);
+  return local;
+}
+
+/** The base's entries, then the local ones; an entry whose `key` an earlier one has takes its place. */
+function appended(base: Sourced, local: Sourced, key?: (entry: Value) => string): Sourced {
+  if (!Array.isArray(base.value) || !Array.isArray(local.value)) return mergeAny(base, local);
+  const entries: Sourced[] = [];
+  const seen = new Map<string, number>();
+  for (const s of [base, local]) {
+    (s.value as Value[]).forEach((_, i) => {
+      const entry = child(s, i);
+      const k = key?.(entry.value);
+      const earlier = k === undefined ? undefined : seen.get(k);
+      if (earlier !== undefined) entries[earlier] = entry;
+      else {
+        if (k !== undefined) seen.set(k, entries.length);
+        entries.push(entry);
+      }
+    });
+  }
+  return { value: entries.map((e) => e.value), from: madeOf(local.from, (i) => entries[Number(i)]?.from) };
+}
+
+/** A list as compose's convertIntoSequence makes one: a mapping's entries as KEY=VALUE (KEY alone for null), a string as one entry. */
+function asList(s: Sourced): Sourced {
+  if (Array.isArray(s.value)) return s;
+  if (typeof s.value === 'string') return { value: [s.value], from: madeOf(s.from, () => s.from) };
+  const o = isObj(s.value) ? s.value : {};
+  const keys = Object.keys(o);
+  return { value: keys.map((k) => (o[k] === null ? k : `${k}=${String(o[k])}`)), from: madeOf(s.from, (i) => child(s, keys[Number(i)]!).from) };
+}
+
+const variableName = (entry: Value) => (typeof entry === 'string' ? entry.split('=')[0]! : String(entry));
+
+/** environment, labels, build.args: by variable name, the local value winning (a mapping stays one). */
+function keyValues(base: Sourced, local: Sourced): Sourced {
+  if (isObj(base.value) && isObj(local.value)) return mergeMappings(base, local, (_, __, l) => l);
+  return appended(asList(base), asList(local), variableName);
+}
+
+/** `build: DIR` is `{context: DIR}`, whose context was written where DIR was. */
+function asBuild(s: Sourced): Sourced {
+  return typeof s.value === 'string' ? { value: { context: s.value }, from: madeOf(s.from, () => s.from) } : s;
+}
+
+function build(base: Sourced, local: Sourced): Sourced {
+  const [b, l] = [asBuild(base), asBuild(local)];
+  if (!isObj(b.value) || !isObj(l.value)) return mergeAny(base, local);
+  return mergeMappings(b, l, (key, x, y) => (key === 'args' || key === 'labels' ? keyValues(x, y) : mergeAny(x, y)));
+}
+
+/** A list of services is the mapping compose makes of it: each started, and required. */
+function asDependencies(s: Sourced): Sourced {
+  if (!Array.isArray(s.value)) return s;
+  const entries = s.value.map((name, i): [string, Sourced] => [String(name), child(s, i)]);
+  const value: Obj = {};
+  for (const [name] of entries) setOwn<Value>(value, name, { condition: 'service_started', required: true });
+  return { value, from: madeOf(s.from, (key) => entries.find(([name]) => name === key)?.[1].from) };
+}
+
+function dependsOn(base: Sourced, local: Sourced): Sourced {
+  const [b, l] = [asDependencies(base), asDependencies(local)];
+  return isObj(b.value) && isObj(l.value) ? mergeMappings(b, l, (_, x, y) => mergeAny(x, y)) : mergeAny(base, local);
+}
+
+/** A mount's target: the second part of `src:dst[:mode]`, or the only one of an anonymous volume. */
+function volumeTarget(entry: Value): string {
+  if (isObj(entry)) return String(entry.target);
+  const parts = splitOutsideVariables(String(entry), ':');
+  return parts[parts.length === 1 ? 0 : 1]!;
+}
+
+/** A published port as compose-go's portIndexer keys it; the short form `[[IP:]PUBLISHED:]TARGET[/PROTO]` alike. */
+function portKey(entry: Value): string {
+  if (isObj(entry)) return `${String(entry.host_ip ?? '')}:${String(entry.published ?? '')}:${String(entry.target)}/${String(entry.protocol ?? 'tcp')}`;
+  const [spec = '', protocol = 'tcp'] = String(entry).split('/');
+  const parts = spec.split(':');
+  const target = parts.pop();
+  const published = parts.pop() ?? '';
+  return `${parts.join(':')}:${published}:${target}/${protocol}`;
+}
+
+const envFilePath = (entry: Value) => String(isObj(entry) ? entry.path : entry);
+const replaced: Merge = (_, local) => local;
+
+const FIELDS = new Map<string, Merge>([
+  ['command', replaced],
+  ['entrypoint', replaced],
+  ['healthcheck', (b, l) => (isObj(b.value) && isObj(l.value) ? mergeMappings(b, l, (key, x, y) => (key === 'test' ? y : mergeAny(x, y))) : mergeAny(b, l))],
+  ['environment', keyValues],
+  ['labels', keyValues],
+  ['build', build],
+  ['depends_on', dependsOn],
+  ['env_file', (b, l) => appended(asList(b), asList(l), envFilePath)],
+  ['volumes', (b, l) => appended(b, l, volumeTarget)],
+  ['ports', (b, l) => appended(b, l, portKey)],
+  ['expose', (b, l) => appended(b, l, String)],
+  ['links', (b, l) => appended(asList(b), asList(l), String)],
+]);
+
+/** `local` (without its `extends`) merged onto `base`, as compose merges an extending service onto the one it extends. */
+export function extendService(base: Sourced, local: Sourced): Sourced {
+  const merged = mergeMappings(base, local, (key, b, l) => (l.value === null ? b : (FIELDS.get(key) ?? mergeAny)(b, l)));
+  const { extends: _, ...value } = merged.value as Obj;
+  return { value, from: merged.from };
+}
+
