@@ -211,7 +211,7 @@ describe('restart', () => {
 
   it('starts a stopped sandbox first, firewall and all, so its service has a namespace', async () => {
     await docker.getContainer(`${P}-cache-sandbox`).stop({ t: 0 });
-    expect(await hitch([...H, '--json', 'restart', 'cache'])).toEqual({ code: 0, stdout: '{\n  "project": "it-cmd",\n  "restarted": [\n    "cache"\n  ]\n}\n', stderr: '' });
+    expect(await hitch([...H, '--json', 'restart', 'cache'])).toEqual({ code: 0, stdout: '{\n  "project": "it-cmd",\n  "ok": true,\n  "restarted": [\n    "cache"\n  ],\n  "failed": []\n}\n', stderr: '' });
     await until('cache answering', async () => ((await linksWork())['store by alias'] === 'PONG\n' ? true : undefined));
     expect(await linksWork()).toEqual(LINKS_WORK);
   });
