@@ -20,6 +20,14 @@ export interface CheckResult {
   project: string;
   ok: boolean;
   probes: CheckRow[];
+  /** Why no probe ran (nothing up, a paused or restarting sandbox…), with the way out: only when check refused. */
+  error?: string;
+  remedy?: string;
+}
+
+/** `check --json`'s document when check refused to probe: the same shape, no probes, and why. */
+export function refusedCheck(project: string, refusal: UserError): CheckResult {
+  return { project, ok: false, error: refusal.message, ...(refusal.remedy ? { remedy: refusal.remedy } : {}), probes: [] };
 }
 
 const LISTEN_BASE = 40000; // where the unexposed-port listeners start looking for a free port

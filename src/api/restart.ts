@@ -9,6 +9,7 @@ import type { Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
 import { planRestart, type RestartTarget } from '../plan/restart-plan.js';
 import { UserError } from '../user-error.js';
+import { PartialFailure } from './partial-failure.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { withProjectLock, type LockOptions } from './lock.js';
 import { notCreated, notCreatedWarning, pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
@@ -31,16 +32,25 @@ function complete(targets: ServiceContainers[]): RestartTarget[] {
   return targets as RestartTarget[];
 }
 
-/** What failed, and the services not restarted for it (a parent waits for its children); undefined when none failed. */
-function restartFailure(plan: Plan, execution: ExecutionResult): UserError | undefined {
+/**
+ * What failed, and the services not restarted for it (a parent waits for its children), with those that
+ * were restarted beside it, in the plan's order; undefined when none failed.
+ */
+function restartFailure(plan: Plan, execution: ExecutionResult): PartialFailure | undefined {
   const errors = Object.values(execution.errors);
   if (errors.length === 0) return undefined;
-  const left = plan.actions.flatMap((a) => (a.kind === 'restart-container' && a.role === 'service' && execution.outcomes[a.id] !== 'done' ? [a.service] : []));
+  const restarts = plan.actions.flatMap((a) => (a.kind === 'restart-container' && a.role === 'service' ? [{ service: a.service, done: execution.outcomes[a.id] === 'done' }] : []));
+  const left = restarts.filter((r) => !r.done).map((r) => r.service);
+  const done = restarts.filter((r) => r.done).map((r) => r.service);
   const remedy = errors.find((e): e is UserError => e instanceof UserError)?.remedy;
-  return new UserError(`${errors.map((e) => e.message).join('; ')}; not restarted: ${left.join(', ')}`, remedy);
+  const failed = Object.entries(execution.errors).map(([action, err]) => ({ action, message: err.message }));
+  return new PartialFailure(`${errors.map((e) => e.message).join('; ')}; not restarted: ${left.join(', ')}`, remedy, done, failed);
 }
 
-/** Restarts the named services (default: all), in start order; resolves with them in that order. */
+/**
+ * Restarts the named services (default: all), in start order; resolves with them in that order. A
+ * failure part way is a PartialFailure, with the services restarted meanwhile.
+ */
 export async function restart(engine: Engine, scope: ProjectScope, services: string[], opts: RestartOptions = {}): Promise<string[]> {
   return withProjectLock(engine, scope.name, 'restart', opts.lock ?? {}, () => restartLocked(engine, scope, services, opts));
 }

@@ -134,6 +134,29 @@ describe('logs', () => {
   });
 });
 
+describe('--json where the output has no JSON form', () => {
+  const refusal = (command: string, what: string, remedy: string) => ({ code: 2, stdout: '', stderr: `hitch: ${command} has no --json output: it prints ${what}\n  to fix: ${remedy}\n` });
+  const LOGS = refusal('logs', "the services' lines as they wrote them", "drop --json; `hitch logs --no-log-prefix SERVICE` prints one service's lines bare, `--timestamps` adds when each was written");
+
+  it('logs refuses it, before or after its name, as a usage error', async () => {
+    expect(await hitch([...H, '--json', 'logs', 'web'])).toEqual(LOGS);
+    expect(await hitch([...H, 'logs', '--json', 'web'])).toEqual(LOGS);
+  });
+
+  it('exec and convert refuse it too', async () => {
+    expect(await hitch([...H, '--json', 'exec', 'web', 'true'])).toEqual(refusal('exec', "the command's own output", "drop --json: the command's output is passed on as it writes it (`hitch exec web cat state.json`)"));
+    expect(await hitch(['--json', 'convert', `${ROOT}/test/fixtures/compose/redis-webapp/docker-compose.yml`])).toEqual(
+      refusal('convert', 'a hitch manifest, in YAML', 'drop --json and write the manifest, then `hitch -f hitch.yaml --json config` prints it as JSON'),
+    );
+  });
+
+  it('ps -q --json is an array of the full container ids', async () => {
+    const ids = await Promise.all(['api', 'cache', 'web'].map(async (s) => (await docker.getContainer(`${P}-${s}`).inspect()).Id));
+    expect(JSON.parse((await hitchOk([...H, '--json', 'ps', '-q'])).stdout)).toEqual(ids);
+    expect(JSON.parse((await hitchOk([...H, 'ps', '-q', '--json', 'web'])).stdout)).toEqual([ids[2]]);
+  });
+});
+
 describe('exec', () => {
   it("streams stdout and stderr and exits with the command's code", async () => {
     expect(await hitch([...H, 'exec', 'web', 'sh', '-c', 'echo out; echo err >&2; exit 3'])).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
@@ -188,7 +211,7 @@ describe('restart', () => {
 
   it('starts a stopped sandbox first, firewall and all, so its service has a namespace', async () => {
     await docker.getContainer(`${P}-cache-sandbox`).stop({ t: 0 });
-    expect(await hitch([...H, '--json', 'restart', 'cache'])).toEqual({ code: 0, stdout: '{\n  "project": "it-cmd",\n  "restarted": [\n    "cache"\n  ]\n}\n', stderr: '' });
+    expect(await hitch([...H, '--json', 'restart', 'cache'])).toEqual({ code: 0, stdout: '{\n  "project": "it-cmd",\n  "ok": true,\n  "restarted": [\n    "cache"\n  ],\n  "failed": []\n}\n', stderr: '' });
     await until('cache answering', async () => ((await linksWork())['store by alias'] === 'PONG\n' ? true : undefined));
     expect(await linksWork()).toEqual(LINKS_WORK);
   });

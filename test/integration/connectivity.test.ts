@@ -201,3 +201,25 @@ describe("db's sandbox restarts, then hitch up", () => {
     expect(await checkMatrix()).toEqual(MATRIX);
   });
 });
+
+describe('check --json that refuses to probe', () => {
+  it('prints a document valid against its schema, with the error and the way out, exit 1', async () => {
+    await docker.getContainer(`${P}-web-sandbox`).pause();
+    try {
+      const res = await hitch(['-f', FILE, '--json', 'check']);
+      const doc = JSON.parse(res.stdout);
+      const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(await readFile(`${ROOT}/schemas/check.schema.json`, 'utf8')));
+      validate(doc);
+      const error = `cannot check project ${P}: probes run in every sandbox, and nothing runs in a paused one: ${P}-web-sandbox`;
+      const remedy = `unpause it (\`docker unpause ${P}-web-sandbox\`), then run \`hitch check\` again`;
+      expect({ code: res.code, doc, errors: validate.errors ?? [], stderr: res.stderr }).toEqual({
+        code: 1,
+        doc: { project: P, ok: false, error, remedy, probes: [] },
+        errors: [],
+        stderr: `hitch: ${error}\n  to fix: ${remedy}\n`,
+      });
+    } finally {
+      await docker.getContainer(`${P}-web-sandbox`).unpause();
+    }
+  });
+});

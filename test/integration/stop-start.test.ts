@@ -64,7 +64,7 @@ describe('stop', () => {
     expect(await states()).toEqual({ cache: 'stopped', extra: 'missing', web: 'stopped' });
     expect(await containerIds(P)).toEqual(ids);
     expect(await canListen(port)).toBe(true);
-    expect(await hitch([...H, '--json', 'stop'])).toEqual({ code: 0, stdout: '{\n  "project": "it-stopstart",\n  "stopped": [\n    "web",\n    "cache"\n  ]\n}\n', stderr: '' });
+    expect(await hitch([...H, '--json', 'stop'])).toEqual({ code: 0, stdout: '{\n  "project": "it-stopstart",\n  "ok": true,\n  "stopped": [\n    "web",\n    "cache"\n  ],\n  "failed": []\n}\n', stderr: '' });
   });
 
   it('of an unknown name: the usage error of every command', async () => {
@@ -110,6 +110,20 @@ describe('start', () => {
   });
 });
 
+/** A stack of the describe's own, up before its tests and down after them; the manifest's path once up. */
+function upForTheseTests(project: string, services: Parameters<typeof writeManifest>[1]): () => string {
+  let file = '';
+  beforeAll(async () => {
+    file = await writeManifest(project, services);
+    await hitch(['-f', file, 'down']);
+    await hitchOk(['-f', file, 'up']);
+  });
+  afterAll(async () => {
+    await hitchOk(['-f', file, 'down']);
+  });
+  return () => file;
+}
+
 describe('restart, as start: a parent once the children it restarts are ready', () => {
   const Q = 'it-restart-ready';
   // slow listens 2 s after each start: web's restart must wait for that, as start's would
@@ -117,24 +131,36 @@ describe('restart, as start: a parent once the children it restarts are ready', 
     slow: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'sleep 2; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
     web: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], links: ['slow'], stop_signal: 'SIGKILL' },
   };
-  let file: string;
-
-  beforeAll(async () => {
-    file = await writeManifest(Q, STACK);
-    await hitch(['-f', file, 'down']);
-    await hitchOk(['-f', file, 'up']);
-  });
-
-  afterAll(async () => {
-    await hitchOk(['-f', file, 'down']);
-  });
+  const manifest = upForTheseTests(Q, STACK);
 
   it('web restarts once slow answers it again, so the link works as soon as restart returns', async () => {
-    expect(await hitch(['-f', file, 'restart'])).toEqual({ code: 0, stdout: '', stderr: '✔ restarted slow\n✔ restarted web\n' });
+    expect(await hitch(['-f', manifest(), 'restart'])).toEqual({ code: 0, stdout: '', stderr: '✔ restarted slow\n✔ restarted web\n' });
     const probe = await execIn(`${Q}-web-sandbox`, ['hitch-sandbox', 'probe', await ipOf(`${Q}-slow-sandbox`, `${Q}-hitch`), '80', '1']);
     expect(probe.output.trim()).toBe('open');
     const [slow, web] = await Promise.all([startedAt(`${Q}-slow`), startedAt(`${Q}-web`)]);
     expect(Date.parse(web) - Date.parse(slow)).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('restart --json of a child that does not come back', () => {
+  const Q = 'it-restart-partial';
+  // flaky exits 3 on every start after its first: web, its parent, is left as it was; lone, which links
+  // nothing, is restarted beside it
+  const STACK = {
+    flaky: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'test -e /started && exit 3; touch /started; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
+    web: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], links: ['flaky'], stop_signal: 'SIGKILL' },
+    lone: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL' },
+  };
+  const manifest = upForTheseTests(Q, STACK);
+
+  it('prints the document as on success, with what was restarted and what failed, and exits 1', async () => {
+    const res = await hitch(['-f', manifest(), '--json', 'restart']);
+    expect({ ...res, stdout: JSON.parse(res.stdout) }).toEqual({
+      code: 1,
+      // flaky itself was restarted: it is its readiness for web that failed
+      stdout: { project: Q, ok: false, restarted: ['flaky', 'lone'], failed: [{ action: 'ready:flaky@web', message: 'service "flaky" is not running (exit code 3)' }] },
+      stderr: 'hitch: service "flaky" is not running (exit code 3); not restarted: web\n  to fix: fix the service\'s command or image and run `hitch up` again\n',
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { globals, loadFrom, openEngine, printJson } from '../context.js';
 import { secondsParser } from '../seconds.js';
 import { table } from '../table.js';
+import { UsageError, UserError } from '../../user-error.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -11,9 +12,13 @@ export function registerCheck(program: Command): void {
     .action(async (opts: { timeout: number }, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
-      const { check } = await import('../../api/check.js');
+      const { check, refusedCheck } = await import('../../api/check.js');
       const { portText } = await import('../../manifest/ports.js');
-      const result = await check(await openEngine(), manifest, { timeoutSec: opts.timeout });
+      const result = await check(await openEngine(), manifest, { timeoutSec: opts.timeout }).catch((err: unknown) => {
+        // a script reads why no probe ran from the document; the message is on stderr too, exit 1
+        if (g.json && err instanceof UserError && !(err instanceof UsageError)) printJson(refusedCheck(manifest.project, err));
+        throw err;
+      });
       if (!result.ok) process.exitCode = 1;
       if (g.json) return printJson(result);
       const rows = result.probes.map((r) => [

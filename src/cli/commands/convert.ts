@@ -1,6 +1,8 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SCHEMA_FILE } from '../../manifest/schema.js';
+import { globals } from '../context.js';
+import { refuseJson } from '../no-json.js';
 
 export function registerConvert(program: Command): void {
   program
@@ -8,7 +10,8 @@ export function registerConvert(program: Command): void {
     .description('print a hitch manifest made from a docker-compose file, warning about every key it drops')
     .argument('<compose-file>', 'the compose file, e.g. docker-compose.yml')
     .addHelpText('after', '\nWrite the result beside the compose file: paths in it (build, env_file, volumes) stay relative to that folder.\n  hitch convert docker-compose.yml > hitch.yaml && hitch validate')
-    .action(async (composeFile: string) => {
+    .action(async (composeFile: string, _opts: unknown, cmd: Command) => {
+      refuseJson(globals(cmd), 'convert', 'a hitch manifest, in YAML', 'drop --json and write the manifest, then `hitch -f hitch.yaml --json config` prints it as JSON');
       const { ConvertError } = await import('../../convert/index.js');
       const { convertComposeFile } = await import('../../convert/file.js');
       const warn = (w: { file?: string; line: number; col: number; message: string }) => process.stderr.write(`${w.file ?? composeFile}:${w.line}:${w.col}: warning: ${w.message}\n`);

@@ -3,6 +3,7 @@ import type { ExecStreams } from '../../engine/engine.js';
 import type { Lookup } from '../../manifest/template.js';
 import { UsageError, UserError } from '../../user-error.js';
 import { commandLineEnv, globals, openEngine, scopeFrom } from '../context.js';
+import { refuseJson } from '../no-json.js';
 
 /** -t gives the command a terminal of our size; with -i our terminal goes raw so every key (Ctrl-C too) reaches it. */
 function streamsFor(opts: { interactive?: boolean; tty?: boolean }): { streams: ExecStreams; restore: () => void } {
@@ -70,6 +71,7 @@ export function registerExec(program: Command, passThrough: boolean): void {
     .action(async (service: string, command: string[], opts: ExecFlags, cmd: Command) => {
       if (opts.detach && (opts.interactive || opts.tty)) throw new UsageError('-d attaches nothing to the command', 'drop -i and -t, or -d');
       const g = globals(cmd);
+      refuseJson(g, 'exec', "the command's own output", "drop --json: the command's output is passed on as it writes it (`hitch exec web cat state.json`)");
       const scope = await scopeFrom(g);
       const lookup = opts.env?.some((v) => !v.includes('=')) ? await commandLineEnv(g) : undefined;
       const env = lookup ? opts.env?.map((v) => withValue(v, lookup)) : opts.env;

@@ -1,8 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseLogTime } from '../../api/log-time.js';
 import type { LogLine } from '../../engine/engine.js';
 import { argumentParser } from '../argument.js';
 import { globals, openEngine, scopeFrom } from '../context.js';
+import { refuseJson } from '../no-json.js';
 
 // docker compose's order: cyan, yellow, green, magenta, blue, then their bright variants.
 const COLOURS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];
@@ -46,8 +47,12 @@ export function registerLogs(program: Command): void {
     .option('--until <time>', 'only lines before then, in the same forms', moment)
     .option('-t, --timestamps', "show each line's timestamp (RFC 3339, the engine's)")
     .option('--no-log-prefix', 'print lines without the service prefix')
+    // program options come before `logs` (its -f is --follow); --json is taken after it too, as by the
+    // other commands, to be refused the same way
+    .addOption(new Option('--json').hideHelp())
     .action(async (services: string[], opts: LogsFlags, cmd: Command) => {
       const g = globals(cmd);
+      refuseJson(g, 'logs', "the services' lines as they wrote them", 'drop --json; `hitch logs --no-log-prefix SERVICE` prints one service\'s lines bare, `--timestamps` adds when each was written');
       const scope = await scopeFrom(g);
       const { logs } = await import('../../api/streams.js');
       let prefix = new Map<string, string>();

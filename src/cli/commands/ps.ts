@@ -14,7 +14,7 @@ export function registerPs(program: Command): void {
     .command('ps')
     .description("list the project's services: container, state, address, published ports, links")
     .argument('[services...]', 'only these services (default: all)')
-    .option('-q, --quiet', 'print only container ids, one per line')
+    .option('-q, --quiet', 'print only container ids, one per line (--json: an array of them)')
     // compose lists only running containers without -a; hitch lists every service, stopped ones too
     .option('-a, --all', 'accepted for compose scripts: stopped services are always listed')
     .action(async (services: string[], opts: { quiet?: boolean }, cmd: Command) => {
@@ -22,7 +22,9 @@ export function registerPs(program: Command): void {
       const scope = await scopeFrom(g);
       const { ps } = await import('../../api/ps.js');
       const rows = await ps(await openEngine(), scope, services);
-      if (opts.quiet) return void process.stdout.write(rows.flatMap((r) => (r.id ? [`${r.id}\n`] : [])).join(''));
+      const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
+      if (opts.quiet && g.json) return printJson(ids);
+      if (opts.quiet) return void process.stdout.write(ids.map((id) => `${id}\n`).join(''));
       if (g.json) return printJson(rows);
       process.stdout.write(
         table(

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { lockOptions } from '../../api/lock.js';
-import { globals, openEngine, printJson, scopeAndManifest } from '../context.js';
+import { globals, openEngine, scopeAndManifest } from '../context.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
+import { printOutcome } from '../outcome-json.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
@@ -15,13 +16,15 @@ export function registerRestart(program: Command): void {
       const g = globals(cmd);
       const { scope, manifest } = await scopeAndManifest(g);
       const { restart } = await import('../../api/restart.js');
-      const restarted = await restart(await openEngine(), scope, services, {
-        timeoutSec: opts.timeout,
-        manifest,
-        onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-        lock: lockOptions(commandLock(opts.lockTimeout)),
-      });
-      if (g.json) printJson({ project: scope.name, restarted });
+      const engine = await openEngine();
+      await printOutcome(g.json, scope.name, 'restarted', () =>
+        restart(engine, scope, services, {
+          timeoutSec: opts.timeout,
+          manifest,
+          onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
+          onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+          lock: lockOptions(commandLock(opts.lockTimeout)),
+        }),
+      );
     });
 }

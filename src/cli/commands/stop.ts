@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { globals, openEngine, printJson, scopeFrom } from '../context.js';
+import { globals, openEngine, scopeFrom } from '../context.js';
 import { lockOptions } from '../../api/lock.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
+import { printOutcome } from '../outcome-json.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerStop(program: Command): void {
@@ -15,12 +16,14 @@ export function registerStop(program: Command): void {
       const g = globals(cmd);
       const scope = await scopeFrom(g);
       const { stop } = await import('../../api/stop.js');
-      const stopped = await stop(await openEngine(), scope, services, {
-        timeoutSec: opts.timeout,
-        onStopped: (s) => !g.json && process.stderr.write(`✔ stopped ${s}\n`),
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-        lock: lockOptions(commandLock(opts.lockTimeout)),
-      });
-      if (g.json) printJson({ project: scope.name, stopped });
+      const engine = await openEngine();
+      await printOutcome(g.json, scope.name, 'stopped', () =>
+        stop(engine, scope, services, {
+          timeoutSec: opts.timeout,
+          onStopped: (s) => !g.json && process.stderr.write(`✔ stopped ${s}\n`),
+          onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+          lock: lockOptions(commandLock(opts.lockTimeout)),
+        }),
+      );
     });
 }

@@ -3,7 +3,9 @@
 // service whose sandbox restarted under it has no network, and its parents' probes, refused by the empty
 // namespace, would count as let in. The fake engine only observes: a probe would reach its `exec`.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../src/api/check.js';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { check, refusedCheck } from '../../../src/api/check.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { UserError } from '../../../src/user-error.js';
@@ -62,5 +64,27 @@ describe('check: refused up front', () => {
     ['start times not observed', { 'shop-db-sandbox': { startedAt: undefined }, 'shop-db': { startedAt: undefined } }],
   ])('not refused, it probes: %s', async (_, changes) => {
     expect(await refusal(changes)).toBe('probing');
+  });
+});
+
+describe('check --json when check refuses', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../../schemas/check.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+  it('is a document of the same schema: ok false, no probes, the error and its remedy', async () => {
+    const observed = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-cache-sandbox' ? { ...c, paused: true } : c)));
+    const err = await check(engineWith(observed), stack()).then(() => undefined, (e: UserError) => e);
+    const doc = refusedCheck('shop', err!);
+    validate(doc);
+    expect({ doc, errors: validate.errors ?? [] }).toEqual({
+      doc: {
+        project: 'shop',
+        ok: false,
+        error: 'cannot check project shop: probes run in every sandbox, and nothing runs in a paused one: shop-cache-sandbox',
+        remedy: 'unpause it (`docker unpause shop-cache-sandbox`), then run `hitch check` again',
+        probes: [],
+      },
+      errors: [],
+    });
   });
 });

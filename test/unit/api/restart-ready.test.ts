@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { restart } from '../../../src/api/restart.js';
 import type { ContainerStatus, Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
-import type { UserError } from '../../../src/user-error.js';
+import type { PartialFailure } from '../../../src/api/partial-failure.js';
 import { emptyEngine, link, manifest, service } from '../plan/fixtures.js';
 
 const SHOP = manifest([service('db', { expose: [{ port: 5432, proto: 'tcp' }], readyTimeoutMs: 2000 }), service('web', { links: [link('db')] })]);
@@ -53,9 +53,18 @@ describe('restart waits for the children it restarts', () => {
 
   it('a child that does not come back: its parent is left as it was, and the error names both', async () => {
     const f = fakeEngine([], { running: false, exitCode: 3 });
-    const err = await restart(f.engine, scope, [], { manifest: SHOP }).then(() => undefined, (e: UserError) => ({ message: e.message, remedy: e.remedy }));
+    const err = await restart(f.engine, scope, [], { manifest: SHOP }).then(
+      () => undefined,
+      (e: PartialFailure) => ({ message: e.message, remedy: e.remedy, done: e.done, failed: e.failed }),
+    );
     expect({ err, asked: f.asked }).toEqual({
-      err: { message: 'service "db" is not running (exit code 3); not restarted: web', remedy: "fix the service's command or image and run `hitch up` again" },
+      err: {
+        message: 'service "db" is not running (exit code 3); not restarted: web',
+        remedy: "fix the service's command or image and run `hitch up` again",
+        // for `restart --json`: db was restarted, and it is its readiness for web that failed
+        done: ['db'],
+        failed: [{ action: 'ready:db@web', message: 'service "db" is not running (exit code 3)' }],
+      },
       asked: ['stop shop-db', 'start shop-db', PROBE, 'lock released'],
     });
   });

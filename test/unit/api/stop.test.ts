@@ -1,13 +1,14 @@
 // `stop` on a fake engine that records what it is asked: parents before children, each service container
 // before its sandbox, what is stopped already left alone, and the names checked as every command does.
 import { describe, expect, it } from 'vitest';
+import type { PartialFailure } from '../../../src/api/partial-failure.js';
 import { stop } from '../../../src/api/stop.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
 import { UsageError, type UserError } from '../../../src/user-error.js';
 
 /** web links db; each up with both containers unless `down` says which container is stopped. */
-function fakeEngine(opts: { stopped?: string[]; paused?: string[]; restarting?: string[]; up?: string[] } = {}) {
+function fakeEngine(opts: { stopped?: string[]; paused?: string[]; restarting?: string[]; up?: string[]; refused?: string } = {}) {
   const asked: string[] = [];
   const made = (service: string, role: ObservedContainer['role']): ObservedContainer => {
     const name = role === 'sandbox' ? `shop-${service}-sandbox` : `shop-${service}`;
@@ -23,7 +24,10 @@ function fakeEngine(opts: { stopped?: string[]; paused?: string[]; restarting?: 
   const engine = {
     observe: async () => ({ containers }),
     tryLock: async () => ({ acquired: true, id: 'lock-id', release: async () => void asked.push('lock released') }),
-    stopContainer: async (id: string, t?: number) => void asked.push(`stop ${id}${t === undefined ? '' : ` -t ${t}`}`),
+    stopContainer: async (id: string, t?: number) => {
+      if (id === opts.refused) throw new Error('tried to kill container, but did not receive an exit event');
+      asked.push(`stop ${id}${t === undefined ? '' : ` -t ${t}`}`);
+    },
   } as unknown as Engine;
   return { engine, asked };
 }
@@ -74,6 +78,19 @@ describe('stop', () => {
       stopped: ['db'],
       warnings: ['service "extra" of project shop has no container, so nothing to stop; run `hitch up extra` to create it'],
       asked: ['stop shop-db', 'stop shop-db-sandbox', 'lock released'],
+    });
+  });
+
+  it('a container the engine refuses to stop ends the stop there, with what was stopped before it (for --json)', async () => {
+    const engine = fakeEngine({ refused: 'shop-db' });
+    const err = await stopOf([], engine).then(
+      () => undefined,
+      (e: PartialFailure) => ({ message: e.message, remedy: e.remedy, done: e.done, failed: e.failed }),
+    );
+    const message = 'cannot stop shop-db: tried to kill container, but did not receive an exit event';
+    expect({ err, asked: engine.asked }).toEqual({
+      err: { message, remedy: undefined, done: ['web'], failed: [{ action: 'stop shop-db', message }] },
+      asked: ['stop shop-web', 'stop shop-web-sandbox', 'lock released'],
     });
   });
 

@@ -1,0 +1,23 @@
+// A command that changes several services and failed part way: the error says what went wrong, and
+// carries what was done before or beside it, so `--json` can still report both.
+import { UserError } from '../user-error.js';
+
+/** One action that failed: its id (`service:web`, `sandbox:db`, as a plan names it) and the error's message. */
+export interface Failure {
+  action: string;
+  message: string;
+}
+
+export class PartialFailure extends UserError {
+  override name = 'PartialFailure';
+
+  constructor(
+    message: string,
+    remedy: string | undefined,
+    /** The services the command did act on, in its order. */
+    readonly done: readonly string[],
+    readonly failed: readonly Failure[],
+  ) {
+    super(message, remedy);
+  }
+}
