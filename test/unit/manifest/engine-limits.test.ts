@@ -69,8 +69,8 @@ describe('image names as Docker counts them (255 characters at most)', () => {
 
 describe("the lock's name is not a container's", () => {
   test.each<[string, string, string]>([
-    ['a container_name', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-shop}\n', '3:19: container name "hitch-lock-shop"'],
-    ['another project\'s lock', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-other}\n', '3:19: container name "hitch-lock-other"'],
+    ['a container_name', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-shop}\n', '3:35: container name "hitch-lock-shop"'],
+    ['another project\'s lock', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-other}\n', '3:35: container name "hitch-lock-other"'],
     ['a default name', 'name: hitch\nservices:\n  lock-shop: {image: x}\n', '3:3: container name "hitch-lock-shop"'],
   ])('%s', (_, yaml, start) => {
     expect(problems(yaml)).toEqual([
