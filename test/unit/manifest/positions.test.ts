@@ -52,15 +52,15 @@ describe('every problem at once, sorted by position', () => {
     expect(problems(yaml)).toEqual([
       '3:5: unknown key "imgae" in service "web"; did you mean "image"?',
       '5:13: port 0 is out of range 1-65535 in "0:80"',
-      '6:13: Service "web" has a link to service "dbb" which does not exist. Did you mean "db"?',
-      '9:11: bad format for links: a:b:c; use "service" or "service:alias"',
+      '6:13: service "web" links to "dbb", which the manifest does not have; did you mean "db"?',
+      '9:11: link "a:b:c" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"',
     ]);
   });
 
   test('the same on every run', () => {
     const yaml = 'services:\n  b: {image: x, link: [a, cc], expose: [0, 70000]}\n  a: {image: x, links: b, tty: 1}\n  c: {imag: x}\n';
     const want = [
-      '2:27: Service "b" has a link to service "cc" which does not exist. Did you mean "c"?',
+      '2:27: service "b" links to "cc", which the manifest does not have; did you mean "c"?',
       '2:41: port 0 is out of range 1-65535 in "0"',
       '2:44: port 70000 is out of range 1-65535 in "70000"',
       '3:24: link cycle: a -> b -> a; links must not form a cycle, since a child starts before the services that link to it',
