@@ -77,8 +77,8 @@ describe('hostile values are refused by the manifest stage, each at its place', 
   test('a long-form port with a hostile host_ip or published port', () => {
     const yaml = 'services:\n  web:\n    image: x\n    ports:\n      - {target: 80, host_ip: "0.0.0.0\\n--privileged"}\n      - {target: 80, published: "8080;id"}\n';
     expect(problems(yaml)).toEqual([
-      '5:9: host_ip "0.0.0.0\\n--privileged" is not an IP address',
-      `6:9: "8080;id" in "{\\"target\\":80,\\"published\\":\\"8080;id\\"}" is not a port or range; ${PORTS_FORM}`,
+      `5:31: host_ip "0.0.0.0\\n--privileged" is not an IP address; use one of the host's, like "127.0.0.1" or "::1"`,
+      '6:33: published "8080;id" is not a port or range; use 8080 or "8000-8010"',
     ]);
   });
 
