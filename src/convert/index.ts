@@ -1,6 +1,7 @@
 // `hitch convert`: a docker-compose file → a hitch manifest (text in, text and warnings out; env_file
 // files are read to check the output). Keeps compose's order and spellings where hitch shares them, so
 // the result reads like the original; its output passes `hitch validate`, or it throws ConvertError.
+import { createdVolume, dropReason, TOP_KEYS } from '../manifest/compose-keys.js';
 import { dotenvDefaults } from '../manifest/dotenv-defaults.js';
 import { lookupIn } from '../manifest/interpolate.js';
 import { parseYaml } from '../manifest/parse.js';
@@ -45,12 +46,6 @@ export class ConvertError extends ManifestError {
 const SECOND_DOCUMENT =
   'hitch convert reads one document, but a second one starts here; compose merges the documents of a file as it merges files given with -f: merge them into one, then convert';
 
-const TOP_WHY = new Map([
-  ['networks', 'every hitch project has one network of its own, where only links connect services'],
-  ['secrets', 'pass secrets as environment variables or env_file, or mount them as files with volumes'],
-  ['configs', 'mount configuration files with volumes'],
-]);
-
 /** One conversion's state: what it read, what it found, and where each output node came from. */
 interface Run {
   tree: Tree;
@@ -82,7 +77,7 @@ function topVolumes(run: Run, value: Value): void {
   if (!isObj(value)) return;
   for (const [name, spec] of Object.entries(value)) {
     for (const key of Object.keys(isObj(spec) ? spec : {})) {
-      warn(run, ['volumes', name, key], `volume ${JSON.stringify(name)}: ${printable(key)} is dropped: hitch creates and labels the volume <project>_${printable(name)} itself`);
+      warn(run, ['volumes', name, key], `volume ${JSON.stringify(name)}: ${printable(key)} is dropped: ${createdVolume(printable(name))}`);
     }
   }
 }
@@ -122,7 +117,7 @@ function convertTop(run: Run): Obj {
     if (key === 'name') manifest.name = placed(run, value, ['name'], ['name']);
     else if (key === 'services') manifest.services = convertServices(run);
     else if (key === 'volumes') topVolumes(run, value);
-    else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${TOP_WHY.get(key) ?? 'not supported by hitch'}`);
+    else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${dropReason(TOP_KEYS, key)}`);
     // version is obsolete in compose too; x-* values are already merged where they were used.
   }
   if (run.layout.v1) manifest.services = convertServices(run);

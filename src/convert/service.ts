@@ -1,6 +1,7 @@
 // One compose service → one hitch service: copy what hitch reads with compose's meaning, convert
 // what it spells differently, and drop the rest with the reason (DESIGN: start order comes from links).
 // Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
+import { DEPENDS_ON_WHY, dropReason, SERVICE_KEYS } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
 import { build, dependencies, envFile, healthcheck, isObj, linkTargets, ports, volumes, type Drop, type Obj, type Value } from './fields.js';
@@ -17,21 +18,6 @@ const CONVERT = new Map<string, (value: Value, drop: Drop) => Value>([
   ['build', build], ['env_file', envFile], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
 ]);
 
-const NETWORK_NAMESPACE = 'every hitch service has its own network namespace (its sandbox), reached through links';
-
-const WHY = new Map([
-  ['networks', "every hitch service is on the project's own network, where only links connect services"],
-  ['network_mode', NETWORK_NAMESPACE],
-  ['net', NETWORK_NAMESPACE], // compose file format 1's network_mode
-  ['volumes_from', 'mount the same named volumes in both services instead'],
-  ['deploy', 'hitch runs one container per service'],
-  ['scale', 'hitch runs one container per service'],
-  ['extends', 'copy the fields of the extended service into this one'],
-  ['profiles', 'every service of a hitch manifest runs'],
-  ['extra_hosts', 'hitch writes the hosts lines of links itself'],
-  ['stdin_open', 'use `hitch exec -it SERVICE sh` for an interactive shell'],
-]);
-
 /** Reports a problem at a field of the service: "network_mode is dropped: why". */
 export type Note = (field: string, message: string) => void;
 
@@ -45,7 +31,7 @@ function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
   for (const [dep, condition] of dependencies(svc.depends_on)) {
     const target = expanded(dep, lookup) ?? dep;
     if (!linked.includes(target)) {
-      drop(`depends_on: ${printable(dep)}`, `hitch starts a service after the services it links to, and only a link lets it reach them: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`);
+      drop(`depends_on: ${printable(dep)}`, `${DEPENDS_ON_WHY}: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`);
     } else if (condition === 'service_completed_successfully') {
       drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`);
     }
@@ -68,7 +54,7 @@ export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceC
     else if (convert) out[key] = convert(value, dropHere);
     else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
     else if (key === 'dockerfile' && ctx.v1) continue; // format 1's: joins build, below
-    else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
+    else if (!key.startsWith('x-')) dropHere(printable(key), dropReason(SERVICE_KEYS, key));
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
   if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note('dockerfile', `${k} is dropped: ${why}`));

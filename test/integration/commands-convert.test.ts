@@ -56,7 +56,7 @@ describe('convert', () => {
     expect(await hitch(['convert', file])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `${file}:3:5: warning: service "web": extends is dropped: copy the fields of the extended service into this one\n${file}:3:5: service "web" needs "image" or "build"\n`,
+      stderr: `${file}:3:5: warning: service "web": extends is dropped: a hitch service is read from its own fields only; copy the fields of the extended service into this one\n${file}:3:5: service "web" needs "image" or "build"\n`,
     });
   });
 

@@ -28,7 +28,7 @@ describe('an output hitch would refuse is refused at the compose node it came fr
   it('with the warnings of what was dropped, which may be the cause', () => {
     expect(refused('services:\n  web:\n    extends: { service: base }\n    privileged: true\n')).toEqual({
       problems: ['docker-compose.yml:3:5: service "web" needs "image" or "build"'],
-      warnings: ['3:5: service "web": extends is dropped: copy the fields of the extended service into this one', '4:5: service "web": privileged is dropped: not supported by hitch'],
+      warnings: ['3:5: service "web": extends is dropped: a hitch service is read from its own fields only; copy the fields of the extended service into this one', '4:5: service "web": privileged is dropped: not supported by hitch'],
     });
   });
 });

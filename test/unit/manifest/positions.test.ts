@@ -89,7 +89,6 @@ describe('every problem at once, sorted by position', () => {
       '2:44: port 70000 is out of range 1-65535 in "70000"',
       '3:24: link cycle: a -> b -> a; links must not form a cycle, since a child starts before the services that link to it',
       '3:32: tty must be true or false, not an integer',
-      '4:6: service "c" needs "image" or "build"',
       '4:7: unknown key "imag" in service "c"; did you mean "image"?',
     ];
     for (let i = 0; i < 3; i++) expect(problems(yaml)).toEqual(want);
