@@ -2,6 +2,7 @@
 // hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied),
 // with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
 import type { Lookup } from '../manifest/template.js';
+import { anonymousVolume, NO_ANONYMOUS_VOLUMES, reason } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { DROP } from './place.js';
@@ -68,7 +69,7 @@ function shortVolume(v: string, drop: Drop, at: Path): Value {
   const [source, target, mode, ...rest] = splitOutsideVariables(v, ':');
   if (target === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
   if (target === undefined) {
-    drop(`volumes: ${printable(v)}`, `hitch has no anonymous volumes; name it (e.g. "data:${printable(source!)}") to keep its data`, at);
+    drop(`volumes: ${printable(v)}`, reason(anonymousVolume(source!)), at);
     return DROP;
   }
   if (mode === undefined || rest.length > 0) return v;
@@ -83,7 +84,7 @@ function shortVolume(v: string, drop: Drop, at: Path): Value {
 function unmountable(v: Obj): string | undefined {
   if (v.type === undefined) return 'a long-form mount needs a type: volume or bind';
   if (v.type !== 'volume' && v.type !== 'bind') return `hitch has no ${shown(v.type)} mounts; use a named volume or a bind mount`;
-  return v.source === undefined ? 'hitch has no anonymous volumes; give it a source' : undefined;
+  return v.source === undefined ? `${NO_ANONYMOUS_VOLUMES}; give it a source` : undefined;
 }
 
 function longVolume(v: Obj, drop: Drop, at: Path): Value {

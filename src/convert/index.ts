@@ -1,6 +1,7 @@
 // `hitch convert`: a docker-compose file → a hitch manifest (text in, text and warnings out; env_file
 // files are read to check the output, and the files services extend to resolve them). Keeps compose's order and spellings where hitch shares them, so
 // the result reads like the original; its output passes `hitch validate`, or it throws ConvertError.
+import { dropReason, TOP_KEYS } from '../manifest/compose-keys.js';
 import { parseYaml } from '../manifest/parse.js';
 import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
 import { valuePos } from '../manifest/tree.js';
@@ -41,12 +42,6 @@ export class ConvertError extends ManifestError {
 const SECOND_DOCUMENT =
   'hitch convert reads one document, but a second one starts here; compose merges the documents of a file as it merges files given with -f: merge them into one, then convert';
 
-const TOP_WHY = new Map([
-  ['networks', 'every hitch project has one network of its own, where only links connect services'],
-  ['secrets', 'pass secrets as environment variables or env_file, or mount them as files with volumes'],
-  ['configs', 'mount configuration files with volumes'],
-]);
-
 /** The manifest, in the compose file's order; format 1's services become `services:`. */
 function convertTop(run: Run): Obj {
   const manifest: Obj = {};
@@ -57,7 +52,7 @@ function convertTop(run: Run): Obj {
     if (key === 'name') manifest.name = placed(run, value, within(run.tree, ['name']), ['name']);
     else if (key === 'services') manifest.services = convertServices(run);
     else if (key === 'volumes') topVolumes(value, (path, message) => warn(run, path, message));
-    else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${TOP_WHY.get(key) ?? 'not supported by hitch'}`);
+    else if (key !== 'version' && !key.startsWith('x-')) warn(run, [key], `${printable(key)} is dropped: ${dropReason(TOP_KEYS, key)}`);
     // version is obsolete in compose too; x-* values are already merged where they were used.
   }
   if (run.layout.v1) manifest.services = convertServices(run);

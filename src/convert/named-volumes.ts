@@ -1,6 +1,7 @@
 // Named volumes whose data hitch will not see. hitch mounts `<project>_<name>`, which it creates and
 // labels itself; where compose used another volume as it is (format 1's names, a top-level `name:`, an
 // `external` volume), the converted project starts on a new, empty volume, and the user must be told so.
+import { createdVolume } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { isObj, type Value } from './fields.js';
@@ -47,7 +48,7 @@ export function topVolumes(value: Value, note: (at: Path, message: string) => vo
       note(['volumes', name], `volume ${shown}: ${naming.join(' and ')} ${naming.length > 1 ? 'are' : 'is'} dropped: compose used the engine's volume "${printable(used)}" itself; ${notUsed(used, name)}`);
     }
     for (const key of keys.filter((k) => used === undefined || !NAMING.includes(k))) {
-      note(['volumes', name, key], `volume ${shown}: ${printable(key)} is dropped: hitch creates and labels the volume <project>_${printable(name)} itself`);
+      note(['volumes', name, key], `volume ${shown}: ${printable(key)} is dropped: ${createdVolume(printable(name))}`);
     }
   }
 }

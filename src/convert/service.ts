@@ -1,6 +1,7 @@
 // One compose service → one hitch service: copy what hitch reads with compose's meaning, convert
 // what it spells differently, and drop the rest with the reason (DESIGN: start order comes from links).
 // Keys are looked up in Maps and Sets, never on plain objects: `valueOf` or `__proto__` is a key like any other.
+import { dropReason, SERVICE_KEYS } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
 import type { Path } from '../manifest/tree.js';
@@ -17,21 +18,6 @@ const COPY = new Set([
 
 const CONVERT = new Map<string, (value: Value, drop: Drop, ctx: ServiceContext) => Value>([
   ['build', build], ['env_file', (value, drop, ctx) => envFile(value, drop, ctx.missing)], ['ports', ports], ['volumes', volumes], ['healthcheck', healthcheck],
-]);
-
-const NETWORK_NAMESPACE = 'every hitch service has its own network namespace (its sandbox), reached through links';
-
-const WHY = new Map([
-  ['networks', "every hitch service is on the project's own network, where only links connect services"],
-  ['network_mode', NETWORK_NAMESPACE],
-  ['net', NETWORK_NAMESPACE], // compose file format 1's network_mode
-  ['volumes_from', 'mount the same named volumes in both services instead'],
-  ['deploy', 'hitch runs one container per service'],
-  ['scale', 'hitch runs one container per service'],
-  ['extends', 'copy the fields of the extended service into this one'],
-  ['profiles', 'every service of a hitch manifest runs'],
-  ['extra_hosts', 'hitch writes the hosts lines of links itself'],
-  ['stdin_open', 'use `hitch exec -it SERVICE sh` for an interactive shell'],
 ]);
 
 /** Reports a problem at a place in the service (its field, or below it): "network_mode is dropped: why". */
@@ -59,7 +45,7 @@ export function convertService(name: string, svc: Obj, note: Note, ctx: ServiceC
     else if (convert) out[key] = convert(value, dropHere, ctx);
     else if (key === 'depends_on') dependsOn(name, svc, dropHere, ctx.lookup);
     else if (key === 'dockerfile' && ctx.v1) continue; // format 1's: joins build, below
-    else if (!key.startsWith('x-')) dropHere(printable(key), WHY.get(key) ?? 'not supported by hitch');
+    else if (!key.startsWith('x-')) dropHere(printable(key), dropReason(SERVICE_KEYS, key));
     // x-* fields are compose's anchors' homes: their values are already merged where they were used.
   }
   if (ctx.v1 && Object.hasOwn(svc, 'dockerfile')) withDockerfile(out, svc.dockerfile, (k, why) => note(['dockerfile'], `${k} is dropped: ${why}`));

@@ -14,6 +14,24 @@ export function parseCidr(cidr: string): Cidr | undefined {
   return { base: ip - (ip % size), size };
 }
 
+/**
+ * The block's own form, when `cidr` writes an address inside it instead ("10.9.9.5/24" → "10.9.9.0/24");
+ * undefined when it is in that form already, or is no IPv4 block.
+ */
+export function networkForm(cidr: string): string | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined;
+  const bits = Number(m[5]);
+  const octets = m.slice(1, 5).map((part, i) => Number(part) & (0xff << (8 - Math.min(Math.max(bits - 8 * i, 0), 8))) & 0xff);
+  const network = `${octets.join('.')}/${bits}`;
+  return network === cidr ? undefined : network;
+}
+
+/** Whether every address of `inner` is in `outer`. */
+export function within(inner: Cidr, outer: Cidr): boolean {
+  return outer.base <= inner.base && inner.base + inner.size <= outer.base + outer.size;
+}
+
 export function overlaps(x: Cidr, y: Cidr): boolean {
   return x.base < y.base + y.size && y.base < x.base + x.size;
 }

@@ -8,12 +8,18 @@ import type { Service } from './model.js';
 import { valuePos } from './tree.js';
 
 export const IMAGE_NAME_MAX = 255;
+// distribution/reference's tag: [\w][\w.-]{0,127}; the schema's pattern says the same
+export const IMAGE_TAG_MAX = 128;
 
-/** The name as written: without its tag and digest. */
-function nameOf(ref: string): string {
+/** The name as written, without its tag and digest; and the tag, if any. */
+function partsOf(ref: string): { name: string; tag?: string } {
   const noDigest = ref.split('@')[0]!;
   const colon = noDigest.lastIndexOf(':');
-  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+  return colon > noDigest.lastIndexOf('/') ? { name: noDigest.slice(0, colon), tag: noDigest.slice(colon + 1) } : { name: noDigest };
+}
+
+function nameOf(ref: string): string {
+  return partsOf(ref).name;
 }
 
 /** The name (no tag, no digest) as Docker counts it, of a reference the schema's pattern accepts. */
@@ -38,6 +44,17 @@ export function imageNameTooLong(ref: string): string | undefined {
   if (name.length <= IMAGE_NAME_MAX) return undefined;
   const counted = name === nameOf(ref) ? '' : ` as Docker counts it ("${name.slice(0, 28)}…")`;
   return `its name is ${name.length} characters${counted}, over the ${IMAGE_NAME_MAX} Docker allows`;
+}
+
+/**
+ * Why Docker would refuse `ref`, which the schema's pattern refused, for its tag's length: a reference
+ * whose only fault is a tag over 128 characters; else undefined (the pattern's message says the rest).
+ */
+export function imageTagTooLong(ref: string, isReference: (ref: string) => boolean): string | undefined {
+  const { name, tag } = partsOf(ref);
+  const digest = ref.includes('@') ? ref.slice(ref.indexOf('@')) : '';
+  if (tag === undefined || tag.length <= IMAGE_TAG_MAX || !/^\w[\w.-]*$/.test(tag) || !isReference(`${name}:${tag.slice(0, IMAGE_TAG_MAX)}${digest}`)) return undefined;
+  return `its tag is ${tag.length} characters, over the ${IMAGE_TAG_MAX} Docker allows`;
 }
 
 /** Each image: written in the manifest whose name Docker would refuse as too long, said at the value. */

@@ -1,10 +1,10 @@
 // `link:`/`links:` → LinkSpec, with docker's parse rule (runconfig/opts ParseLink: `name` or
 // `name:alias`) and hitch's stricter checks: one spelling per service, unique aliases, no self links,
-// targets that exist (compose's wording).
+// targets that exist.
 import { at, entries, fail, failAtKey, get, type Ctx } from './context.js';
 import type { LinkSpec } from './model.js';
 import { printable } from './problems.js';
-import { didYouMean } from './suggest.js';
+import { closest } from './suggest.js';
 import type { Path } from './tree.js';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
@@ -55,36 +55,61 @@ export function compareAliases(a: { alias: string }, b: { alias: string }): numb
 
 const CONTAINER = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/; // the schema's container_name rule
 
+const KINDS = {
+  service: { noun: 'link', form: '"service" or "service:alias"' },
+  container: { noun: 'external link', form: '"container" or "container:alias"' },
+} as const;
+
 /**
  * docker's ParseLink for `links` (a service) and `external_links` (a container): `name` or
  * `name:alias`, the alias a valid name either way, since it becomes a host name in the parent.
  */
 export function parseLink(ctx: Ctx, text: string, path: Path, what: 'service' | 'container' = 'service'): LinkSpec | undefined {
+  const { noun, form } = KINDS[what];
   const parts = text.split(':');
-  if (parts.length > 2 || parts.some((p) => p === '')) {
-    fail(ctx, path, `bad format for links: ${printable(text)}; use "${what}" or "${what}:alias"`);
+  const [target, alias = target] = parts as [string, string?];
+  const problem = malformed(parts, what);
+  if (problem !== undefined) {
+    // "db:" is one alias short of a link: say what it would be without it
+    const use = parts.length === 2 && target !== '' && alias === '' ? `${JSON.stringify(target)}, or ${JSON.stringify(`${target}:alias`)}` : form;
+    fail(ctx, path, `${noun} ${JSON.stringify(text)} ${problem}; use ${use}`);
     return undefined;
   }
-  const [target, alias = target] = parts as [string, string?];
   if (what === 'container' && !CONTAINER.test(target)) {
-    fail(ctx, path, `external link ${JSON.stringify(text)}: ${JSON.stringify(target)} is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`);
+    fail(ctx, path, `${noun} ${JSON.stringify(text)}: ${JSON.stringify(target)} is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`);
     return undefined;
   }
   if (!NAME.test(alias!)) {
     // without ":alias" the target's name is the alias, and it is the name the user needs to fix
-    const problem = parts.length === 1 ? `link ${JSON.stringify(text)} is not a valid ${what} name` : `link alias ${JSON.stringify(alias)} in ${JSON.stringify(text)} is not valid`;
+    const problem = parts.length === 1 ? `${noun} ${JSON.stringify(text)} is not a valid ${what} name` : `${noun} alias ${JSON.stringify(alias)} in ${JSON.stringify(text)} is not valid`;
     fail(ctx, path, `${problem}; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`);
     return undefined;
   }
   return { target, alias: alias!, pos: at(ctx, path) };
 }
 
-/** Drops links to unknown services, reporting each the way compose does, with a did-you-mean. */
+/** What is wrong with the form of `name[:alias]`, split at its colons, or undefined. */
+function malformed(parts: string[], what: 'service' | 'container'): string | undefined {
+  if (parts.length > 2) return `has ${parts.length - 1} ":", where one separates the ${what} from its alias`;
+  if (parts[0] === '') return `has no ${what} name before ":"`;
+  if (parts[1] === '') return 'has no alias after ":"';
+  return undefined;
+}
+
+// A list of services in a message stops here: a manifest of hundreds would bury the line.
+const LISTED = 10;
+
+/** Drops links to unknown services, reporting each with a did-you-mean, else the services there are. */
 export function knownLinks(ctx: Ctx, service: string, links: LinkSpec[], names: Set<string>): LinkSpec[] {
   return links.filter((l) => {
     if (names.has(l.target)) return true;
-    const hint = didYouMean(l.target, names).replace(/^; did you mean/, ' Did you mean');
-    ctx.report.error(l.pos, `Service "${service}" has a link to service ${JSON.stringify(l.target)} which does not exist.${hint}`);
+    const others = [...names].filter((n) => n !== service).sort();
+    const shown = others.slice(0, LISTED).map(printable).join(', ');
+    const listed = others.length <= LISTED ? shown : `${shown} and ${others.length - LISTED} more`;
+    const services = others.length === 0 ? `add the service ${JSON.stringify(l.target)}` : `link one of its services (${listed})`;
+    const guess = closest(l.target, others);
+    const remedy = guess !== undefined ? `did you mean ${JSON.stringify(guess)}?` : `${services}, or a container hitch does not manage with external_links`;
+    ctx.report.error(l.pos, `service ${JSON.stringify(service)} links to ${JSON.stringify(l.target)}, which the manifest does not have; ${remedy}`);
     return false;
   });
 }

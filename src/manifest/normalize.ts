@@ -12,7 +12,7 @@ import type { Dialect, LinkSpec, Manifest, Service } from './model.js';
 import { PROJECT_NAME, PROJECT_NAME_RULE } from './project-name.js';
 import { normalizeService } from './service.js';
 import { checkedSubnet } from './subnet.js';
-import { keyPos, isMapping } from './tree.js';
+import { keyPos, isMapping, valuePos } from './tree.js';
 
 export function normalize(ctx: Ctx, file: string, projectOverride: string | undefined): Manifest {
   const { project, origin } = projectName(ctx, projectOverride);
@@ -95,9 +95,10 @@ function uniqueContainerNames(ctx: Ctx, services: Service[]): void {
   }
 }
 
-/** Where a service's container name comes from: its container_name, else the service's own name. */
+/** Where a service's container name comes from: its container_name's value, else the service's own name. */
 function containerNameWhere(ctx: Ctx, s: Service) {
-  return keyPos(ctx.tree, get(ctx, ['services', s.name, 'container_name']) === undefined ? ['services', s.name] : ['services', s.name, 'container_name']);
+  const written = ['services', s.name, 'container_name'];
+  return get(ctx, written) === undefined ? keyPos(ctx.tree, ['services', s.name]) : valuePos(ctx.tree, written);
 }
 
 function deepFreeze<T>(o: T): T {

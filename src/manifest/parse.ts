@@ -5,6 +5,7 @@ import { plainTree } from './plain-yaml.js';
 import type { Report } from './problems.js';
 import type { Tree } from './tree.js';
 import { parseDocumentGuarded, yamlLib } from './yaml-document.js';
+import { yamlMessage, yamlProblems } from './yaml-errors.js';
 import { NESTING_MESSAGE, Refused, toData, type Walk } from './yaml-walk.js';
 
 /** `secondDocument`: the message for a text of two documents (yaml-document.ts). */
@@ -21,7 +22,7 @@ export function yamlTree(text: string, file: string, report: Report, secondDocum
     report.error(at(doc.tooDeepAt), NESTING_MESSAGE);
     return undefined;
   }
-  for (const e of doc.errors) report.error(at(e.pos[0]), yamlMessage(e.message));
+  for (const p of yamlProblems(doc, text)) report.error(at(p.offset), p.message);
   for (const w of doc.warnings) report.warn(at(w.pos[0]), yamlMessage(w.message));
   if (doc.errors.length > 0) return undefined;
   const w: Walk = { doc, tree: { file, root: null, values: new Map(), keys: new Map(), numberSources: new Map() }, at, report, aliasNodes: 0, expanding: new Set() };
@@ -32,11 +33,4 @@ export function yamlTree(text: string, file: string, report: Report, secondDocum
     throw e;
   }
   return w.tree;
-}
-
-function yamlMessage(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  // yaml quotes the offending character as is: a stray \r or NUL must not break the line of output
-  const printable = first.replace(/[\x00-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return `YAML: ${printable.replace(/ at line \d+, column \d+:?$/, '')}`;
 }

@@ -9,7 +9,7 @@ export const PORTS_FORM = 'use "80", "8080:80", "127.0.0.1:8080:80", "127.0.0.1:
 const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp', 'sctp'];
 
 type Result<T> = T | { error: string };
-interface Range {
+export interface Range {
   start: number;
   end: number;
 }
@@ -18,17 +18,28 @@ export function isError<T>(r: Result<T>): r is { error: string } {
   return typeof r === 'object' && r !== null && 'error' in r;
 }
 
-function parseRange(text: string, whole: string, form: string): Result<Range> {
+/** What makes a port or range `text` unusable: not one at all, reversed, or a port outside 1-65535. */
+export type RangeProblem = { kind: 'form' } | { kind: 'reversed' } | { kind: 'range'; port: string };
+
+export function readRange(text: string): Range | RangeProblem {
   const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(text);
-  if (!m) return { error: `${JSON.stringify(text)} in ${JSON.stringify(whole)} is not a port or range; ${form}` };
+  if (!m) return { kind: 'form' };
   const start = Number(m[1]);
   const end = m[2] === undefined ? start : Number(m[2]);
-  if (start > end) return { error: `port range "${text}" ends before it starts in ${JSON.stringify(whole)}; write the lower port first` };
+  if (start > end) return { kind: 'reversed' };
   // each port as written: Number("99999999999999999999") would be quoted as 100000000000000000000
-  for (const p of [m[1]!, m[2] ?? m[1]!]) {
-    if (Number(p) < 1 || Number(p) > 65535) return { error: `port ${p} is out of range 1-65535 in ${JSON.stringify(whole)}` };
+  for (const port of [m[1]!, m[2] ?? m[1]!]) {
+    if (Number(port) < 1 || Number(port) > 65535) return { kind: 'range', port };
   }
   return { start, end };
+}
+
+function parseRange(text: string, whole: string, form: string): Result<Range> {
+  const r = readRange(text);
+  if (!('kind' in r)) return r;
+  if (r.kind === 'form') return { error: `${JSON.stringify(text)} in ${JSON.stringify(whole)} is not a port or range; ${form}` };
+  if (r.kind === 'reversed') return { error: `port range "${text}" ends before it starts in ${JSON.stringify(whole)}; write the lower port first` };
+  return { error: `port ${r.port} is out of range 1-65535 in ${JSON.stringify(whole)}` };
 }
 
 function splitProto(whole: string): Result<{ body: string; proto: Protocol }> {
@@ -69,22 +80,6 @@ export function parsePublished(entry: string | number): Result<PublishedPort[]> 
   return expand(parts.hostIp, parts.host, parts.container, split.proto, whole);
 }
 
-/** compose's long form; its numbers may come as the text they were written as. */
-export interface LongPort {
-  target: number | string;
-  published?: string | number;
-  host_ip?: string;
-  protocol?: Protocol;
-}
-
-/** compose's long form `{target, published, host_ip, protocol}`. */
-export function parseLongPort(p: LongPort): Result<PublishedPort[]> {
-  const whole = JSON.stringify(p);
-  const hostIp = p.host_ip ?? '';
-  if (hostIp !== '' && !isIPv4(hostIp) && !isIPv6(hostIp)) return { error: `host_ip ${JSON.stringify(hostIp)} is not an IP address` };
-  return expand(hostIp, p.published === undefined ? '' : String(p.published), String(p.target), p.protocol ?? 'tcp', whole);
-}
-
 function splitAddress(body: string, whole: string): Result<{ hostIp: string; host: string; container: string }> {
   if (body.startsWith('[')) {
     const close = body.indexOf(']');
@@ -100,6 +95,11 @@ function splitAddress(body: string, whole: string): Result<{ hostIp: string; hos
   return { hostIp: hostIp!, host: host!, container: container! };
 }
 
+/** "8080", or "8000-8010": a host port as the engine takes it. */
+export function rangeText(r: Range): string {
+  return r.start === r.end ? String(r.start) : `${r.start}-${r.end}`;
+}
+
 function expand(hostIp: string, host: string, container: string, proto: Protocol, whole: string): Result<PublishedPort[]> {
   const c = parseRange(container, whole, PORTS_FORM);
   if (isError(c)) return c;
@@ -108,7 +108,7 @@ function expand(hostIp: string, host: string, container: string, proto: Protocol
   if (!h) return ports(c).map((containerPort) => ({ hostIp, hostPort: '', containerPort, proto }));
   const cLen = c.end - c.start;
   const hLen = h.end - h.start;
-  if (cLen === 0) return [{ hostIp, hostPort: hLen === 0 ? String(h.start) : `${h.start}-${h.end}`, containerPort: c.start, proto }];
+  if (cLen === 0) return [{ hostIp, hostPort: rangeText(h), containerPort: c.start, proto }];
   if (cLen !== hLen) return { error: `host and container port ranges in ${JSON.stringify(whole)} have different lengths; use ranges of the same length, like "8000-8002:8000-8002"` };
   return ports(c).map((containerPort, i) => ({ hostIp, hostPort: String(h.start + i), containerPort, proto }));
 }

@@ -1,8 +1,11 @@
 // Phase 3b: ajv errors → problems a YAML user understands, at the offending node's line:col.
 // compose-go's lesson: name the most specific problem, and say "mapping"/"list", not "object"/"array".
 import type { ErrorObject } from 'ajv';
+import { composeAdvice, convertHint } from './compose-keys.js';
+import type { SourcePos } from './model.js';
 import type { Report } from './problems.js';
 import { schemaErrors } from './schema.js';
+import { specificMessage } from './schema-hints.js';
 import { didYouMean } from './suggest.js';
 import { dotted, fromPointer, keyPos, kindOf, pointer, scalarText, valuePos, type Path, type Tree } from './tree.js';
 
@@ -27,15 +30,31 @@ export function validateTree(tree: Tree, report: Report, explained: ReadonlySet<
   // a value YAML could not give (a !!binary) is reported where it stands and stands as its text, which
   // says nothing about the form the pattern wants: still failed (later phases skip it), not reported
   const reported = new Set(report.problems.filter((p) => p.message.startsWith('YAML:')).map((p) => `${p.file}:${p.line}:${p.col}`));
+  const composeKeys: Described[] = [];
   for (const e of errors) {
     if (explained.has(e.instancePath)) continue; // its interpolation or cast error says enough
     if (e.keyword === 'pattern' && empty.has(e.instancePath)) continue; // "must not be empty" says enough
     const path = typedPath(tree.root, fromPointer(e.instancePath));
-    const { at, message } = describe(e, path, tree);
+    const described = describe(e, path, tree);
     failed.add(pointer(failedPath(e, path)));
-    if (e.keyword !== 'pattern' || !reported.has(`${at.file}:${at.line}:${at.col}`)) report.error(at, message);
+    if (described.composeKey) composeKeys.push(described);
+    else if (e.keyword !== 'pattern' || !reported.has(`${described.at.file}:${described.at.line}:${described.at.col}`)) report.error(described.at, described.message);
   }
+  reportComposeKeys(tree, report, composeKeys);
   return failed;
+}
+
+interface Described {
+  at: SourcePos;
+  message: string;
+  composeKey?: true; // a key of compose's that hitch does not read
+}
+
+/** compose's keys, the first of them (in the file's order) with `hitch convert` when the file is evidently compose's. */
+function reportComposeKeys(tree: Tree, report: Report, problems: Described[]): void {
+  const hint = convertHint(tree);
+  const first = problems.reduce<Described | undefined>((a, p) => (a === undefined || p.at.line < a.at.line || (p.at.line === a.at.line && p.at.col < a.at.col) ? p : a), undefined);
+  for (const p of problems) report.error(p.at, p === first && hint ? p.message + hint : p.message);
 }
 
 /** List indices as numbers, so messages can say "ports entry" rather than "ports.1". */
@@ -72,9 +91,11 @@ export function subject(path: Path): string {
   return dotted(inService);
 }
 
-function describe(e: ErrorObject, path: Path, tree: Tree): { at: ReturnType<typeof valuePos>; message: string } {
+function describe(e: ErrorObject, path: Path, tree: Tree): Described {
   const at = valuePos(tree, path);
   const params = e.params as Record<string, unknown>;
+  const specific = specificMessage(e, path, subject(path), tree);
+  if (specific !== undefined) return { at, message: specific };
   switch (e.keyword) {
     case 'type': {
       const types = params.type as string | string[];
@@ -121,11 +142,20 @@ function notFinite(data: unknown, path: Path, tree: Tree, textAllowed: boolean):
   return `${written}, which YAML reads as ${meaning}; ${remedy}`;
 }
 
-function unknownKey(key: string, path: Path, e: ErrorObject, tree: Tree) {
+// A service's keys as docker names them elsewhere (Dockerfile's ENV, CMD and WORKDIR), too far from
+// hitch's (compose's) spelling for a did-you-mean by distance.
+const DOCKER_SPELLINGS = new Map([['env', 'environment'], ['cmd', 'command'], ['workdir', 'working_dir']]);
+
+function unknownKey(key: string, path: Path, e: ErrorObject, tree: Tree): Described {
   const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
   const where = path.length === 0 ? 'at the top level' : `in ${subject(path)}`;
-  const hint = didYouMean(key, allowed) || (key.startsWith('x-') ? '' : `; allowed: ${allowed.join(', ')}`);
-  return { at: keyPos(tree, [...path, key]), message: `unknown key ${JSON.stringify(key)} ${where}${hint}` };
+  const at = keyPos(tree, [...path, key]);
+  const advice = composeAdvice(tree, path, key);
+  if (advice !== undefined) return { at, message: `unknown key ${JSON.stringify(key)} ${where}${advice}`, composeKey: true };
+  const spelling = path.length === 2 && path[0] === 'services' ? DOCKER_SPELLINGS.get(key.toLowerCase()) : undefined;
+  const guess = spelling === undefined ? didYouMean(key, allowed) : `; did you mean ${JSON.stringify(spelling)}?`;
+  const hint = guess || (key.startsWith('x-') ? '' : `; allowed: ${allowed.join(', ')}`);
+  return { at, message: `unknown key ${JSON.stringify(key)} ${where}${hint}` };
 }
 
 /** ajv reports a bad key name under `propertyNames`, with the key's own pattern error next to it. */

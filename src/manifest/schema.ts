@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { closest } from './suggest.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,7 +55,30 @@ function validator(): ValidateFunction {
 export function schemaErrors(data: unknown): ErrorObject[] {
   const validate = validator();
   if (validate(data)) return [];
-  return withoutBranchNoise([...(validate.errors ?? [])]);
+  return withoutConsequences(withoutBranchNoise([...(validate.errors ?? [])]));
+}
+
+/**
+ * One mistake, one error: a key missing from a mapping is not said when a misspelled key stands for it
+ * (`Services:` is "unknown key; did you mean services?", not also "missing services"), nor when the
+ * mapping's `type` is refused, since what else it needs depends on its type (a tmpfs mount has no source).
+ */
+function withoutConsequences(errors: ErrorObject[]): ErrorObject[] {
+  const misspelled = new Map<string, string[]>();
+  const refusedType = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'additionalProperties') {
+      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+      const meant = closest(String((e.params as { additionalProperty: string }).additionalProperty), allowed);
+      if (meant !== undefined) misspelled.set(e.instancePath, [...(misspelled.get(e.instancePath) ?? []), meant]);
+    }
+    if (e.keyword === 'enum' && e.instancePath.endsWith('/type')) refusedType.add(e.instancePath.slice(0, -'/type'.length));
+  }
+  return errors.filter((e) => {
+    const missing = e.keyword === 'required' ? [(e.params as { missingProperty: string }).missingProperty] : e.keyword === 'requiredOneOf' ? (e.params as { missing: string[] }).missing : [];
+    if (missing.length === 0) return true;
+    return !refusedType.has(e.instancePath) && !missing.some((k) => misspelled.get(e.instancePath)?.includes(k));
+  });
 }
 
 /**

@@ -8,7 +8,8 @@ import { environment, labels } from './environment.js';
 import { serviceExternalLinks } from './external-links.js';
 import { serviceLinks } from './links.js';
 import type { Healthcheck, PortSpec, PublishedPort, Service } from './model.js';
-import { isError, parseExpose, parseLongPort, parsePublished, sortPorts, type LongPort } from './ports.js';
+import { parseLongPort, type LongPort } from './long-ports.js';
+import { isError, parseExpose, parsePublished, sortPorts } from './ports.js';
 import { duration, hostname, restart, stopSignal, words } from './string-fields.js';
 import { dropUndefined, keyPos, pointer, scalarText, type Path } from './tree.js';
 import { volumes } from './volumes.js';
@@ -65,10 +66,16 @@ function published(ctx: Ctx, svc: Path): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const e of entries(ctx, [...svc, 'ports'])) {
     const v = e.value;
+    if (typeof v !== 'object') {
+      const r = parsePublished(scalarText(ctx.tree, e.path, v));
+      if (isError(r)) fail(ctx, e.path, r.error);
+      else out.push(...r);
+      continue;
+    }
     // a long form's target or published that failed (the schema, a cast) has its message: one per port
-    if (typeof v === 'object' && !(usable(ctx, [...e.path, 'target']) && usable(ctx, [...e.path, 'published']))) continue;
-    const r = typeof v === 'object' ? parseLongPort(longPortAsWritten(ctx, e.path, v as LongPort)) : parsePublished(scalarText(ctx.tree, e.path, v));
-    if (isError(r)) fail(ctx, e.path, r.error);
+    if (!(usable(ctx, [...e.path, 'target']) && usable(ctx, [...e.path, 'published']))) continue;
+    const r = parseLongPort(longPortAsWritten(ctx, e.path, v as LongPort));
+    if ('error' in r) fail(ctx, [...e.path, r.field], r.error);
     else out.push(...r);
   }
   return out;

@@ -104,10 +104,10 @@ function inexactNumber(n: Scalar): string | undefined {
 function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
   const { isScalar } = yamlLib();
   const out: Record<string, unknown> = {};
-  const merges: unknown[] = [];
+  const merges: { key: Scalar; value: unknown }[] = [];
   for (const { key, value } of map.items) {
     if (isScalar(key) && typeof key.value === 'symbol') {
-      merges.push(value); // `<<: *base` is applied after the explicit keys, which win
+      merges.push({ key, value }); // `<<: *base` is applied after the explicit keys, which win
     } else if (!isScalar(key)) {
       w.report.error(w.at((key as YamlNode | null)?.range?.[0] ?? map.range?.[0] ?? 0), 'mapping keys must be plain strings');
     } else {
@@ -124,28 +124,33 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
       setOwn(out, name, toData(w, value, childPath)); // `__proto__` is a key like any other
     }
   }
-  for (const source of merges) mergeInto(w, out, source, path);
+  for (const { key, value } of merges) mergeInto(w, out, key, value, path);
   return out;
 }
 
-/** YAML 1.1 merge keys, as compose accepts them: a mapping or a list of mappings; earlier sources win. */
-function mergeInto(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
-  const { isAlias, isSeq } = yamlLib();
-  const resolved = isAlias(source) ? source.resolve(w.doc) : source;
-  for (const item of isSeq(resolved) ? resolved.items : [source]) mergeOne(w, out, item, path);
+/**
+ * YAML 1.1 merge keys, as compose accepts them: a mapping or a list of mappings; earlier sources win.
+ * Anything else is said once, at the `<<`: the anchor it names may be used rightly elsewhere.
+ */
+function mergeInto(w: Walk, out: Record<string, unknown>, key: Scalar, source: unknown, path: Path): void {
+  const { isAlias, isMap, isSeq } = yamlLib();
+  const resolve = (node: unknown) => (isAlias(node) ? node.resolve(w.doc) : node);
+  const resolved = resolve(source);
+  const items = isSeq(resolved) ? resolved.items : [source];
+  const scratch = [...path, '<<'];
+  for (const item of items) if (isAlias(item) && resolve(item) === undefined) toData(w, item, scratch); // reports the unresolved alias and ends the walk
+  if (!items.every((item) => isMap(resolve(item)))) {
+    const named = isAlias(source) ? `*${source.source}, ` : '';
+    const what = isSeq(resolved) ? 'a list that holds other values than mappings' : resolved === null || (resolved as Scalar).value === null ? 'nothing' : 'a single value';
+    w.report.error(w.at(key.range?.[0] ?? 0), `YAML: a merge key (<<) takes a mapping or a list of mappings, not ${named}${what}; anchor a mapping (x-base: &base {image: nginx}) and merge that (<<: *base)`);
+  }
+  // the mappings among them still merge: what they hold is not reported missing too
+  for (const item of items) if (isMap(resolve(item))) mergeOne(w, out, item, path);
 }
 
 function mergeOne(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
-  const { isAlias, isMap } = yamlLib();
-  const resolved = isAlias(source) ? source.resolve(w.doc) : source;
   const scratch = [...path, '<<'];
-  if (isAlias(source) && resolved === undefined) toData(w, source, scratch); // reports the unresolved alias
-  const data = isMap(resolved) ? toData(w, source, scratch) : undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    const node = (resolved ?? source) as YamlNode | null;
-    w.report.error(w.at(node?.range?.[0] ?? 0), 'YAML: a merge key (<<) needs a mapping or a list of mappings');
-    return;
-  }
+  const data = toData(w, source, scratch) as Record<string, unknown>; // a mapping: mergeInto looked
   for (const [k, v] of Object.entries(data)) {
     if (Object.hasOwn(out, k)) continue;
     setOwn(out, k, v);

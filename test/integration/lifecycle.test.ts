@@ -103,7 +103,7 @@ describe('an invalid manifest', () => {
     const res = await hitch(['-f', file, 'up']);
     expect({ code: res.code, stderr: res.stderr }).toEqual({
       code: 2,
-      stderr: `${file}:5:11: Service "web" has a link to service "nothere" which does not exist.\n`,
+      stderr: `${file}:5:11: service "web" links to "nothere", which the manifest does not have; add the service "nothere", or a container hitch does not manage with external_links\n`,
     });
     expect(await labelled('it-invalid')).toEqual({ containers: [], networks: [], volumes: [] });
   });

@@ -53,7 +53,7 @@ describe('where a warning is', () => {
       REACH,
       '6:7: service "web": build.target is dropped: hitch builds with context, dockerfile and args only',
       '7:7: service "web": build.cache_from is dropped: hitch builds with context, dockerfile and args only',
-      '9:9: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+      '9:9: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it, like "cache:/cache", to keep its data',
       '10:9: service "web": mount option z of data:/data:z is dropped: hitch knows ro and rw',
       '14:9: service "web": volumes.volume of the mount at /v is dropped: hitch mounts with type, source, target and read_only only',
       '16:9: service "web": depends_on: db is dropped: hitch starts a service after the services it links to, and only a link lets it reach them: add "db" to links if web connects to it',

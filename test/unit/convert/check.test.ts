@@ -15,7 +15,7 @@ describe('an output hitch would refuse is refused at the compose node it came fr
       'services:\n  web:\n    image: x\n    volumes:\n      - /cache\n      - data:/data:ro,z\n      - type: bind\n        source: ./d\n        target: /data/\n',
       ['docker-compose.yml:9:17: volumes target "/data/" and the target "/data" at 6:9 are one path, "/data", once cleaned as the engine compares them (no "//", "." or ".." segment, no trailing "/"), and the engine refuses two mounts at one path ("Duplicate mount point"); mount each target only once per service'],
     ],
-    ['a link to a service that is not there', 'services:\n  web: {image: x, links: [dbb]}\n  db: {image: y}\n', ['docker-compose.yml:2:27: Service "web" has a link to service "dbb" which does not exist. Did you mean "db"?']],
+    ['a link to a service that is not there', 'services:\n  web: {image: x, links: [dbb]}\n  db: {image: y}\n', ['docker-compose.yml:2:27: service "web" links to "dbb", which the manifest does not have; did you mean "db"?']],
     ['a required variable that is not set', 'services:\n  web:\n    image: "${IMAGE:?set IMAGE}"\n', ['docker-compose.yml:3:12: required variable "IMAGE" is missing a value: set IMAGE']],
     ['an env_file that is not there', 'services:\n  web:\n    image: x\n    env_file: [a.env, missing.env]\n', ['docker-compose.yml:4:23: env_file "missing.env" cannot be read (looked for ' + process.cwd() + '/missing.env)']],
     ['a value compose refuses too', 'services:\n  web:\n    image: [x]\n', ['docker-compose.yml:3:12: image must be a string, not a list']],

@@ -71,7 +71,7 @@ describe('convert: one field at a time', () => {
       warnings: [
         '4:15: service "web": mount option z of data:/data:ro,z is dropped: hitch knows ro and rw',
         '4:34: service "web": mount option delegated of ./src:/src:delegated is dropped: hitch knows ro and rw',
-        '4:58: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+        '4:58: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it, like "cache:/cache", to keep its data',
       ],
     },
     {
@@ -79,7 +79,7 @@ describe('convert: one field at a time', () => {
       compose: 'services:\n  web:\n    image: app\n    volumes: [/cache, { type: tmpfs, target: /t }]\n',
       yaml: 'services:\n  web:\n    image: app\n',
       warnings: [
-        '4:15: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it (e.g. "data:/cache") to keep its data',
+        '4:15: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it, like "cache:/cache", to keep its data',
         '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume or a bind mount',
       ],
     },
@@ -107,7 +107,7 @@ describe('convert: one field at a time', () => {
       warnings: [
         '4:5: service "web": network_mode is dropped: every hitch service has its own network namespace (its sandbox), reached through links',
         "5:5: service \"web\": networks is dropped: every hitch service is on the project's own network, where only links connect services",
-        '7:5: service "web": volumes_from is dropped: mount the same named volumes in both services instead',
+        "7:5: service \"web\": volumes_from is dropped: hitch shares no service's mounts with another; mount the same named volumes in both services instead",
         '8:1: networks is dropped: every hitch project has one network of its own, where only links connect services',
       ],
     },

@@ -53,7 +53,7 @@ describe('compose file format 1', () => {
         '3:13: service "db": volume "pgdata": compose file format 1 used the engine\'s volume "pgdata" itself; hitch mounts <project>_pgdata, a new one, so "pgdata" will not be used and its data not seen; copy the data over to keep it',
         '4:3: service "db": net is dropped: every hitch service has its own network namespace (its sandbox), reached through links',
         '5:3: service "db": log_driver is dropped: not supported by hitch',
-        '11:3: service "web": volumes_from is dropped: mount the same named volumes in both services instead',
+        "11:3: service \"web\": volumes_from is dropped: hitch shares no service's mounts with another; mount the same named volumes in both services instead",
       ],
     });
   });

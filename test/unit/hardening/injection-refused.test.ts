@@ -39,12 +39,12 @@ describe('hostile values are refused by the manifest stage, each at its place', 
     ['db:--x', [`5:11: link alias "--x" in "db:--x" is not valid; ${NAME_RULE}`]],
     ['db:../x', [`5:11: link alias "../x" in "db:../x" is not valid; ${NAME_RULE}`]],
     ['db:wеb', [`5:11: link alias "wеb" in "db:wеb" is not valid; ${NAME_RULE}`]],
-    ['--x:y', ['5:11: Service "web" has a link to service "--x" which does not exist.']],
+    ['--x:y', ['5:11: service "web" links to "--x", which the manifest does not have; link one of its services (db), or a container hitch does not manage with external_links']],
     ['db;id', [`5:11: link "db;id" is not a valid service name; ${NAME_RULE}`]],
     ['db\n', [`5:11: link "db\\n" is not a valid service name; ${NAME_RULE}`]],
     [' db', [`5:11: link " db" is not a valid service name; ${NAME_RULE}`]],
-    ['db:x:y', ['5:11: bad format for links: db:x:y; use "service" or "service:alias"']],
-    ['db:x y:z', ['5:11: bad format for links: db:x y:z; use "service" or "service:alias"']],
+    ['db:x:y', ['5:11: link "db:x:y" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"']],
+    ['db:x y:z', ['5:11: link "db:x y:z" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"']],
   ])('link %j', (v, want) => {
     expect(problems(alias(v))).toEqual(want);
   });
@@ -77,8 +77,8 @@ describe('hostile values are refused by the manifest stage, each at its place', 
   test('a long-form port with a hostile host_ip or published port', () => {
     const yaml = 'services:\n  web:\n    image: x\n    ports:\n      - {target: 80, host_ip: "0.0.0.0\\n--privileged"}\n      - {target: 80, published: "8080;id"}\n';
     expect(problems(yaml)).toEqual([
-      '5:9: host_ip "0.0.0.0\\n--privileged" is not an IP address',
-      `6:9: "8080;id" in "{\\"target\\":80,\\"published\\":\\"8080;id\\"}" is not a port or range; ${PORTS_FORM}`,
+      `5:31: host_ip "0.0.0.0\\n--privileged" is not an IP address; use one of the host's, like "127.0.0.1" or "::1"`,
+      '6:33: published "8080;id" is not a port or range; use 8080 or "8000-8010"',
     ]);
   });
 

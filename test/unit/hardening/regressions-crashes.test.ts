@@ -7,7 +7,8 @@ import { timed } from './outcome.js';
 
 const NESTING = 'YAML: nested more than 64 levels deep; a manifest needs only a few';
 const CYCLE = 'YAML: alias *a is inside the node it names, so it would never end; refer to another anchor';
-const BAD_MERGE = 'YAML: a merge key (<<) needs a mapping or a list of mappings';
+const BAD_MERGE = 'YAML: a merge key (<<) takes a mapping or a list of mappings, not';
+const MERGE_FIX = 'anchor a mapping (x-base: &base {image: nginx}) and merge that (<<: *base)';
 
 const blockNest = (n: number) => `${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}${i === 0 ? 'x-' : ''}a:`).join('\n')}\nservices: {web: {image: x}}\n`;
 const aliasChain = `${[0, 1, 2].map((i) => `x${i}: &a${i} ${'['.repeat(40)}${i === 0 ? '1' : `*a${i - 1}`}${']'.repeat(40)}`).join('\n')}\nservices: {web: {image: x}}\n`;
@@ -18,9 +19,9 @@ describe('crashes and stack overflows', () => {
     ['an alias inside its own anchor', 'x-a: &a [*a]\nservices: {web: {image: x}}\n', [`1:10: ${CYCLE}`]],
     ['a merge of its own mapping', 'x-a: &a {b: 1, <<: *a}\nservices: {web: {image: x}}\n', [`1:20: ${CYCLE}`]],
     // Error: Merge sources must be maps or map aliases (thrown by yaml's toJS)
-    ['a merge of a scalar', 'x-a: &a 1\nservices:\n  web:\n    <<: *a\n    image: x\n', [`1:9: ${BAD_MERGE}`]],
-    ['an empty merge', 'services:\n  web:\n    image: x\n    <<:\n', [`4:8: ${BAD_MERGE}`]],
-    ['a merge of a list of lists', 'x-l: &l [{a: 1}]\nservices: {web: {image: x, <<: [*l]}}\n', [`1:9: ${BAD_MERGE}`]],
+    ['a merge of a scalar', 'x-a: &a 1\nservices:\n  web:\n    <<: *a\n    image: x\n', [`4:5: ${BAD_MERGE} *a, a single value; ${MERGE_FIX}`]],
+    ['an empty merge', 'services:\n  web:\n    image: x\n    <<:\n', [`4:5: ${BAD_MERGE} nothing; ${MERGE_FIX}`]],
+    ['a merge of a list of lists', 'x-l: &l [{a: 1}]\nservices: {web: {image: x, <<: [*l]}}\n', [`2:28: ${BAD_MERGE} a list that holds other values than mappings; ${MERGE_FIX}`]],
     // was "YAML: Maximum call stack size exceeded", at a place that depended on the stack size
     ['5000 nested flow lists', `x-d: ${'['.repeat(5000)}${']'.repeat(5000)}\nservices: {web: {image: x}}\n`, [`1:71: ${NESTING}`]],
     ['100 nested block mappings', blockNest(100), [`66:67: ${NESTING}`]],

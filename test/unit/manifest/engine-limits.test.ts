@@ -69,8 +69,8 @@ describe('image names as Docker counts them (255 characters at most)', () => {
 
 describe("the lock's name is not a container's", () => {
   test.each<[string, string, string]>([
-    ['a container_name', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-shop}\n', '3:19: container name "hitch-lock-shop"'],
-    ['another project\'s lock', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-other}\n', '3:19: container name "hitch-lock-other"'],
+    ['a container_name', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-shop}\n', '3:35: container name "hitch-lock-shop"'],
+    ['another project\'s lock', 'name: shop\nservices:\n  web: {image: x, container_name: hitch-lock-other}\n', '3:35: container name "hitch-lock-other"'],
     ['a default name', 'name: hitch\nservices:\n  lock-shop: {image: x}\n', '3:3: container name "hitch-lock-shop"'],
   ])('%s', (_, yaml, start) => {
     expect(problems(yaml)).toEqual([
@@ -108,6 +108,7 @@ describe('working_dir: an absolute path', () => {
 });
 
 describe('subnet: a private block with room for the project', () => {
+  const PRIVATE = 'use a block within 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10, like "10.213.5.0/24"';
   const three = 'services:\n  a: {image: x}\n  b: {image: x}\n  c: {image: x, external_links: [legacy]}\n';
 
   test.each<[string, string]>([
@@ -122,7 +123,7 @@ describe('subnet: a private block with room for the project', () => {
     ['96.0.0.0/3', 'overlaps 127.0.0.0/8, the loopback block'],
   ])('%s is refused', (subnet, why) => {
     expect(problems(`subnet: ${subnet}\n${three}`)).toEqual([
-      `1:9: subnet "${subnet}" ${why}, which no container network may use; use a private block, like "10.213.5.0/24"`,
+      `1:9: subnet "${subnet}" ${why}, which no container network may use; ${PRIVATE}`,
     ]);
   });
 
@@ -136,8 +137,29 @@ describe('subnet: a private block with room for the project', () => {
     ]);
   });
 
-  test.each(['10.9.0.0/29', '10.9.0.5/24', '192.168.0.0/16', '172.18.0.0/16', '100.64.0.0/10', '1.2.3.0/24'])('%s loads', (subnet) => {
+  // RFC 1918's blocks and RFC 6598's shared space: no internet host has an address there
+  test.each(['10.9.0.0/29', '10.0.0.0/8', '192.168.0.0/16', '172.18.0.0/16', '172.31.255.0/24', '100.64.0.0/10', '100.127.0.0/16'])('%s loads', (subnet) => {
     expect(load(`subnet: ${subnet}\n${three}`).manifest.subnet).toBe(subnet);
+  });
+
+  // the host and every container would route these addresses to the bridge, not the internet
+  test.each(['8.8.8.0/24', '1.2.3.0/24', '172.32.0.0/16', '172.15.0.0/16', '192.169.0.0/16', '100.128.0.0/16', '11.0.0.0/8', '10.0.0.0/7', '198.18.0.0/15'])('%s, not a private block, is refused', (subnet) => {
+    expect(problems(`subnet: ${subnet}\n${three}`)).toEqual([
+      `1:9: subnet "${subnet}" is not a private block: the host and its containers would reach the project's network at those addresses, not the internet's hosts; ${PRIVATE}`,
+    ]);
+  });
+
+  // dockerd 20.10 keeps "10.9.0.5/24" as written where hitch's plan uses 10.9.0.0/24; Engine 25 refuses it (moby#45759)
+  test.each<[string, string]>([
+    ['10.9.0.5/24', '10.9.0.0/24'],
+    ['192.168.77.9/24', '192.168.77.0/24'],
+    ['10.9.0.1/30', '10.9.0.0/30'],
+    ['172.16.5.0/12', '172.16.0.0/12'],
+    ['10.255.255.255/8', '10.0.0.0/8'],
+  ])('%s, with host bits set, is refused with its network address', (subnet, network) => {
+    expect(problems(`subnet: ${subnet}\n${three}`)).toEqual([
+      `1:9: subnet "${subnet}" has host bits set: the block is ${network}; write "${network}" (Docker 25 and later refuse the other form)`,
+    ]);
   });
 
   test('a /30 holds one service', () => {

@@ -25,12 +25,12 @@ describe('external link forms', () => {
 
 describe('external link problems', () => {
   test.each<[string, string[]]>([
-    ['external_links: a:b:c', ['6:21: bad format for links: a:b:c; use "container" or "container:alias"']],
-    ['external_links: "legacy:"', ['6:21: bad format for links: legacy:; use "container" or "container:alias"']],
-    ['external_links: ":db"', ['6:21: bad format for links: :db; use "container" or "container:alias"']],
+    ['external_links: a:b:c', ['6:21: external link "a:b:c" has 2 ":", where one separates the container from its alias; use "container" or "container:alias"']],
+    ['external_links: "legacy:"', ['6:21: external link "legacy:" has no alias after ":"; use "legacy", or "legacy:alias"']],
+    ['external_links: ":db"', ['6:21: external link ":db" has no container name before ":"; use "container" or "container:alias"']],
     ['external_links: "-x:db"', [`6:21: external link "-x:db": "-x" is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`]],
     ['external_links: "/legacy:db"', [`6:21: external link "/legacy:db": "/legacy" is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`]],
-    ['external_links: "legacy:my db"', [`6:21: link alias "my db" in "legacy:my db" is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`]],
+    ['external_links: "legacy:my db"', [`6:21: external link alias "my db" in "legacy:my db" is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`]],
     ['external_links: 5', ['6:21: external_links must be a string or a list, not an integer']],
     ['external_links: [legacy, 5]', ['6:30: external_links entry must be a string, not an integer']],
     ['external_links: {legacy: db}', ['6:21: external_links must be a string or a list, not a mapping']],

@@ -39,9 +39,9 @@ describe('ports too large, quoted as written', () => {
     ['ports: ["8080:99999999999999999999"]', ['4:13: port 99999999999999999999 is out of range 1-65535 in "8080:99999999999999999999"']],
     [
       'ports: [{target: 99999999999999999999, published: 12345678901234567890}]',
-      ['4:13: port 99999999999999999999 is out of range 1-65535 in "{\\"target\\":\\"99999999999999999999\\",\\"published\\":\\"12345678901234567890\\"}"'],
+      ["4:22: target 99999999999999999999 is out of range 1-65535; use the container's port, like 80"],
     ],
-    ['ports: [{target: 80, published: 12345678901234567890}]', ['4:13: port 12345678901234567890 is out of range 1-65535 in "{\\"target\\":80,\\"published\\":\\"12345678901234567890\\"}"']],
+    ['ports: [{target: 80, published: 12345678901234567890}]', ['4:37: published 12345678901234567890 is out of range 1-65535; use 8080 or "8000-8010"']],
   ])('%s', (body, want) => {
     expect(problems(svc(body))).toEqual(want);
   });

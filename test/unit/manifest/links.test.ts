@@ -23,12 +23,13 @@ describe('link forms', () => {
 
 describe('link problems', () => {
   test.each<[string, string[]]>([
-    ['link: a:b:c', ['8:11: bad format for links: a:b:c; use "service" or "service:alias"']],
-    ['link: "db:"', ['8:11: bad format for links: db:; use "service" or "service:alias"']],
-    ['link: ":db"', ['8:11: bad format for links: :db; use "service" or "service:alias"']],
-    ['link: dbb', ['8:11: Service "web" has a link to service "dbb" which does not exist. Did you mean "db"?']],
-    ['link: postgres', ['8:11: Service "web" has a link to service "postgres" which does not exist.']],
-    ['link: [Cache]', ['8:12: Service "web" has a link to service "Cache" which does not exist. Did you mean "cache"?']],
+    ['link: a:b:c', ['8:11: link "a:b:c" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"']],
+    ['link: "db:"', ['8:11: link "db:" has no alias after ":"; use "db", or "db:alias"']],
+    ['link: ":db"', ['8:11: link ":db" has no service name before ":"; use "service" or "service:alias"']],
+    ['link: ":"', ['8:11: link ":" has no service name before ":"; use "service" or "service:alias"']],
+    ['link: dbb', ['8:11: service "web" links to "dbb", which the manifest does not have; did you mean "db"?']],
+    ['link: postgres', ['8:11: service "web" links to "postgres", which the manifest does not have; link one of its services (cache, db), or a container hitch does not manage with external_links']],
+    ['link: [Cache]', ['8:12: service "web" links to "Cache", which the manifest does not have; did you mean "cache"?']],
     ['link: web', ['8:11: service "web" links to itself ("web"); a service can only link to other services']],
     ['link: "web:me"', ['8:11: service "web" links to itself ("web:me"); a service can only link to other services']],
     ['links: [db, "cache:db"]', ['8:17: service "web" links two services as "db": "db" and "cache:db"; give each link its own alias']],
@@ -46,6 +47,19 @@ describe('link problems', () => {
     expect(problems(manifest(yaml))).toEqual(want);
   });
 
+  test('a manifest of many services lists the first ten it could link to', () => {
+    const others = Array.from({ length: 12 }, (_, i) => `  s${String(i).padStart(2, '0')}: {image: x}`).join('\n');
+    expect(problems(`services:\n${others}\n  web: {image: x, link: postgres}\n`)).toEqual([
+      '14:25: service "web" links to "postgres", which the manifest does not have; link one of its services (s00, s01, s02, s03, s04, s05, s06, s07, s08, s09 and 2 more), or a container hitch does not manage with external_links',
+    ]);
+  });
+
+  test('the only service has none to link', () => {
+    expect(problems('services:\n  web: {image: x, link: postgres}\n')).toEqual([
+      '2:25: service "web" links to "postgres", which the manifest does not have; add the service "postgres", or a container hitch does not manage with external_links',
+    ]);
+  });
+
   test('link and links on one service', () => {
     expect(problems(manifest('link: db\n    links: [cache]'))).toEqual(['9:5: service "web" has both "link" and "links"; they mean the same, use one']);
   });
@@ -53,9 +67,9 @@ describe('link problems', () => {
   test('every bad link of every service is reported', () => {
     const yaml = 'services:\n  a:\n    image: x\n    links: [b, "x:y:z", nope]\n  b:\n    image: x\n    link: "a:b:c"\n';
     expect(problems(yaml)).toEqual([
-      '4:16: bad format for links: x:y:z; use "service" or "service:alias"',
-      '4:25: Service "a" has a link to service "nope" which does not exist.',
-      '7:11: bad format for links: a:b:c; use "service" or "service:alias"',
+      '4:16: link "x:y:z" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"',
+      '4:25: service "a" links to "nope", which the manifest does not have; link one of its services (b), or a container hitch does not manage with external_links',
+      '7:11: link "a:b:c" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"',
     ]);
   });
 });

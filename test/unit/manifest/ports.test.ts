@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PublishedPort } from '../../../src/manifest/model.js';
-import { parseLongPort, parsePublished } from '../../../src/manifest/ports.js';
+import { parseLongPort } from '../../../src/manifest/long-ports.js';
+import { parsePublished } from '../../../src/manifest/ports.js';
 import { problems, load, svc } from './helpers.js';
 
 const p = (hostIp: string, hostPort: string, containerPort: number, proto: PublishedPort['proto'] = 'tcp'): PublishedPort => ({ hostIp, hostPort, containerPort, proto });
@@ -48,8 +49,15 @@ describe('ports: every docker run -p form', () => {
     [{ target: 80, published: 8080 }, [p('', '8080', 80)]],
     [{ target: 53, published: '5353', host_ip: '127.0.0.1', protocol: 'udp' as const }, [p('127.0.0.1', '5353', 53, 'udp')]],
     [{ target: 80, published: '8000-8010' }, [p('', '8000-8010', 80)]],
-    [{ target: 0 }, { error: 'port 0 is out of range 1-65535 in "{\\"target\\":0}"' }],
-    [{ target: 80, host_ip: 'localhost' }, { error: 'host_ip "localhost" is not an IP address' }],
+    [{ target: 80, published: '08080' }, [p('', '8080', 80)]],
+    [{ target: 80, published: '' }, [p('', '', 80)]],
+    [{ target: 0 }, { field: 'target', error: "target 0 is out of range 1-65535; use the container's port, like 80" }],
+    [{ target: 70000 }, { field: 'target', error: "target 70000 is out of range 1-65535; use the container's port, like 80" }],
+    [{ target: 80, published: 'abc' }, { field: 'published', error: 'published "abc" is not a port or range; use 8080 or "8000-8010"' }],
+    [{ target: 80, published: 70000 }, { field: 'published', error: 'published 70000 is out of range 1-65535; use 8080 or "8000-8010"' }],
+    [{ target: 80, published: '8000-70000' }, { field: 'published', error: 'published "8000-70000": port 70000 is out of range 1-65535; use 8080 or "8000-8010"' }],
+    [{ target: 80, published: '8010-8000' }, { field: 'published', error: 'published "8010-8000" ends before it starts; write the lower port first' }],
+    [{ target: 80, host_ip: 'localhost' }, { field: 'host_ip', error: 'host_ip "localhost" is not an IP address; use one of the host\'s, like "127.0.0.1" or "::1"' }],
   ])('long form %j', (entry, want) => {
     expect(parseLongPort(entry)).toEqual(want);
   });
@@ -61,6 +69,14 @@ describe('ports in a manifest', () => {
     expect([web.ports, web.publishAll]).toEqual([
       [p('127.0.0.1', '', 5000), p('', '8080', 80), p('', '', 53, 'udp'), p('', '7000', 7000), p('', '7001', 7001)],
       true,
+    ]);
+  });
+
+  test("a long form's problem is reported at the field that has it", () => {
+    expect(problems(svc('ports:\n  - {target: 80, published: abc}\n  - {target: 70000}\n  - {target: 80, host_ip: localhost}'))).toEqual([
+      '5:33: published "abc" is not a port or range; use 8080 or "8000-8010"',
+      "6:18: target 70000 is out of range 1-65535; use the container's port, like 80",
+      '7:31: host_ip "localhost" is not an IP address; use one of the host\'s, like "127.0.0.1" or "::1"',
     ]);
   });
 

@@ -29,7 +29,31 @@ describe('schema errors, translated', () => {
     ['service name', 'services:\n  -web: {image: x}\n', ['2:3: service name "-web" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
     ['service name too long', `services:\n  ${'a'.repeat(64)}: {image: x}\n`, [`2:3: service name "${'a'.repeat(64)}" is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`]],
     ['container_name', svc('container_name: "my web"'), ['4:21: container_name "my web" is not a valid container name; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit']],
-    ['duration', svc('stop_grace_period: 10'), ['4:24: stop_grace_period must be a string, not an integer']],
+    // a duration's number lacks its unit, not quotes
+    ['duration', svc('stop_grace_period: 10'), ['4:24: stop_grace_period 10 has no unit; use a duration like "10s"']],
+    ['a duration in a healthcheck', svc('healthcheck: {test: "true", timeout: 5}'), ['4:42: healthcheck.timeout 5 has no unit; use a duration like "5s"']],
+    ['a fraction of a duration', svc('ready_timeout: 1.5'), ['4:20: ready_timeout 1.5 has no unit; use a duration like "1.5s"']],
+    ['a negative duration', svc('ready_timeout: -5'), ['4:20: ready_timeout -5 is negative; use a duration like "5s"']],
+    ['a duration from a variable, digits only', svc('stop_grace_period: "${T:-10}"'), ['4:24: stop_grace_period "10" has no unit; use a duration like "10s"']],
+    ['an unquoted zero', svc('stop_grace_period: 0'), ['4:24: stop_grace_period 0 has no unit; use a duration like "0s"']],
+    // "must be an integer, not a number" read as a contradiction
+    ['retries not whole', svc('healthcheck: {retries: 3.5}'), ['4:28: healthcheck.retries 3.5 is not a whole number; use a whole number, like 3']],
+    ['an exposed port not whole', svc('expose: [5432.5]'), ['4:14: expose entry 5432.5 is not a whole number; use a whole number, like 5432']],
+    ['a port not whole', svc('ports: [80.5]'), ['4:13: ports entry 80.5 is not a whole number; use a whole number, like 80']],
+    ['a long-form target not whole', svc('ports: [{target: 80.5}]'), ['4:22: ports[0].target 80.5 is not a whole number; use a whole number, like 80']],
+    // one mistake, one problem: the misspelled key is why the right one is missing
+    ['a misspelled services', 'Services:\n  web: {image: x}\n', ['1:1: unknown key "Services" at the top level; did you mean "services"?']],
+    ['a misspelled image', 'services:\n  web: {imgae: x}\n', ['2:9: unknown key "imgae" in service "web"; did you mean "image"?']],
+    ['a misspelled key that is not the missing one', 'services:\n  web: {hostnam: x}\n', ['2:8: service "web" needs "image" or "build"', '2:9: unknown key "hostnam" in service "web"; did you mean "hostname"?']],
+    // a tmpfs mount needs no source: what else a mapping needs depends on its type
+    ['a tmpfs mount', svc('volumes: [{type: tmpfs, target: /tmp}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+    ['a bind mount without its source', svc('volumes: [{type: bind, target: /tmp}]'), ['4:15: volumes entry is missing "source"']],
+    // Dockerfile's words for a service's keys
+    ['env', svc('env: {A: 1}'), ['4:5: unknown key "env" in service "web"; did you mean "environment"?']],
+    ['cmd', svc('cmd: echo'), ['4:5: unknown key "cmd" in service "web"; did you mean "command"?']],
+    ['CMD', svc('CMD: echo'), ['4:5: unknown key "CMD" in service "web"; did you mean "command"?']],
+    ['workdir', svc('workdir: /app'), ['4:5: unknown key "workdir" in service "web"; did you mean "working_dir"?']],
+    ['env at the top level is no service key', 'env: {}\nservices:\n  web: {image: x}\n', ['1:1: unknown key "env" at the top level; allowed: name, link_env, subnet, services']],
     ['duration form', svc('ready_timeout: 10x'), ['4:20: ready_timeout "10x" is not a duration; use a form like "2s", "1m30s" or "500ms"']],
     ['restart', svc('restart: sometimes'), ['4:14: restart "sometimes" is not a restart policy; use "no", "always", "on-failure", "on-failure:3" (at most 9 digits) or "unless-stopped"']],
     ['restart retries', svc('restart: on-failure:1234567890'), ['4:14: restart "on-failure:1234567890" is not a restart policy; use "no", "always", "on-failure", "on-failure:3" (at most 9 digits) or "unless-stopped"']],
@@ -97,9 +121,15 @@ describe('image references, as Docker reads them', () => {
 
   test.each([
     'MyImage', 'redis:7 ', 'foo bar', 'foo\n:1', 'foo:', ':tag', '-foo', 'foo/', 'foo//bar', 'foo:-bad', 'a_-b',
-    'team/App', 'foo@sha256:abc', `x:${'t'.repeat(129)}`, 'café',
+    'team/App', 'foo@sha256:abc', `x:${'t'.repeat(129)}x y`, 'café',
   ])('%j is refused', (image) => {
     expect(problems(manifest(image))).toEqual([`3:12: image ${JSON.stringify(image)} ${REFUSED}`]);
+  });
+
+  // distribution/reference's tag is [\w][\w.-]{0,127}: said as a length, as a name's is
+  test.each([`x:${'t'.repeat(129)}`, `registry.example.com:5000/team/app:${'1'.repeat(200)}`, `app:${'t'.repeat(129)}@sha256:${'0a'.repeat(32)}`])('%s: its tag is too long', (image) => {
+    const tag = image.split('@')[0]!.split(':').pop()!;
+    expect(problems(manifest(image))).toEqual([`3:12: image ${JSON.stringify(image)}: its tag is ${tag.length} characters, over the 128 Docker allows; use a shorter tag`]);
   });
 
   test('an empty image is only "must not be empty"', () => {
