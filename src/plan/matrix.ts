@@ -145,6 +145,11 @@ export function externalLinkLines(manifest: Manifest, selected?: readonly string
   );
 }
 
+/** Whether a link's rules are all in force: each port accepted, the rest dropped (`up` exits 1 otherwise). */
+export function enforced(link: LinkEnforcement): boolean {
+  return link.drops && link.missing.length === 0;
+}
+
 /** What `up` says about each link once it is done: one line per link, true to the rules in force. */
 export function enforcementLines(links: LinkEnforcement[]): string[] {
   return links.map((l) => {

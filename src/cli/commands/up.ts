@@ -54,12 +54,13 @@ export function registerUp(program: Command): void {
       const { links } = result;
       const { planJson } = await import('../../plan/plan-text.js');
       const plan = opts.dryRun ? { plan: planJson(result.plan, opts) } : {};
-      if (g.json) printJson({ project: manifest.project, ok: result.ok, dryRun: Boolean(opts.dryRun), summary: result.summary, links, ...plan });
+      const { enforced, enforcementLines, externalLinkLines } = await import('../../plan/matrix.js');
+      // a link whose rules are not all in force fails the run as a failed action does, in JSON too
+      const ok = result.ok && links.every(enforced);
+      if (g.json) printJson({ project: manifest.project, ok, dryRun: Boolean(opts.dryRun), summary: result.summary, links, ...plan });
       else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary));
-      const { enforcementLines, externalLinkLines } = await import('../../plan/matrix.js');
       for (const line of enforcementLines(links)) log(line);
       if (result.ok && !opts.dryRun) for (const line of externalLinkLines(manifest, result.plan.selected)) log(line);
-      if (links.some((l) => l.missing.length > 0 || !l.drops)) process.exitCode = 1;
-      if (!result.ok) process.exitCode = 1;
+      if (!ok) process.exitCode = 1;
     });
 }

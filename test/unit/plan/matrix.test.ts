@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortSpec } from '../../../src/manifest/model.js';
 import {
-  agrees, enforcementLines, enforcementOf, externalLinkLines, expectedMatrix, linkGrants, rulesInForce, unexposedProbes, type LinkEnforcement,
+  agrees, enforced, enforcementLines, enforcementOf, externalLinkLines, expectedMatrix, linkGrants, rulesInForce, unexposedProbes, type LinkEnforcement,
 } from '../../../src/plan/matrix.js';
 import { link, manifest, service } from './fixtures.js';
 
@@ -137,6 +137,8 @@ describe('linkGrants and enforcement', () => {
       "link web -> db (as database, db): NOT enforced: db's firewall lacks 53/udp; run `hitch up` again",
       "link web -> db (as database, db): NOT enforced: db's firewall does not drop the project's traffic; run `hitch up` again",
     ]);
+    // what `up` exits 1 for, and says as `ok: false` with --json: exactly the NOT enforced lines
+    expect(links.map(enforced)).toEqual([true, true, false, false]);
   });
 
   it('writes each run of consecutive ports of a protocol as one range', () => {
