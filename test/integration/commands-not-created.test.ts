@@ -75,7 +75,7 @@ describe('a project with nothing up, run from its folder', () => {
     expect(await inFolder('logs')).toEqual(empty('no logs'));
     expect(await inFolder('logs', '-f')).toEqual(empty('no logs'));
     expect(await inFolder('restart')).toEqual(empty('nothing to restart'));
-    expect(await inFolder('--json', 'restart')).toEqual({ ...empty('nothing to restart'), stdout: `${JSON.stringify({ project: NONE, restarted: [] }, null, 2)}\n` });
+    expect(await inFolder('--json', 'restart')).toEqual({ ...empty('nothing to restart'), stdout: `${JSON.stringify({ project: NONE, ok: true, restarted: [], failed: [] }, null, 2)}\n` });
     expect(await inFolder('-p', NONE, 'logs')).toEqual(empty('no logs'));
     expect(await inFolder('stop')).toEqual(empty('nothing to stop'));
     expect(await inFolder('-p', NONE, 'stop')).toEqual(empty('nothing to stop'));
@@ -116,7 +116,7 @@ describe('a service added to the manifest of a running stack', () => {
     const before = await Promise.all([startedAt(`${ADDED}-db`), startedAt(`${ADDED}-web`)]);
     expect(await hitch([...H(), '--json', 'restart', 'extra'])).toEqual({
       code: 0,
-      stdout: `${JSON.stringify({ project: ADDED, restarted: [] }, null, 2)}\n`,
+      stdout: `${JSON.stringify({ project: ADDED, ok: true, restarted: [], failed: [] }, null, 2)}\n`,
       stderr: warning(ADDED, 'extra', 'nothing to restart'),
     });
     expect(await Promise.all([startedAt(`${ADDED}-db`), startedAt(`${ADDED}-web`)])).toEqual(before);
