@@ -1,0 +1,14 @@
+// What a script can import from the installed package by name, as the README names it: the manifest's
+// schema and the schemas of `plan --json` and `check --json` (package.json "exports").
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+
+it('every schema the package ships resolves by the package name, to the file in the package', () => {
+  const shipped = ['links.schema.json', ...readdirSync(new URL('../../schemas', import.meta.url)).map((f) => `schemas/${f}`)];
+  const resolved = shipped.map((path) => require.resolve(`hitch/${path}`).endsWith(`/${path}`));
+  expect({ shipped, resolved }).toEqual({ shipped, resolved: shipped.map(() => true) });
+  expect((require('hitch/schemas/plan.schema.json') as { title: string }).title).toBe('hitch plan');
+});
