@@ -84,8 +84,12 @@ function check(text: string): void {
 describe('convert ends in a valid manifest or a user error', { timeout: 30_000 }, () => {
   test('on compose-shaped data, later formats and format 1', () => {
     fc.assert(fc.property(composeData, (d) => check(stringify(d))), RUNS);
-    // the property says something only if a fair share of the files convert
-    expect(tally.converted).toBeGreaterThan(RUNS.numRuns / 10);
+    // the property says something only if a fair share of the files convert, counted among the runs made
+    // (on a loaded machine the time limit may cut them short of numRuns). About 13% do: since convert
+    // resolves extends, the data's random extends (a cycle, a missing service) are refusals too, so 1 in 20
+    // is the bar, well clear of the chance low of a run of 500 (a bar of 10% failed a CI run: 50 of 500)
+    const runs = tally.converted + tally.refused;
+    expect({ runs: runs >= 100, converted: tally.converted / runs }).toEqual({ runs: true, converted: expect.toSatisfy((share: number) => share > 0.05) });
   });
 
   test("on hitch's own manifests, nearly compose files, with structural mutations", () => {
