@@ -10,6 +10,7 @@ import { offeredPorts } from '../plan/offers.js';
 import { keepRestarting, lastRuns, restartingRemedy } from '../plan/restarting-sandbox.js';
 import { UserError } from '../user-error.js';
 import { sandboxProblem } from './lookup.js';
+import { imagesOf } from './plan-up.js';
 
 export interface Live {
   subnet: string;
@@ -35,8 +36,6 @@ function withRecordedRules(observed: ObservedState, before: ObservedState): Obse
   const recorded = new Map(before.containers.filter((c) => c.role === 'sandbox').map((c) => [c.id, c.firewallArgs]));
   return { ...observed, containers: observed.containers.map((c) => (recorded.has(c.id) ? { ...c, firewallArgs: recorded.get(c.id) } : c)) };
 }
-
-const imagesOf = (manifest: Manifest) => Object.values(manifest.services).map((s) => s.image);
 
 /** The live stack of every service, or of the services `only` names: as `known` holds it, else observed now. */
 export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>): Promise<Live> {

@@ -17,9 +17,13 @@ export interface ServiceSelection {
 }
 
 /** What planning `manifest` needs of the engine: its images, its externals and the runtime details. */
+/** The images the manifest's services run: observed with the project, for what they offer and their HEALTHCHECK. */
+export function imagesOf(manifest: Manifest): string[] {
+  return Object.values(manifest.services).map((s) => s.image);
+}
+
 export function observeForPlan(engine: Engine, manifest: Manifest): Promise<ObservedState> {
-  const refs = Object.values(manifest.services).map((s) => s.image);
-  return engine.observe(manifest.project, refs, { externals: externalNames(manifest), runtime: true });
+  return engine.observe(manifest.project, imagesOf(manifest), { externals: externalNames(manifest), runtime: true });
 }
 
 /** `avoid`: subnets lost to another network that the engine may not list yet (its pool is taken first). */

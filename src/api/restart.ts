@@ -9,8 +9,9 @@ import type { Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
 import { planRestart, type RestartTarget } from '../plan/restart-plan.js';
 import { UserError } from '../user-error.js';
-import { PartialFailure } from './partial-failure.js';
+import { failuresOf, PartialFailure } from './partial-failure.js';
 import { startOrderOnEngine } from './engine-order.js';
+import { imagesOf } from './plan-up.js';
 import { withProjectLock, type LockOptions } from './lock.js';
 import { notCreated, notCreatedWarning, pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
 
@@ -43,8 +44,7 @@ function restartFailure(plan: Plan, execution: ExecutionResult): PartialFailure 
   const left = restarts.filter((r) => !r.done).map((r) => r.service);
   const done = restarts.filter((r) => r.done).map((r) => r.service);
   const remedy = errors.find((e): e is UserError => e instanceof UserError)?.remedy;
-  const failed = Object.entries(execution.errors).map(([action, err]) => ({ action, message: err.message }));
-  return new PartialFailure(`${errors.map((e) => e.message).join('; ')}; not restarted: ${left.join(', ')}`, remedy, done, failed);
+  return new PartialFailure(`${errors.map((e) => e.message).join('; ')}; not restarted: ${left.join(', ')}`, remedy, done, failuresOf(execution));
 }
 
 /**
@@ -57,7 +57,7 @@ export async function restart(engine: Engine, scope: ProjectScope, services: str
 
 async function restartLocked(engine: Engine, scope: ProjectScope, services: string[], opts: RestartOptions): Promise<string[]> {
   // the manifest's images: what each child offers its parents (EXPOSE) and its HEALTHCHECK, for readiness
-  const observed = await engine.observe(scope.name, Object.values(opts.manifest?.services ?? {}).map((s) => s.image));
+  const observed = await engine.observe(scope.name, opts.manifest ? imagesOf(opts.manifest) : []);
   const found = pickOrWarn(observed, scope, services, 'so nothing to restart', opts.onWarning);
   // compose restarts the containers a service has: one with none is left alone, not refused
   const absent = found.filter(notCreated).map((t) => t.service);

@@ -12,6 +12,7 @@ import { beyondStarting, servicesStarted } from '../plan/start-only.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
 import { containersOf, noContainer, notCreated, pick } from './lookup.js';
+import { failuresOf } from './partial-failure.js';
 import { observeForPlan } from './plan-up.js';
 
 export interface StartOptions {
@@ -43,7 +44,7 @@ export async function start(engine: Engine, manifest: Manifest, services: string
     const refusal = beyondStarting(plan, services);
     if (refusal) throw refusal;
     const execution = await execute(engine, plan, { onEvent: opts.onEvent });
-    const failed = Object.entries(execution.errors).map(([action, err]) => ({ action, message: err.message }));
+    const failed = failuresOf(execution);
     const done = new Set(Object.entries(execution.outcomes).filter(([, o]) => o === 'done').map(([id]) => id));
     // started: every start of the service done (a sandbox started whose service failed is not)
     const started = servicesStarted(plan).filter((s) => plan.actions.every((a) => a.kind !== 'start-container' || a.service !== s || done.has(a.id)));

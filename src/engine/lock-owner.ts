@@ -35,12 +35,21 @@ export function ownerOf(label: string | undefined): { pid: number; host: string 
   return m ? { pid: Number(m[1]), host: m[2]! } : undefined;
 }
 
+const unread = Symbol('unread');
+let table: string | undefined | typeof unread = unread;
+
 /**
  * The process table this process's pid is in, where Linux tells it: the machine's boot (two machines may
  * share a host name) and the pid namespace (so do containers run with the host's network, each with pids
  * of its own). Undefined elsewhere: the host name then stands alone, as it always did.
  */
 export function processTable(): string | undefined {
+  // the same for the whole life of the process: read once, not at every look at a lock
+  if (table === unread) table = readProcessTable();
+  return table;
+}
+
+function readProcessTable(): string | undefined {
   try {
     return `${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()} ${readlinkSync('/proc/self/ns/pid')}`;
   } catch {
