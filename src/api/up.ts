@@ -119,14 +119,18 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       if (attempt === 1) warn(plan);
       // The subnet hitch picked was taken meanwhile: nothing else ran (everything waits for the network),
       // so observe again and pick another, and that try is not shown (held-display.ts). A subnet the
-      // manifest fixed is the user's to change.
-      const retried = (err?: Error) => err instanceof SubnetTakenError && !manifest.subnet && attempt < SUBNET_ATTEMPTS;
+      // manifest fixed is the user's to change. Decided once, when the network fails: the display drops
+      // the try on the same decision.
+      let taken: string | undefined;
+      const retried = (err: Error) => {
+        if (err instanceof SubnetTakenError && !manifest.subnet && attempt < SUBNET_ATTEMPTS) taken = err.subnet;
+        return taken !== undefined;
+      };
       const onEvent = heldUntilNetwork(plan, opts, retried);
       const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent, failed: knownFailures(plan, images) });
-      const network = plan.actions.find((a) => a.kind === 'create-network');
-      if (network?.kind === 'create-network' && retried(execution.errors[network.id])) {
-        lost.push(network.network.subnet);
-        opts.onWarning?.(`subnet ${network.network.subnet} was taken by another network meanwhile; using the next free one`);
+      if (taken) {
+        lost.push(taken);
+        opts.onWarning?.(`subnet ${taken} was taken by another network meanwhile; using the next free one`);
         continue;
       }
       const ok = Object.keys(execution.errors).length === 0;

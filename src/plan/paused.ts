@@ -4,7 +4,7 @@
 // take new rules nor probe a child for its parent. A plan that needs either is refused before anything
 // runs, rather than failing halfway.
 import { UserError } from '../user-error.js';
-import type { Action } from './model.js';
+import type { Action, ContainerSpec } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
 
 /** The way out of a refusal for paused containers, as every command says it. */
@@ -12,9 +12,9 @@ export function unpauseRemedy(containers: readonly string[]): string {
   return `unpause ${containers.length === 1 ? 'it' : 'them'} (\`docker unpause ${containers.join(' ')}\`)`;
 }
 
-/** The containers the plan makes anew: under an observed name, they are not the paused one observed. */
-function madeAnew(actions: Action[]): Set<string> {
-  return new Set(actions.flatMap((a) => (a.kind === 'create-container' || a.kind === 'recreate-container' ? [a.container.name] : [])));
+/** The containers the plan makes anew: one observed (paused, restarting) that they replace is not in their way. */
+export function madeAnew(actions: Action[]): ContainerSpec[] {
+  return actions.flatMap((a) => (a.kind === 'create-container' || a.kind === 'recreate-container' ? [a.container] : []));
 }
 
 /** The sandbox a readiness probe runs in, and the child it probes: a TCP probe runs in the parent's (readiness.ts), a healthcheck is the engine's own. */
@@ -24,7 +24,7 @@ export function probeIn(a: Action): { sandbox: string; child: string } | undefin
 
 /** What the plan needs run in each paused sandbox it keeps, in plan order; whether one of them is an orphan's. */
 function pausedNeeds(actions: Action[], observed: ObservedState): { needs: Map<string, string[]>; orphan: boolean } {
-  const fresh = madeAnew(actions);
+  const fresh = new Set(madeAnew(actions).map((c) => c.name)); // under an observed name, not the paused one observed
   const paused = new Map<string, ObservedContainer>(observed.containers.filter((c) => c.paused && !fresh.has(c.name)).map((c) => [c.name, c]));
   const needs = new Map<string, string[]>();
   let orphan = false;

@@ -9,7 +9,7 @@
 import { UserError } from '../user-error.js';
 import type { Action } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
-import { probeIn } from './paused.js';
+import { madeAnew, probeIn } from './paused.js';
 
 /** The service whose container the action starts, in that service's sandbox. */
 function startedService(a: Action): string | undefined {
@@ -18,15 +18,11 @@ function startedService(a: Action): string | undefined {
   return undefined;
 }
 
-/** The services whose sandbox the plan makes anew: not the restarting one observed. */
-function sandboxesMade(actions: Action[]): Set<string> {
-  return new Set(actions.flatMap((a) => ((a.kind === 'create-container' || a.kind === 'recreate-container') && a.container.role === 'sandbox' ? [a.container.service] : [])));
-}
-
 /** What the plan needs of each restarting sandbox it keeps, in plan order. */
 function restartingNeeds(actions: Action[], observed: ObservedState): Map<ObservedContainer, string[]> {
   const needs = new Map<ObservedContainer, string[]>();
-  const made = sandboxesMade(actions);
+  // the services whose sandbox the plan makes anew (under a new name too: container_name changed)
+  const made = new Set(madeAnew(actions).flatMap((c) => (c.role === 'sandbox' ? [c.service] : [])));
   const kept = observed.containers.filter((c) => c.role === 'sandbox' && c.restarting && !made.has(c.service));
   if (kept.length === 0) return needs;
   const byService = new Map(kept.map((c) => [c.service, c]));
@@ -43,19 +39,15 @@ function restartingNeeds(actions: Action[], observed: ObservedState): Map<Observ
   return needs;
 }
 
-function described(sandbox: ObservedContainer, what: string[]): string {
+/** A sandbox, with what is needed of it (if anything) and how its last run ended: `NAME (need, need; its last run exited with code 1)`. */
+function described(sandbox: ObservedContainer, what: readonly string[] = []): string {
   const said = [...(what.length ? [what.join(', ')] : []), ...(sandbox.exitCode === undefined ? [] : [`its last run exited with code ${sandbox.exitCode}`])];
   return said.length ? `${sandbox.name} (${said.join('; ')})` : sandbox.name;
 }
 
-/** Each sandbox, with what is needed of it and how its last run ended: `NAME (need, need; its last run exited with code 1)`. */
-function restartingListed(needs: ReadonlyMap<ObservedContainer, string[]>): string {
-  return [...needs].map(([c, what]) => described(c, what)).join('; ');
-}
-
 /** Each sandbox with how its last run ended, for a command that needs every sandbox it names running. */
 export function lastRuns(sandboxes: readonly ObservedContainer[]): string {
-  return restartingListed(new Map(sandboxes.map((c) => [c, []])));
+  return sandboxes.map((c) => described(c)).join('; ');
 }
 
 /** "the sandbox of db keeps restarting", "the sandboxes of db, web keep restarting". */
@@ -76,7 +68,7 @@ export function restartingInTheWay(actions: Action[], observed: ObservedState): 
   if (needs.size === 0) return undefined;
   const sandboxes = [...needs.keys()];
   return new UserError(
-    `${keepRestarting(sandboxes)}, and this plan needs ${sandboxes.length === 1 ? 'it' : 'them'} running: ${restartingListed(needs)}`,
+    `${keepRestarting(sandboxes)}, and this plan needs ${sandboxes.length === 1 ? 'it' : 'them'} running: ${[...needs].map(([c, what]) => described(c, what)).join('; ')}`,
     restartingRemedy(sandboxes),
   );
 }
