@@ -21,9 +21,12 @@ export const DURATION_FORM = 'use a duration like "2s", "1m30s" or "500ms"';
 
 const WRITTEN_UNITS: readonly [string, number][] = [['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]];
 
-/** Whole milliseconds as a duration, largest unit first: 90000 → "1m30s", 1500 → "1s500ms", 0 → "0". */
+/**
+ * Whole milliseconds as a duration, largest unit first: 90000 → "1m30s", 1500 → "1s500ms", 0 → "0s" (as
+ * Go's Duration.String() and `docker compose config` write it: "0" alone is a number to a YAML reader).
+ */
 export function formatDuration(ms: number): string {
-  if (ms === 0) return '0';
+  if (ms === 0) return '0s';
   let rest = ms;
   let out = '';
   for (const [unit, size] of WRITTEN_UNITS) {

@@ -59,7 +59,7 @@ services:
         - pg_isready
       interval: 1m30s
       timeout: 1s500ms
-      start_period: "0"
+      start_period: 0s
       retries: 5
     volumes:
       - type: volume
@@ -122,9 +122,41 @@ describe('hitch config output', () => {
 
 describe('durations are written in whole units, largest first', () => {
   test.each<[number, string]>([
-    [0, '0'], [1, '1ms'], [500, '500ms'], [1000, '1s'], [1500, '1s500ms'], [60_000, '1m'], [90_000, '1m30s'],
+    [0, '0s'], [1, '1ms'], [500, '500ms'], [1000, '1s'], [1500, '1s500ms'], [60_000, '1m'], [90_000, '1m30s'],
     [3_600_000, '1h'], [3_723_004, '1h2m3s4ms'], [360_000_000, '100h'],
   ])('%d ms → %s, which reads back as the same', (ms, text) => {
     expect([formatDuration(ms), parseDuration(text)]).toEqual([text, ms]);
+  });
+});
+
+describe('a zero duration is written as a duration, 0s (as Go, and `docker compose config`, write it), not a bare "0"', () => {
+  const zero = [
+    'services:',
+    '  db:',
+    '    image: postgres:16',
+    '    healthcheck: {test: pg_isready, interval: 0s, timeout: 0s, start_period: 0s}',
+    '    stop_grace_period: 0s',
+    '    ready_timeout: 0s',
+  ].join('\n');
+
+  test('every duration field', () => {
+    expect(normalizedYaml(load(zero).manifest)).toBe(`name: shop
+link_env: modern
+services:
+  db:
+    image: postgres:16
+    container_name: shop-db
+    publish_all: false
+    healthcheck:
+      test:
+        - CMD-SHELL
+        - pg_isready
+      interval: 0s
+      timeout: 0s
+      start_period: 0s
+    stop_grace_period: 0s
+    tty: false
+    ready_timeout: 0s
+`);
   });
 });
