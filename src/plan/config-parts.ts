@@ -3,12 +3,12 @@
 // "recreate or not"; the parts only explain it, so a container made before parts existed, or a change no
 // part names, still recreates correctly and says just "config changed". Labels cannot be updated after
 // create, which is fine: a container whose config changed is recreated with fresh labels.
-import type { Service } from '../manifest/model.js';
+import type { Dialect, PortSpec, Service } from '../manifest/model.js';
 import { compareStrings, sortedStrings } from './compare.js';
 import { externalLinkInput } from './externals.js';
 import { digest } from './hash.js';
-import { envOffered, portsOffered, type PlanContext } from './injected.js';
-import { sharedVars } from './link-env.js';
+import { envOffered, mergeEnv, portsOffered, type PlanContext } from './injected.js';
+import { linkEnv, sharedVars } from './link-env.js';
 import { LABEL, type ContainerSpec } from './model.js';
 import { perPlan } from './per-plan.js';
 
@@ -46,8 +46,10 @@ function settingsParts(spec: ContainerSpec): Parts {
 
 /**
  * A service container: its own image, command, environment, ports, address and settings, which children it
- * links to, and for each child what it shows its parents (shared env, exposed ports): the parts a parent is
- * recreated for.
+ * links to, and for each child (or external container) what its link injects (shared env, exposed ports,
+ * address, and the variables its ports make in the manifest's link_env): the parts a parent is recreated
+ * for. Parts are not hashed (hash.ts leaves their label out): one added here names a cause, never
+ * recreates anything.
  */
 export function serviceParts(service: Service, ctx: PlanContext, spec: ContainerSpec, imageId: string | undefined): Parts {
   const parts: Parts = {
@@ -61,23 +63,37 @@ export function serviceParts(service: Service, ctx: PlanContext, spec: Container
     ...settingsParts(spec),
   };
   for (const target of sortedStrings(new Set(service.links.map((l) => l.target)))) {
-    const { env, ports } = childParts(ctx, ctx.manifest.services[target]!);
-    parts[`env@${target}`] = env;
-    parts[`ports@${target}`] = ports;
+    for (const [what, part] of Object.entries(childParts(ctx, ctx.manifest.services[target]!))) parts[`${what}@${target}`] = part;
   }
   for (const l of service.externalLinks) {
-    const { env, exposedPorts } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);
+    const { env, exposedPorts, ip } = externalLinkInput(l, ctx.observed, ctx.addresses.externals);
     parts[`external@${l.container}`] = short({ env, exposedPorts });
+    parts[`external-address@${l.container}`] = short({ ip });
+    parts[`external-link_env@${l.container}`] = portVars(exposedPorts, ctx.manifest.linkEnv);
   }
   return parts;
 }
 
-/** What a child shows its parents, the same for each of them. */
-function childParts(ctx: PlanContext, child: Service): { env: string; ports: string } {
-  return perPlan(ctx, 'parts', child.name, () => ({
-    env: short(sharedVars(envOffered(ctx, child), child.shareEnv)),
-    ports: short(portsOffered(ctx, child)),
-  }));
+/** What a child's link injects in its parents, the same for each of them. */
+function childParts(ctx: PlanContext, child: Service): Parts {
+  return perPlan(ctx, 'parts', child.name, () => {
+    const ports = portsOffered(ctx, child);
+    return {
+      env: short(sharedVars(envOffered(ctx, child), child.shareEnv)),
+      ports: short(ports),
+      address: short({ ip: ctx.addresses.ips[child.name] }),
+      link_env: portVars(ports, ctx.manifest.linkEnv),
+    };
+  });
+}
+
+/**
+ * The variables a child's ports make, as its parents' env holds them (merged, by key), wherever the child
+ * is and whatever its alias: they change with its ports, and with `link_env` only where the dialects
+ * differ for these ports (a range, ports of two protocols); a single port reads the same in both.
+ */
+function portVars(ports: PortSpec[], dialect: Dialect): string {
+  return short(mergeEnv(linkEnv({ alias: 'a', parentName: 'p', ip: '', ports, env: [], dialect }), {}));
 }
 
 /** A sandbox: its rules are left out, as in its hash (they are updated in place). */
@@ -101,11 +117,24 @@ export function decodeParts(label: string | undefined): Parts | undefined {
   return Object.fromEntries(label.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
+/** What changed of a child (or, after `external-`, of an external container), by part. */
+const CHILD_CHANGES: Record<string, string> = {
+  address: 'address changed',
+  env: 'shared env changed',
+  external: 'env or exposed ports changed',
+  link_env: 'link env changed (link_env)', // its ports' variables, their ports the same: the manifest's link_env changed
+  ports: 'exposed ports changed',
+};
+
+/** Which part's change tells a change of the ports' variables: they follow the ports (or an external's env and ports). */
+const PORTS_OF: Record<string, string> = { link_env: 'ports', 'external-link_env': 'external' };
+
 /**
  * The cause of a recreation in the user's words: "config changed: image, command", "links changed",
- * "child db's shared env changed", "external container legacy-db's env or exposed ports changed". A child's
- * parts are compared only when the link exists on both sides (a link added or removed is "links changed").
- * Nothing nameable changed: "config changed".
+ * "child db's shared env changed", "child db's address changed", "child db's link env changed (link_env)",
+ * "external container legacy-db's env or exposed ports changed". A child's parts are compared only when
+ * the link exists on both sides (a link added or removed is "links changed"). Nothing nameable changed (or
+ * the container's label predates the part that did): "config changed".
  */
 export function changeCause(before: Parts | undefined, now: Parts): string {
   if (!before) return 'config changed';
@@ -115,8 +144,14 @@ export function changeCause(before: Parts | undefined, now: Parts): string {
   if (differs('links')) causes.push('links changed');
   const byChild = Object.keys(now).filter((k) => k.includes('@') && differs(k)).map((k) => k.split('@').reverse());
   for (const [child, what] of byChild.sort(([a, x], [b, y]) => compareStrings(a!, b!) || compareStrings(x!, y!))) {
-    if (what === 'external') causes.push(`external container ${child}'s env or exposed ports changed`);
-    else causes.push(`child ${child}'s ${what === 'env' ? 'shared env' : 'exposed ports'} changed`);
+    const ports = PORTS_OF[what!];
+    if (ports && differs(`${ports}@${child}`)) continue;
+    causes.push(childCause(child!, what!));
   }
   return causes.length ? causes.join('; ') : 'config changed';
+}
+
+function childCause(child: string, what: string): string {
+  const external = what === 'external' || what.startsWith('external-');
+  return `${external ? 'external container' : 'child'} ${child}'s ${CHILD_CHANGES[what.replace(/^external-/, '')]}`;
 }

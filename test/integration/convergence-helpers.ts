@@ -9,11 +9,11 @@ import { docker, ROOT } from './helpers.js';
 
 export type ServiceYaml = Record<string, unknown>;
 
-/** Writes a manifest for `project` and returns its path; every scenario gets its own folder. */
-export async function writeManifest(project: string, services: Record<string, ServiceYaml>): Promise<string> {
+/** Writes a manifest for `project` (with `top`'s project-wide keys: link_env…) and returns its path; every scenario gets its own folder. */
+export async function writeManifest(project: string, services: Record<string, ServiceYaml>, top: Record<string, unknown> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `${project}-`));
   const file = join(dir, 'hitch.yaml');
-  await writeFile(file, stringify({ name: project, services }));
+  await writeFile(file, stringify({ name: project, ...top, services }));
   return file;
 }
 

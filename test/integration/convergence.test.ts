@@ -15,6 +15,7 @@ const sleeper = (extra: ServiceYaml = {}): ServiceYaml => ({ image: 'hitch-test/
 
 let db: ServiceYaml;
 let services: Record<string, ServiceYaml>;
+let linkEnv: 'modern' | 'classic' = 'modern';
 
 function base(): Record<string, ServiceYaml> {
   db = {
@@ -35,7 +36,7 @@ function base(): Record<string, ServiceYaml> {
 }
 
 async function file(): Promise<string> {
-  return writeManifest(P, services);
+  return writeManifest(P, services, { link_env: linkEnv });
 }
 
 /** `up --json` on the current manifest: the container names whose id changed, and the summary's lists. */
@@ -203,6 +204,24 @@ describe('exact recreation', () => {
     services.db = { ...services.db, expose: ['5432', '5433'], command: ['sh', '-c', 'httpd -p 5433 && exec httpd -f -p 5432'] };
     expect((await upChanges()).changed).toEqual(n('api', 'db', 'db-sandbox', 'web'));
     expect((await envOf(`${P}-api`)).DB_PORT_5433_TCP_PORT).toBe('5433');
+  });
+
+  it("link_env switched: the parents of a child whose ports read otherwise are recreated, and plan says why", async () => {
+    // db's 5432-5433 are a range to Docker 28 (modern), not to Docker ≤27 (classic: three ports or more);
+    // cache's one port reads the same in both, so worker stays
+    linkEnv = 'classic';
+    const plan = JSON.parse((await hitchOk(['-f', await file(), '--json', 'plan'])).stdout);
+    expect(plan.actions.map((a: { id: string; cause: string }) => `${a.id}: ${a.cause}`)).toEqual([
+      'ready:db@api: api starts',
+      "service:api: child db's link env changed (link_env)",
+      'ready:db@web: web starts',
+      "service:web: child db's link env changed (link_env)",
+    ]);
+    expect((await upChanges()).changed).toEqual(n('api', 'web'));
+    expect((await envOf(`${P}-web`)).DB_PORT_5432_TCP_START).toBe(undefined);
+    linkEnv = 'modern';
+    expect((await upChanges()).changed).toEqual(n('api', 'web'));
+    expect((await envOf(`${P}-web`)).DB_PORT_5432_TCP_START).toBe(`tcp://${await ipOf(`${P}-db-sandbox`, NET)}:5432`);
   });
 
   it("a link is added: the parent is recreated; the child's rules are updated without restarting it", async () => {
