@@ -143,8 +143,10 @@ describe('--json where the output has no JSON form', () => {
     expect(await hitch([...H, 'logs', '--json', 'web'])).toEqual(LOGS);
   });
 
-  it('exec and convert refuse it too', async () => {
-    expect(await hitch([...H, '--json', 'exec', 'web', 'true'])).toEqual(refusal('exec', "the command's own output", "drop --json: the command's output is passed on as it writes it (`hitch exec web cat state.json`)"));
+  it('exec and convert refuse it too, exec before or after its name', async () => {
+    const EXEC = refusal('exec', "the command's own output", "drop --json: the command's output is passed on as it writes it (`hitch exec web cat state.json`)");
+    expect(await hitch([...H, '--json', 'exec', 'web', 'true'])).toEqual(EXEC);
+    expect(await hitch([...H, 'exec', '--json', 'web', 'true'])).toEqual(EXEC);
     expect(await hitch(['--json', 'convert', `${ROOT}/test/fixtures/compose/redis-webapp/docker-compose.yml`])).toEqual(
       refusal('convert', 'a hitch manifest, in YAML', 'drop --json and write the manifest, then `hitch -f hitch.yaml --json config` prints it as JSON'),
     );
