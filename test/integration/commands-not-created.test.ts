@@ -97,9 +97,14 @@ describe('a service added to the manifest of a running stack', () => {
     const rows = JSON.parse((await hitchOk([...H(), '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
     expect(rows.map((r) => [r.service, r.state])).toEqual([['db', 'running'], ['extra', 'missing'], ['web', 'running']]);
     expect(JSON.parse((await hitchOk([...H(), '--json', 'ps', 'extra'])).stdout)).toEqual([
-      { service: 'extra', container: null, id: null, state: 'missing', status: null, ip: '', ports: [], links: [] },
+      { service: 'extra', container: null, id: null, state: 'missing', status: null, ip: null, ports: [], links: [] },
     ]);
     expect(await hitch([...H(), 'ps', '-q'])).toEqual({ code: 0, stdout: `${await idOf(`${ADDED}-db`)}\n${await idOf(`${ADDED}-web`)}\n`, stderr: '' });
+  });
+
+  it('ls --json lists it as missing, with the same null for the id it has not as ps', async () => {
+    const rows = JSON.parse((await hitchOk([...H(), '--json', 'ls'])).stdout) as Array<{ name: string }>;
+    expect(rows.find((r) => r.name === 'extra')).toEqual({ name: 'extra', service: 'extra', container: `${ADDED}-extra`, id: null, image: 'hitch-test/busybox:1', state: 'missing' });
   });
 
   it('logs: the lines of those that have a container, and a warning for it', async () => {
