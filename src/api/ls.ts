@@ -11,8 +11,8 @@ import { containersOf, containerState, serviceState, type ServiceState } from '.
 
 interface Target {
   container: string; // the container's name
-  id: string; // its short id; '' when missing
-  image: string; // '' for a missing external (nothing says what it would run)
+  id: string | null; // its short id; null when missing (as `ps --json` has a missing id)
+  image: string | null; // null for a missing external (nothing says what it would run)
   // a running service container whose sandbox is not running, or restarted under it, has no network: it
   // says so; a paused container, or a paused sandbox alone, says so too
   state: ServiceState;
@@ -21,8 +21,8 @@ interface Target {
 /** A service ("db"), a link path ("web/db": web's link with alias db) or an external link's path. */
 export type LsRow = { name: string } & ({ service: string } | { external: true }) & Target;
 
-function target(container: string, image: string, found?: Pick<ObservedContainer, 'id' | 'running' | 'paused' | 'restarting'>): Target {
-  return { container, id: found?.id.slice(0, 12) ?? '', image, state: containerState(found) };
+function target(container: string, image: string | null, found?: Pick<ObservedContainer, 'id' | 'running' | 'paused' | 'restarting'>): Target {
+  return { container, id: found?.id.slice(0, 12) ?? null, image, state: containerState(found) };
 }
 
 function serviceRow(manifest: Manifest, observed: ObservedState, name: string, service: string): LsRow {
@@ -35,7 +35,7 @@ function serviceRow(manifest: Manifest, observed: ObservedState, name: string, s
 
 function externalRow(observed: ObservedState, name: string, container: string): LsRow {
   const found = observedExternal(observed, container);
-  return { name, external: true, ...target(container, found?.image ?? '', found) };
+  return { name, external: true, ...target(container, found?.image ?? null, found) };
 }
 
 /** A service's link paths, links and external links together, by alias. */

@@ -9,7 +9,7 @@ export interface PsRow {
   id: string | null; // the container's full id, as `ps -q` prints it
   state: ServiceState; // in fixed words, as `ls` gives them
   status: string | null; // the engine's words for the container: "Up 2 minutes", "Exited (0) 3 seconds ago"
-  ip: string;
+  ip: string | null; // null: no sandbox, so no address
   ports: PortMapping[]; // published on the sandbox, as `port --json` gives them
   links: string[];
 }
@@ -36,7 +36,7 @@ export async function ps(engine: Engine, scope: ProjectScope, services: string[]
         id: main?.id ?? null,
         state,
         status: main ? (main.status ?? state) : null,
-        ip: sandbox?.ip ?? '',
+        ip: sandbox?.ip ?? null,
         ports: sandbox ? publishedPorts(sandbox) : [],
         links: main?.links ?? [],
       };

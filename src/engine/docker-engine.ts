@@ -9,7 +9,7 @@ import { UserError } from '../user-error.js';
 import { changedBeforeLock } from './changes.js';
 import { containerStatus, createContainer, removeContainer, startContainer, stopContainer } from './containers.js';
 import type { Attachment, ChangeScope, ContainerEvent, ContainerStatus, Engine, EventWatch, ExecOptions, ExecResult, ExecStreams, LogLine, LogOptions, LockAttempt, ObserveOptions } from './engine.js';
-import { engineMessage, isNotFound, isUnreachable, execRefusal, unreachable } from './engine-errors.js';
+import { EngineUnreachableError, engineMessage, isNotFound, isUnreachable, execRefusal } from './engine-errors.js';
 import { DockerClient } from './dockerode.js';
 import { watchContainers } from './events.js';
 import { execIn } from './exec.js';
@@ -34,7 +34,7 @@ export class DockerEngine implements Engine {
     try {
       return await work();
     } catch (err) {
-      if (isUnreachable(err)) throw unreachable(this.address, err);
+      if (isUnreachable(err)) throw new EngineUnreachableError(this.address, err);
       throw err;
     }
   }

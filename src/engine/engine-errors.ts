@@ -73,11 +73,22 @@ export function isUnreachable(err: unknown): boolean {
   return CONNECTION_FAILED.has(code) || (syscall === 'connect' && SOCKET_FAILED.has(code));
 }
 
-export function unreachable(address: string, err: unknown): UserError {
-  return new UserError(
-    `cannot connect to the Docker engine at ${address}: ${(err as Error).message ?? err}`,
-    'start the engine (e.g. `dockerd`, or `bash scripts/ensure-engine.sh` in a hitch checkout), or point DOCKER_HOST at a running one',
-  );
+/**
+ * The engine at `address` did not answer: a class of its own, so a library user tells it from a mistake
+ * in the manifest (ManifestError) without reading the message.
+ */
+export class EngineUnreachableError extends UserError {
+  override name = 'EngineUnreachableError';
+
+  constructor(
+    readonly address: string,
+    err: unknown,
+  ) {
+    super(
+      `cannot connect to the Docker engine at ${address}: ${(err as Error).message ?? err}`,
+      'start the engine (e.g. `dockerd`, or `bash scripts/ensure-engine.sh` in a hitch checkout), or point DOCKER_HOST at a running one',
+    );
+  }
 }
 
 /**

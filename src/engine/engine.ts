@@ -1,5 +1,9 @@
+/// <reference types="node" preserve="true" />
 // The one small interface through which hitch reaches a container engine.
 // Only src/engine implements it; plan and manifest never see dockerode.
+// The library exports it, and its exec streams and log signal are Node's: the reference above, kept in
+// engine.d.ts, loads @types/node (a dependency of the package) in a user's program that does not
+// include it itself ("types": []).
 import type { BuildSpec } from '../manifest/model.js';
 import type { ContainerSpec, NetworkSpec, Role, VolumeSpec } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';

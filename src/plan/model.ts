@@ -33,6 +33,8 @@ export interface PortBinding {
   containerPort: number;
   proto: Protocol;
   hostIp: string;
+  // asked for, as the engine takes it: "8080", a range "8000-8010" it picks one from, '' for any; so a
+  // string, where `ps` and `port` give the port it picked as a number (published.ts)
   hostPort: string;
 }
 

@@ -3,8 +3,8 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { down, load, ManifestError, plan, up } from 'hitch';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { down, EngineUnreachableError, load, ManifestError, plan, up, UserError } from 'hitch';
 import { FIXTURES, hitch, hitchOk, labelled, requireEngine, ROOT } from './helpers.js';
 
 const FILE = `${FIXTURES}/commands-client/hitch.yaml`;
@@ -51,6 +51,31 @@ describe('load, plan, up, down', () => {
     const err = await load(`${FIXTURES}/commands-client/missing.yaml`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ManifestError);
     expect((err as ManifestError).problems.map((p) => p.message)).toEqual([`cannot read ${FIXTURES}/commands-client/missing.yaml: ENOENT`]);
+  });
+});
+
+describe('an unreachable engine', () => {
+  const SOCKET = '/tmp/hitch-nonexistent.sock'; // a path, never a network address
+  const unreachable = {
+    name: 'EngineUnreachableError',
+    address: `unix://${SOCKET}`,
+    message: `cannot connect to the Docker engine at unix://${SOCKET}: connect ENOENT ${SOCKET}`,
+    remedy: 'start the engine (e.g. `dockerd`, or `bash scripts/ensure-engine.sh` in a hitch checkout), or point DOCKER_HOST at a running one',
+  };
+  const failure = (err: unknown) => {
+    const { name, address, message, remedy } = err as EngineUnreachableError;
+    return { isEngine: err instanceof EngineUnreachableError, isUser: err instanceof UserError, isManifest: err instanceof ManifestError, name, address, message, remedy };
+  };
+
+  it('plan, up and down throw an EngineUnreachableError, a UserError with the address, never a ManifestError', async () => {
+    const manifest = await load(FILE, { project: P });
+    vi.stubEnv('DOCKER_HOST', `unix://${SOCKET}`);
+    try {
+      const errors = [await plan(manifest).catch(failure), await up(manifest).catch(failure), await down(P).catch(failure)];
+      expect(errors).toEqual([0, 1, 2].map(() => ({ isEngine: true, isUser: true, isManifest: false, ...unreachable })));
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { writeManifest, type ServiceYaml } from './convergence-helpers.js';
 import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, ROOT, run, until } from './helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const P = 'it-flags';
 const RUN_LINE = 'n=$$(( $$(cat /tmp/runs 2>/dev/null || echo 0) + 1 )); echo $$n > /tmp/runs; echo "run $$n of $$GEN"; echo "complaint $$n" >&2; exec httpd -f -p 8000';
@@ -95,7 +96,7 @@ describe('ps', () => {
   it('--json gives state in fixed words, the engine’s status beside it, and ports as port --json does', async () => {
     const sandbox = await docker.getContainer(`${P}-web-sandbox`).inspect();
     const hostPort = Number(sandbox.NetworkSettings.Ports['8000/tcp']![0]!.HostPort);
-    expect(JSON.parse((await hitchOk([...H(), '--json', 'ps', 'web'])).stdout)).toEqual([
+    expect(documentOf('ps', (await hitchOk([...H(), '--json', 'ps', 'web'])).stdout)).toEqual([
       {
         service: 'web',
         container: `${P}-web`,
@@ -217,7 +218,7 @@ describe('a service container gone', () => {
   it('ps -q leaves it out; ps --json says it is missing', async () => {
     await docker.getContainer(`${P}-db`).remove({ force: true });
     expect((await hitchOk([...H(), 'ps', '-q'])).stdout).toBe(`${await idOf(`${P}-web`)}\n`);
-    expect(JSON.parse((await hitchOk([...H(), '--json', 'ps', 'db'])).stdout)).toEqual([
+    expect(documentOf('ps', (await hitchOk([...H(), '--json', 'ps', 'db'])).stdout)).toEqual([
       { service: 'db', container: null, id: null, state: 'missing', status: null, ip: await ipOf(`${P}-db-sandbox`, `${P}-hitch`), ports: [], links: [] },
     ]);
   });

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, hitch, hitchOk, requireEngine, ROOT } from './helpers.js';
 import { writeManifest, type ServiceYaml } from './convergence-helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const P = 'it-degraded';
 const LOG_LINES = 20_000; // each a frame of its own in the engine's log stream, read in one piece
@@ -64,11 +65,11 @@ describe('a sandbox stopped under its running service', () => {
   });
 
   it('ps and ls say so: the service has no network, whatever the engine says of its container', async () => {
-    const ps = JSON.parse((await hitchOk(['-f', file, '--json', 'ps'])).stdout) as Array<{ service: string; state: string; status: string }>;
+    const ps = documentOf('ps', (await hitchOk(['-f', file, '--json', 'ps'])).stdout) as Array<{ service: string; state: string; status: string }>;
     expect(ps.map((r) => [r.service, r.state, /^Up /.test(r.status)])).toEqual([['a', 'sandbox stopped', true], ['b', 'running', true], ['c', 'running', true]]);
     const table = (await hitchOk(['-f', file, 'ps'])).stdout.split('\n');
     expect(table[1]).toMatch(/^a +it-degraded-a +Up .* \(sandbox stopped\) /);
-    const ls = JSON.parse((await hitchOk(['-f', file, '--json', 'ls'])).stdout) as Array<{ name: string; state: string }>;
+    const ls = documentOf('ls', (await hitchOk(['-f', file, '--json', 'ls'])).stdout) as Array<{ name: string; state: string }>;
     expect(ls.map((r) => [r.name, r.state])).toEqual([['a', 'sandbox stopped'], ['b', 'running'], ['b/a', 'sandbox stopped'], ['c', 'running']]);
   });
 
@@ -106,7 +107,7 @@ describe('a service container lost', () => {
 
   it('up -d (compose\'s flag, accepted) brings both back; a, whose sandbox was stopped, is restarted to join it, not recreated', async () => {
     const res = await hitchOk(['-f', file, '--json', 'up', '-d']);
-    expect(JSON.parse(res.stdout).summary).toMatchObject({ created: ['c'], recreated: [], restarted: ['a'], unchanged: ['b'] });
+    expect(documentOf('up', res.stdout).summary).toMatchObject({ created: ['c'], recreated: [], restarted: ['a'], unchanged: ['b'] });
   });
 });
 

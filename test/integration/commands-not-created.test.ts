@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 import { docker, hitch, hitchOk, requireEngine } from './helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const NONE = 'it-notcreated-none'; // db and web declared, nothing ever up
 const ADDED = 'it-notcreated-added'; // db and web up, extra added to the manifest since
@@ -94,12 +95,17 @@ describe('a service added to the manifest of a running stack', () => {
   const H = () => ['-f', added];
 
   it('ps lists it as missing among the others; ps SERVICE gives its row; -q leaves it out', async () => {
-    const rows = JSON.parse((await hitchOk([...H(), '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
+    const rows = documentOf('ps', (await hitchOk([...H(), '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
     expect(rows.map((r) => [r.service, r.state])).toEqual([['db', 'running'], ['extra', 'missing'], ['web', 'running']]);
-    expect(JSON.parse((await hitchOk([...H(), '--json', 'ps', 'extra'])).stdout)).toEqual([
-      { service: 'extra', container: null, id: null, state: 'missing', status: null, ip: '', ports: [], links: [] },
+    expect(documentOf('ps', (await hitchOk([...H(), '--json', 'ps', 'extra'])).stdout)).toEqual([
+      { service: 'extra', container: null, id: null, state: 'missing', status: null, ip: null, ports: [], links: [] },
     ]);
     expect(await hitch([...H(), 'ps', '-q'])).toEqual({ code: 0, stdout: `${await idOf(`${ADDED}-db`)}\n${await idOf(`${ADDED}-web`)}\n`, stderr: '' });
+  });
+
+  it('ls --json lists it as missing, with the same null for the id it has not as ps', async () => {
+    const rows = documentOf('ls', (await hitchOk([...H(), '--json', 'ls'])).stdout) as Array<{ name: string }>;
+    expect(rows.find((r) => r.name === 'extra')).toEqual({ name: 'extra', service: 'extra', container: `${ADDED}-extra`, id: null, image: 'hitch-test/busybox:1', state: 'missing' });
   });
 
   it('logs: the lines of those that have a container, and a warning for it', async () => {

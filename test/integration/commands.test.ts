@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, execIn, FIXTURES, hitch, hitchOk, ipOf, requireEngine, ROOT, run, until } from './helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const FILE = `${FIXTURES}/commands/hitch.yaml`;
 const P = 'it-cmd';
@@ -59,7 +60,7 @@ describe('ls', () => {
   it('--json gives the same rows with short container ids', async () => {
     const id = async (s: string) => (await docker.getContainer(`${P}-${s}`).inspect()).Id.slice(0, 12);
     const row = async (name: string, service: string, image: string) => ({ name, service, container: `${P}-${service}`, id: await id(service), image, state: 'running' });
-    expect(JSON.parse((await hitchOk([...H, '--json', 'ls'])).stdout)).toEqual([
+    expect(documentOf('ls', (await hitchOk([...H, '--json', 'ls'])).stdout)).toEqual([
       await row('api', 'api', 'hitch-test/busybox:1'),
       await row('api/cache', 'cache', 'hitch-test/redis:1'),
       await row('cache', 'cache', 'hitch-test/redis:1'),
@@ -143,17 +144,45 @@ describe('--json where the output has no JSON form', () => {
     expect(await hitch([...H, 'logs', '--json', 'web'])).toEqual(LOGS);
   });
 
-  it('exec and convert refuse it too', async () => {
-    expect(await hitch([...H, '--json', 'exec', 'web', 'true'])).toEqual(refusal('exec', "the command's own output", "drop --json: the command's output is passed on as it writes it (`hitch exec web cat state.json`)"));
+  it('exec and convert refuse it too, exec before or after its name', async () => {
+    const EXEC = refusal('exec', "the command's own output", "drop --json: the command's output is passed on as it writes it (`hitch exec web cat state.json`)");
+    expect(await hitch([...H, '--json', 'exec', 'web', 'true'])).toEqual(EXEC);
+    expect(await hitch([...H, 'exec', '--json', 'web', 'true'])).toEqual(EXEC);
     expect(await hitch(['--json', 'convert', `${ROOT}/test/fixtures/compose/redis-webapp/docker-compose.yml`])).toEqual(
       refusal('convert', 'a hitch manifest, in YAML', 'drop --json and write the manifest, then `hitch -f hitch.yaml --json config` prints it as JSON'),
     );
   });
 
+  it('up --json: nothing to change, each link with the rules read back; with --dry-run, the plan instead: both valid against up.schema.json', async () => {
+    const tcp = (port: number) => ({ port, proto: 'tcp' });
+    const unchanged = { created: [], recreated: [], restarted: [], started: [], rulesUpdated: [], unchanged: ['api', 'cache', 'web'], removed: [], networksRemoved: [], volumesRemoved: [], failed: [], notStarted: [], orphans: [] };
+    const up = documentOf('up', (await hitchOk([...H, '--json', 'up'])).stdout);
+    expect({ ...up, summary: { ...up.summary, elapsedMs: 0 } }).toEqual({
+      project: P,
+      ok: true,
+      dryRun: false,
+      summary: { ...unchanged, elapsedMs: 0 },
+      links: [
+        { parent: 'api', child: 'cache', aliases: ['cache'], ports: [tcp(6379)], missing: [], drops: true },
+        { parent: 'web', child: 'api', aliases: ['api'], ports: [tcp(8080)], missing: [], drops: true },
+        { parent: 'web', child: 'cache', aliases: ['store'], ports: [tcp(6379)], missing: [], drops: true },
+      ],
+    });
+    const dry = documentOf('up', (await hitchOk([...H, '--json', 'up', '--dry-run'])).stdout);
+    expect({ ...dry, summary: { ...dry.summary, elapsedMs: 0 } }).toEqual({
+      project: P,
+      ok: true,
+      dryRun: true,
+      summary: { ...unchanged, elapsedMs: 0 },
+      links: [], // nothing is read back from a firewall on a dry run
+      plan: { project: P, actions: [], unchanged: ['api', 'cache', 'web'], orphans: [] },
+    });
+  });
+
   it('ps -q --json is an array of the full container ids', async () => {
     const ids = await Promise.all(['api', 'cache', 'web'].map(async (s) => (await docker.getContainer(`${P}-${s}`).inspect()).Id));
-    expect(JSON.parse((await hitchOk([...H, '--json', 'ps', '-q'])).stdout)).toEqual(ids);
-    expect(JSON.parse((await hitchOk([...H, 'ps', '-q', '--json', 'web'])).stdout)).toEqual([ids[2]]);
+    expect(documentOf('ps', (await hitchOk([...H, '--json', 'ps', '-q'])).stdout)).toEqual(ids);
+    expect(documentOf('ps', (await hitchOk([...H, 'ps', '-q', '--json', 'web'])).stdout)).toEqual([ids[2]]);
   });
 });
 

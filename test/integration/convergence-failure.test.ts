@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
 import { containerIds, leftovers, spawnHitch, writeManifest, type ServiceYaml } from './convergence-helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const P = 'it-conv-fail';
 const sleeper = (extra: ServiceYaml = {}): ServiceYaml => ({ image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL', ...extra });
@@ -19,7 +20,7 @@ function stack(bad: ServiceYaml): Record<string, ServiceYaml> {
 
 async function upJson(bad: ServiceYaml): Promise<{ code: number; summary: Record<string, unknown> }> {
   const res = await hitch(['-f', await writeManifest(P, stack(bad)), '--json', 'up']);
-  const { created, recreated, started, unchanged, failed, notStarted } = JSON.parse(res.stdout).summary;
+  const { created, recreated, started, unchanged, failed, notStarted } = documentOf('up', res.stdout).summary;
   return { code: res.code, summary: { created, recreated, started, unchanged, failed, notStarted } };
 }
 

@@ -1,5 +1,5 @@
 // What a script can import from the installed package by name, as the README names it: the manifest's
-// schema and the schemas of `plan --json` and `check --json` (package.json "exports").
+// schema and the schemas of the --json outputs of `plan`, `check`, `up`, `ps` and `ls` (package.json "exports").
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
@@ -10,5 +10,6 @@ it('every schema the package ships resolves by the package name, to the file in 
   const shipped = ['links.schema.json', ...readdirSync(new URL('../../schemas', import.meta.url)).map((f) => `schemas/${f}`)];
   const resolved = shipped.map((path) => require.resolve(`hitch/${path}`).endsWith(`/${path}`));
   expect({ shipped, resolved }).toEqual({ shipped, resolved: shipped.map(() => true) });
-  expect((require('hitch/schemas/plan.schema.json') as { title: string }).title).toBe('hitch plan');
+  const titles = ['plan', 'check', 'up', 'ps', 'ls'].map((command) => (require(`hitch/schemas/${command}.schema.json`) as { title: string }).title);
+  expect(titles).toEqual(['hitch plan', 'hitch check', 'hitch up', 'hitch ps', 'hitch ls']);
 });

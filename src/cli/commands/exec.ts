@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ExecStreams } from '../../engine/engine.js';
 import type { Lookup } from '../../manifest/template.js';
 import { UsageError, UserError } from '../../user-error.js';
@@ -66,6 +66,9 @@ export function registerExec(program: Command, passThrough: boolean): void {
     .option('-w, --workdir <dir>', 'run the command in this directory')
     .option('-e, --env <KEY=VALUE>', "set a variable for the command (repeatable); KEY alone passes on hitch's own, else the project .env's", (value: string, all: string[] = []) => [...all, envArgument(value)])
     .option('--privileged', 'give the command extended privileges')
+    // program options come before `exec` (what follows SERVICE is the command's); --json is taken
+    // between `exec` and SERVICE too, as `logs` takes it, to be refused the same way
+    .addOption(new Option('--json').hideHelp())
     // Everything after SERVICE is the command's, options too (`hitch exec web ls -l`), as with `docker exec`.
     .passThroughOptions(passThrough)
     .action(async (service: string, command: string[], opts: ExecFlags, cmd: Command) => {

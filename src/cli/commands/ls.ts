@@ -12,6 +12,6 @@ export function registerLs(program: Command): void {
       const { ls } = await import('../../api/ls.js');
       const rows = await ls(await openEngine(), manifest);
       if (g.json) return printJson(rows);
-      process.stdout.write(table(['NAME', 'CONTAINER', 'IMAGE', 'STATE'], rows.map((r) => [r.name, r.container, r.image, r.state])));
+      process.stdout.write(table(['NAME', 'CONTAINER', 'IMAGE', 'STATE'], rows.map((r) => [r.name, r.container, r.image ?? '', r.state])));
     });
 }

@@ -33,7 +33,7 @@ export function registerPs(program: Command): void {
             r.service,
             r.container ?? '(missing)',
             stateText(r),
-            r.ip,
+            r.ip ?? '',
             r.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto}`).join(', '),
             r.links.join(', '),
           ]),

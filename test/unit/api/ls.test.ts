@@ -41,7 +41,7 @@ describe('ls', () => {
   it.each<[string, ObservedExternal[], Partial<LsRow>]>([
     ['stopped', [legacy({ running: false })], { id: 'c0ffee', image: 'legacy/redis:6', state: 'stopped' }],
     ['paused', [legacy({ paused: true })], { id: 'c0ffee', image: 'legacy/redis:6', state: 'paused' }],
-    ['missing: no id, and no image to name', [], { id: '', image: '', state: 'missing' }],
+    ['missing: no id, and no image to name (null, as in ps)', [], { id: null, image: null, state: 'missing' }],
   ])('an external container %s', async (_, externals, expected) => {
     const rows = await ls(engineWith(externals).engine, stack());
     expect(rows.find((r) => r.name === 'web/db')).toEqual({ name: 'web/db', external: true, container: 'legacy-db', ...expected });

@@ -72,7 +72,7 @@ describe('ps', () => {
 });
 
 describe('ps with the manifest', () => {
-  const MISSING = (service: string): PsRow => ({ service, container: null, id: null, state: 'missing', status: null, ip: '', ports: [], links: [] });
+  const MISSING = (service: string): PsRow => ({ service, container: null, id: null, state: 'missing', status: null, ip: null, ports: [], links: [] });
   const scope = { name: 'shop', declared: ['web', 'cache', 'db', 'extra'] }; // lost is an orphan
 
   it('lists a declared service with no container as missing, among the others and the orphans, by name', async () => {

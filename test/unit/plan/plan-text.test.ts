@@ -129,6 +129,18 @@ describe('schemas/plan.schema.json', () => {
     expect(errors({ ...json, outdated: [{ ...json.outdated![0], restart: false }] })).toEqual(['/outdated/0/restart must be equal to constant']);
   });
 
+  it("a port binding's hostPort is the one asked for, in the engine's form: a port, a range it picks from, or \"\" for any", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).addSchema(schema);
+    const validateContainer = ajv.getSchema(`${schema.$id}#/$defs/container`)!;
+    const errorsWith = (...hostPorts: unknown[]) => {
+      const portBindings = hostPorts.map((hostPort, i) => ({ containerPort: 80 + i, proto: 'tcp', hostIp: '', hostPort }));
+      return validateContainer(container({ portBindings } as Partial<ContainerSpec>)) ? [] : validateContainer.errors!.map((e) => `${e.instancePath} ${e.message}`);
+    };
+    expect(errorsWith('8080', '8000-8010', '')).toEqual([]);
+    // `ps --json` and `port --json` give the port the engine picked, a number (ps.schema.json): a plan has none picked yet
+    expect(errorsWith(8080, 'any')).toEqual(['/portBindings/0/hostPort must be string', '/portBindings/1/hostPort must match pattern "^([0-9]+(-[0-9]+)?)?$"']);
+  });
+
   it('rejects an unknown kind and a member no action has', () => {
     const bad = { ...planJson(plan), actions: [{ id: 'x', kind: 'explode', cause: 'c', waitsFor: [] }, { ...plan.actions[0], extra: 1 }] };
     expect(validate(bad)).toBe(false);
