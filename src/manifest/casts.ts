@@ -6,9 +6,8 @@
 // (`published: "${P}"`, which may be a range; ports and expose entries) the value stays one, as in compose v2.
 import type { Report } from './problems.js';
 import { schema } from './schema.js';
-import { subject } from './schema-errors.js';
 import { documentPlace, type JsonType, type SchemaPlace } from './schema-place.js';
-import { pointer, valuePos, type Path, type Tree } from './tree.js';
+import { pointer, subject, valuePos, type Path, type Tree } from './tree.js';
 
 export type Cast = 'boolean' | 'integer' | 'number';
 
