@@ -40,9 +40,9 @@ describe('values that slipped through', () => {
         '2:17: YAML: a !!binary value is not supported here; quote it to make it a string',
         '2:17: service "web" must be a mapping, not a string',
         '5:21: YAML: a !!binary value is not supported here; quote it to make it a string',
-        '5:21: ports must be a list, not a string',
+        '5:21: ports must be a list, not a string; like ["127.0.0.1::5000", "8080:80", "5353:53/udp"]',
         '6:27: YAML: a !!binary value is not supported here; quote it to make it a string',
-        '6:27: environment must be a mapping or a list, not a string',
+        '6:27: environment must be a mapping or a list, not a string; like {POSTGRES_PASSWORD: secret} or [DEBUG=1, HOME_URL]',
       ],
     ],
   ])('%s', (_, yaml, want) => {

@@ -22,7 +22,7 @@ describe('environment', () => {
     ['environment: {"A=B": x}', ['4:19: environment key "A=B" must not contain "="; use KEY=VALUE']],
     ['environment: {A: [1]}', ['4:22: environment.A must be a string, a number, true or false or empty, not a list']],
     ['environment: [1]', ['4:19: environment entry must be a string, not an integer']],
-    ['environment: x', ['4:18: environment must be a mapping or a list, not a string']],
+    ['environment: x', ['4:18: environment must be a mapping or a list, not a string; like {POSTGRES_PASSWORD: secret} or [DEBUG=1, HOME_URL]']],
   ])('%s fails', (body, want) => {
     expect(problems(svc(body))).toEqual(want);
   });
