@@ -61,7 +61,7 @@ function typedPath(root: unknown, segments: string[]): Path {
 /**
  * What later phases must not look at. A bad key or a missing one at the top level or in a service
  * spoils only that key, so links and ports of the service are still checked; deeper down (a port's
- * long form, a healthcheck) the whole mapping is skipped.
+ * long form, a healthcheck) the whole mapping is skipped, as is a mount whose `type` is refused.
  */
 function failedPath(e: ErrorObject, path: Path): Path {
   const params = e.params as { additionalProperty?: string; propertyName?: string };
@@ -69,6 +69,8 @@ function failedPath(e: ErrorObject, path: Path): Path {
   const shallow = path.length === 0 || (path.length === 2 && path[0] === 'services');
   if (key !== undefined && (shallow || params.propertyName !== undefined)) return [...path, key];
   if (shallow && (e.keyword === 'required' || e.keyword === 'requiredOneOf')) return [...path, '\0missing'];
+  // a mount's refused `type` hides what else it misses (schema.ts): none of it may be read
+  if (e.keyword === 'enum' && path[path.length - 1] === 'type') return path.slice(0, -1);
   return path;
 }
 

@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { schema } from '../../../src/manifest/schema.js';
 import { problems, svc } from './helpers.js';
 
+// the start of what a tmpfs mount is told
+const NO_TMPFS = 'hitch has no tmpfs mounts; use a named volume';
+
 describe('schema errors, translated', () => {
   test.each<[string, string, string[]]>([
     ['unknown service key with did-you-mean', svc('imgae: nginx'), ['4:5: unknown key "imgae" in service "web"; did you mean "image"?']],
@@ -50,7 +53,9 @@ describe('schema errors, translated', () => {
     ['a misspelled image', 'services:\n  web: {imgae: x}\n', ['2:9: unknown key "imgae" in service "web"; did you mean "image"?']],
     ['a misspelled key that is not the missing one', 'services:\n  web: {hostnam: x}\n', ['2:8: service "web" needs "image" or "build"', '2:9: unknown key "hostnam" in service "web"; did you mean "hostname"?']],
     // a tmpfs mount needs no source: what else a mapping needs depends on its type
-    ['a tmpfs mount', svc('volumes: [{type: tmpfs, target: /tmp}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+    // compose's other mount types: what hitch mounts instead, on the same target
+    ['a tmpfs mount', svc('volumes: [{type: tmpfs, target: /tmp}]'), [`4:22: volumes[0].type "tmpfs" is not allowed: ${NO_TMPFS}, like {type: volume, source: tmp, target: /tmp}, or a bind mount of a host folder, like {type: bind, source: ./tmp, target: /tmp}`]],
+    ['an npipe mount without a target', svc('volumes: [{type: npipe, source: x}]'), ['4:22: volumes[0].type "npipe" is not allowed: hitch has no npipe mounts; use a named volume, like {type: volume, source: data, target: /data}, or a bind mount of a host folder, like {type: bind, source: ./data, target: /data}']],
     ['a bind mount without its source', svc('volumes: [{type: bind, target: /tmp}]'), ['4:15: volumes entry is missing "source"']],
     // Dockerfile's words for a service's keys
     ['env', svc('env: {A: 1}'), ['4:5: unknown key "env" in service "web"; did you mean "environment"?']],
@@ -68,7 +73,7 @@ describe('schema errors, translated', () => {
     ['empty image', svc('hostname: ""'), ['4:15: hostname must not be empty']],
     ['build mapping needs context', 'services:\n  web:\n    build: {dockerfile: D}\n', ['3:12: build is missing "context"']],
     ['build: wrong type', 'services:\n  web:\n    build: 5\n', ['3:12: build must be a string or a mapping, not an integer; like "./web" or {context: ./web, dockerfile: Dockerfile.dev, args: {VERSION: "1.2"}}']],
-    ['volume long form', svc('volumes: [{type: tmpfs, source: a, target: /b}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+    ['volume long form', svc('volumes: [{type: tmpfs, source: a, target: /b}]'), [`4:22: volumes[0].type "tmpfs" is not allowed: ${NO_TMPFS}, like {type: volume, source: b, target: /b}, or a bind mount of a host folder, like {type: bind, source: ./b, target: /b}`]],
     // ajv's "number" is finite: "must be … a number …, not a number" contradicted itself
     ['.inf in environment', svc('environment: {A: .inf}'), ['4:22: environment.A must be a string, a number, true or false or empty, not .inf, which YAML reads as infinity; quote it (".inf") to keep it as text']],
     ['-.Inf in labels', svc('labels: {a: -.Inf}'), ['4:17: labels.a must be a string, a number, true or false or empty, not -.Inf, which YAML reads as minus infinity; quote it ("-.Inf") to keep it as text']],
