@@ -8,7 +8,7 @@ const HOSTNAME = "is not valid; use letters, digits, '-' or '_' in parts separat
 describe('values that slipped through', () => {
   test.each<[string, string, string[]]>([
     // yaml compares key nodes, not the strings they become: the second silently replaced the first
-    ['keys 1 and "1"', 'services:\n  web:\n    image: x\n    environment:\n      1: a\n      "1": b\n', ['6:7: key "1" appears twice in this mapping; keep one']],
+    ['keys 1 and "1"', 'services:\n  web:\n    image: x\n    environment:\n      1: a\n      "1": b\n', ['6:7: key "1" appears twice in this mapping, first at 5:7; keep one']],
     ['NUL in a value and in a key', 'services:\n  web:\n    image: "x\\0y"\n    environment: {"A\\0": b}\n', [`3:12: value "x\\u0000y" ${NUL}`, `4:19: key "A\\u0000" ${NUL}`]],
     ['NUL from a variable', 'services:\n  web:\n    image: "${V}"\n', [`3:12: value "a\\u0000b" ${NUL}`]],
     [
