@@ -68,6 +68,6 @@ describe('messages stay on one line', () => {
     ['a link alias with a newline', 'services:\n  db: {image: x}\n  web: {image: x, link: "db:a\\nb"}\n', [`3:25: link alias "a\\nb" in "db:a\\nb" is not valid; ${NAME_RULE}`]],
     ['a place under an odd key', 'services:\n  web:\n    image: x\n    environment: {"A B": [1]}\n', ['4:26: environment["A B"] must be a string, a number, true or false or empty, not a list']],
   ])('%s', (_, yaml, want) => {
-    expect(problems(yaml, { env: { NL: 'a\nb' } })).toEqual(want);
+    expect(problems(yaml, { env: { NL: 'a\nb' }, pathKind: () => undefined })).toEqual(want);
   });
 });
