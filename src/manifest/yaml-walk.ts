@@ -115,9 +115,8 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
       const name = (typeof key.value === 'number' && inexactNumber(key)) || String(key.value ?? '');
       const childPath = [...path, name];
       if (Object.hasOwn(out, name)) {
-        const first = w.tree.keys.get(pointer(childPath));
-        const where = first ? `, first at ${first.line}:${first.col}` : '';
-        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), `key ${JSON.stringify(name)} appears twice in this mapping${where}; keep one`);
+        const first = w.tree.keys.get(pointer(childPath)); // where the walk put the first one
+        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), `key ${JSON.stringify(name)} appears twice in this mapping${first ? `, first at ${first.line}:${first.col}` : ''}; keep one`);
         continue;
       }
       if (key.range) w.tree.keys.set(pointer(childPath), w.at(key.range[0]));
