@@ -1,8 +1,8 @@
 // The `hitch` command line: commander commands, and the one error boundary.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
-import { projectNameProblem } from '../manifest/project-name.js';
 import { UsageError, UserError } from '../user-error.js';
+import { projectNameArgument } from './argument.js';
 import { registerCheck } from './commands/check.js';
 import { registerDown } from './commands/down.js';
 import { registerManifestCommands } from './commands/manifest-commands.js';
@@ -18,13 +18,6 @@ import { registerRestart } from './commands/restart.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStart } from './commands/start.js';
 import { registerStop } from './commands/stop.js';
-
-/** A bad -p is a usage error for every command, also those that read no manifest (down, ps, logs…). */
-function projectNameArgument(value: string): string {
-  const problem = projectNameProblem(value);
-  if (problem) throw new InvalidArgumentError(problem);
-  return value;
-}
 
 /** compose merges several -f files; hitch reads one manifest, so a second -f is refused, not dropped. */
 function fileArgument(value: string, previous: string | undefined): string {

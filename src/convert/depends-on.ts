@@ -1,7 +1,7 @@
 // compose's `depends_on` → hitch's links. hitch starts a service after the services it links to, and
 // waits for them to be ready (DESIGN: readiness), so a `depends_on` entry on a linked service is covered;
 // one on a service that is not linked, or an option hitch has no such thing as, is dropped and named.
-import { DEPENDS_ON_WHY } from '../manifest/compose-keys.js';
+import { DEPENDS_ON_WHY, notForExit } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
 import type { Path } from '../manifest/tree.js';
@@ -42,7 +42,7 @@ export function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): v
     if (!linked.includes(target)) {
       drop(`depends_on: ${printable(dep)}`, `${DEPENDS_ON_WHY}: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, at);
     } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${printable(dep)}`, `hitch waits for ${printable(target)} to be ready (healthy, or accepting connections on its exposed ports), not for it to exit`, at);
+      drop(`depends_on: ${printable(dep)}`, notForExit([printable(target)]), at);
     } else {
       for (const [key, value] of Object.entries(options)) {
         const why = optionWhy(key, value, name, target);

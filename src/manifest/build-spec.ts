@@ -3,7 +3,7 @@
 // found by `up` fails after the network and other services exist, and says nothing of the manifest.
 import { resolve } from 'node:path';
 import { fail, get, type Ctx } from './context.js';
-import type { PathKind } from './disk.js';
+import { pathProblem } from './disk.js';
 import { keyValues } from './environment.js';
 import type { BuildSpec } from './model.js';
 import { printable } from './problems.js';
@@ -40,16 +40,6 @@ function contextOf(ctx: Ctx, written: string, path: Path, dockerfile: { value: s
     fail(ctx, path, `${what} has no Dockerfile (looked for ${printable(resolve(dir, 'Dockerfile'))}); add one, or name yours in build.dockerfile`);
   }
   return dir;
-}
-
-/** What is wrong with what is at `at`, which must be a `wanted`, in the words of a problem; undefined when nothing is. */
-function pathProblem(what: string, at: string, kind: PathKind, wanted: 'directory' | 'file', remedy: { missing: string; otherKind: string }): string | undefined {
-  if (kind === wanted) return undefined;
-  const where = printable(at);
-  if (kind === undefined) return `${what} does not exist (looked for ${where}); ${remedy.missing}`;
-  if (kind === 'unreadable') return `${what} cannot be read (${where}: permission denied); make it readable to the user who runs hitch`;
-  const found = kind === 'directory' ? 'folder' : kind === 'file' ? 'file' : 'special file';
-  return `${what} is not a ${wanted === 'directory' ? 'folder' : 'file'} (${where} is a ${found}); ${remedy.otherKind}`;
 }
 
 /** A Dockerfile named in build.dockerfile, relative to the context (as the engine reads it). */

@@ -5,14 +5,10 @@
 // takes a boolean, an integer or a number and no string (schema-place.ts). Where it also takes a string
 // (`published: "${P}"`, which may be a range; ports and expose entries) the value stays one, as in compose v2.
 import type { Report } from './problems.js';
-import { schema } from './schema.js';
-import { subject } from './schema-errors.js';
-import { documentPlace, type JsonType, type SchemaPlace } from './schema-place.js';
-import { pointer, valuePos, type Path, type Tree } from './tree.js';
+import { manifestPlace, type JsonType, type SchemaPlace } from './schema-place.js';
+import { pointer, subject, valuePos, type Path, type Tree } from './tree.js';
 
 export type Cast = 'boolean' | 'integer' | 'number';
-
-let document: SchemaPlace | undefined;
 
 /**
  * Converts in place the strings the schema wants as another type; returns the pointers of those that do
@@ -20,7 +16,6 @@ let document: SchemaPlace | undefined;
  * `skip`: values whose interpolation failed, still templates.
  */
 export function castTree(tree: Tree, report: Report, skip: ReadonlySet<string>): Set<string> {
-  document ??= documentPlace(schema());
   const failed = new Set<string>();
   const path: (string | number)[] = [];
   const walk = (value: unknown, place: SchemaPlace): unknown => {
@@ -49,7 +44,7 @@ export function castTree(tree: Tree, report: Report, skip: ReadonlySet<string>):
     failed.add(ptr);
     return text;
   };
-  tree.root = walk(tree.root, document);
+  tree.root = walk(tree.root, manifestPlace());
   return failed;
 }
 

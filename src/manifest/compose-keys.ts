@@ -39,6 +39,11 @@ export const TOP_KEYS = new Map<string, ComposeKey>([
 /** Why compose's `depends_on` is not needed: links order the start. */
 export const DEPENDS_ON_WHY = 'hitch starts a service after the services it links to, and only a link lets it reach them';
 
+/** Why no link does what `condition: service_completed_successfully` asks: wait for a one-shot job to exit. */
+export function notForExit(services: readonly string[]): string {
+  return `hitch waits for ${services.join(' and ')} to be ready (healthy, or accepting connections on its exposed ports), not for ${services.length === 1 ? 'it' : 'them'} to exit`;
+}
+
 /** Why a top-level volume's settings are not needed. */
 export function createdVolume(name: string): string {
   return `hitch creates and labels the volume <project>_${name} itself`;
@@ -78,7 +83,7 @@ export function composeAdvice(tree: Tree, path: Path, key: string): string | und
     return refused(TOP_KEYS.get(key));
   }
   if (path.length !== 2 || path[0] !== 'services') return undefined;
-  if (key === 'depends_on') return `: ${DEPENDS_ON_WHY}; ${linksInstead(serviceOf(tree, path))}`;
+  if (key === 'depends_on') return `: ${dependsOnAdvice(serviceOf(tree, path), String(path[1]))}`;
   return refused(SERVICE_KEYS.get(key));
 }
 
@@ -92,10 +97,27 @@ function serviceOf(tree: Tree, path: Path): Record<string, unknown> {
   return isMapping(svc) ? svc : {};
 }
 
-/** The `links:` that does what the service's `depends_on` asked for. */
-function linksInstead(svc: Record<string, unknown>): string {
+/** What to do instead of `depends_on`: run its one-shot jobs apart, and link the services it waits for. */
+function dependsOnAdvice(svc: Record<string, unknown>, name: string): string {
   const deps = svc.depends_on;
-  const wanted = (Array.isArray(deps) ? deps : isMapping(deps) ? Object.keys(deps) : []).filter((d): d is string => typeof d === 'string');
+  const entries = Array.isArray(deps) ? deps.map((d) => [d, undefined]) : isMapping(deps) ? Object.entries(deps) : [];
+  const isJob = (options: unknown) => isMapping(options) && options.condition === 'service_completed_successfully';
+  const jobs = entries.filter(([, o]) => isJob(o)).map(([d]) => printable(String(d)));
+  const wanted = entries.filter(([d, o]) => typeof d === 'string' && !isJob(o)).map(([d]) => d as string);
+  const links = `${DEPENDS_ON_WHY}; ${linksInstead(svc, wanted)}`;
+  if (jobs.length === 0) return links;
+  return wanted.length === 0 ? oneShotJobs(jobs, name) : `${oneShotJobs(jobs, name)}; ${links}`;
+}
+
+/** `condition: service_completed_successfully`, which `hitch convert` drops for the same reason. */
+function oneShotJobs(jobs: string[], name: string): string {
+  const [what, them] = jobs.length === 1 ? ['is a one-shot job', 'it'] : ['are one-shot jobs', 'them'];
+  const link = jobs.length === 1 ? 'a link' : 'links';
+  return `${jobs.join(' and ')} ${what} (condition: service_completed_successfully), not ${link}: ${notForExit(jobs)}; run ${them} before \`hitch up\`, outside the manifest, or at the start of ${printable(name)}'s command`;
+}
+
+/** The `links:` that does what the service's `depends_on` asked for, `wanted` being the services it names. */
+function linksInstead(svc: Record<string, unknown>, wanted: string[]): string {
   const links = [svc.link ?? svc.links ?? []].flat().filter((l): l is string => typeof l === 'string');
   const linked = new Set(links.map((l) => l.split(':')[0]));
   const missing = wanted.filter((d) => !linked.has(d)).map(printable);

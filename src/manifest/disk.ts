@@ -1,6 +1,7 @@
 // What the loader reads from disk besides the manifest and its .env, behind ParseOptions' injections
 // (readFile, pathKind) so that unit tests stay pure.
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { printable } from './problems.js';
 
 /** What is at a path; undefined when nothing is. */
 export type PathKind = 'directory' | 'file' | 'other' | 'unreadable' | undefined;
@@ -25,4 +26,14 @@ export function pathKindOnDisk(path: string): PathKind {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'EACCES' || code === 'EPERM' ? 'unreadable' : undefined;
   }
+}
+
+/** What is wrong with what is at `at`, which must be a `wanted`, in the words of a problem; undefined when nothing is. */
+export function pathProblem(what: string, at: string, kind: PathKind, wanted: 'directory' | 'file', remedy: { missing: string; otherKind: string }): string | undefined {
+  if (kind === wanted) return undefined;
+  const where = printable(at);
+  if (kind === undefined) return `${what} does not exist (looked for ${where}); ${remedy.missing}`;
+  if (kind === 'unreadable') return `${what} cannot be read (${where}: permission denied); make it readable to the user who runs hitch`;
+  const found = kind === 'directory' ? 'folder' : kind === 'file' ? 'file' : 'special file';
+  return `${what} is not a ${wanted === 'directory' ? 'folder' : 'file'} (${where} is a ${found}); ${remedy.otherKind}`;
 }

@@ -6,6 +6,17 @@ const MAX_MS = 9_223_372_036_854; // Go's time.Duration is int64 nanoseconds: ab
 
 /** Milliseconds (rounded), or undefined if `s` is not a duration. */
 export function parseDuration(s: string): number | undefined {
+  const total = writtenMs(s);
+  return total !== undefined && total <= MAX_MS ? Math.round(total) : undefined;
+}
+
+/** Whether `s` is written as a duration but is longer than Go's time.Duration holds. */
+export function tooLong(s: string): boolean {
+  return (writtenMs(s) ?? 0) > MAX_MS;
+}
+
+/** The milliseconds `s` writes, however many; undefined if it is not written as a duration. */
+function writtenMs(s: string): number | undefined {
   if (s === '0') return 0;
   PART.lastIndex = 0;
   let total = 0;
@@ -14,7 +25,7 @@ export function parseDuration(s: string): number | undefined {
     total += Number(m[1]) * UNIT_MS[m[2]!]!;
     matched = PART.lastIndex;
   }
-  return matched === s.length && s.length > 0 && total <= MAX_MS ? Math.round(total) : undefined;
+  return matched === s.length && s.length > 0 ? total : undefined;
 }
 
 export const DURATION_FORM = 'use a duration like "2s", "1m30s" or "500ms"';
@@ -36,3 +47,6 @@ export function formatDuration(ms: number): string {
   }
   return out;
 }
+
+// compose-go says only `time: invalid duration "9999999h"`, Go's words
+export const LONGEST_DURATION = `a duration is at most ${formatDuration(MAX_MS)} (Go's limit, which compose and the engine read it with)`;

@@ -1,6 +1,7 @@
 // `environment`, `env_file`, `labels` and build `args`: a mapping or a KEY=VALUE list → Record.
 import { resolve } from 'node:path';
 import { entries, fail, failAtKey, get, usable, type Ctx } from './context.js';
+import { pathProblem } from './disk.js';
 import { parseEnvFile, templateProblem } from './dotenv.js';
 import { printable } from './problems.js';
 import { interpolate, type Lookup } from './template.js';
@@ -55,7 +56,7 @@ function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, strin
   const file = resolve(ctx.dir, rel);
   const content = ctx.readFile(file);
   if (content === undefined) {
-    fail(ctx, path, `env_file ${JSON.stringify(rel)} cannot be read (looked for ${printable(file)})`);
+    fail(ctx, path, envFileProblem(ctx, rel, file));
     return {};
   }
   // Strict, as the manifest and .env are: a Latin-1 "é" must not become U+FFFD in the container's env.
@@ -80,6 +81,14 @@ function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, strin
     else if (value !== undefined) setOwn(out, e.key, value);
   }
   return out;
+}
+
+/** Why the env_file at `file` (written `rel`) gave nothing: not there, or a folder (`env_file: .`), say. */
+function envFileProblem(ctx: Ctx, rel: string, file: string): string {
+  const what = `env_file ${JSON.stringify(rel)}`;
+  const kind = ctx.pathKind(file);
+  if (kind === undefined || kind === 'file') return `${what} cannot be read (looked for ${printable(file)})`;
+  return pathProblem(what, file, kind, 'file', { missing: "give a file relative to the manifest's folder", otherKind: 'name the file of KEY=VALUE lines in it' })!;
 }
 
 /** Labels; `io.hitch.*` is hitch's own bookkeeping (project, role, config hash), so users can't set it. */

@@ -97,6 +97,6 @@ export interface Manifest {
   dir: string; // its folder
   project: string;
   linkEnv: Dialect;
-  subnet?: string; // CIDR fixed by the manifest; otherwise hitch picks one
+  subnet?: string; // IPv4 CIDR fixed by the manifest, in its network form (10.9.9.0/24); otherwise hitch picks one
   services: Readonly<Record<string, Service>>; // keys sorted by name
 }

@@ -1,23 +1,14 @@
 // Phase 3b: ajv errors → problems a YAML user understands, at the offending node's line:col.
 // compose-go's lesson: name the most specific problem, and say "mapping"/"list", not "object"/"array".
 import type { ErrorObject } from 'ajv';
-import { composeAdvice, convertHint } from './compose-keys.js';
+import { convertHint } from './compose-keys.js';
 import type { SourcePos } from './model.js';
 import type { Report } from './problems.js';
 import { schemaErrors } from './schema.js';
 import { specificMessage } from './schema-hints.js';
-import { didYouMean } from './suggest.js';
-import { dotted, fromPointer, keyPos, kindOf, pointer, scalarText, valuePos, type Path, type Tree } from './tree.js';
-
-const TYPE_NAMES: Record<string, string> = {
-  object: 'a mapping',
-  array: 'a list',
-  string: 'a string',
-  integer: 'an integer',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
-};
+import { propertyName, unknownKey } from './schema-keys.js';
+import { typeMessage } from './schema-types.js';
+import { fromPointer, pointer, scalarText, subject, valuePos, type Path, type Tree } from './tree.js';
 
 /**
  * Validates and reports; returns the JSON pointers of every value that failed, so later phases skip them.
@@ -44,7 +35,7 @@ export function validateTree(tree: Tree, report: Report, explained: ReadonlySet<
   return failed;
 }
 
-interface Described {
+export interface Described {
   at: SourcePos;
   message: string;
   composeKey?: true; // a key of compose's that hitch does not read
@@ -70,7 +61,7 @@ function typedPath(root: unknown, segments: string[]): Path {
 /**
  * What later phases must not look at. A bad key or a missing one at the top level or in a service
  * spoils only that key, so links and ports of the service are still checked; deeper down (a port's
- * long form, a healthcheck) the whole mapping is skipped.
+ * long form, a healthcheck) the whole mapping is skipped, as is a mount whose `type` is refused.
  */
 function failedPath(e: ErrorObject, path: Path): Path {
   const params = e.params as { additionalProperty?: string; propertyName?: string };
@@ -78,17 +69,9 @@ function failedPath(e: ErrorObject, path: Path): Path {
   const shallow = path.length === 0 || (path.length === 2 && path[0] === 'services');
   if (key !== undefined && (shallow || params.propertyName !== undefined)) return [...path, key];
   if (shallow && (e.keyword === 'required' || e.keyword === 'requiredOneOf')) return [...path, '\0missing'];
+  // a mount's refused `type` hides what else it misses (schema.ts): none of it may be read
+  if (e.keyword === 'enum' && path[path.length - 1] === 'type') return path.slice(0, -1);
   return path;
-}
-
-/** "service "web"", "ports", "healthcheck.interval" or "the manifest": how a message names a place. */
-export function subject(path: Path): string {
-  if (path.length === 0) return 'the manifest';
-  if (path[0] === 'services' && path.length === 2) return `service ${JSON.stringify(String(path[1]))}`;
-  const inService = path[0] === 'services' && path.length > 2 ? path.slice(2) : path;
-  const last = inService[inService.length - 1];
-  if (typeof last === 'number') return `${dotted(inService.slice(0, -1))} entry`;
-  return dotted(inService);
 }
 
 function describe(e: ErrorObject, path: Path, tree: Tree): Described {
@@ -97,11 +80,8 @@ function describe(e: ErrorObject, path: Path, tree: Tree): Described {
   const specific = specificMessage(e, path, subject(path), tree);
   if (specific !== undefined) return { at, message: specific };
   switch (e.keyword) {
-    case 'type': {
-      const types = params.type as string | string[];
-      const what = notFinite(e.data, path, tree, types.includes('string')) ?? article(kindOf(e.data));
-      return { at, message: `${subject(path)} must be ${typeList(types)}, not ${what}` };
-    }
+    case 'type':
+      return { at, message: typeMessage(e, path, tree) };
     case 'additionalProperties':
       return unknownKey(String(params.additionalProperty), path, e, tree);
     case 'required':
@@ -130,59 +110,7 @@ function describe(e: ErrorObject, path: Path, tree: Tree): Described {
   }
 }
 
-/**
- * ajv's "number" is finite, so YAML's `.inf` or `.nan` is "not a number" to it: a contradiction to the
- * reader. Say what YAML made of the text, and how to keep the text.
- */
-function notFinite(data: unknown, path: Path, tree: Tree, textAllowed: boolean): string | undefined {
-  if (typeof data !== 'number' || Number.isFinite(data)) return undefined;
-  const written = tree.numberSources.get(pointer(path)) ?? (Number.isNaN(data) ? '.nan' : data > 0 ? '.inf' : '-.inf');
-  const meaning = Number.isNaN(data) ? 'not-a-number (NaN)' : `${data > 0 ? '' : 'minus '}infinity`;
-  const remedy = textAllowed ? `quote it ("${written}") to keep it as text` : 'write a finite number';
-  return `${written}, which YAML reads as ${meaning}; ${remedy}`;
-}
-
-// A service's keys as docker names them elsewhere (Dockerfile's ENV, CMD and WORKDIR), too far from
-// hitch's (compose's) spelling for a did-you-mean by distance.
-const DOCKER_SPELLINGS = new Map([['env', 'environment'], ['cmd', 'command'], ['workdir', 'working_dir']]);
-
-function unknownKey(key: string, path: Path, e: ErrorObject, tree: Tree): Described {
-  const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-  const where = path.length === 0 ? 'at the top level' : `in ${subject(path)}`;
-  const at = keyPos(tree, [...path, key]);
-  const advice = composeAdvice(tree, path, key);
-  if (advice !== undefined) return { at, message: `unknown key ${JSON.stringify(key)} ${where}${advice}`, composeKey: true };
-  const spelling = path.length === 2 && path[0] === 'services' ? DOCKER_SPELLINGS.get(key.toLowerCase()) : undefined;
-  const guess = spelling === undefined ? didYouMean(key, allowed) : `; did you mean ${JSON.stringify(spelling)}?`;
-  const hint = guess || (key.startsWith('x-') ? '' : `; allowed: ${allowed.join(', ')}`);
-  return { at, message: `unknown key ${JSON.stringify(key)} ${where}${hint}` };
-}
-
-/** ajv reports a bad key name under `propertyNames`, with the key's own pattern error next to it. */
-function propertyName(name: string, path: Path, tree: Tree) {
-  const what = path.length === 1 && path[0] === 'services' ? 'service name' : `key in ${subject(path)}`;
-  return {
-    at: keyPos(tree, [...path, name]),
-    message: `${what} ${JSON.stringify(name)} is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters${nonAscii(name)}`,
-  };
-}
-
-/** A look-alike (Cyrillic "е" in "wеb") reads as valid: name the character that is not ASCII. */
-function nonAscii(name: string): string {
-  const c = /[^\x00-\x7f]/u.exec(name)?.[0];
-  return c === undefined ? '' : ` ("${c}" is U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not an ASCII character)`;
-}
-
 function patternMessage(e: ErrorObject): string {
   const custom = (e.parentSchema as { patternErrorMessage?: string }).patternErrorMessage;
   return custom ?? `does not match ${String((e.params as { pattern: string }).pattern)}`;
-}
-
-function typeList(type: string | string[]): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) => TYPE_NAMES[t] ?? t);
-  return names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
-
-function article(kind: string): string {
-  return kind === 'null' ? 'empty' : kind === 'integer' ? 'an integer' : `a ${kind}`;
 }

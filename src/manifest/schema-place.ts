@@ -3,6 +3,8 @@
 // A place holds every subschema a value there must satisfy: a schema's own keywords, its $ref and
 // its allOf all hold; of a oneOf/anyOf one branch is enough, counting only the branches that take a
 // value of the kind the data goes through (a list for an index, a mapping for a key).
+import { schema } from './schema.js';
+
 export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
 type Schema = Record<string, unknown>;
 type Types = ReadonlySet<JsonType>;
@@ -34,6 +36,11 @@ export class SchemaPlace {
     return this.cachedTypes;
   }
 
+  /** The schema's examples of a value here: the place's own first, then its branches'. */
+  examples(): unknown[] {
+    return [...this.all.flatMap((s) => (Array.isArray(s.examples) ? s.examples : [])), ...this.choices.flat().flatMap((p) => p.examples())];
+  }
+
   /** The place of a list's entry (a number) or a mapping's value (a key). Keys the schema cannot tell apart share one. */
   child(seg: string | number): SchemaPlace {
     const key = typeof seg === 'number' ? '[]' : this.names.has(seg) ? `.${seg}` : `*${this.patterns.map((p) => Number(p.test(seg))).join('')}`;
@@ -53,6 +60,14 @@ export class SchemaPlace {
 /** The place of the whole document. */
 export function documentPlace(root: Schema): SchemaPlace {
   return placeOf(root, [root]);
+}
+
+let manifest: SchemaPlace | undefined;
+
+/** The place of a manifest in links.schema.json, built once: casts and messages read it. */
+export function manifestPlace(): SchemaPlace {
+  manifest ??= documentPlace(schema());
+  return manifest;
 }
 
 /** The place where every one of `schemas` holds: each with its $ref and allOf; its oneOf/anyOf as choices. */

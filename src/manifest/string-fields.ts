@@ -2,10 +2,10 @@
 // command's words (a string or a list), a duration, a restart policy (whose form the schema checked).
 // Separate from service.ts, which assembles them with the fields that are mappings or lists.
 import { fail, get, type Ctx } from './context.js';
-import { DURATION_FORM, parseDuration } from './duration.js';
+import { DURATION_FORM, LONGEST_DURATION, parseDuration, tooLong } from './duration.js';
 import type { RestartPolicy } from './model.js';
 import { splitShellWords } from './shell-words.js';
-import type { Path } from './tree.js';
+import { subject, type Path } from './tree.js';
 
 // RFC 1123 labels (plus '_', which Docker tolerates), within Linux's HOST_NAME_MAX. Parents' /etc/hosts
 // lists the hostname among their link's names, so a space or newline in it would add names or lines.
@@ -31,7 +31,10 @@ export function duration(ctx: Ctx, path: Path): number | undefined {
   const v = get(ctx, path);
   if (typeof v !== 'string') return undefined;
   const ms = parseDuration(v);
-  if (ms === undefined) fail(ctx, path, `${JSON.stringify(v)} is not a duration; ${DURATION_FORM}`);
+  if (ms === undefined) {
+    const problem = tooLong(v) ? `is too long: ${LONGEST_DURATION}; use a shorter one` : `is not a duration; ${DURATION_FORM}`;
+    fail(ctx, path, `${subject(path)} ${JSON.stringify(v)} ${problem}`);
+  }
   return ms;
 }
 

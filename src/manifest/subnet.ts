@@ -46,7 +46,7 @@ export function checkedSubnet(ctx: Ctx, services: Service[]): string | undefined
   if (room < needed) {
     const bits = 32 - Math.log2(smallestBlock(needed));
     const what = `${needed} (one per service and per container linked with external_links)`;
-    fail(ctx, ['subnet'], `subnet "${subnet}" has room for ${room} containers (its network address, gateway and broadcast take ${RESERVED_ADDRESSES}), and the project needs ${what}; use a /${bits} or a larger block`);
+    fail(ctx, ['subnet'], `subnet "${subnet}" has room for ${room} ${room === 1 ? 'container' : 'containers'} (its network address, gateway and broadcast take ${RESERVED_ADDRESSES}), and the project needs ${what}; use a /${bits} or a larger block`);
     return undefined;
   }
   return subnet;

@@ -64,6 +64,16 @@ export function dotted(path: Path): string {
   return out;
 }
 
+/** "service "web"", "ports", "healthcheck.interval" or "the manifest": how a message names a place. */
+export function subject(path: Path): string {
+  if (path.length === 0) return 'the manifest';
+  if (path[0] === 'services' && path.length === 2) return `service ${JSON.stringify(String(path[1]))}`;
+  const inService = path[0] === 'services' && path.length > 2 ? path.slice(2) : path;
+  const last = inService[inService.length - 1];
+  if (typeof last === 'number') return `${dotted(inService.slice(0, -1))} entry`;
+  return dotted(inService);
+}
+
 /** The value at `path` as text: a number as it was written (see Tree.numberSources), anything else by String(). */
 export function scalarText(tree: Tree, path: Path, value: unknown): string {
   return (typeof value === 'number' && tree.numberSources.get(pointer(path))) || String(value);

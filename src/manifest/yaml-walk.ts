@@ -113,11 +113,12 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
     } else {
       // `1` and "1", or `~` and "": one key once the manifest is data
       const name = (typeof key.value === 'number' && inexactNumber(key)) || String(key.value ?? '');
+      const childPath = [...path, name];
       if (Object.hasOwn(out, name)) {
-        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), `key ${JSON.stringify(name)} appears twice in this mapping; keep one`);
+        const first = w.tree.keys.get(pointer(childPath)); // where the walk put the first one
+        w.report.error(w.at(key.range?.[0] ?? map.range?.[0] ?? 0), `key ${JSON.stringify(name)} appears twice in this mapping${first ? `, first at ${first.line}:${first.col}` : ''}; keep one`);
         continue;
       }
-      const childPath = [...path, name];
       if (key.range) w.tree.keys.set(pointer(childPath), w.at(key.range[0]));
       // An empty value (`image:`) has no node of its own: point at its key.
       if (key.range) w.tree.values.set(pointer(childPath), w.at(key.range[0]));

@@ -36,7 +36,7 @@ function withGateway(c: Cidr): { subnet: string; gateway: string } {
   return { subnet: formatCidr(c), gateway: formatIp(c.base + 1) };
 }
 
-/** The observed network's subnet, else the manifest's, else the first free block of the pool big enough for every service (at least a /24); gateway .1. */
+/** The observed network's subnet, else the manifest's (as written), else the first free block of the pool big enough for every service (at least a /24); gateway .1. */
 export function pickSubnet(manifest: Manifest, observed: ObservedState): { subnet: string; gateway: string } | UserError {
   if (observed.network) return existingSubnet(manifest, observed.network);
   const used = observed.usedSubnets.map((u) => parseCidr(u.subnet)).filter((c): c is Cidr => c !== undefined);
@@ -49,8 +49,7 @@ export function pickSubnet(manifest: Manifest, observed: ObservedState): { subne
       'remove unused networks (`docker network prune`) or set `subnet:` in the manifest',
     );
   }
-  const wanted = parseCidr(manifest.subnet);
-  if (!wanted) return new UserError(`subnet ${manifest.subnet} is not an IPv4 CIDR`, 'write it like 10.213.7.0/24');
+  const wanted = parseCidr(manifest.subnet)!; // an IPv4 block in its network form: the manifest is checked on load
   const clash = observed.usedSubnets.find((u) => overlaps(parseCidr(u.subnet) ?? { base: 0, size: 0 }, wanted));
   if (clash) {
     const by = clash.network === undefined ? 'another network' : `network ${clash.network}`;
@@ -60,11 +59,12 @@ export function pickSubnet(manifest: Manifest, observed: ObservedState): { subne
 }
 
 // The network outlives plans: its subnet is kept, and a manifest that asks for another one must say so.
+// The network's is compared as a block: dockerd 20.10 kept "10.9.9.5/24" as written, which manifests
+// could ask for before hitch refused it.
 function existingSubnet(manifest: Manifest, net: ObservedNetwork): { subnet: string; gateway: string } | UserError {
   const current = parseCidr(net.subnet);
   if (!current) return new UserError(`network ${net.name} has no IPv4 subnet`, 'run `hitch down` so the network is created again');
-  const wanted = manifest.subnet ? parseCidr(manifest.subnet) : current;
-  if (!wanted || formatCidr(current) !== formatCidr(wanted)) {
+  if (manifest.subnet !== undefined && formatCidr(current) !== manifest.subnet) {
     return new UserError(
       `network ${net.name} has subnet ${net.subnet}, but the manifest asks for ${manifest.subnet}`,
       'run `hitch down` so the network is created again, or set `subnet:` back',

@@ -22,7 +22,8 @@ describe('an output hitch would refuse is refused at the compose node it came fr
     ['in format 1, where services are at the top', 'web:\n  image: x\n  links: [db:-x]\ndb: {image: y}\n', ['docker-compose.yml:3:11: link alias "-x" in "db:-x" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
   ])('%s', (_name, text, problems) => {
     const readFile = (path: string) => (path.endsWith('/a.env') ? '' : undefined);
-    expect(refused(text, { readFile }).problems).toEqual(problems);
+    const pathKind = (path: string) => (path.endsWith('/a.env') ? 'file' : undefined); // validate asks what a missing env_file is
+    expect(refused(text, { readFile, pathKind }).problems).toEqual(problems);
   });
 
   it('with the warnings of what was dropped, which may be the cause', () => {

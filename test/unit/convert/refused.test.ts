@@ -56,7 +56,7 @@ describe('refused, with the place and what to do', () => {
       ['docker-compose.yml:3:1: YAML: hitch convert reads one document, but a second one starts here; compose merges the documents of a file as it merges files given with -f: merge them into one, then convert'],
     ],
     ['a !!binary value', 'services:\n  web: {image: !!binary aGVsbG8=}\n', ['docker-compose.yml:2:25: YAML: a !!binary value is not supported here; quote it to make it a string']],
-    ['two keys of one name', 'services:\n  web: {image: x}\n  web: {image: y}\n', ['docker-compose.yml:3:3: key "web" appears twice in this mapping; keep one']],
+    ['two keys of one name', 'services:\n  web: {image: x}\n  web: {image: y}\n', ['docker-compose.yml:3:3: key "web" appears twice in this mapping, first at 2:3; keep one']],
   ])('%s', (_name, text, problems) => {
     expect(refused(text).problems).toEqual(problems);
   });

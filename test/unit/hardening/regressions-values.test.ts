@@ -8,7 +8,7 @@ const HOSTNAME = "is not valid; use letters, digits, '-' or '_' in parts separat
 describe('values that slipped through', () => {
   test.each<[string, string, string[]]>([
     // yaml compares key nodes, not the strings they become: the second silently replaced the first
-    ['keys 1 and "1"', 'services:\n  web:\n    image: x\n    environment:\n      1: a\n      "1": b\n', ['6:7: key "1" appears twice in this mapping; keep one']],
+    ['keys 1 and "1"', 'services:\n  web:\n    image: x\n    environment:\n      1: a\n      "1": b\n', ['6:7: key "1" appears twice in this mapping, first at 5:7; keep one']],
     ['NUL in a value and in a key', 'services:\n  web:\n    image: "x\\0y"\n    environment: {"A\\0": b}\n', [`3:12: value "x\\u0000y" ${NUL}`, `4:19: key "A\\u0000" ${NUL}`]],
     ['NUL from a variable', 'services:\n  web:\n    image: "${V}"\n', [`3:12: value "a\\u0000b" ${NUL}`]],
     [
@@ -40,9 +40,9 @@ describe('values that slipped through', () => {
         '2:17: YAML: a !!binary value is not supported here; quote it to make it a string',
         '2:17: service "web" must be a mapping, not a string',
         '5:21: YAML: a !!binary value is not supported here; quote it to make it a string',
-        '5:21: ports must be a list, not a string',
+        '5:21: ports must be a list, not a string; like ["127.0.0.1::5000", "8080:80", "5353:53/udp"]',
         '6:27: YAML: a !!binary value is not supported here; quote it to make it a string',
-        '6:27: environment must be a mapping or a list, not a string',
+        '6:27: environment must be a mapping or a list, not a string; like {POSTGRES_PASSWORD: secret} or [DEBUG=1, HOME_URL]',
       ],
     ],
   ])('%s', (_, yaml, want) => {
@@ -68,6 +68,6 @@ describe('messages stay on one line', () => {
     ['a link alias with a newline', 'services:\n  db: {image: x}\n  web: {image: x, link: "db:a\\nb"}\n', [`3:25: link alias "a\\nb" in "db:a\\nb" is not valid; ${NAME_RULE}`]],
     ['a place under an odd key', 'services:\n  web:\n    image: x\n    environment: {"A B": [1]}\n', ['4:26: environment["A B"] must be a string, a number, true or false or empty, not a list']],
   ])('%s', (_, yaml, want) => {
-    expect(problems(yaml, { env: { NL: 'a\nb' } })).toEqual(want);
+    expect(problems(yaml, { env: { NL: 'a\nb' }, pathKind: () => undefined })).toEqual(want);
   });
 });

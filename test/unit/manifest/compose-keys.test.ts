@@ -34,6 +34,19 @@ describe("a service's compose keys", () => {
     expect(problems(two(yaml))).toEqual([`5:5: ${DEPENDS}; ${fix}`]);
   });
 
+  // convert singles these out too: a one-shot job, which a link does not wait for
+  const JOB = 'is a one-shot job (condition: service_completed_successfully), not a link: hitch waits for db to be ready (healthy, or accepting connections on its exposed ports), not for it to exit';
+  test.each<[string, string]>([
+    ['depends_on: {db: {condition: service_completed_successfully}}', `db ${JOB}; run it before \`hitch up\`, outside the manifest, or at the start of web's command`],
+    ['depends_on: {db: {condition: service_completed_successfully}}\n    links: [db]', `db ${JOB}; run it before \`hitch up\`, outside the manifest, or at the start of web's command`],
+    [
+      'depends_on: {db: {condition: service_completed_successfully}, cache: {condition: service_started}}',
+      `db ${JOB}; run it before \`hitch up\`, outside the manifest, or at the start of web's command; hitch starts a service after the services it links to, and only a link lets it reach them; use links: [cache] instead`,
+    ],
+  ])('%s: a job to wait for, not a link', (yaml, why) => {
+    expect(problems(two(yaml))).toEqual([`5:5: unknown key "depends_on" in service "web": ${why}`]);
+  });
+
   test('compose keys in a hitch.yaml with no other sign of compose do not name convert', () => {
     expect(problems(two('depends_on: [db]\n    networks: [front]'))).toEqual([
       `5:5: ${DEPENDS}; use links: [db] instead`,

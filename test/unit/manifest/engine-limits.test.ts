@@ -127,13 +127,13 @@ describe('subnet: a private block with room for the project', () => {
     ]);
   });
 
-  test.each<[string, number, number]>([
-    ['10.9.0.0/31', 0, 29],
-    ['10.9.0.0/30', 1, 29],
-    ['10.9.0.4/30', 1, 29],
+  test.each<[string, string, number]>([
+    ['10.9.0.0/31', '0 containers', 29],
+    ['10.9.0.0/30', '1 container', 29],
+    ['10.9.0.4/30', '1 container', 29],
   ])('%s is too small for three services and one external container', (subnet, room, bits) => {
     expect(problems(`subnet: ${subnet}\n${three}`)).toEqual([
-      `1:9: subnet "${subnet}" has room for ${room} containers (its network address, gateway and broadcast take 3), and the project needs 4 (one per service and per container linked with external_links); use a /${bits} or a larger block`,
+      `1:9: subnet "${subnet}" has room for ${room} (its network address, gateway and broadcast take 3), and the project needs 4 (one per service and per container linked with external_links); use a /${bits} or a larger block`,
     ]);
   });
 

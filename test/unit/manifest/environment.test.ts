@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseEnvFile } from '../../../src/manifest/dotenv.js';
+import type { PathKind } from '../../../src/manifest/index.js';
 import { DIR, load, problems, svc, warnings } from './helpers.js';
 
 const env = (body: string, opts: Parameters<typeof load>[1] = {}) => load(svc(body), opts).manifest.services.web!.environment;
@@ -22,7 +23,7 @@ describe('environment', () => {
     ['environment: {"A=B": x}', ['4:19: environment key "A=B" must not contain "="; use KEY=VALUE']],
     ['environment: {A: [1]}', ['4:22: environment.A must be a string, a number, true or false or empty, not a list']],
     ['environment: [1]', ['4:19: environment entry must be a string, not an integer']],
-    ['environment: x', ['4:18: environment must be a mapping or a list, not a string']],
+    ['environment: x', ['4:18: environment must be a mapping or a list, not a string; like {POSTGRES_PASSWORD: secret} or [DEBUG=1, HOME_URL]']],
   ])('%s fails', (body, want) => {
     expect(problems(svc(body))).toEqual(want);
   });
@@ -38,10 +39,20 @@ describe('environment', () => {
 
   test('an unreadable env_file and a bad line are both reported', () => {
     const files: Record<string, string> = { [`${DIR}/bad.env`]: 'OK=1\n1BAD=x\n' };
-    expect(problems(svc('env_file: [missing.env, bad.env]'), { readFile: (p) => files[p] })).toEqual([
+    expect(problems(svc('env_file: [missing.env, bad.env]'), { readFile: (p) => files[p], pathKind: () => undefined })).toEqual([
       '/proj/shop/bad.env:2:1: "1BAD" is not a variable name; use KEY=VALUE lines',
       '4:16: env_file "missing.env" cannot be read (looked for /proj/shop/missing.env)',
     ]);
+  });
+
+  // compose-go reads it and says only `read /proj/shop: is a directory`
+  test.each<[string, PathKind, string]>([
+    ['.', 'directory', 'env_file "." is not a file (/proj/shop is a folder); name the file of KEY=VALUE lines in it'],
+    ['conf', 'directory', 'env_file "conf" is not a file (/proj/shop/conf is a folder); name the file of KEY=VALUE lines in it'],
+    ['fifo', 'other', 'env_file "fifo" is not a file (/proj/shop/fifo is a special file); name the file of KEY=VALUE lines in it'],
+    ['secret.env', 'unreadable', 'env_file "secret.env" cannot be read (/proj/shop/secret.env: permission denied); make it readable to the user who runs hitch'],
+  ])('env_file: %s (%s)', (file, kind, message) => {
+    expect(problems(svc(`env_file: ${file}`), { pathKind: () => kind })).toEqual([`4:15: ${message}`]);
   });
 
   test('env_file values by compose v2\'s syntax: multi-line quotes, escapes, comments, variables', () => {

@@ -52,6 +52,6 @@ describe('expose in a manifest', () => {
   });
 
   test('expose must be a list', () => {
-    expect(problems(svc('expose: "5432"'))).toEqual(['4:13: expose must be a list, not a string']);
+    expect(problems(svc('expose: "5432"'))).toEqual(['4:13: expose must be a list, not a string; like ["5432"]']);
   });
 });

@@ -31,9 +31,9 @@ describe('external link problems', () => {
     ['external_links: "-x:db"', [`6:21: external link "-x:db": "-x" is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`]],
     ['external_links: "/legacy:db"', [`6:21: external link "/legacy:db": "/legacy" is not a valid container name; use letters, digits, '_', '.' or '-', starting with a letter or digit`]],
     ['external_links: "legacy:my db"', [`6:21: external link alias "my db" in "legacy:my db" is not valid; use letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters`]],
-    ['external_links: 5', ['6:21: external_links must be a string or a list, not an integer']],
+    ['external_links: 5', ['6:21: external_links must be a string or a list, not an integer; like "legacy-db:db" or ["legacy-db:db", shared-redis]']],
     ['external_links: [legacy, 5]', ['6:30: external_links entry must be a string, not an integer']],
-    ['external_links: {legacy: db}', ['6:21: external_links must be a string or a list, not a mapping']],
+    ['external_links: {legacy: db}', ['6:21: external_links must be a string or a list, not a mapping; like "legacy-db:db" or ["legacy-db:db", shared-redis]']],
   ])('%s', (yaml, want) => {
     expect(problems(manifest(yaml))).toEqual(want);
   });

@@ -40,9 +40,9 @@ describe('link problems', () => {
     ['links: ["db:DB", "cache:db"]', ['8:22: service "web" links two services as "DB" and "db" (both DB_*): "db:DB" and "cache:db"; give each link its own alias']],
     ['link: "db:my db"', ['8:11: link alias "my db" in "db:my db" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
     ['link: "db:-x"', ['8:11: link alias "-x" in "db:-x" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
-    ['link: 5', ['8:11: link must be a string or a list, not an integer']],
+    ['link: 5', ['8:11: link must be a string or a list, not an integer; like "db:db" or [db, "cache:redis"]']],
     ['link: [db, 5]', ['8:16: link entry must be a string, not an integer']],
-    ['link: {db: x}', ['8:11: link must be a string or a list, not a mapping']],
+    ['link: {db: x}', ['8:11: link must be a string or a list, not a mapping; like "db:db" or [db, "cache:redis"]']],
   ])('%s', (yaml, want) => {
     expect(problems(manifest(yaml))).toEqual(want);
   });

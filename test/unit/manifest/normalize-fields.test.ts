@@ -7,6 +7,11 @@ import { load, problems, svc } from './helpers.js';
 
 const web = (body: string, opts: Parameters<typeof load>[1] = {}) => load(svc(body), opts).manifest.services.web!;
 
+// what a healthcheck test without a command is told to write
+const NO_COMMAND = 'use ["CMD", "pg_isready"] (a program and its arguments), ["CMD-SHELL", "pg_isready -U postgres"] or a string, which runs in a shell; leave test out to keep the image\'s own';
+
+const LONGEST = 'a duration is at most 2562047h47m16s854ms (Go\'s limit, which compose and the engine read it with); use a shorter one';
+
 describe('fields', () => {
   test.each<[string, Partial<Service>]>([
     ['build: .', { build: { context: '/proj/shop', args: {} }, image: 'nginx' }],
@@ -28,6 +33,14 @@ describe('fields', () => {
   test.each<[string, string[]]>([
     ['command: "echo \'hi"', ['4:14: command "echo \'hi" has an unterminated \' quote; close the quote or escape it with a backslash']],
     ['healthcheck: {test: [pg_isready]}', ['4:25: healthcheck test list must start with "CMD", "CMD-SHELL" or "NONE", not "pg_isready"; or give a string, which runs in a shell']],
+    // dockerd 20.10 dies of ["CMD"] (a panic in its health probe); ["CMD-SHELL"] runs `sh -c` with nothing, which fails every probe
+    ...([['[CMD]', '["CMD"]'], ['[CMD-SHELL]', '["CMD-SHELL"]'], ['[CMD, ""]', '["CMD", ""]'], ['[]', '[]']] as const).map(([list, shown]): [string, string[]] => [
+      `healthcheck: {test: ${list}}`,
+      [`4:25: healthcheck test ${shown} has no command; ${NO_COMMAND}`],
+    ]),
+    // Go's time.Duration is int64 nanoseconds; compose-go says only `time: invalid duration "9999999h"`
+    ['stop_grace_period: 9999999h', [`4:24: stop_grace_period "9999999h" is too long: ${LONGEST}`]],
+    ['healthcheck: {interval: 2562048h}', [`4:29: healthcheck.interval "2562048h" is too long: ${LONGEST}`]],
     ['healthcheck: {test: x, disable: true}', ['4:37: healthcheck has both "test" and "disable: true"; remove one (compose refuses both too)']],
     ['volumes: ["-bad:/x"]', ['4:15: volume name "-bad" is not valid; use letters, digits, \'_\', \'.\' or \'-\' (or start a host path with ".", "/" or "~")']],
     ['volumes: ["data"]', ['4:15: volumes entry "data" is not a volume; use "name:/path", "./dir:/path" or "/abs:/path", optionally followed by ":ro" or ":rw"']],

@@ -85,7 +85,7 @@ describe('ports in a manifest', () => {
       '5:9: port 0 is out of range 1-65535 in "0:80"',
       '6:9: ports entry "abc" is not a port mapping; use "80", "8080:80", "127.0.0.1:8080:80", "127.0.0.1::80", "5353:53/udp" or "8000-8002:8000-8002"',
       '7:22: unknown key "publishd" in ports entry; did you mean "published"?',
-      '8:9: ports entry must be an integer, a string or a mapping, not a boolean',
+      '8:9: ports entry must be an integer, a string or a mapping, not a boolean; like "8080:80" or {target: 80, published: 8080}',
       '9:9: port range "1-0" ends before it starts in "1-0"; write the lower port first',
     ]);
   });

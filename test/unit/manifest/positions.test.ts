@@ -10,8 +10,8 @@ const MERGE_FIX = 'anchor a mapping (x-base: &base {image: nginx}) and merge tha
 
 describe('YAML problems, with line:col', () => {
   test.each<[string, string, string[]]>([
-    ['duplicate keys', 'services:\n  web:\n    image: a\n    image: b\n', ['4:5: key "image" appears twice in this mapping; keep one']],
-    ['duplicate services', 'services:\n  web: {image: a}\n  web: {image: b}\n', ['3:3: key "web" appears twice in this mapping; keep one']],
+    ['duplicate keys', 'services:\n  web:\n    image: a\n    image: b\n', ['4:5: key "image" appears twice in this mapping, first at 3:5; keep one']],
+    ['duplicate services', 'services:\n  web: {image: a}\n  web: {image: b}\n', ['3:3: key "web" appears twice in this mapping, first at 2:3; keep one']],
     ['a tab as indentation', 'services:\n\tweb:\n\t\timage: a\n', ['2:1: YAML: Tabs are not allowed as indentation; indent with spaces', '3:1: YAML: Tabs are not allowed as indentation; indent with spaces']],
     ['an unclosed flow list', 'services:\n  web:\n    image: a\n    ports: [80\n', ['5:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']],
     // reported where the quote opens, as the .env reader does, not past the end of the file

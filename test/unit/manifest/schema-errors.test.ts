@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { schema } from '../../../src/manifest/schema.js';
 import { problems, svc } from './helpers.js';
 
+// the start of what a tmpfs mount is told
+const NO_TMPFS = 'hitch has no tmpfs mounts; use a named volume';
+
 describe('schema errors, translated', () => {
   test.each<[string, string, string[]]>([
     ['unknown service key with did-you-mean', svc('imgae: nginx'), ['4:5: unknown key "imgae" in service "web"; did you mean "image"?']],
@@ -9,7 +12,7 @@ describe('schema errors, translated', () => {
     ['unknown top-level key', 'servics: {}\nservices:\n  web: {image: x}\n', ['1:1: unknown key "servics" at the top level; did you mean "services"?']],
     ['x- keys are ignored', 'x-base: &b {image: x}\nservices:\n  web:\n    <<: *b\n    x-note: hi\n', []],
     ['unknown nested key', svc('healthcheck: {intervall: 2s}'), ['4:19: unknown key "intervall" in healthcheck; did you mean "interval"?']],
-    ['services must be a mapping', 'services: [web]\n', ['1:11: services must be a mapping, not a list']],
+    ['services must be a mapping', 'services: [web]\n', ['1:11: services must be a mapping, not a list; like {db: {image: "postgres:16-alpine"}, web: {build: ./web, link: db}}']],
     ['services missing', 'name: shop\n', ['1:1: the manifest is missing "services"']],
     ['services empty', 'services: {}\n', ['1:11: services must have at least one entry']],
     ['empty document', '', ['1:1: the manifest must be a mapping, not empty']],
@@ -17,9 +20,13 @@ describe('schema errors, translated', () => {
     ['a service that is a string', 'services:\n  web: nginx\n', ['2:8: service "web" must be a mapping, not a string']],
     ['a service that is empty', 'services:\n  web:\n', ['2:3: service "web" must be a mapping, not empty']],
     ['neither image nor build', 'services:\n  web: {hostname: h}\n', ['2:8: service "web" needs "image" or "build"']],
-    ['ports must be a list', svc('ports: "80:80"'), ['4:12: ports must be a list, not a string']],
-    ['environment must be mapping or list', svc('environment: 5'), ['4:18: environment must be a mapping or a list, not an integer']],
-    ['command: string or list', svc('command: {a: 1}'), ['4:14: command must be a string or a list, not a mapping']],
+    // compose-go says "must be a mapping" or "a list"; the schema's examples show one
+    ['ports must be a list', svc('ports: "80:80"'), ['4:12: ports must be a list, not a string; like ["127.0.0.1::5000", "8080:80", "5353:53/udp"]']],
+    ['ports: 80', svc('ports: 80'), ['4:12: ports must be a list, not an integer; like ["127.0.0.1::5000", "8080:80", "5353:53/udp"]']],
+    ['environment must be mapping or list', svc('environment: 5'), ['4:18: environment must be a mapping or a list, not an integer; like {POSTGRES_PASSWORD: secret} or [DEBUG=1, HOME_URL]']],
+    ['command: string or list', svc('command: {a: 1}'), ['4:14: command must be a string or a list, not a mapping; like "redis-server --appendonly yes" or [npm, start]']],
+    ['healthcheck must be a mapping', svc('healthcheck: 5'), ['4:18: healthcheck must be a mapping, not an integer; like {test: [CMD, pg_isready], interval: "2s", retries: 10}']],
+    ['a list entry', svc('volumes: [5]'), ['4:15: volumes entry must be a string or a mapping, not an integer; like "dbdata:/var/lib/postgresql/data" or {type: bind, source: ./conf, target: /etc/app, read_only: true}']],
     ['command list of strings', svc('command: [echo, 1]'), ['4:21: command entry must be a string, not an integer']],
     ['tty is a boolean', svc('tty: 1'), ['4:10: tty must be true or false, not an integer']],
     ['a long-form port: one message for its target', svc('ports: [{target: [80]}]'), ['4:22: ports[0].target must be an integer, not a list']],
@@ -46,7 +53,9 @@ describe('schema errors, translated', () => {
     ['a misspelled image', 'services:\n  web: {imgae: x}\n', ['2:9: unknown key "imgae" in service "web"; did you mean "image"?']],
     ['a misspelled key that is not the missing one', 'services:\n  web: {hostnam: x}\n', ['2:8: service "web" needs "image" or "build"', '2:9: unknown key "hostnam" in service "web"; did you mean "hostname"?']],
     // a tmpfs mount needs no source: what else a mapping needs depends on its type
-    ['a tmpfs mount', svc('volumes: [{type: tmpfs, target: /tmp}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+    // compose's other mount types: what hitch mounts instead, on the same target
+    ['a tmpfs mount', svc('volumes: [{type: tmpfs, target: /tmp}]'), [`4:22: volumes[0].type "tmpfs" is not allowed: ${NO_TMPFS}, like {type: volume, source: tmp, target: /tmp}, or a bind mount of a host folder, like {type: bind, source: ./tmp, target: /tmp}`]],
+    ['an npipe mount without a target', svc('volumes: [{type: npipe, source: x}]'), ['4:22: volumes[0].type "npipe" is not allowed: hitch has no npipe mounts; use a named volume, like {type: volume, source: data, target: /data}, or a bind mount of a host folder, like {type: bind, source: ./data, target: /data}']],
     ['a bind mount without its source', svc('volumes: [{type: bind, target: /tmp}]'), ['4:15: volumes entry is missing "source"']],
     // Dockerfile's words for a service's keys
     ['env', svc('env: {A: 1}'), ['4:5: unknown key "env" in service "web"; did you mean "environment"?']],
@@ -63,8 +72,8 @@ describe('schema errors, translated', () => {
     ['retries maximum itself', svc('healthcheck: {retries: 2147483648}'), ['4:28: healthcheck.retries must be at most 2147483647, not 2147483648']],
     ['empty image', svc('hostname: ""'), ['4:15: hostname must not be empty']],
     ['build mapping needs context', 'services:\n  web:\n    build: {dockerfile: D}\n', ['3:12: build is missing "context"']],
-    ['build: wrong type', 'services:\n  web:\n    build: 5\n', ['3:12: build must be a string or a mapping, not an integer']],
-    ['volume long form', svc('volumes: [{type: tmpfs, source: a, target: /b}]'), ['4:22: volumes[0].type "tmpfs" is not allowed; use "volume" or "bind"']],
+    ['build: wrong type', 'services:\n  web:\n    build: 5\n', ['3:12: build must be a string or a mapping, not an integer; like "./web" or {context: ./web, dockerfile: Dockerfile.dev, args: {VERSION: "1.2"}}']],
+    ['volume long form', svc('volumes: [{type: tmpfs, source: a, target: /b}]'), [`4:22: volumes[0].type "tmpfs" is not allowed: ${NO_TMPFS}, like {type: volume, source: b, target: /b}, or a bind mount of a host folder, like {type: bind, source: ./b, target: /b}`]],
     // ajv's "number" is finite: "must be … a number …, not a number" contradicted itself
     ['.inf in environment', svc('environment: {A: .inf}'), ['4:22: environment.A must be a string, a number, true or false or empty, not .inf, which YAML reads as infinity; quote it (".inf") to keep it as text']],
     ['-.Inf in labels', svc('labels: {a: -.Inf}'), ['4:17: labels.a must be a string, a number, true or false or empty, not -.Inf, which YAML reads as minus infinity; quote it ("-.Inf") to keep it as text']],

@@ -32,13 +32,19 @@ describe('pickSubnet', () => {
     expect(pickSubnet(big, emptyEngine({ usedSubnets: [{ subnet: '10.213.0.0/24', network: 'other' }] }))).toEqual({ subnet: '10.213.2.0/23', gateway: '10.213.2.1' });
   });
 
-  it('the manifest subnet, normalized to its network address', () => {
-    expect(pickSubnet({ ...m, subnet: '192.168.77.9/24' }, emptyEngine())).toEqual({ subnet: '192.168.77.0/24', gateway: '192.168.77.1' });
+  it('the manifest subnet, with its first address as gateway', () => {
+    expect(pickSubnet({ ...m, subnet: '192.168.77.0/24' }, emptyEngine())).toEqual({ subnet: '192.168.77.0/24', gateway: '192.168.77.1' });
   });
 
   it('the existing network keeps its subnet and gateway', () => {
     const observed = emptyEngine({ network: { id: 'n', name: 'shop-hitch', subnet: '10.213.5.0/24', gateway: '10.213.5.1' } });
     expect(pickSubnet(m, observed)).toEqual({ subnet: '10.213.5.0/24', gateway: '10.213.5.1' });
+    expect(pickSubnet({ ...m, subnet: '10.213.5.0/24' }, observed)).toEqual({ subnet: '10.213.5.0/24', gateway: '10.213.5.1' });
+  });
+
+  it('an existing network written with host bits (dockerd 20.10 kept them) is the block the manifest names', () => {
+    const observed = emptyEngine({ network: { id: 'n', name: 'shop-hitch', subnet: '10.9.9.5/24', gateway: '10.9.9.1' } });
+    expect(pickSubnet({ ...m, subnet: '10.9.9.0/24' }, observed)).toEqual({ subnet: '10.9.9.5/24', gateway: '10.9.9.1' });
   });
 
   it('pool exhausted: an error value with a remedy', () => {
@@ -61,11 +67,6 @@ describe('pickSubnet', () => {
   it('a manifest subnet lost to a network the engine did not list yet', () => {
     const r = pickSubnet({ ...m, subnet: '10.9.0.0/24' }, emptyEngine({ usedSubnets: [{ subnet: '10.9.0.0/24' }] }));
     expect((r as UserError).message).toBe('subnet 10.9.0.0/24 overlaps 10.9.0.0/24, used by another network');
-  });
-
-  it('a manifest subnet that is not IPv4', () => {
-    const r = pickSubnet({ ...m, subnet: 'fd00::/64' }, emptyEngine());
-    expect([(r as UserError).message, (r as UserError).remedy]).toEqual(['subnet fd00::/64 is not an IPv4 CIDR', 'write it like 10.213.7.0/24']);
   });
 
   it('a manifest subnet that differs from the existing network', () => {
