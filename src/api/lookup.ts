@@ -113,14 +113,21 @@ export function pick(observed: ObservedState, scope: ProjectScope, wanted: strin
 }
 
 /**
- * pick, for `logs`, `restart` and `stop`: without names, a project with no container on the engine has
+ * pick, for `logs`, `restart` and `stop`, which have nothing to do for a service with no container, and
+ * say so: the services that have one. Without names, a project with no container on the engine has
  * nothing to show, restart or stop, and compose v2 exits 0 there; so does hitch, with a warning instead of
- * an error.
+ * an error. Named, a service the manifest declares that has no container is left out, as compose does,
+ * with a warning; without names such services are left out silently (compose lists what exists).
  */
 export function pickOrWarn(observed: ObservedState, scope: ProjectScope, wanted: string[], consequence: string, onWarning?: (message: string) => void): ServiceContainers[] {
-  if (wanted.length > 0 || servicesOf(observed).length > 0) return pick(observed, scope, wanted);
-  onWarning?.(`project ${scope.name} has no containers on this engine, ${consequence}; run \`hitch up\` to start it`);
-  return [];
+  if (wanted.length === 0 && servicesOf(observed).length === 0) {
+    onWarning?.(`project ${scope.name} has no containers on this engine, ${consequence}; run \`hitch up\` to start it`);
+    return [];
+  }
+  const found = pick(observed, scope, wanted);
+  const absent = found.filter(notCreated).map((t) => t.service);
+  if (wanted.length > 0 && absent.length > 0) onWarning?.(notCreatedWarning(scope.name, absent, consequence));
+  return found.filter((t) => !notCreated(t));
 }
 
 /** `port` and `exec` on a service with no container: compose says `service "web" is not running`; this says how to make it. */
@@ -134,7 +141,7 @@ export function noContainer(project: string, services: readonly string[]): { sai
   return { said: `${noun} ${services.map((s) => `"${s}"`).join(', ')} of project ${project} ${verb} no container`, them };
 }
 
-/** `logs` and `restart` of services named with no container: nothing to do, as in compose, and said so. */
+/** `logs`, `restart` and `stop` of services named with no container: nothing to do, as in compose, and said so. */
 export function notCreatedWarning(project: string, services: string[], consequence: string): string {
   const { said, them } = noContainer(project, services);
   return `${said}, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;

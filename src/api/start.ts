@@ -12,17 +12,19 @@ import { beyondStarting, servicesStarted } from '../plan/start-only.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
 import { containersOf, noContainer, notCreated, pick } from './lookup.js';
-import { failuresOf } from './partial-failure.js';
+import { failuresOfRun } from './failures.js';
 import { observeForPlan } from './plan-up.js';
+import type { Failure } from './summary.js';
 
 export interface StartOptions {
   onEvent?: (e: ExecEvent) => void;
   lock?: LockOptions;
 }
 
+/** What was started, and what failed: as `up` and `down` (and restart, stop), a failure is in the result, not thrown. */
 export interface StartResult {
   started: string[]; // the services with a container started, children first
-  failed: Array<{ action: string; message: string }>;
+  failed: Failure[]; // each failed service once, as up's summary lists it
 }
 
 /** Services of the selection with no container at all: `start` has nothing to start them from. */
@@ -44,7 +46,7 @@ export async function start(engine: Engine, manifest: Manifest, services: string
     const refusal = beyondStarting(plan, services);
     if (refusal) throw refusal;
     const execution = await execute(engine, plan, { onEvent: opts.onEvent });
-    const failed = failuresOf(execution);
+    const failed = await failuresOfRun(engine, plan, execution);
     const done = new Set(Object.entries(execution.outcomes).filter(([, o]) => o === 'done').map(([id]) => id));
     // started: every start of the service done (a sandbox started whose service failed is not)
     const started = servicesStarted(plan).filter((s) => plan.actions.every((a) => a.kind !== 'start-container' || a.service !== s || done.has(a.id)));

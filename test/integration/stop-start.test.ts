@@ -142,25 +142,35 @@ describe('restart, as start: a parent once the children it restarts are ready', 
   });
 });
 
-describe('restart --json of a child that does not come back', () => {
+describe('restart --json and start --json of a child that does not come back', () => {
   const Q = 'it-restart-partial';
   // flaky exits 3 on every start after its first: web, its parent, is left as it was; lone, which links
   // nothing, is restarted beside it
   const STACK = {
-    flaky: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'test -e /started && exit 3; touch /started; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
+    flaky: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'test -e /started && echo again >&2 && exit 3; touch /started; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
     web: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], links: ['flaky'], stop_signal: 'SIGKILL' },
     lone: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL' },
   };
   const manifest = upForTheseTests(Q, STACK);
+  // as `up --json` lists a failed service: its error, its remedy and its last log lines
+  const failed = (logs: string[]) => [
+    { service: 'flaky', action: 'ready:flaky@web', error: 'service "flaky" is not running (exit code 3)', remedy: "fix the service's command or image and run `hitch up` again", logs },
+  ];
 
-  it('prints the document as on success, with what was restarted and what failed, and exits 1', async () => {
+  it('restart prints the document as on success, with what was restarted and what failed, and exits 1', async () => {
     const res = await hitch(['-f', manifest(), '--json', 'restart']);
     expect({ ...res, stdout: JSON.parse(res.stdout) }).toEqual({
       code: 1,
       // flaky itself was restarted: it is its readiness for web that failed
-      stdout: { project: Q, ok: false, restarted: ['flaky', 'lone'], failed: [{ action: 'ready:flaky@web', message: 'service "flaky" is not running (exit code 3)' }] },
+      stdout: { project: Q, ok: false, restarted: ['flaky', 'lone'], failed: failed(['again']) },
       stderr: 'hitch: service "flaky" is not running (exit code 3); not restarted: web\n  to fix: fix the service\'s command or image and run `hitch up` again\n',
     });
+  });
+
+  it('start lists the failure the same way, and exits 1', async () => {
+    await hitchOk(['-f', manifest(), 'stop']);
+    const res = await hitch(['-f', manifest(), '--json', 'start']);
+    expect({ ...res, stdout: JSON.parse(res.stdout) }).toEqual({ code: 1, stdout: { project: Q, ok: false, started: ['flaky', 'lone'], failed: failed(['again', 'again']) }, stderr: '' });
   });
 });
 
