@@ -12,7 +12,7 @@ import { failuresOfRun } from './failures.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { imagesOf } from './plan-up.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
+import { hitchCommand, pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
 import type { Failure } from './summary.js';
 
 export interface RestartOptions {
@@ -32,10 +32,10 @@ export interface RestartResult {
 }
 
 /** Each target has both its containers, checked before any is touched: a restart is not left half done. */
-function complete(targets: ServiceContainers[]): RestartTarget[] {
+function complete(scope: ProjectScope, targets: ServiceContainers[]): RestartTarget[] {
   const incomplete = targets.filter((t) => !t.main || !t.sandbox).map((t) => `"${t.service}"`);
   if (incomplete.length > 0) {
-    throw new UserError(`${incomplete.length === 1 ? 'service' : 'services'} ${incomplete.join(', ')} ${incomplete.length === 1 ? 'is' : 'are'} missing a container; nothing was restarted`, 'recreate with `hitch up`');
+    throw new UserError(`${incomplete.length === 1 ? 'service' : 'services'} ${incomplete.join(', ')} ${incomplete.length === 1 ? 'is' : 'are'} missing a container; nothing was restarted`, `recreate with \`${hitchCommand(scope, 'up')}\``);
   }
   return targets as RestartTarget[];
 }
@@ -52,7 +52,7 @@ async function restartLocked(engine: Engine, scope: ProjectScope, services: stri
   // the manifest's images: what each child offers its parents (EXPOSE) and its HEALTHCHECK, for readiness
   const observed = await engine.observe(scope.name, opts.manifest ? imagesOf(opts.manifest) : []);
   // compose restarts the containers a service has: one with none is left alone, not refused
-  const targets = complete(pickOrWarn(observed, scope, services, 'so nothing to restart', opts.onWarning));
+  const targets = complete(scope, pickOrWarn(observed, scope, services, 'so nothing to restart', opts.onWarning));
   const order = startOrderOnEngine(observed, targets.map((t) => t.service));
   const inOrder = order.map((s) => targets.find((t) => t.service === s)!);
   const plan = planRestart({ project: scope.name, targets: inOrder, observed, manifest: opts.manifest, stopTimeoutSec: opts.timeoutSec });
