@@ -62,6 +62,16 @@ export function serviceState(t: ServiceContainers): ServiceState {
 export interface ProjectScope {
   name: string;
   declared?: readonly string[];
+  /**
+   * hitch as the command line named the project (`hitch -p shop`, `hitch -f dev.yaml`), so that a command a
+   * remedy gives works when pasted; default `hitch`.
+   */
+  hitch?: string;
+}
+
+/** `hitch up web`, with the options that name the project as the user gave them: a command for a remedy. */
+export function hitchCommand(scope: Pick<ProjectScope, 'hitch'>, args: string): string {
+  return `${scope.hitch ?? 'hitch'} ${args}`;
 }
 
 /** The services that have a container on the engine. */
@@ -94,7 +104,7 @@ export function unknownServices(observed: ObservedState, scope: ProjectScope, wa
   if (unknown.length === 0) return undefined;
   return new UsageError(
     `no such service in project ${scope.name}: ${unknown.map((s) => quotedWithGuess(s, known)).join(', ')}`,
-    known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${scope.name} has no containers on this engine: start it with \`hitch up\``,
+    known.length > 0 ? `use one of: ${known.join(', ')}` : `project ${scope.name} has no containers on this engine: start it with \`${hitchCommand(scope, 'up')}\``,
   );
 }
 
@@ -107,25 +117,32 @@ export function pick(observed: ObservedState, scope: ProjectScope, wanted: strin
   const unknown = unknownServices(observed, scope, wanted);
   if (unknown) throw unknown;
   if (wanted.length === 0 && servicesOf(observed).length === 0) {
-    throw new UserError(`project ${scope.name} has no containers on this engine`, 'start it with `hitch up`');
+    throw new UserError(`project ${scope.name} has no containers on this engine`, `start it with \`${hitchCommand(scope, 'up')}\``);
   }
   return (wanted.length > 0 ? [...new Set(wanted)] : knownServices(observed, scope)).map((s) => containersOf(observed, s));
 }
 
 /**
- * pick, for `logs`, `restart` and `stop`: without names, a project with no container on the engine has
+ * pick, for `logs`, `restart` and `stop`, which have nothing to do for a service with no container, and
+ * say so: the services that have one. Without names, a project with no container on the engine has
  * nothing to show, restart or stop, and compose v2 exits 0 there; so does hitch, with a warning instead of
- * an error.
+ * an error. Named, a service the manifest declares that has no container is left out, as compose does,
+ * with a warning; without names such services are left out silently (compose lists what exists).
  */
 export function pickOrWarn(observed: ObservedState, scope: ProjectScope, wanted: string[], consequence: string, onWarning?: (message: string) => void): ServiceContainers[] {
-  if (wanted.length > 0 || servicesOf(observed).length > 0) return pick(observed, scope, wanted);
-  onWarning?.(`project ${scope.name} has no containers on this engine, ${consequence}; run \`hitch up\` to start it`);
-  return [];
+  if (wanted.length === 0 && servicesOf(observed).length === 0) {
+    onWarning?.(`project ${scope.name} has no containers on this engine, ${consequence}; run \`${hitchCommand(scope, 'up')}\` to start it`);
+    return [];
+  }
+  const found = pick(observed, scope, wanted);
+  const absent = found.filter(notCreated).map((t) => t.service);
+  if (wanted.length > 0 && absent.length > 0) onWarning?.(notCreatedWarning(scope, absent, consequence));
+  return found.filter((t) => !notCreated(t));
 }
 
 /** `port` and `exec` on a service with no container: compose says `service "web" is not running`; this says how to make it. */
-export function notCreatedError(project: string, service: string, consequence = ''): UserError {
-  return new UserError(`service "${service}" of project ${project} has no container${consequence}`, `create it with \`hitch up ${service}\``);
+export function notCreatedError(scope: ProjectScope, service: string, consequence = ''): UserError {
+  return new UserError(`service "${service}" of project ${scope.name} has no container${consequence}`, `create it with \`${hitchCommand(scope, `up ${service}`)}\``);
 }
 
 /** `service "web" of project shop has no container` for one or more services, and the pronoun for them. */
@@ -134,10 +151,10 @@ export function noContainer(project: string, services: readonly string[]): { sai
   return { said: `${noun} ${services.map((s) => `"${s}"`).join(', ')} of project ${project} ${verb} no container`, them };
 }
 
-/** `logs` and `restart` of services named with no container: nothing to do, as in compose, and said so. */
-export function notCreatedWarning(project: string, services: string[], consequence: string): string {
-  const { said, them } = noContainer(project, services);
-  return `${said}, ${consequence}; run \`hitch up ${services.join(' ')}\` to create ${them}`;
+/** `logs`, `restart` and `stop` of services named with no container: nothing to do, as in compose, and said so. */
+export function notCreatedWarning(scope: ProjectScope, services: string[], consequence: string): string {
+  const { said, them } = noContainer(scope.name, services);
+  return `${said}, ${consequence}; run \`${hitchCommand(scope, `up ${services.join(' ')}`)}\` to create ${them}`;
 }
 
 /**
@@ -147,26 +164,27 @@ export function notCreatedWarning(project: string, services: string[], consequen
  * (restart starts the sandbox, firewall in force, then the service in its namespace, where `start`
  * refuses: that is more than starting); `up` when a container is missing.
  */
-export function runAgainRemedy(t: ServiceContainers): string {
-  if (!t.sandbox || !t.main) return `recreate it with \`hitch up ${t.service}\``;
-  if (t.sandbox.restarting) return `wait for its restart policy, or restart it with \`hitch restart ${t.service}\``;
-  if (t.main.running) return `restart it with \`hitch restart ${t.service}\``;
-  return `start it with \`hitch start ${t.service}\``;
+export function runAgainRemedy(scope: ProjectScope, t: ServiceContainers): string {
+  const run = (command: string) => `\`${hitchCommand(scope, `${command} ${t.service}`)}\``;
+  if (!t.sandbox || !t.main) return `recreate it with ${run('up')}`;
+  if (t.sandbox.restarting) return `wait for its restart policy, or restart it with ${run('restart')}`;
+  if (t.main.running) return `restart it with ${run('restart')}`;
+  return `start it with ${run('start')}`;
 }
 
 /** The running, unpaused service container of one service, for commands that reach into it. */
 export async function runningService(engine: Engine, scope: ProjectScope, service: string): Promise<ObservedContainer> {
   const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
-  if (notCreated(found)) throw notCreatedError(scope.name, service);
+  if (notCreated(found)) throw notCreatedError(scope, service);
   if (!found.main?.running) {
-    throw new UserError(`service "${service}" of project ${scope.name} is not running`, runAgainRemedy(found));
+    throw new UserError(`service "${service}" of project ${scope.name} is not running`, runAgainRemedy(scope, found));
   }
   if (found.main.paused) {
     throw new UserError(`service "${service}" of project ${scope.name} is paused`, unpauseRemedy([found.main.name]));
   }
   // the engine counts it as running, but nothing runs in it until its restart policy starts it again
   if (found.main.restarting) {
-    throw new UserError(`service "${service}" of project ${scope.name} is restarting: it exited, and its restart policy starts it again`, `see why it exits with \`hitch logs ${service}\``);
+    throw new UserError(`service "${service}" of project ${scope.name} is restarting: it exited, and its restart policy starts it again`, `see why it exits with \`${hitchCommand(scope, `logs ${service}`)}\``);
   }
   return found.main;
 }

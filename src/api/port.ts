@@ -5,7 +5,7 @@ import type { Protocol } from '../manifest/model.js';
 import { runsNow, type ObservedContainer } from '../plan/observed.js';
 import { parsePublished, type PortMapping } from '../plan/published.js';
 import { UserError } from '../user-error.js';
-import { notCreated, notCreatedError, pick, runAgainRemedy, sandboxProblem, type ProjectScope } from './lookup.js';
+import { hitchCommand, notCreated, notCreatedError, pick, runAgainRemedy, sandboxProblem, type ProjectScope } from './lookup.js';
 
 export type { PortMapping } from '../plan/published.js';
 
@@ -35,12 +35,12 @@ export function parsePortArg(arg: string): { port: number; proto: Protocol } {
 export async function port(engine: Engine, scope: ProjectScope, service: string, portArg?: string): Promise<PortMapping[]> {
   const found = pick(await engine.observe(scope.name, []), scope, [service])[0]!;
   const consequence = ', so no port of it is published';
-  if (notCreated(found)) throw notCreatedError(scope.name, service, consequence);
+  if (notCreated(found)) throw notCreatedError(scope, service, consequence);
   // ports are published on the sandbox: without it running (restarting: not yet), nothing is, whatever the service container does
   if (!found.sandbox || !runsNow(found.sandbox)) {
     const problem = sandboxProblem(found);
     const what = problem ? `the sandbox of service "${service}" (${found.sandbox?.name ?? 'its network namespace'}) is ${problem.slice('sandbox '.length)}` : `service "${service}" of project ${scope.name} is not running`;
-    throw new UserError(`${what}${consequence}`, runAgainRemedy(found));
+    throw new UserError(`${what}${consequence}`, runAgainRemedy(scope, found));
   }
   const all = publishedPorts(found.sandbox);
   if (portArg === undefined) return all;
@@ -52,7 +52,7 @@ export async function port(engine: Engine, scope: ProjectScope, service: string,
       `no public port ${wanted.port}/${wanted.proto} published for service "${service}"`,
       published.length > 0
         ? `published ports of ${service}: ${published.join(', ')}`
-        : `publish it with ports: ["127.0.0.1::${wanted.port}${wanted.proto === 'tcp' ? '' : `/${wanted.proto}`}"] in the manifest, then run \`hitch up\``,
+        : `publish it with ports: ["127.0.0.1::${wanted.port}${wanted.proto === 'tcp' ? '' : `/${wanted.proto}`}"] in the manifest, then run \`${hitchCommand(scope, 'up')}\``,
     );
   }
   return matching;

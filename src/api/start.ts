@@ -11,28 +11,31 @@ import { selectServices } from '../plan/selection.js';
 import { beyondStarting, servicesStarted } from '../plan/start-only.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { containersOf, noContainer, notCreated, pick } from './lookup.js';
-import { failuresOf } from './partial-failure.js';
+import { containersOf, hitchCommand, noContainer, notCreated, pick, type ProjectScope } from './lookup.js';
+import { failuresOfRun } from './failures.js';
 import { observeForPlan } from './plan-up.js';
+import type { Failure } from './summary.js';
 
 export interface StartOptions {
   onEvent?: (e: ExecEvent) => void;
   lock?: LockOptions;
+  hitch?: string; // as ProjectScope's: hitch with the options that named the project, for the remedies' commands
 }
 
+/** What was started, and what failed: as `up` and `down` (and restart, stop), a failure is in the result, not thrown. */
 export interface StartResult {
   started: string[]; // the services with a container started, children first
-  failed: Array<{ action: string; message: string }>;
+  failed: Failure[]; // each failed service once, as up's summary lists it
 }
 
 /** Services of the selection with no container at all: `start` has nothing to start them from. */
-function neverCreated(services: readonly string[], project: string): UserError {
-  const { said, them } = noContainer(project, services);
-  return new UserError(`${said}, and start only starts existing containers; nothing was started`, `create ${them} with \`hitch up ${services.join(' ')}\``);
+function neverCreated(services: readonly string[], scope: ProjectScope): UserError {
+  const { said, them } = noContainer(scope.name, services);
+  return new UserError(`${said}, and start only starts existing containers; nothing was started`, `create ${them} with \`${hitchCommand(scope, `up ${services.join(' ')}`)}\``);
 }
 
 export async function start(engine: Engine, manifest: Manifest, services: string[], opts: StartOptions = {}): Promise<StartResult> {
-  const scope = { name: manifest.project, declared: Object.keys(manifest.services) };
+  const scope = { name: manifest.project, declared: Object.keys(manifest.services), hitch: opts.hitch };
   return withProjectLock(engine, manifest.project, 'start', opts.lock ?? {}, async () => {
     const observed = await observeForPlan(engine, manifest);
     // the names as every command checks them (an orphan's name is refused next: it is not the manifest's)
@@ -40,11 +43,11 @@ export async function start(engine: Engine, manifest: Manifest, services: string
     const selected = selectServices(manifest, services);
     const plan = reconcile(manifest, observed, { selected });
     const absent = (selected ?? Object.keys(manifest.services)).filter((s) => notCreated(containersOf(observed, s))).sort();
-    if (absent.length > 0) throw neverCreated(absent, manifest.project);
-    const refusal = beyondStarting(plan, services);
+    if (absent.length > 0) throw neverCreated(absent, scope);
+    const refusal = beyondStarting(plan, services, hitchCommand(scope, 'up'));
     if (refusal) throw refusal;
     const execution = await execute(engine, plan, { onEvent: opts.onEvent });
-    const failed = failuresOf(execution);
+    const failed = await failuresOfRun(engine, plan, execution);
     const done = new Set(Object.entries(execution.outcomes).filter(([, o]) => o === 'done').map(([id]) => id));
     // started: every start of the service done (a sandbox started whose service failed is not)
     const started = servicesStarted(plan).filter((s) => plan.actions.every((a) => a.kind !== 'start-container' || a.service !== s || done.has(a.id)));

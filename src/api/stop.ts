@@ -7,9 +7,10 @@ import type { ObservedContainer } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 import { startOrderOnEngine } from './engine-order.js';
+import { lastLogLines } from './failures.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { PartialFailure } from './partial-failure.js';
-import { notCreated, notCreatedWarning, pickOrWarn, type ProjectScope } from './lookup.js';
+import { pickOrWarn, type ProjectScope } from './lookup.js';
+import type { Failure } from './summary.js';
 
 export interface StopOptions {
   timeoutSec?: number; // default: each container's own stop_grace_period
@@ -18,42 +19,48 @@ export interface StopOptions {
   lock?: LockOptions; // stop changes containers: one command at a time per project, like restart
 }
 
-/** Stops one container; an engine's refusal says what was stopped before it, for `stop --json`. */
-async function stopOne(engine: Engine, c: ObservedContainer, timeoutSec: number | undefined, stopped: readonly string[]): Promise<void> {
+/** What was stopped, and what failed: as `up` and `down` (and start, restart), a failure is in the result, not thrown. */
+export interface StopResult {
+  stopped: string[]; // in the order they were stopped, parents first
+  failed: Failure[]; // the one the engine refused to stop, as up's summary lists a failure
+}
+
+/** Stops one container; one the engine refuses is a failure named with it (an unreachable engine is already a UserError). */
+async function stopOne(engine: Engine, project: string, c: ObservedContainer, timeoutSec: number | undefined): Promise<Failure | undefined> {
   try {
     await engine.stopContainer(c.id, timeoutSec);
+    return undefined;
   } catch (err) {
-    // one the engine refuses (not an unreachable engine, already a UserError) is named with the refusal
-    const message = err instanceof UserError ? err.message : `cannot stop ${c.name}: ${(err as Error).message}`;
-    throw new PartialFailure(message, (err as UserError).remedy, [...stopped], [{ action: `stop ${c.name}`, message }]);
+    const error = err instanceof UserError ? err.message : `cannot stop ${c.name}: ${(err as Error).message}`;
+    const remedy = err instanceof UserError ? err.remedy : undefined;
+    const logs = (await lastLogLines(engine, project, [c.service]))[c.service] ?? [];
+    return { service: c.service, action: `stop ${c.name}`, error, ...(remedy ? { remedy } : {}), logs };
   }
 }
 
 /**
- * Stops the named services (default: all on the engine, orphans too), parents first; resolves with them
- * in that order. A container already stopped is left as it is: stopping it again is no error. One the
- * engine refuses to stop ends the stop there, a PartialFailure with the services stopped before it.
+ * Stops the named services (default: all on the engine, orphans too), parents first. A container already
+ * stopped is left as it is: stopping it again is no error. One the engine refuses to stop ends the stop
+ * there: the result has the services stopped before it, and the failure.
  */
-export async function stop(engine: Engine, scope: ProjectScope, services: string[], opts: StopOptions = {}): Promise<string[]> {
+export async function stop(engine: Engine, scope: ProjectScope, services: string[], opts: StopOptions = {}): Promise<StopResult> {
   return withProjectLock(engine, scope.name, 'stop', opts.lock ?? {}, async () => {
     const observed = await engine.observe(scope.name, []);
-    const found = pickOrWarn(observed, scope, services, 'so nothing to stop', opts.onWarning);
-    const absent = found.filter(notCreated).map((t) => t.service);
-    if (services.length > 0 && absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so nothing to stop'));
-    const targets = found.filter((t) => !notCreated(t));
+    const targets = pickOrWarn(observed, scope, services, 'so nothing to stop', opts.onWarning);
     // the engine will not signal a frozen process: refused before anything stops, as up refuses them
     const paused = targets.flatMap((t) => [t.main, t.sandbox]).filter((c) => c?.paused).map((c) => c!.name);
     if (paused.length > 0) throw new UserError(`${paused.join(', ')} ${paused.length === 1 ? 'is' : 'are'} paused; nothing was stopped`, unpauseRemedy(paused));
     const order = startOrderOnEngine(observed, targets.map((t) => t.service)).reverse();
-    const stopped: string[] = [];
-    for (const service of order) {
+    for (const [i, service] of order.entries()) {
       const t = targets.find((x) => x.service === service)!;
       // the service first: stopped after its sandbox, it would run on without a network for a while. A
       // restarting container counts as running: stopped, its restart policy starts it no more (compose's stop)
-      for (const c of [t.main, t.sandbox]) if (c?.running) await stopOne(engine, c, opts.timeoutSec, stopped);
-      stopped.push(service);
+      for (const c of [t.main, t.sandbox]) {
+        const failed = c?.running ? await stopOne(engine, scope.name, c, opts.timeoutSec) : undefined;
+        if (failed) return { stopped: order.slice(0, i), failed: [failed] };
+      }
       opts.onStopped?.(service);
     }
-    return order;
+    return { stopped: order, failed: [] };
   });
 }

@@ -4,7 +4,7 @@ import { runsNow, type ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { Follower, type FollowTarget } from './follow.js';
 import { engineTime } from './log-time.js';
-import { notCreated, notCreatedWarning, pickOrWarn, runningService, type ProjectScope } from './lookup.js';
+import { hitchCommand, pickOrWarn, runningService, type ProjectScope } from './lookup.js';
 
 export interface LogsOptions {
   follow?: boolean; // follows the services across restarts and recreates (src/api/follow.ts)
@@ -27,9 +27,7 @@ function logTargets(observed: ObservedState, scope: ProjectScope, services: stri
   const found = pickOrWarn(observed, scope, services, 'so no logs', opts.onWarning);
   const named = services.length > 0 ? found : [];
   const lost = named.filter((t) => t.sandbox && !t.main).map((t) => `"${t.service}"`);
-  if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${scope.name}, so no logs`, 'recreate it with `hitch up`');
-  const absent = named.filter(notCreated).map((t) => t.service);
-  if (absent.length > 0) opts.onWarning?.(notCreatedWarning(scope.name, absent, 'so no logs'));
+  if (lost.length > 0) throw new UserError(`no container of service ${lost.join(', ')} in project ${scope.name}, so no logs`, `recreate it with \`${hitchCommand(scope, 'up')}\``);
   // a restarting one runs nothing yet: its next lines are those after its policy starts it again
   return found.flatMap((t) => (t.main ? [{ service: t.service, id: t.main.id, running: runsNow(t.main) }] : []));
 }

@@ -6,6 +6,7 @@ import type { ExecutionResult } from '../engine/executor.js';
 import type { Action, Plan } from '../plan/model.js';
 import { UserError } from '../user-error.js';
 
+/** One failed service, as up, start, restart and stop report it (failures.ts). */
 export interface Failure {
   service: string;
   action: string; // the id of the action that failed
@@ -70,7 +71,7 @@ function rootFailure(id: string, exec: ExecutionResult): string {
  * but the service container's when it failed of the same error (an image that cannot be had fails the
  * sandbox's action too, which comes first).
  */
-function failures(plan: Plan, exec: ExecutionResult, logs: Record<string, string[]>): Failure[] {
+export function failuresOf(plan: Plan, exec: ExecutionResult, logs: Record<string, string[]>): Failure[] {
   const out = new Map<string, Failure>();
   for (const a of plan.actions) {
     const error = exec.errors[a.id];
@@ -105,7 +106,7 @@ function newServiceContainers(plan: Plan): Set<string> {
 export function summarize(plan: Plan, exec: ExecutionResult | undefined, startedAt: number, logs: Record<string, string[]> = {}): Summary {
   const s: Summary = {
     created: [], recreated: [], restarted: [], started: [], rulesUpdated: [], unchanged: [], removed: [], networksRemoved: [], volumesRemoved: [],
-    failed: exec ? failures(plan, exec, logs) : [],
+    failed: exec ? failuresOf(plan, exec, logs) : [],
     notStarted: exec ? notStarted(plan, exec) : [],
     orphans: [], elapsedMs: 0,
   };

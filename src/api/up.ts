@@ -9,6 +9,7 @@ import type { Plan } from '../plan/model.js';
 import { externalNames } from '../plan/externals.js';
 import { selectServices } from '../plan/selection.js';
 import type { UserError } from '../user-error.js';
+import { lastLogLines } from './failures.js';
 import { heldUntilNetwork } from './held-display.js';
 import { linkEnforcement } from './link-enforcement.js';
 import { ensureImages, type ImageEvent } from './images.js';
@@ -17,7 +18,6 @@ import { lockOptions, withProjectLock, type ProjectLockOptions } from './lock.js
 import { summarize, type Summary } from './summary.js';
 
 const SUBNET_ATTEMPTS = 3;
-const LOG_LINES = 10;
 
 export interface UpOptions extends ServiceSelection, ProjectLockOptions {
   removeOrphans?: boolean;
@@ -57,16 +57,10 @@ function knownFailures(plan: Plan, images: Record<string, UserError>): Record<st
   return Object.fromEntries(failures.filter(([id]) => ids.has(id)));
 }
 
-/**
- * The last log lines of each service that failed, for the summary; none for a service with no container
- * of its own. Found by the project's labels: a name taken by someone else's container is not read.
- */
+/** The last log lines of each service of the manifest that failed, for the summary (failures.ts). */
 async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec: ExecutionResult): Promise<Record<string, string[]>> {
-  const observed = await engine.observe(manifest.project, []);
-  const ids = new Map(observed.containers.filter((c) => c.role === 'service').map((c) => [c.service, c.id]));
-  const failed = summarize(plan, exec, 0).failed.map((f) => f.service).filter((s) => manifest.services[s] && ids.has(s));
-  const tails = await Promise.all(failed.map((s) => engine.logsTail(ids.get(s)!, LOG_LINES).catch(() => '')));
-  return Object.fromEntries(failed.map((s, i) => [s, tails[i]!.split('\n').map((l) => l.trimEnd()).filter(Boolean)]));
+  const failed = summarize(plan, exec, 0).failed.map((f) => f.service).filter((s) => manifest.services[s]);
+  return lastLogLines(engine, manifest.project, failed);
 }
 
 export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {}): Promise<UpResult> {

@@ -9,6 +9,7 @@ import type { Manifest } from '../manifest/model.js';
 import type { Problem } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
 import { UsageError } from '../user-error.js';
+import { commandLine } from './command-line.js';
 
 export interface GlobalOptions {
   file?: string; // -f; undefined: the nearest hitch.yaml (manifestFile)
@@ -70,6 +71,16 @@ export async function commandLineEnv(o: GlobalOptions): Promise<Lookup> {
   return lookup;
 }
 
+/**
+ * `hitch` with the options that name the project as the user gave them, for the commands remedies give
+ * (ProjectScope.hitch), so that they work when pasted: `-f FILE` unless it is the manifest hitch finds
+ * without it, and `-p NAME`, each written as typed.
+ */
+export function hitchAsGiven(o: GlobalOptions): string {
+  const found = o.file === undefined || (o.file !== STDIN && resolve(o.file) === findManifest(resolve(), existsSync));
+  return commandLine([...(found ? [] : ['-f', o.file!]), ...(o.projectName !== undefined ? ['-p', o.projectName] : [])]);
+}
+
 /** The project to act on without needing a valid manifest: -p wins, else the manifest's name. */
 export async function projectFrom(o: GlobalOptions): Promise<string> {
   return (await scopeFrom(o)).name;
@@ -86,9 +97,9 @@ export async function scopeFrom(o: GlobalOptions): Promise<ProjectScope> {
 
 /** scopeFrom, with the manifest it read (none under -p): `restart` learns from it what ready is. */
 export async function scopeAndManifest(o: GlobalOptions): Promise<{ scope: ProjectScope; manifest?: Manifest }> {
-  if (o.projectName) return { scope: { name: o.projectName } };
+  if (o.projectName) return { scope: { name: o.projectName, hitch: hitchAsGiven(o) } };
   const manifest = await loadFrom(o);
-  return { scope: { name: manifest.project, declared: Object.keys(manifest.services) }, manifest };
+  return { scope: { name: manifest.project, declared: Object.keys(manifest.services), hitch: hitchAsGiven(o) }, manifest };
 }
 
 /** No ping first: every engine call already turns an unreachable engine into one clear message. */

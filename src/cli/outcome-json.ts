@@ -1,22 +1,21 @@
-// `--json` of the commands that act on services one after another (restart, stop): the same document
-// whether they succeed or fail part way, so a script learns what was done beside what failed.
-import { PartialFailure, type Failure } from '../api/partial-failure.js';
+// What start, restart and stop print of their outcome: with `--json`, one document, whether they succeed
+// or fail part way, so a script learns what was done beside what failed, each failure in `up --json`'s
+// shape; a failure exits 1.
+import type { Failure } from '../api/summary.js';
+import { UserError } from '../user-error.js';
 import { printJson } from './context.js';
 
-export type OutcomeKey = 'restarted' | 'stopped';
+export type OutcomeKey = 'started' | 'restarted' | 'stopped';
 
-/** `start --json`'s shape: `ok`, the services acted on under `key`, and each action that failed. */
-export function outcomeDocument(project: string, key: OutcomeKey, done: readonly string[], failed: readonly Failure[]): Record<string, unknown> {
-  return { project, ok: failed.length === 0, [key]: done, failed };
+/** Prints the document with `json`: `project`, `ok`, the services acted on under `key`, and `failed`. */
+export function printOutcome(json: boolean, project: string, key: OutcomeKey, done: readonly string[], failed: readonly Failure[]): void {
+  if (json) printJson({ project, ok: failed.length === 0, [key]: done, failed });
 }
 
-/** Runs the command; with `json`, prints its document, on a PartialFailure too (which still exits 1, said on stderr). */
-export async function printOutcome(json: boolean, project: string, key: OutcomeKey, run: () => Promise<readonly string[]>): Promise<void> {
-  try {
-    const done = await run();
-    if (json) printJson(outcomeDocument(project, key, done, []));
-  } catch (err) {
-    if (json && err instanceof PartialFailure) printJson(outcomeDocument(project, key, err.done, err.failed));
-    throw err;
-  }
+/**
+ * restart's and stop's failure, for the error boundary to say on stderr (exit 1), after the document:
+ * what failed (and `more`, what it left undone), with the first remedy given.
+ */
+export function failureError(failed: readonly Failure[], more = ''): UserError {
+  return new UserError(`${failed.map((f) => f.error).join('; ')}${more}`, failed.find((f) => f.remedy)?.remedy);
 }

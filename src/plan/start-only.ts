@@ -37,12 +37,13 @@ function said(a: Action): string {
 
 /**
  * The refusal of a plan that does more than start what exists, undefined when it only starts. `named`:
- * the services given to `start`, repeated in the `up` the remedy proposes.
+ * the services given to `start`, repeated in the `up` the remedy proposes; `hitchUp`: that `up` as the
+ * user names the project (`hitch -f dev.yaml up`), so that it works when pasted.
  */
-export function beyondStarting(plan: Plan, named: readonly string[]): UserError | undefined {
+export function beyondStarting(plan: Plan, named: readonly string[], hitchUp = 'hitch up'): UserError | undefined {
   const more = plan.actions.filter((a) => !isStarting(a));
   if (more.length === 0) return undefined;
-  const up = ['hitch up', ...named].join(' ');
+  const up = [hitchUp, ...named].join(' ');
   return new UserError(
     `start only starts existing containers, and ${plan.project} needs more: ${more.map(said).join(', ')}; nothing was started`,
     `run \`${up}\`, which does that and starts the rest`,

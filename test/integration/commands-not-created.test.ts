@@ -2,8 +2,9 @@
 // one added to the manifest of a running stack. They are names the commands know (a misspelt one is
 // guessed among them), and each command does what compose v2 does for a service without containers:
 // ps lists it as missing, logs and restart have nothing to do (and say so, also of a project with no
-// container at all), port and exec refuse with the `up` that makes it. Under -p no manifest is read, and
-// the engine's services are all that is known.
+// container at all), port and exec refuse with the `up` that makes it, named with the -f or -p the
+// command was given, so that it works when pasted. Under -p no manifest is read, and the engine's
+// services are all that is known.
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
@@ -18,12 +19,13 @@ let none: string; // the manifests' files
 let added: string;
 
 const idOf = async (container: string) => (await docker.getContainer(container).inspect()).Id;
-const warning = (project: string, service: string, consequence: string) =>
-  `warning: service "${service}" of project ${project} has no container, so ${consequence}; run \`hitch up ${service}\` to create it\n`;
-const refusal = (project: string, service: string, consequence = '') => ({
+// `hitch`: as the command named the project, for the up to paste
+const warning = (project: string, service: string, consequence: string, hitch = 'hitch') =>
+  `warning: service "${service}" of project ${project} has no container, so ${consequence}; run \`${hitch} up ${service}\` to create it\n`;
+const refusal = (project: string, service: string, consequence = '', hitch = 'hitch') => ({
   code: 1,
   stdout: '',
-  stderr: `hitch: service "${service}" of project ${project} has no container${consequence}\n  to fix: create it with \`hitch up ${service}\`\n`,
+  stderr: `hitch: service "${service}" of project ${project} has no container${consequence}\n  to fix: create it with \`${hitch} up ${service}\`\n`,
 });
 
 beforeAll(async () => {
@@ -72,27 +74,28 @@ describe('a project with nothing up, run from its folder', () => {
   });
 
   it('logs, restart and stop without names: nothing to do, exit 0, as compose v2, and a warning that the project has no container', async () => {
-    const empty = (consequence: string) => ({ code: 0, stdout: '', stderr: `warning: project ${NONE} has no containers on this engine, so ${consequence}; run \`hitch up\` to start it\n` });
+    const empty = (consequence: string, hitch = 'hitch') => ({ code: 0, stdout: '', stderr: `warning: project ${NONE} has no containers on this engine, so ${consequence}; run \`${hitch} up\` to start it\n` });
     expect(await inFolder('logs')).toEqual(empty('no logs'));
     expect(await inFolder('logs', '-f')).toEqual(empty('no logs'));
     expect(await inFolder('restart')).toEqual(empty('nothing to restart'));
     expect(await inFolder('--json', 'restart')).toEqual({ ...empty('nothing to restart'), stdout: `${JSON.stringify({ project: NONE, ok: true, restarted: [], failed: [] }, null, 2)}\n` });
-    expect(await inFolder('-p', NONE, 'logs')).toEqual(empty('no logs'));
+    expect(await inFolder('-p', NONE, 'logs')).toEqual(empty('no logs', `hitch -p ${NONE}`));
     expect(await inFolder('stop')).toEqual(empty('nothing to stop'));
-    expect(await inFolder('-p', NONE, 'stop')).toEqual(empty('nothing to stop'));
+    expect(await inFolder('-p', NONE, 'stop')).toEqual(empty('nothing to stop', `hitch -p ${NONE}`));
   });
 
   it('under -p no manifest is read: nothing is known, and the name is refused as before', async () => {
     expect(await inFolder('-p', NONE, 'logs', 'web')).toEqual({
       code: 2,
       stdout: '',
-      stderr: `hitch: no such service in project ${NONE}: "web"\n  to fix: project ${NONE} has no containers on this engine: start it with \`hitch up\`\n`,
+      stderr: `hitch: no such service in project ${NONE}: "web"\n  to fix: project ${NONE} has no containers on this engine: start it with \`hitch -p ${NONE} up\`\n`,
     });
   });
 });
 
 describe('a service added to the manifest of a running stack', () => {
   const H = () => ['-f', added];
+  const HITCH = () => `hitch -f ${added}`; // not the manifest hitch finds from here: the remedies name it
 
   it('ps lists it as missing among the others; ps SERVICE gives its row; -q leaves it out', async () => {
     const rows = documentOf('ps', (await hitchOk([...H(), '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
@@ -109,13 +112,13 @@ describe('a service added to the manifest of a running stack', () => {
   });
 
   it('logs: the lines of those that have a container, and a warning for it', async () => {
-    expect(await hitch([...H(), 'logs', 'extra'])).toEqual({ code: 0, stdout: '', stderr: warning(ADDED, 'extra', 'no logs') });
-    expect(await hitch([...H(), 'logs', 'web', 'extra'])).toEqual({ code: 0, stdout: 'web | web up\n', stderr: warning(ADDED, 'extra', 'no logs') });
+    expect(await hitch([...H(), 'logs', 'extra'])).toEqual({ code: 0, stdout: '', stderr: warning(ADDED, 'extra', 'no logs', HITCH()) });
+    expect(await hitch([...H(), 'logs', 'web', 'extra'])).toEqual({ code: 0, stdout: 'web | web up\n', stderr: warning(ADDED, 'extra', 'no logs', HITCH()) });
     expect(await hitch([...H(), 'logs'])).toEqual({ code: 0, stdout: 'db  | db up\nweb | web up\n', stderr: '' });
   });
 
   it('logs -f of it alone: nothing to follow, it ends at once', async () => {
-    expect(await hitch([...H(), 'logs', '-f', 'extra'])).toEqual({ code: 0, stdout: '', stderr: warning(ADDED, 'extra', 'no logs') });
+    expect(await hitch([...H(), 'logs', '-f', 'extra'])).toEqual({ code: 0, stdout: '', stderr: warning(ADDED, 'extra', 'no logs', HITCH()) });
   });
 
   it('restart of it restarts nothing; with another service named, that one only', async () => {
@@ -123,17 +126,17 @@ describe('a service added to the manifest of a running stack', () => {
     expect(await hitch([...H(), '--json', 'restart', 'extra'])).toEqual({
       code: 0,
       stdout: `${JSON.stringify({ project: ADDED, ok: true, restarted: [], failed: [] }, null, 2)}\n`,
-      stderr: warning(ADDED, 'extra', 'nothing to restart'),
+      stderr: warning(ADDED, 'extra', 'nothing to restart', HITCH()),
     });
     expect(await Promise.all([startedAt(`${ADDED}-db`), startedAt(`${ADDED}-web`)])).toEqual(before);
-    expect(await hitch([...H(), 'restart', 'extra', 'web'])).toEqual({ code: 0, stdout: '', stderr: `${warning(ADDED, 'extra', 'nothing to restart')}✔ restarted web\n` });
+    expect(await hitch([...H(), 'restart', 'extra', 'web'])).toEqual({ code: 0, stdout: '', stderr: `${warning(ADDED, 'extra', 'nothing to restart', HITCH())}✔ restarted web\n` });
     expect(await startedAt(`${ADDED}-db`)).toBe(before[0]);
     expect(await startedAt(`${ADDED}-web`) > before[1]!).toBe(true);
   });
 
   it('port and exec: a user error, with the up that makes it', async () => {
-    expect(await hitch([...H(), 'port', 'extra'])).toEqual(refusal(ADDED, 'extra', ', so no port of it is published'));
-    expect(await hitch([...H(), 'exec', 'extra', 'ls'])).toEqual(refusal(ADDED, 'extra'));
+    expect(await hitch([...H(), 'port', 'extra'])).toEqual(refusal(ADDED, 'extra', ', so no port of it is published', HITCH()));
+    expect(await hitch([...H(), 'exec', 'extra', 'ls'])).toEqual(refusal(ADDED, 'extra', '', HITCH()));
   });
 
   it('a misspelt name is guessed among every known one, the new service too', async () => {

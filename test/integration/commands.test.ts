@@ -105,7 +105,8 @@ describe('port', () => {
     expect(await hitch([...H, 'port', 'cache', '6379'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'hitch: no public port 6379/tcp published for service "cache"\n  to fix: publish it with ports: ["127.0.0.1::6379"] in the manifest, then run `hitch up`\n',
+      // the up to paste names the manifest, which hitch would not find from here
+      stderr: `hitch: no public port 6379/tcp published for service "cache"\n  to fix: publish it with ports: ["127.0.0.1::6379"] in the manifest, then run \`hitch -f ${FILE} up\`\n`,
     });
     expect(await hitch([...H, 'port', 'db', '5432'])).toEqual({
       code: 2,

@@ -2,6 +2,7 @@
 // extra is declared and never brought up. Containers are kept across stop and start (same ids), and made
 // anew, each of them, by --force-recreate. restart, on a stack of its own, waits for a slow child as start does.
 import { createServer } from 'node:net';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesDuring, containerIds, startedAt, writeManifest } from './convergence-helpers.js';
 import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
@@ -75,17 +76,22 @@ describe('stop', () => {
 
 describe('start', () => {
   it('of a service never created: refused, pointing to up, nothing started', async () => {
-    const refusal = 'hitch: service "extra" of project it-stopstart has no container, and start only starts existing containers; nothing was started\n  to fix: create it with `hitch up extra`\n';
+    // the manifest is not the one hitch finds from here: the up to paste names it
+    const refusal = `hitch: service "extra" of project it-stopstart has no container, and start only starts existing containers; nothing was started\n  to fix: create it with \`hitch ${H.join(' ')} up extra\`\n`;
     expect(await hitch([...H, 'start', 'extra'])).toEqual({ code: 1, stdout: '', stderr: refusal });
     expect(await hitch([...H, 'start'])).toEqual({ code: 1, stdout: '', stderr: refusal });
     expect(await states()).toEqual({ cache: 'stopped', extra: 'missing', web: 'stopped' });
   });
 
-  it('is what port and exec of a stopped service say to run', async () => {
+  it('is what port and exec of a stopped service say to run, as the project was named, so that it works when pasted', async () => {
     const notRunning = `hitch: service "web" of project ${P} is not running`;
-    const fix = '  to fix: start it with `hitch start web`\n';
-    expect(await hitch([...H, 'port', 'web', '8000'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}, so no port of it is published\n${fix}` });
-    expect(await hitch([...H, 'exec', 'web', 'true'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}\n${fix}` });
+    const fix = (hitch: string) => `  to fix: start it with \`${hitch} start web\`\n`;
+    // -f of a manifest hitch would not find from here; -p without one; -f of the one it finds anyway
+    expect(await hitch([...H, 'port', 'web', '8000'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}, so no port of it is published\n${fix(`hitch ${H.join(' ')}`)}` });
+    expect(await hitch(['-p', P, 'exec', 'web', 'true'])).toEqual({ code: 1, stdout: '', stderr: `${notRunning}\n${fix(`hitch -p ${P}`)}` });
+    expect(await hitch(['-f', 'hitch.yaml', 'exec', 'web', 'true'], {}, { cwd: dirname(H[1]!) })).toEqual({ code: 1, stdout: '', stderr: `${notRunning}\n${fix('hitch')}` });
+    expect(await hitch(['-p', P, 'start', 'web'], {}, { cwd: dirname(H[1]!) })).toEqual({ code: 0, stdout: '', stderr: '✔ started cache\n✔ started web\n' });
+    await hitchOk([...H, 'stop']);
   });
 
   it('brings back the same containers, children first, only starting them; the parent reaches its child', async () => {
@@ -142,25 +148,35 @@ describe('restart, as start: a parent once the children it restarts are ready', 
   });
 });
 
-describe('restart --json of a child that does not come back', () => {
+describe('restart --json and start --json of a child that does not come back', () => {
   const Q = 'it-restart-partial';
   // flaky exits 3 on every start after its first: web, its parent, is left as it was; lone, which links
   // nothing, is restarted beside it
   const STACK = {
-    flaky: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'test -e /started && exit 3; touch /started; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
+    flaky: { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'test -e /started && echo again >&2 && exit 3; touch /started; exec httpd -f -p 80'], expose: ['80'], stop_signal: 'SIGKILL' },
     web: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], links: ['flaky'], stop_signal: 'SIGKILL' },
     lone: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL' },
   };
   const manifest = upForTheseTests(Q, STACK);
+  // as `up --json` lists a failed service: its error, its remedy and its last log lines
+  const failed = (logs: string[]) => [
+    { service: 'flaky', action: 'ready:flaky@web', error: 'service "flaky" is not running (exit code 3)', remedy: "fix the service's command or image and run `hitch up` again", logs },
+  ];
 
-  it('prints the document as on success, with what was restarted and what failed, and exits 1', async () => {
+  it('restart prints the document as on success, with what was restarted and what failed, and exits 1', async () => {
     const res = await hitch(['-f', manifest(), '--json', 'restart']);
     expect({ ...res, stdout: JSON.parse(res.stdout) }).toEqual({
       code: 1,
       // flaky itself was restarted: it is its readiness for web that failed
-      stdout: { project: Q, ok: false, restarted: ['flaky', 'lone'], failed: [{ action: 'ready:flaky@web', message: 'service "flaky" is not running (exit code 3)' }] },
+      stdout: { project: Q, ok: false, restarted: ['flaky', 'lone'], failed: failed(['again']) },
       stderr: 'hitch: service "flaky" is not running (exit code 3); not restarted: web\n  to fix: fix the service\'s command or image and run `hitch up` again\n',
     });
+  });
+
+  it('start lists the failure the same way, and exits 1', async () => {
+    await hitchOk(['-f', manifest(), 'stop']);
+    const res = await hitch(['-f', manifest(), '--json', 'start']);
+    expect({ ...res, stdout: JSON.parse(res.stdout) }).toEqual({ code: 1, stdout: { project: Q, ok: false, started: ['flaky', 'lone'], failed: failed(['again', 'again']) }, stderr: '' });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { lockOptions } from '../../api/lock.js';
 import { globals, openEngine, scopeAndManifest } from '../context.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
-import { printOutcome } from '../outcome-json.js';
+import { failureError, printOutcome } from '../outcome-json.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerRestart(program: Command): void {
@@ -17,14 +17,14 @@ export function registerRestart(program: Command): void {
       const { scope, manifest } = await scopeAndManifest(g);
       const { restart } = await import('../../api/restart.js');
       const engine = await openEngine();
-      await printOutcome(g.json, scope.name, 'restarted', () =>
-        restart(engine, scope, services, {
-          timeoutSec: opts.timeout,
-          manifest,
-          onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
-          onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-          lock: lockOptions(commandLock(opts.lockTimeout)),
-        }),
-      );
+      const result = await restart(engine, scope, services, {
+        timeoutSec: opts.timeout,
+        manifest,
+        onRestarted: (s) => !g.json && process.stderr.write(`✔ restarted ${s}\n`),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+        lock: lockOptions(commandLock(opts.lockTimeout)),
+      });
+      printOutcome(g.json, scope.name, 'restarted', result.restarted, result.failed);
+      if (result.failed.length > 0) throw failureError(result.failed, `; not restarted: ${result.notRestarted.join(', ')}`);
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { globals, openEngine, scopeFrom } from '../context.js';
 import { lockOptions } from '../../api/lock.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
-import { printOutcome } from '../outcome-json.js';
+import { failureError, printOutcome } from '../outcome-json.js';
 import { secondsParser } from '../seconds.js';
 
 export function registerStop(program: Command): void {
@@ -17,13 +17,13 @@ export function registerStop(program: Command): void {
       const scope = await scopeFrom(g);
       const { stop } = await import('../../api/stop.js');
       const engine = await openEngine();
-      await printOutcome(g.json, scope.name, 'stopped', () =>
-        stop(engine, scope, services, {
-          timeoutSec: opts.timeout,
-          onStopped: (s) => !g.json && process.stderr.write(`✔ stopped ${s}\n`),
-          onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-          lock: lockOptions(commandLock(opts.lockTimeout)),
-        }),
-      );
+      const result = await stop(engine, scope, services, {
+        timeoutSec: opts.timeout,
+        onStopped: (s) => !g.json && process.stderr.write(`✔ stopped ${s}\n`),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+        lock: lockOptions(commandLock(opts.lockTimeout)),
+      });
+      printOutcome(g.json, scope.name, 'stopped', result.stopped, result.failed);
+      if (result.failed.length > 0) throw failureError(result.failed);
     });
 }

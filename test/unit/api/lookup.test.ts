@@ -92,8 +92,8 @@ describe('notCreated: a service with no container at all', () => {
 
 describe('what is said of services with no container', () => {
   it('an error for port and exec, with the up that makes it', () => {
-    const { message, remedy } = notCreatedError('shop', 'web', ', so no port of it is published');
-    expect({ message, remedy, plain: notCreatedError('shop', 'web').message }).toEqual({
+    const { message, remedy } = notCreatedError(underP, 'web', ', so no port of it is published');
+    expect({ message, remedy, plain: notCreatedError(underP, 'web').message }).toEqual({
       message: 'service "web" of project shop has no container, so no port of it is published',
       remedy: 'create it with `hitch up web`',
       plain: 'service "web" of project shop has no container',
@@ -104,7 +104,15 @@ describe('what is said of services with no container', () => {
     [['web'], 'service "web" of project shop has no container, so no logs; run `hitch up web` to create it'],
     [['extra', 'web'], 'services "extra", "web" of project shop have no container, so no logs; run `hitch up extra web` to create them'],
   ])('a warning for logs and restart: %j', (services, warning) => {
-    expect(notCreatedWarning('shop', services, 'so no logs')).toBe(warning);
+    expect(notCreatedWarning(underP, services, 'so no logs')).toBe(warning);
+  });
+
+  it('each with the options that named the project, so that the command works when pasted', () => {
+    const scope = { name: 'shop', hitch: "hitch -f dev.yaml -p 'my shop'" };
+    expect({ error: notCreatedError(scope, 'web').remedy, warning: notCreatedWarning(scope, ['web'], 'so no logs') }).toEqual({
+      error: "create it with `hitch -f dev.yaml -p 'my shop' up web`",
+      warning: "service \"web\" of project shop has no container, so no logs; run `hitch -f dev.yaml -p 'my shop' up web` to create it",
+    });
   });
 });
 
@@ -121,7 +129,12 @@ describe('runAgainRemedy: what port and exec say to run for a service that does 
     ['its sandbox missing: up, start makes nothing', { main: stopped(main) }, 'recreate it with `hitch up web`'],
     ['its container missing', { sandbox }, 'recreate it with `hitch up web`'],
   ])('%s', (_, has, remedy) => {
-    expect(runAgainRemedy({ service: 'web', ...has })).toBe(remedy);
+    expect(runAgainRemedy(underP, { service: 'web', ...has })).toBe(remedy);
+  });
+
+  it('under -p, the command carries it, as a command line a shell reads', () => {
+    const remedy = runAgainRemedy({ name: 'shop', hitch: 'hitch -p shop' }, { service: 'web', sandbox: stopped(sandbox), main: stopped(main) });
+    expect(remedy).toBe('start it with `hitch -p shop start web`');
   });
 });
 
@@ -136,6 +149,10 @@ describe('runningService: the container `exec` reaches into', () => {
       () => undefined,
       (err: UserError) => ({ usage: err instanceof UsageError, message: err.message, remedy: err.remedy }),
     );
+
+  it('stopped, under -p: the remedy carries -p', async () => {
+    expect(await refused(engineWith({ running: false }), { ...underP, hitch: 'hitch -p shop' })).toEqual({ usage: false, message: 'service "db" of project shop is not running', remedy: 'start it with `hitch -p shop start db`' });
+  });
 
   it('running: that one', async () => {
     expect((await runningService(engineWith({}), underP, 'db')).name).toBe('shop-db');

@@ -128,7 +128,8 @@ describe('restart', () => {
   async function restartOf(services: string[], up?: string[]) {
     const f = fakeEngine(up);
     const warnings: string[] = [];
-    const restarted = await restart(f.engine, scope, services, { onWarning: (m) => warnings.push(m) });
+    const { restarted, notRestarted, failed } = await restart(f.engine, scope, services, { onWarning: (m) => warnings.push(m) });
+    expect({ notRestarted, failed }).toEqual({ notRestarted: [], failed: [] });
     return { restarted, warnings, asked: f.asked };
   }
   const EXTRA_RESTART = 'service "extra" of project shop has no container, so nothing to restart; run `hitch up extra` to create it';
@@ -154,7 +155,7 @@ describe('stop', () => {
   it('of every service with nothing up: nothing to do, exit 0, and a warning that the project has no container', async () => {
     const f = fakeEngine([]);
     const warnings: string[] = [];
-    const stopped = await stop(f.engine, scope, [], { onWarning: (m) => warnings.push(m) });
-    expect({ stopped, warnings, asked: f.asked }).toEqual({ stopped: [], warnings: [NOTHING_UP('so nothing to stop')], asked: ['lock released'] });
+    const result = await stop(f.engine, scope, [], { onWarning: (m) => warnings.push(m) });
+    expect({ result, warnings, asked: f.asked }).toEqual({ result: { stopped: [], failed: [] }, warnings: [NOTHING_UP('so nothing to stop')], asked: ['lock released'] });
   });
 });

@@ -1,11 +1,10 @@
 // `restart` of a parent and its child, on a fake engine that records what it is asked: the parent is
 // stopped only once the restarted child answers its probe from the parent's sandbox, as `start` waits
-// for it; a child that does not come back leaves its parent as it was, and the error says so.
+// for it; a child that does not come back leaves its parent as it was, and the result says so.
 import { describe, expect, it } from 'vitest';
 import { restart } from '../../../src/api/restart.js';
 import type { ContainerStatus, Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
-import type { PartialFailure } from '../../../src/api/partial-failure.js';
 import { emptyEngine, link, manifest, service } from '../plan/fixtures.js';
 
 const SHOP = manifest([service('db', { expose: [{ port: 5432, proto: 'tcp' }], readyTimeoutMs: 2000 }), service('web', { links: [link('db')] })]);
@@ -29,6 +28,7 @@ function fakeEngine(answers: boolean[], db: ContainerStatus = { running: true })
     stopContainer: async (id: string) => void asked.push(`stop ${id}`),
     startContainer: async (id: string) => void asked.push(`start ${id}`),
     status: async () => db,
+    logsTail: async (id: string, lines: number) => (asked.push(`logs ${id} --tail ${lines}`), 'exiting: no config\n'),
     attach: async () => undefined, // no channel: probes go by exec
     exec: async (id: string, cmd: string[]) => {
       asked.push(`exec ${id} ${cmd.join(' ')}`);
@@ -44,34 +44,35 @@ describe('restart waits for the children it restarts', () => {
   it('the parent is stopped once its restarted child answers from its sandbox', async () => {
     const f = fakeEngine([false, true]);
     const restarted: string[] = [];
-    expect(await restart(f.engine, scope, [], { manifest: SHOP, onRestarted: (s) => restarted.push(s) })).toEqual(['db', 'web']);
+    expect(await restart(f.engine, scope, [], { manifest: SHOP, onRestarted: (s) => restarted.push(s) })).toEqual({ restarted: ['db', 'web'], notRestarted: [], failed: [] });
     expect({ asked: f.asked, restarted }).toEqual({
       asked: ['stop shop-db', 'start shop-db', PROBE, PROBE, 'stop shop-web', 'start shop-web', 'lock released'],
       restarted: ['db', 'web'],
     });
   });
 
-  it('a child that does not come back: its parent is left as it was, and the error names both', async () => {
+  it('a child that does not come back: its parent is left as it was, and the result names both, the failure as up lists one', async () => {
     const f = fakeEngine([], { running: false, exitCode: 3 });
-    const err = await restart(f.engine, scope, [], { manifest: SHOP }).then(
-      () => undefined,
-      (e: PartialFailure) => ({ message: e.message, remedy: e.remedy, done: e.done, failed: e.failed }),
-    );
-    expect({ err, asked: f.asked }).toEqual({
-      err: {
-        message: 'service "db" is not running (exit code 3); not restarted: web',
-        remedy: "fix the service's command or image and run `hitch up` again",
-        // for `restart --json`: db was restarted, and it is its readiness for web that failed
-        done: ['db'],
-        failed: [{ action: 'ready:db@web', message: 'service "db" is not running (exit code 3)' }],
-      },
-      asked: ['stop shop-db', 'start shop-db', PROBE, 'lock released'],
+    expect(await restart(f.engine, scope, [], { manifest: SHOP })).toEqual({
+      // db was restarted, and it is its readiness for web that failed
+      restarted: ['db'],
+      notRestarted: ['web'],
+      failed: [
+        {
+          service: 'db',
+          action: 'ready:db@web',
+          error: 'service "db" is not running (exit code 3)',
+          remedy: "fix the service's command or image and run `hitch up` again",
+          logs: ['exiting: no config'],
+        },
+      ],
     });
+    expect(f.asked).toEqual(['stop shop-db', 'start shop-db', PROBE, 'logs shop-db --tail 10', 'lock released']);
   });
 
   it('without the manifest (-p): the parent restarts after its child, with nothing to probe', async () => {
     const f = fakeEngine([]);
-    expect(await restart(f.engine, { name: 'shop' }, [])).toEqual(['db', 'web']);
+    expect(await restart(f.engine, { name: 'shop' }, [])).toEqual({ restarted: ['db', 'web'], notRestarted: [], failed: [] });
     expect(f.asked).toEqual(['stop shop-db', 'start shop-db', 'stop shop-web', 'start shop-web', 'lock released']);
   });
 });

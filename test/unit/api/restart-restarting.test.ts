@@ -50,7 +50,7 @@ describe('restart of restarting containers', () => {
     ['neither: the service alone', {}, ['stop shop-db', 'start shop-db', 'lock released']],
   ])('%s', async (_, changes, asked) => {
     const f = fakeEngine(changes);
-    expect(await restart(f.engine, scope, [])).toEqual(['db']);
+    expect(await restart(f.engine, scope, [])).toEqual({ restarted: ['db'], notRestarted: [], failed: [] });
     expect(f.asked).toEqual(asked);
   });
 });

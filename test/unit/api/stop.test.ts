@@ -1,7 +1,6 @@
 // `stop` on a fake engine that records what it is asked: parents before children, each service container
 // before its sandbox, what is stopped already left alone, and the names checked as every command does.
 import { describe, expect, it } from 'vitest';
-import type { PartialFailure } from '../../../src/api/partial-failure.js';
 import { stop } from '../../../src/api/stop.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
@@ -24,6 +23,7 @@ function fakeEngine(opts: { stopped?: string[]; paused?: string[]; restarting?: 
   const engine = {
     observe: async () => ({ containers }),
     tryLock: async () => ({ acquired: true, id: 'lock-id', release: async () => void asked.push('lock released') }),
+    logsTail: async (id: string, lines: number) => (asked.push(`logs ${id} --tail ${lines}`), 'last words\n'),
     stopContainer: async (id: string, t?: number) => {
       if (id === opts.refused) throw new Error('tried to kill container, but did not receive an exit event');
       asked.push(`stop ${id}${t === undefined ? '' : ` -t ${t}`}`);
@@ -36,8 +36,8 @@ const scope = { name: 'shop', declared: ['db', 'extra', 'web'] };
 
 async function stopOf(services: string[], engine = fakeEngine(), timeoutSec?: number) {
   const warnings: string[] = [];
-  const stopped = await stop(engine.engine, scope, services, { timeoutSec, onWarning: (m) => warnings.push(m) });
-  return { stopped, warnings, asked: engine.asked };
+  const { stopped, failed } = await stop(engine.engine, scope, services, { timeoutSec, onWarning: (m) => warnings.push(m) });
+  return { stopped, ...(failed.length > 0 ? { failed } : {}), warnings, asked: engine.asked };
 }
 
 const refused = (p: Promise<unknown>) =>
@@ -81,16 +81,13 @@ describe('stop', () => {
     });
   });
 
-  it('a container the engine refuses to stop ends the stop there, with what was stopped before it (for --json)', async () => {
+  it('a container the engine refuses to stop ends the stop there: the result has what was stopped before it, and the failure as up lists one', async () => {
     const engine = fakeEngine({ refused: 'shop-db' });
-    const err = await stopOf([], engine).then(
-      () => undefined,
-      (e: PartialFailure) => ({ message: e.message, remedy: e.remedy, done: e.done, failed: e.failed }),
-    );
-    const message = 'cannot stop shop-db: tried to kill container, but did not receive an exit event';
-    expect({ err, asked: engine.asked }).toEqual({
-      err: { message, remedy: undefined, done: ['web'], failed: [{ action: 'stop shop-db', message }] },
-      asked: ['stop shop-web', 'stop shop-web-sandbox', 'lock released'],
+    expect(await stopOf([], engine)).toEqual({
+      stopped: ['web'],
+      failed: [{ service: 'db', action: 'stop shop-db', error: 'cannot stop shop-db: tried to kill container, but did not receive an exit event', logs: ['last words'] }],
+      warnings: [],
+      asked: ['stop shop-web', 'stop shop-web-sandbox', 'logs shop-db --tail 10', 'lock released'],
     });
   });
 

@@ -47,6 +47,13 @@ describe('start: only starts', () => {
     });
   });
 
+  it('the up to run, as the user named the project (-f, -p), so that it works when pasted', () => {
+    const changed = stack();
+    const worker = { ...changed.services.worker!, command: ['work', '--harder'] };
+    const plan = reconcile({ ...changed, services: { ...changed.services, worker } }, stopped(['shop-worker', 'shop-worker-sandbox']), { selected: ['db', 'worker'] });
+    expect(beyondStarting(plan, ['worker'], 'hitch -f dev.yaml -p shop up')?.remedy).toBe('run `hitch -f dev.yaml -p shop up worker`, which does that and starts the rest');
+  });
+
   it('a running sandbox whose rules are stale: applying them is up’s work, refused', () => {
     const observed = withContainers(upOnce(), (cs) => cs.map((c) => (c.name === 'shop-cache-sandbox' ? { ...c, firewallArgs: ['--subnet', '10.213.0.0/24'] } : c)));
     expect(refusal(beyondStarting(reconcile(stack(), observed), []))).toEqual({
