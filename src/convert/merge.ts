@@ -3,30 +3,17 @@
 // lists append, and a scalar of the local service wins. Exceptions, on the fields convert reads:
 // `command`, `entrypoint` and `healthcheck.test` are replaced, not appended; `environment`, `labels`
 // and `build.args` merge by variable name; `volumes` are one per target, `ports` one per
-// host_ip:published:target/protocol, `env_file` one per path, `expose` and `links` one per value, a
+// published port (merge-ports.ts), `env_file` one per path, `expose` and `links` one per value, a
 // later entry taking an earlier one's place; `build: DIR` is `{context: DIR}`; `depends_on` merges as a
 // mapping. Each merged node keeps where it was written (Source), in whichever file that was.
 import { setOwn } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
+import { mergePorts } from './merge-ports.js';
 import type { Source } from './place.js';
+import { child, madeOf, type Sourced } from './sourced.js';
 import { splitOutsideVariables } from './variables.js';
 
-/** A value and where each node below it was written. */
-export interface Sourced {
-  value: Value;
-  from: Source;
-}
-
 type Merge = (base: Sourced, local: Sourced) => Sourced;
-
-function child(s: Sourced, key: string | number): Sourced {
-  return { value: (s.value as Record<string | number, Value>)[key], from: (below) => s.from([key, ...below]) };
-}
-
-/** The Source of a value made of parts: `part(key)` for what is below a key or index, else `whole`. */
-function madeOf(whole: Source, part: (key: string | number) => Source | undefined): Source {
-  return (below) => (below.length === 0 ? whole([]) : (part(below[0]!)?.(below.slice(1)) ?? whole(below)));
-}
 
 /** Base's keys in their order, then the local service's new ones; a key in both is `both(key, …)`. */
 function mergeMappings(base: Sourced, local: Sourced, both: (key: string, base: Sourced, local: Sourced) => Sourced): Sourced {
@@ -118,16 +105,6 @@ function volumeTarget(entry: Value): string {
   return parts[parts.length === 1 ? 0 : 1]!;
 }
 
-/** A published port as compose-go's portIndexer keys it; the short form `[[IP:]PUBLISHED:]TARGET[/PROTO]` alike. */
-function portKey(entry: Value): string {
-  if (isObj(entry)) return `${String(entry.host_ip ?? '')}:${String(entry.published ?? '')}:${String(entry.target)}/${String(entry.protocol ?? 'tcp')}`;
-  const [spec = '', protocol = 'tcp'] = String(entry).split('/');
-  const parts = spec.split(':');
-  const target = parts.pop();
-  const published = parts.pop() ?? '';
-  return `${parts.join(':')}:${published}:${target}/${protocol}`;
-}
-
 const envFilePath = (entry: Value) => String(isObj(entry) ? entry.path : entry);
 const replaced: Merge = (_, local) => local;
 
@@ -141,7 +118,7 @@ const FIELDS = new Map<string, Merge>([
   ['depends_on', dependsOn],
   ['env_file', (b, l) => appended(asList(b), asList(l), envFilePath)],
   ['volumes', (b, l) => appended(b, l, volumeTarget)],
-  ['ports', (b, l) => appended(b, l, portKey)],
+  ['ports', (b, l) => (Array.isArray(b.value) && Array.isArray(l.value) ? mergePorts(b, l) : mergeAny(b, l))],
   ['expose', (b, l) => appended(b, l, String)],
   ['links', (b, l) => appended(asList(b), asList(l), String)],
 ]);

@@ -8,7 +8,7 @@ import { printable } from '../manifest/problems.js';
 import { isRemoteContext } from '../manifest/remote-context.js';
 import { keyPos, type Path } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
-import type { Sourced } from './merge.js';
+import type { Sourced } from './sourced.js';
 import { hasVariable, splitOutsideVariables } from './variables.js';
 
 /** `path`, relative to the folder `from`, as seen from the folder `to`. */
