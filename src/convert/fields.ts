@@ -6,6 +6,7 @@ import { anonymousVolume, NO_ANONYMOUS_VOLUMES, reason } from '../manifest/compo
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { DROP } from './place.js';
+import { shortMount } from './short-mount.js';
 import { expanded, hasVariable, splitOutsideVariables } from './variables.js';
 
 export type Value = unknown;
@@ -66,13 +67,13 @@ const VOLUME_MODES = new Set(['ro', 'rw']);
  * the output's check to name.
  */
 function shortVolume(v: string, drop: Drop, at: Path): Value {
-  const [source, target, mode, ...rest] = splitOutsideVariables(v, ':');
-  if (target === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
-  if (target === undefined) {
-    drop(`volumes: ${printable(v)}`, reason(anonymousVolume(source!)), at);
+  const { source, target, mode, more } = shortMount(v);
+  if (source === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
+  if (source === undefined) {
+    drop(`volumes: ${printable(v)}`, reason(anonymousVolume(target)), at);
     return DROP;
   }
-  if (mode === undefined || rest.length > 0) return v;
+  if (mode === undefined || more) return v;
   const modes = splitOutsideVariables(mode, ',').filter(Boolean);
   const kept = modes.filter((m) => VOLUME_MODES.has(m) || hasVariable(m));
   const dropped = modes.filter((m) => !kept.includes(m));

@@ -11,7 +11,7 @@ import { isObj, type Obj, type Value } from './fields.js';
 import { mergePorts } from './merge-ports.js';
 import type { Source } from './place.js';
 import { child, madeOf, type Sourced } from './sourced.js';
-import { splitOutsideVariables } from './variables.js';
+import { shortMount } from './short-mount.js';
 
 type Merge = (base: Sourced, local: Sourced) => Sourced;
 
@@ -100,9 +100,7 @@ function dependsOn(base: Sourced, local: Sourced): Sourced {
 
 /** A mount's target: the second part of `src:dst[:mode]`, or the only one of an anonymous volume. */
 function volumeTarget(entry: Value): string {
-  if (isObj(entry)) return String(entry.target);
-  const parts = splitOutsideVariables(String(entry), ':');
-  return parts[parts.length === 1 ? 0 : 1]!;
+  return isObj(entry) ? String(entry.target) : shortMount(String(entry)).target;
 }
 
 const envFilePath = (entry: Value) => String(isObj(entry) ? entry.path : entry);
