@@ -50,11 +50,12 @@ function pointersAt(tree: Tree): Map<string, string[]> {
  */
 function replace(tree: Tree, ptr: string, was: unknown, value: bigint): boolean {
   const path = fromPointer(ptr);
-  let parent = tree.root as Record<string, unknown>;
-  for (const seg of path.slice(0, -1)) parent = parent[seg] as Record<string, unknown>;
+  let parent = tree.root as Record<string, unknown> | undefined;
+  // undefined below a merge key's own place (`<<`), which the tree keeps positions of but no value at
+  for (const seg of path.slice(0, -1)) parent = parent?.[seg] as Record<string, unknown> | undefined;
   const last = path[path.length - 1]!;
-  if (parent[last] !== was) return false;
-  setOwn(parent, last, String(value));
+  if (parent?.[last] !== was) return false;
+  setOwn(parent!, last, String(value));
   return true;
 }
 
