@@ -8,29 +8,21 @@ import type { Scalar } from 'yaml';
 import { printable } from '../manifest/problems.js';
 import { fromPointer, setOwn, type Tree } from '../manifest/tree.js';
 import { yamlLib } from '../manifest/yaml-document.js';
+import { YAML11_INTEGERS } from '../manifest/yaml11.js';
 import type { SourcePos } from '../manifest/model.js';
-
-// PyYAML's int forms (resolver.py) that go-yaml reads the same, with why YAML 1.2 differs; sexagesimal
-// `1:20` is left out: go-yaml reads it as a string, as hitch does.
-const FORMS: Array<[RegExp, string]> = [
-  [/^[-+]?0b[01_]+$/, 'read 0b as binary'],
-  [/^[-+]?0x[0-9a-fA-F_]+$/, 'read 0x as hexadecimal, signed or with _ too'],
-  [/^[-+]?0[0-7_]+$/, 'take a leading 0 for octal'],
-  [/^[-+]?[1-9][0-9_]*$/, 'ignore _ between digits'],
-];
 
 const INT64 = 2n ** 63n; // beyond it, go-yaml no longer reads an integer
 
-/** What compose reads the plain scalar `text` as, and why, when it is one of FORMS; else undefined. */
+/** What compose reads the plain scalar `text` as, and why, when it is one of YAML11_INTEGERS; else undefined. */
 function composeInteger(text: string): { value: bigint; why: string } | undefined {
-  const form = FORMS.find(([re]) => re.test(text));
-  if (!form) return undefined;
+  const integer = YAML11_INTEGERS.find(({ form }) => form.test(text));
+  if (!integer) return undefined;
   const negative = text.startsWith('-');
   const digits = text.replace(/^[-+]/, '').replace(/_/g, '');
   if (/^0[bx]?$/.test(digits) && digits !== '0') return undefined; // `0b_`: no digits, a string to both
   const magnitude = BigInt(/^0[0-7]/.test(digits) ? `0o${digits.slice(1)}` : digits);
   const value = negative ? -magnitude : magnitude;
-  return value >= -INT64 && value < INT64 ? { value, why: form[1] } : undefined;
+  return value >= -INT64 && value < INT64 ? { value, why: integer.why } : undefined;
 }
 
 /** Tree pointers by the line:col their value is written at: an anchor's value is at each place an alias put it. */
@@ -61,7 +53,7 @@ function replace(tree: Tree, ptr: string, was: unknown, value: bigint): boolean 
 
 /** Gives `tree` (read from `text`) compose's integers where YAML 1.2 reads them otherwise, each with a warning. */
 export function composeIntegers(text: string, tree: Tree, warn: (pos: SourcePos, message: string) => void): void {
-  if (!/0[0-7_bx]|[0-9]_/.test(text)) return; // no form of FORMS that YAML 1.2 reads otherwise: the usual case
+  if (!/0[0-7_bx]|[0-9]_/.test(text)) return; // no form of YAML11_INTEGERS that YAML 1.2 reads otherwise: the usual case
   const { LineCounter, parseDocument, visit } = yamlLib();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, merge: true });
