@@ -1,13 +1,12 @@
 // compose's values that hitch spells differently or accepts only in part: each converter returns what
 // hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied),
 // with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
-import type { Lookup } from '../manifest/template.js';
 import { anonymousVolume, NO_ANONYMOUS_VOLUMES, reason } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { DROP } from './place.js';
 import { shortMount } from './short-mount.js';
-import { expanded, hasVariable, splitOutsideVariables } from './variables.js';
+import { hasVariable, splitOutsideVariables } from './variables.js';
 
 export type Value = unknown;
 export type Obj = Record<string, Value>;
@@ -107,13 +106,4 @@ export function volumes(value: Value, drop: Drop): Value {
 export function healthcheck(value: Value, drop: Drop): Value {
   if (!isObj(value)) return value;
   return only(value, ['test', 'interval', 'timeout', 'start_period', 'retries', 'disable'], (k) => `healthcheck.${k}`, drop, 'not supported by hitch');
-}
-
-/**
- * The services a `links:` value names, read as hitch reads them, interpolated then split: `db`,
- * `db:alias` and `${DB:-db}:alias` all link to db (with DB unset). One that cannot be expanded is left out.
- */
-export function linkTargets(value: Value, lookup: Lookup): string[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.flatMap((l) => expanded(String(l), lookup)?.split(':')[0] ?? []);
 }

@@ -6,6 +6,7 @@
 // published port (merge-ports.ts), `env_file` one per path, `expose` and `links` one per value, a
 // later entry taking an earlier one's place; `build: DIR` is `{context: DIR}`; `depends_on` merges as a
 // mapping. Each merged node keeps where it was written (Source), in whichever file that was.
+import { dependencies } from '../manifest/depends-on.js';
 import { setOwn } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
 import { mergePorts } from './merge-ports.js';
@@ -87,10 +88,11 @@ function build(base: Sourced, local: Sourced): Sourced {
 /** A list of services is the mapping compose makes of it: each started, and required. */
 function asDependencies(s: Sourced): Sourced {
   if (!Array.isArray(s.value)) return s;
-  const entries = s.value.map((name, i): [string, Sourced] => [String(name), child(s, i)]);
+  const entries = dependencies(s.value);
   const value: Obj = {};
-  for (const [name] of entries) setOwn<Value>(value, name, { condition: 'service_started', required: true });
-  return { value, from: madeOf(s.from, (key) => entries.find(([name]) => name === key)?.[1].from) };
+  for (const { service, options } of entries) setOwn<Value>(value, service, options);
+  const at = (key: string | number) => entries.find(({ service }) => service === key)?.at;
+  return { value, from: madeOf(s.from, (key) => (at(key) === undefined ? undefined : child(s, at(key)!).from)) };
 }
 
 function dependsOn(base: Sourced, local: Sourced): Sourced {

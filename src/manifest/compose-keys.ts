@@ -3,6 +3,8 @@
 // which refuses them with it where "unknown key" and the list of hitch's keys would leave a compose user
 // guessing.
 import { basename } from 'node:path';
+import { dependencies } from './depends-on.js';
+import { linkTargets } from './links.js';
 import { printable } from './problems.js';
 import { isMapping, type Path, type Tree } from './tree.js';
 
@@ -94,14 +96,12 @@ function serviceOf(tree: Tree, path: Path): Record<string, unknown> {
 
 /** The `links:` that does what the service's `depends_on` asked for. */
 function linksInstead(svc: Record<string, unknown>): string {
-  const deps = svc.depends_on;
-  const wanted = (Array.isArray(deps) ? deps : isMapping(deps) ? Object.keys(deps) : []).filter((d): d is string => typeof d === 'string');
-  const links = [svc.link ?? svc.links ?? []].flat().filter((l): l is string => typeof l === 'string');
-  const linked = new Set(links.map((l) => l.split(':')[0]));
-  const missing = wanted.filter((d) => !linked.has(d)).map(printable);
+  const wanted = dependencies(svc.depends_on).map((d) => d.service);
+  const linked = linkTargets(svc.link ?? svc.links);
+  const missing = wanted.filter((d) => !linked.includes(d)).map(printable);
   if (wanted.length === 0) return 'link the services it needs instead, like links: [db]';
   if (missing.length === 0) return 'remove it: its links start those services first already';
-  return links.length === 0 ? `use links: [${missing.join(', ')}] instead` : `add ${missing.join(', ')} to its links instead`;
+  return linked.length === 0 ? `use links: [${missing.join(', ')}] instead` : `add ${missing.join(', ')} to its links instead`;
 }
 
 // compose-go's DefaultFileNames
