@@ -7,12 +7,13 @@
 // later entry taking an earlier one's place; `build: DIR` is `{context: DIR}`; `depends_on` merges as a
 // mapping. Each merged node keeps where it was written (Source), in whichever file that was.
 import { dependencies } from '../manifest/depends-on.js';
+import { keyValue } from '../manifest/environment.js';
 import { setOwn } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
 import { mergePorts } from './merge-ports.js';
 import type { Source } from './place.js';
-import { child, madeOf, type Sourced } from './sourced.js';
 import { shortMount } from './short-mount.js';
+import { child, madeOf, type Sourced } from './sourced.js';
 
 type Merge = (base: Sourced, local: Sourced) => Sourced;
 
@@ -66,7 +67,7 @@ function asList(s: Sourced): Sourced {
   return { value: keys.map((k) => (o[k] === null ? k : `${k}=${String(o[k])}`)), from: madeOf(s.from, (i) => child(s, keys[Number(i)]!).from) };
 }
 
-const variableName = (entry: Value) => (typeof entry === 'string' ? entry.split('=')[0]! : String(entry));
+const variableName = (entry: Value) => (typeof entry === 'string' ? keyValue(entry)[0] : String(entry));
 
 /** environment, labels, build.args: by variable name, the local value winning (a mapping stays one). */
 function keyValues(base: Sourced, local: Sourced): Sourced {
