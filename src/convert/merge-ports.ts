@@ -8,7 +8,7 @@
 import type { PublishedPort } from '../manifest/model.js';
 import { isError, parsePublished, publishedText } from '../manifest/ports.js';
 import { isObj, type Value } from './fields.js';
-import { child, madeOf, type Sourced } from './sourced.js';
+import { entriesOf, listOf, onePerKey, type Sourced } from './sourced.js';
 
 /** One published port of an entry (`of` ports in all); no `port` when hitch cannot read the entry, which is then one key as written. */
 interface Slot {
@@ -32,22 +32,8 @@ function slotsOf(entry: Sourced): Slot[] {
 
 /** Two lists of ports merged: the base's, then the local ones, one per published port. */
 export function mergePorts(base: Sourced, local: Sourced): Sourced {
-  const slots: Slot[] = [];
-  const at = new Map<string, number>();
-  for (const s of [base, local]) {
-    (s.value as Value[]).forEach((_, i) => {
-      for (const slot of slotsOf(child(s, i))) {
-        const earlier = at.get(slot.key);
-        if (earlier !== undefined) slots[earlier] = slot;
-        else {
-          at.set(slot.key, slots.length);
-          slots.push(slot);
-        }
-      }
-    });
-  }
-  const entries = regrouped(slots);
-  return { value: entries.map((e) => e.value), from: madeOf(local.from, (i) => entries[Number(i)]?.from) };
+  const slots = onePerKey(entriesOf(base, local).flatMap(slotsOf), (slot) => slot.key);
+  return listOf(regrouped(slots), local.from);
 }
 
 /** Each entry whose ports all stay, one after another, as written; every other port on its own. */

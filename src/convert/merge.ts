@@ -13,7 +13,7 @@ import { isObj, type Obj, type Value } from './fields.js';
 import { mergePorts } from './merge-ports.js';
 import type { Source } from './place.js';
 import { shortMount } from './short-mount.js';
-import { child, madeOf, type Sourced } from './sourced.js';
+import { child, entriesOf, listOf, madeOf, onePerKey, type Sourced } from './sourced.js';
 
 type Merge = (base: Sourced, local: Sourced) => Sourced;
 
@@ -41,21 +41,7 @@ function mergeAny(base: Sourced, local: Sourced): Sourced {
 /** The base's entries, then the local ones; an entry whose `key` an earlier one has takes its place. */
 function appended(base: Sourced, local: Sourced, key?: (entry: Value) => string): Sourced {
   if (!Array.isArray(base.value) || !Array.isArray(local.value)) return mergeAny(base, local);
-  const entries: Sourced[] = [];
-  const seen = new Map<string, number>();
-  for (const s of [base, local]) {
-    (s.value as Value[]).forEach((_, i) => {
-      const entry = child(s, i);
-      const k = key?.(entry.value);
-      const earlier = k === undefined ? undefined : seen.get(k);
-      if (earlier !== undefined) entries[earlier] = entry;
-      else {
-        if (k !== undefined) seen.set(k, entries.length);
-        entries.push(entry);
-      }
-    });
-  }
-  return { value: entries.map((e) => e.value), from: madeOf(local.from, (i) => entries[Number(i)]?.from) };
+  return listOf(onePerKey(entriesOf(base, local), (entry) => key?.(entry.value)), local.from);
 }
 
 /** A list as compose's convertIntoSequence makes one: a mapping's entries as KEY=VALUE (KEY alone for null), a string as one entry. */
