@@ -2,29 +2,12 @@
 // waits for them to be ready (DESIGN: readiness), so a `depends_on` entry on a linked service is covered;
 // one on a service that is not linked, or an option hitch has no such thing as, is dropped and named.
 import { DEPENDS_ON_WHY, notForExit } from '../manifest/compose-keys.js';
+import { dependencies } from '../manifest/depends-on.js';
+import { linkTargets } from '../manifest/links.js';
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
-import type { Path } from '../manifest/tree.js';
-import { isObj, linkTargets, shown, type Drop, type Obj, type Value } from './fields.js';
+import type { Drop, Obj, Value } from './fields.js';
 import { expanded } from './variables.js';
-
-/** One entry of compose's `depends_on`; `at` is where it is written below `depends_on`. */
-interface Dependency {
-  service: string;
-  condition: string;
-  options: Obj; // the mapping form's other keys
-  at: Path;
-}
-
-/** compose's `depends_on` entries, from its list or its mapping form. */
-function dependencies(value: Value): Dependency[] {
-  if (Array.isArray(value)) return value.map((s, i) => ({ service: typeof s === 'string' ? s : shown(s), condition: 'service_started', options: {}, at: [i] }));
-  if (!isObj(value)) return [];
-  return Object.entries(value).map(([s, v]) => {
-    const { condition, ...options } = isObj(v) ? v : {};
-    return { service: s, condition: typeof condition === 'string' ? condition : 'service_started', options, at: [s] };
-  });
-}
 
 /** Why an option of a covered entry is dropped, or undefined when hitch does what it asks anyway. */
 function optionWhy(key: string, value: Value, name: string, target: string): string | undefined {
@@ -36,17 +19,17 @@ function optionWhy(key: string, value: Value, name: string, target: string): str
 }
 
 export function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): void {
-  const linked = linkTargets(svc.links, lookup);
-  for (const { service: dep, condition, options, at } of dependencies(svc.depends_on)) {
+  const linked = linkTargets(svc.links, (link) => expanded(link, lookup));
+  for (const { service: dep, options: { condition, ...options }, at } of dependencies(svc.depends_on)) {
     const target = expanded(dep, lookup) ?? dep;
     if (!linked.includes(target)) {
-      drop(`depends_on: ${printable(dep)}`, `${DEPENDS_ON_WHY}: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, at);
+      drop(`depends_on: ${printable(dep)}`, `${DEPENDS_ON_WHY}: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, [at]);
     } else if (condition === 'service_completed_successfully') {
-      drop(`depends_on: ${printable(dep)}`, notForExit([printable(target)]), at);
+      drop(`depends_on: ${printable(dep)}`, notForExit([printable(target)]), [at]);
     } else {
       for (const [key, value] of Object.entries(options)) {
         const why = optionWhy(key, value, name, target);
-        if (why) drop(`depends_on.${printable(dep)}.${printable(key)}`, why, [...at, key]);
+        if (why) drop(`depends_on.${printable(dep)}.${printable(key)}`, why, [at, key]);
       }
     }
   }

@@ -7,15 +7,15 @@
 import { dirname, join, resolve } from 'node:path';
 import type { SourcePos } from '../manifest/model.js';
 import { printable, Report } from '../manifest/problems.js';
-import { parseYaml } from '../manifest/parse.js';
 import type { Lookup } from '../manifest/template.js';
 import { keyPos, valuePos, type Path, type Tree } from '../manifest/tree.js';
 import { decodeUtf8 } from '../manifest/utf8.js';
 import { isObj, type Obj, type Value } from './fields.js';
-import { layoutOf } from './layout.js';
-import { extendService, type Sourced } from './merge.js';
+import { extendService } from './merge.js';
 import { within, type Origin } from './place.js';
+import { readCompose } from './read.js';
 import { rebased } from './rebase.js';
+import type { Sourced } from './sourced.js';
 import { expanded } from './variables.js';
 
 /** A compose file read for its services. */
@@ -31,7 +31,6 @@ export interface ExtendsContext {
   readFile: (absPath: string) => Uint8Array | string | undefined;
   report: Report; // problems, in the file where each is written
   warn: (pos: SourcePos, message: string) => void;
-  read: (text: string, tree: Tree) => void; // what convert does to every compose file it reads (compose's integers)
 }
 
 /** What `extends` names: a service, and the file it is in when not this one. */
@@ -124,13 +123,8 @@ export class Extends {
     if (bytes === undefined) return this.problem(at, false, `extends.file ${JSON.stringify(written)} cannot be read (looked for ${printable(path)})`);
     const text = typeof bytes === 'string' ? bytes : decodeUtf8(shown, bytes);
     if (typeof text !== 'string') return void report.error(text, text.message);
-    const read = new Report();
-    const tree = parseYaml(text, shown, read);
-    report.problems.push(...read.problems);
-    for (const w of read.warnings) this.ctx.warn(w, w.message);
-    if (!tree) return undefined;
-    this.ctx.read(text, tree);
-    const layout = layoutOf(tree.root, (p, message) => report.error(valuePos(tree, p), message));
-    return layout && { tree, services: layout.services, servicesAt: layout.servicesAt, path };
+    const read = readCompose(text, shown, this.ctx);
+    if (!read?.layout) return undefined;
+    return { tree: read.tree, services: read.layout.services, servicesAt: read.layout.servicesAt, path };
   }
 }

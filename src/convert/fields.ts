@@ -1,12 +1,12 @@
 // compose's values that hitch spells differently or accepts only in part: each converter returns what
 // hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied),
 // with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
-import type { Lookup } from '../manifest/template.js';
 import { anonymousVolume, NO_ANONYMOUS_VOLUMES, reason } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { DROP } from './place.js';
-import { expanded, hasVariable, splitOutsideVariables } from './variables.js';
+import { shortMount } from './short-mount.js';
+import { hasVariable, splitOutsideVariables } from './variables.js';
 
 export type Value = unknown;
 export type Obj = Record<string, Value>;
@@ -66,13 +66,13 @@ const VOLUME_MODES = new Set(['ro', 'rw']);
  * the output's check to name.
  */
 function shortVolume(v: string, drop: Drop, at: Path): Value {
-  const [source, target, mode, ...rest] = splitOutsideVariables(v, ':');
-  if (target === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
-  if (target === undefined) {
-    drop(`volumes: ${printable(v)}`, reason(anonymousVolume(source!)), at);
+  const { source, target, mode, more } = shortMount(v);
+  if (source === undefined && hasVariable(v)) return v; // `${VOL:-data:/data}`: what it is, only hitch knows
+  if (source === undefined) {
+    drop(`volumes: ${printable(v)}`, reason(anonymousVolume(target)), at);
     return DROP;
   }
-  if (mode === undefined || rest.length > 0) return v;
+  if (mode === undefined || more) return v;
   const modes = splitOutsideVariables(mode, ',').filter(Boolean);
   const kept = modes.filter((m) => VOLUME_MODES.has(m) || hasVariable(m));
   const dropped = modes.filter((m) => !kept.includes(m));
@@ -106,13 +106,4 @@ export function volumes(value: Value, drop: Drop): Value {
 export function healthcheck(value: Value, drop: Drop): Value {
   if (!isObj(value)) return value;
   return only(value, ['test', 'interval', 'timeout', 'start_period', 'retries', 'disable'], (k) => `healthcheck.${k}`, drop, 'not supported by hitch');
-}
-
-/**
- * The services a `links:` value names, read as hitch reads them, interpolated then split: `db`,
- * `db:alias` and `${DB:-db}:alias` all link to db (with DB unset). One that cannot be expanded is left out.
- */
-export function linkTargets(value: Value, lookup: Lookup): string[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.flatMap((l) => expanded(String(l), lookup)?.split(':')[0] ?? []);
 }

@@ -2,18 +2,15 @@
 // files are read to check the output, and the files services extend to resolve them). Keeps compose's order and spellings where hitch shares them, so
 // the result reads like the original; its output passes `hitch validate`, or it throws ConvertError.
 import { dropReason, TOP_KEYS } from '../manifest/compose-keys.js';
-import { parseYaml } from '../manifest/parse.js';
 import { ManifestError, printable, Report, type Problem } from '../manifest/problems.js';
-import { valuePos } from '../manifest/tree.js';
 import { checkOutput, type CheckOptions } from './check.js';
 import type { Obj } from './fields.js';
-import { layoutOf } from './layout.js';
 import { topVolumes } from './named-volumes.js';
 import { within } from './place.js';
+import { readCompose } from './read.js';
 import { render } from './render.js';
 import { placed, warn, warnAt, type ConvertWarning, type Run } from './run.js';
 import { convertServices } from './services.js';
-import { composeIntegers } from './yaml11-numbers.js';
 
 export type { ConvertWarning };
 
@@ -61,11 +58,10 @@ function convertTop(run: Run): Obj {
 
 export function convertCompose(text: string, opts: ConvertOptions): Converted {
   const report = new Report();
-  const tree = parseYaml(text, opts.file, report, SECOND_DOCUMENT);
-  if (!tree) throw new ConvertError(report.problems, []);
-  const warnings = report.warnings.map(({ line, col, message }) => ({ line, col, message }));
-  composeIntegers(text, tree, (pos, message) => warnAt({ tree, warnings }, pos, message));
-  const layout = layoutOf(tree.root, (path, message) => report.error(valuePos(tree, path), message));
+  const warnings: ConvertWarning[] = [];
+  const read = readCompose(text, opts.file, { report, warn: (pos, message) => warnAt({ tree: { file: opts.file }, warnings }, pos, message) }, SECOND_DOCUMENT);
+  if (!read) throw new ConvertError(report.problems, []);
+  const { tree, layout } = read;
   if (!layout) throw new ConvertError(report.problems, inFileOrder(warnings));
   const run: Run = { tree, layout, opts, report, warnings, origins: new Map([['', { tree, path: [] }]]) };
   const manifest = convertTop(run);

@@ -3,30 +3,19 @@
 // lists append, and a scalar of the local service wins. Exceptions, on the fields convert reads:
 // `command`, `entrypoint` and `healthcheck.test` are replaced, not appended; `environment`, `labels`
 // and `build.args` merge by variable name; `volumes` are one per target, `ports` one per
-// host_ip:published:target/protocol, `env_file` one per path, `expose` and `links` one per value, a
+// published port (merge-ports.ts), `env_file` one per path, `expose` and `links` one per value, a
 // later entry taking an earlier one's place; `build: DIR` is `{context: DIR}`; `depends_on` merges as a
 // mapping. Each merged node keeps where it was written (Source), in whichever file that was.
+import { dependencies } from '../manifest/depends-on.js';
+import { keyValue } from '../manifest/environment.js';
 import { setOwn } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
+import { mergePorts } from './merge-ports.js';
 import type { Source } from './place.js';
-import { splitOutsideVariables } from './variables.js';
-
-/** A value and where each node below it was written. */
-export interface Sourced {
-  value: Value;
-  from: Source;
-}
+import { shortMount } from './short-mount.js';
+import { child, entriesOf, listOf, madeOf, onePerKey, type Sourced } from './sourced.js';
 
 type Merge = (base: Sourced, local: Sourced) => Sourced;
-
-function child(s: Sourced, key: string | number): Sourced {
-  return { value: (s.value as Record<string | number, Value>)[key], from: (below) => s.from([key, ...below]) };
-}
-
-/** The Source of a value made of parts: `part(key)` for what is below a key or index, else `whole`. */
-function madeOf(whole: Source, part: (key: string | number) => Source | undefined): Source {
-  return (below) => (below.length === 0 ? whole([]) : (part(below[0]!)?.(below.slice(1)) ?? whole(below)));
-}
 
 /** Base's keys in their order, then the local service's new ones; a key in both is `both(key, …)`. */
 function mergeMappings(base: Sourced, local: Sourced, both: (key: string, base: Sourced, local: Sourced) => Sourced): Sourced {
@@ -52,21 +41,7 @@ function mergeAny(base: Sourced, local: Sourced): Sourced {
 /** The base's entries, then the local ones; an entry whose `key` an earlier one has takes its place. */
 function appended(base: Sourced, local: Sourced, key?: (entry: Value) => string): Sourced {
   if (!Array.isArray(base.value) || !Array.isArray(local.value)) return mergeAny(base, local);
-  const entries: Sourced[] = [];
-  const seen = new Map<string, number>();
-  for (const s of [base, local]) {
-    (s.value as Value[]).forEach((_, i) => {
-      const entry = child(s, i);
-      const k = key?.(entry.value);
-      const earlier = k === undefined ? undefined : seen.get(k);
-      if (earlier !== undefined) entries[earlier] = entry;
-      else {
-        if (k !== undefined) seen.set(k, entries.length);
-        entries.push(entry);
-      }
-    });
-  }
-  return { value: entries.map((e) => e.value), from: madeOf(local.from, (i) => entries[Number(i)]?.from) };
+  return listOf(onePerKey(entriesOf(base, local), (entry) => key?.(entry.value)), local.from);
 }
 
 /** A list as compose's convertIntoSequence makes one: a mapping's entries as KEY=VALUE (KEY alone for null), a string as one entry. */
@@ -78,7 +53,7 @@ function asList(s: Sourced): Sourced {
   return { value: keys.map((k) => (o[k] === null ? k : `${k}=${String(o[k])}`)), from: madeOf(s.from, (i) => child(s, keys[Number(i)]!).from) };
 }
 
-const variableName = (entry: Value) => (typeof entry === 'string' ? entry.split('=')[0]! : String(entry));
+const variableName = (entry: Value) => (typeof entry === 'string' ? keyValue(entry)[0] : String(entry));
 
 /** environment, labels, build.args: by variable name, the local value winning (a mapping stays one). */
 function keyValues(base: Sourced, local: Sourced): Sourced {
@@ -100,10 +75,11 @@ function build(base: Sourced, local: Sourced): Sourced {
 /** A list of services is the mapping compose makes of it: each started, and required. */
 function asDependencies(s: Sourced): Sourced {
   if (!Array.isArray(s.value)) return s;
-  const entries = s.value.map((name, i): [string, Sourced] => [String(name), child(s, i)]);
+  const entries = dependencies(s.value);
   const value: Obj = {};
-  for (const [name] of entries) setOwn<Value>(value, name, { condition: 'service_started', required: true });
-  return { value, from: madeOf(s.from, (key) => entries.find(([name]) => name === key)?.[1].from) };
+  for (const { service, options } of entries) setOwn<Value>(value, service, options);
+  const at = (key: string | number) => entries.find(({ service }) => service === key)?.at;
+  return { value, from: madeOf(s.from, (key) => (at(key) === undefined ? undefined : child(s, at(key)!).from)) };
 }
 
 function dependsOn(base: Sourced, local: Sourced): Sourced {
@@ -113,19 +89,7 @@ function dependsOn(base: Sourced, local: Sourced): Sourced {
 
 /** A mount's target: the second part of `src:dst[:mode]`, or the only one of an anonymous volume. */
 function volumeTarget(entry: Value): string {
-  if (isObj(entry)) return String(entry.target);
-  const parts = splitOutsideVariables(String(entry), ':');
-  return parts[parts.length === 1 ? 0 : 1]!;
-}
-
-/** A published port as compose-go's portIndexer keys it; the short form `[[IP:]PUBLISHED:]TARGET[/PROTO]` alike. */
-function portKey(entry: Value): string {
-  if (isObj(entry)) return `${String(entry.host_ip ?? '')}:${String(entry.published ?? '')}:${String(entry.target)}/${String(entry.protocol ?? 'tcp')}`;
-  const [spec = '', protocol = 'tcp'] = String(entry).split('/');
-  const parts = spec.split(':');
-  const target = parts.pop();
-  const published = parts.pop() ?? '';
-  return `${parts.join(':')}:${published}:${target}/${protocol}`;
+  return isObj(entry) ? String(entry.target) : shortMount(String(entry)).target;
 }
 
 const envFilePath = (entry: Value) => String(isObj(entry) ? entry.path : entry);
@@ -141,7 +105,7 @@ const FIELDS = new Map<string, Merge>([
   ['depends_on', dependsOn],
   ['env_file', (b, l) => appended(asList(b), asList(l), envFilePath)],
   ['volumes', (b, l) => appended(b, l, volumeTarget)],
-  ['ports', (b, l) => appended(b, l, portKey)],
+  ['ports', (b, l) => (Array.isArray(b.value) && Array.isArray(l.value) ? mergePorts(b, l) : mergeAny(b, l))],
   ['expose', (b, l) => appended(b, l, String)],
   ['links', (b, l) => appended(asList(b), asList(l), String)],
 ]);

@@ -5,6 +5,7 @@ import { createdVolume } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
 import type { Path } from '../manifest/tree.js';
 import { isObj, type Value } from './fields.js';
+import { shortMount } from './short-mount.js';
 
 /** What hitch does instead of mounting `used`, and what the user does to keep its data. */
 function notUsed(used: string, name: string): string {
@@ -17,7 +18,7 @@ function notUsed(used: string, name: string): string {
  */
 export function namedVolumes(value: Value, note: (index: number, message: string) => void): void {
   for (const [i, v] of (Array.isArray(value) ? value : []).entries()) {
-    const source = typeof v === 'string' && v.includes(':') ? v.slice(0, v.indexOf(':')) : undefined;
+    const source = typeof v === 'string' ? shortMount(v).source : undefined;
     if (source === undefined || /^[./~$]/.test(source)) continue; // host paths, and names only hitch will know
     note(i, `volume "${printable(source)}": compose file format 1 used the engine's volume "${printable(source)}" itself; ${notUsed(source, source)}`);
   }

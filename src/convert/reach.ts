@@ -5,9 +5,11 @@
 // command or entrypoint name it as a host. Only forms that name a host count, so a word that happens to
 // be a service's name does not: a URL's host (`postgres://u@db/app`), `host:port` (`redis:6379`), and a
 // bare name in a variable whose name says it holds one (`DB_HOST: db`); an option's value (`--db=db:5432`) too.
+import { keyValue } from '../manifest/environment.js';
+import { linkTargets } from '../manifest/links.js';
 import { printable } from '../manifest/problems.js';
 import type { Lookup } from '../manifest/template.js';
-import { isObj, linkTargets, type Obj, type Value } from './fields.js';
+import { isObj, type Obj, type Value } from './fields.js';
 import { expanded } from './variables.js';
 
 const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^:/?#[\]]+)/i;
@@ -24,10 +26,10 @@ function hostsIn(text: string, variable?: string): string[] {
   });
 }
 
-/** [variable, value] of an environment, from its mapping or its KEY=VALUE list; values that are not strings name no host. */
+/** [variable, value] of an environment, from its mapping or its KEY=VALUE list; a value that is not a string (or none) names no host. */
 function environment(value: Value): Array<[string, string]> {
-  if (Array.isArray(value)) return value.flatMap((e) => (typeof e === 'string' && e.includes('=') ? [[e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as [string, string]] : []));
-  return isObj(value) ? Object.entries(value).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as [string, string]] : [])) : [];
+  const pairs = Array.isArray(value) ? value.flatMap((e) => (typeof e === 'string' ? [keyValue(e)] : [])) : isObj(value) ? Object.entries(value) : [];
+  return pairs.filter((pair): pair is [string, string] => typeof pair[1] === 'string');
 }
 
 /** Every host a service's settings name, with its variables expanded as hitch will expand them. */
@@ -47,7 +49,7 @@ export function reachWarning(services: Record<string, Obj>, lookup: Lookup): str
   const names = Object.keys(services);
   if (names.length < 2) return undefined;
   const unlinked = names.flatMap((name) => {
-    const linked = linkTargets(services[name]!.links, lookup);
+    const linked = linkTargets(services[name]!.links, (link) => expanded(link, lookup));
     const named = [...new Set(namedHosts(services[name]!, lookup))].filter((h) => h !== name && names.includes(h) && !linked.includes(h));
     return named.length > 0 ? [`${printable(name)} (${named.map(printable).join(', ')})`] : [];
   });

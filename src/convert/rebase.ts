@@ -8,8 +8,9 @@ import { printable } from '../manifest/problems.js';
 import { isRemoteContext } from '../manifest/remote-context.js';
 import { keyPos, type Path } from '../manifest/tree.js';
 import { isObj, type Obj, type Value } from './fields.js';
-import type { Sourced } from './merge.js';
-import { hasVariable, splitOutsideVariables } from './variables.js';
+import type { Sourced } from './sourced.js';
+import { shortMount } from './short-mount.js';
+import { hasVariable } from './variables.js';
 
 /** `path`, relative to the folder `from`, as seen from the folder `to`. */
 function moved(path: string, from: string, to: string): string {
@@ -21,8 +22,8 @@ function moved(path: string, from: string, to: string): string {
 function mount(v: Value, move: (path: string) => Value): Value {
   if (isObj(v)) return v.type === 'bind' && typeof v.source === 'string' ? { ...v, source: move(v.source) } : v;
   if (typeof v !== 'string') return v;
-  const [source, ...rest] = splitOutsideVariables(v, ':');
-  return rest.length > 0 && /^[.$]/.test(source!) ? [move(source!), ...rest].join(':') : v;
+  const { source } = shortMount(v);
+  return source !== undefined && /^[.$]/.test(source) ? `${String(move(source))}${v.slice(source.length)}` : v;
 }
 
 /** `base`, written in the folder `from`, with its relative paths as seen from `to`; a path with a variable stays, told. */

@@ -25,7 +25,7 @@ export interface Run {
   origins: Origins;
 }
 
-export function warnAt(run: Pick<Run, 'tree' | 'warnings'>, { file, line, col }: SourcePos, message: string): void {
+export function warnAt(run: { tree: Pick<Tree, 'file'>; warnings: ConvertWarning[] }, { file, line, col }: SourcePos, message: string): void {
   run.warnings.push({ ...(file === run.tree.file ? {} : { file }), line, col, message });
 }
 

@@ -13,7 +13,6 @@ import { notAService } from './layout.js';
 import { reachWarning } from './reach.js';
 import { placed, warn, warnAt, warnOrigin, type Run } from './run.js';
 import { convertService } from './service.js';
-import { composeIntegers } from './yaml11-numbers.js';
 
 export function convertServices(run: Run): Obj {
   const { layout, tree, opts } = run;
@@ -27,7 +26,6 @@ export function convertServices(run: Run): Obj {
     readFile: opts.readFile ?? readBytes,
     report: run.report,
     warn: (pos, message) => warnAt(run, pos, message),
-    read: (text, other) => composeIntegers(text, other, (pos, message) => warnAt(run, pos, message)),
   });
   run.origins.set('/services', { tree, path: layout.servicesAt });
   const out: Obj = {};

@@ -4,79 +4,76 @@
 // where they are 644 and the strings "1_000", "0b11" and "-0x1F". convert writes what compose read, as the
 // converted project must run as the compose one did, and says so: quoted, the text would have stayed text.
 // (`yes` and `no` are not among them: go-yaml v3 reads them as strings, as hitch does.)
-import type { Scalar } from 'yaml';
 import { printable } from '../manifest/problems.js';
-import { fromPointer, setOwn, type Tree } from '../manifest/tree.js';
-import { yamlLib } from '../manifest/yaml-document.js';
+import { pointer, setOwn, type Path, type Tree } from '../manifest/tree.js';
+import { YAML11_INTEGERS } from '../manifest/yaml11.js';
 import type { SourcePos } from '../manifest/model.js';
-
-// PyYAML's int forms (resolver.py) that go-yaml reads the same, with why YAML 1.2 differs; sexagesimal
-// `1:20` is left out: go-yaml reads it as a string, as hitch does.
-const FORMS: Array<[RegExp, string]> = [
-  [/^[-+]?0b[01_]+$/, 'read 0b as binary'],
-  [/^[-+]?0x[0-9a-fA-F_]+$/, 'read 0x as hexadecimal, signed or with _ too'],
-  [/^[-+]?0[0-7_]+$/, 'take a leading 0 for octal'],
-  [/^[-+]?[1-9][0-9_]*$/, 'ignore _ between digits'],
-];
 
 const INT64 = 2n ** 63n; // beyond it, go-yaml no longer reads an integer
 
-/** What compose reads the plain scalar `text` as, and why, when it is one of FORMS; else undefined. */
+/** What compose reads the plain scalar `text` as, and why, when it is one of YAML11_INTEGERS; else undefined. */
 function composeInteger(text: string): { value: bigint; why: string } | undefined {
-  const form = FORMS.find(([re]) => re.test(text));
-  if (!form) return undefined;
+  const integer = YAML11_INTEGERS.find(({ form }) => form.test(text));
+  if (!integer) return undefined;
   const negative = text.startsWith('-');
   const digits = text.replace(/^[-+]/, '').replace(/_/g, '');
   if (/^0[bx]?$/.test(digits) && digits !== '0') return undefined; // `0b_`: no digits, a string to both
   const magnitude = BigInt(/^0[0-7]/.test(digits) ? `0o${digits.slice(1)}` : digits);
   const value = negative ? -magnitude : magnitude;
-  return value >= -INT64 && value < INT64 ? { value, why: form[1] } : undefined;
+  return value >= -INT64 && value < INT64 ? { value, why: integer.why } : undefined;
 }
 
-/** Tree pointers by the line:col their value is written at: an anchor's value is at each place an alias put it. */
-function pointersAt(tree: Tree): Map<string, string[]> {
-  const at = new Map<string, string[]>();
-  for (const [ptr, pos] of tree.values) {
-    const key = `${pos.line}:${pos.col}`;
-    at.set(key, [...(at.get(key) ?? []), ptr]);
+/** What YAML 1.2 reads a plain scalar of one of YAML11_INTEGERS' forms as: a decimal or hexadecimal integer, else the text. */
+function yaml12(text: string): unknown {
+  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
+  return /^0x[0-9a-fA-F]+$/.test(text) ? Number.parseInt(text.slice(2), 16) : text;
+}
+
+// The characters of every form of YAML11_INTEGERS, from where a scalar starts
+const INTEGER_TEXT = /[-+]?[0-9A-Za-z_]+/y;
+
+/** The scalar `text` holds at each position a tree gives, as far as an integer's characters go (`"` where it is quoted). */
+function writtenAt(text: string): (pos: SourcePos) => string | undefined {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return ({ line, col }) => {
+    INTEGER_TEXT.lastIndex = lineStarts[line - 1]! + col - 1;
+    return INTEGER_TEXT.exec(text)?.[0];
+  };
+}
+
+/** Calls `each` with every scalar value below `node` (at `path`), and the mapping or list that holds it. */
+function eachScalar(node: unknown, path: Path, each: (holder: Record<string, unknown>, key: string, path: Path) => void): void {
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (typeof value === 'object' && value !== null) eachScalar(value, [...path, key], each);
+    else each(node as Record<string, unknown>, key, [...path, key]);
   }
-  return at;
 }
 
 /**
- * Replaces the value at `ptr` when it is still `was` (YAML 1.2's reading); true when it did. With compose's
- * digits as a string: a string holding an integer is what every field takes (environment, command, user,
- * and, cast, retries), where an integer is refused by those that want a string.
+ * Gives `tree` (read from `text`) compose's integers where YAML 1.2 read them otherwise, each with a warning
+ * where it is written, once however many places an anchor put it. Each value is found where the tree says
+ * it was written, as a plain scalar: a quoted one was text to compose too. With compose's digits as a
+ * string: a string holding an integer is what every field takes (environment, command, user, and, cast,
+ * retries), where an integer is refused by those that want a string.
  */
-function replace(tree: Tree, ptr: string, was: unknown, value: bigint): boolean {
-  const path = fromPointer(ptr);
-  let parent = tree.root as Record<string, unknown>;
-  for (const seg of path.slice(0, -1)) parent = parent[seg] as Record<string, unknown>;
-  const last = path[path.length - 1]!;
-  if (parent[last] !== was) return false;
-  setOwn(parent, last, String(value));
-  return true;
-}
-
-/** Gives `tree` (read from `text`) compose's integers where YAML 1.2 reads them otherwise, each with a warning. */
 export function composeIntegers(text: string, tree: Tree, warn: (pos: SourcePos, message: string) => void): void {
-  if (!/0[0-7_bx]|[0-9]_/.test(text)) return; // no form of FORMS that YAML 1.2 reads otherwise: the usual case
-  const { LineCounter, parseDocument, visit } = yamlLib();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, merge: true });
-  const at = pointersAt(tree);
-  visit(doc, {
-    Scalar(_, node: Scalar) {
-      if (node.type !== 'PLAIN' || typeof node.source !== 'string' || !node.range) return;
-      const compose = composeInteger(node.source);
-      if (!compose || node.value === Number(compose.value)) return;
-      const { line, col } = lines.linePos(node.range[0]);
-      const replaced = (at.get(`${line}:${col}`) ?? []).filter((ptr) => replace(tree, ptr, node.value, compose.value));
-      if (replaced.length === 0) return; // a key: compose's keys are strings
-      const yaml12 = typeof node.value === 'number' ? String(node.value) : `the string ${JSON.stringify(node.value)}`;
-      const source = printable(node.source);
-      const message = `${source} is ${compose.value} to compose (its YAML readers ${compose.why}), and ${yaml12} to hitch, which reads YAML 1.2: written as "${compose.value}", as compose read it; quote it in the compose file ("${source}") if the text was meant`;
-      warn({ file: tree.file, line, col }, message);
-    },
+  if (!/0[0-7_bx]|[0-9]_/.test(text) || typeof tree.root !== 'object' || tree.root === null) return; // the usual case: no such form
+  const written = writtenAt(text);
+  const told = new Set<string>();
+  eachScalar(tree.root, [], (holder, key, path) => {
+    const value = holder[key];
+    const candidate = typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^[-+]?[0-9]/.test(value);
+    const pos = candidate ? tree.values.get(pointer(path)) : undefined;
+    const source = pos && written(pos);
+    const compose = source === undefined ? undefined : composeInteger(source);
+    if (!pos || !compose || value !== yaml12(source!) || value === Number(compose.value)) return;
+    setOwn(holder, key, String(compose.value));
+    if (told.has(`${pos.line}:${pos.col}`)) return;
+    told.add(`${pos.line}:${pos.col}`);
+    const yaml12Reading = typeof value === 'number' ? String(value) : `the string ${JSON.stringify(value)}`;
+    const shown = printable(source!);
+    const message = `${shown} is ${compose.value} to compose (its YAML readers ${compose.why}), and ${yaml12Reading} to hitch, which reads YAML 1.2: written as "${compose.value}", as compose read it; quote it in the compose file ("${shown}") if the text was meant`;
+    warn(pos, message);
   });
 }

@@ -3,6 +3,8 @@
 // which refuses them with it where "unknown key" and the list of hitch's keys would leave a compose user
 // guessing.
 import { basename } from 'node:path';
+import { dependencies, type Dependency } from './depends-on.js';
+import { linkTargets } from './links.js';
 import { printable } from './problems.js';
 import { isMapping, type Path, type Tree } from './tree.js';
 
@@ -99,11 +101,10 @@ function serviceOf(tree: Tree, path: Path): Record<string, unknown> {
 
 /** What to do instead of `depends_on`: run its one-shot jobs apart, and link the services it waits for. */
 function dependsOnAdvice(svc: Record<string, unknown>, name: string): string {
-  const deps = svc.depends_on;
-  const entries = Array.isArray(deps) ? deps.map((d) => [d, undefined]) : isMapping(deps) ? Object.entries(deps) : [];
-  const isJob = (options: unknown) => isMapping(options) && options.condition === 'service_completed_successfully';
-  const jobs = entries.filter(([, o]) => isJob(o)).map(([d]) => printable(String(d)));
-  const wanted = entries.filter(([d, o]) => typeof d === 'string' && !isJob(o)).map(([d]) => d as string);
+  const deps = dependencies(svc.depends_on);
+  const isJob = (d: Dependency) => d.options.condition === 'service_completed_successfully';
+  const jobs = deps.filter(isJob).map((d) => printable(d.service));
+  const wanted = deps.filter((d) => !isJob(d)).map((d) => d.service);
   const links = `${DEPENDS_ON_WHY}; ${linksInstead(svc, wanted)}`;
   if (jobs.length === 0) return links;
   return wanted.length === 0 ? oneShotJobs(jobs, name) : `${oneShotJobs(jobs, name)}; ${links}`;
@@ -116,14 +117,13 @@ function oneShotJobs(jobs: string[], name: string): string {
   return `${jobs.join(' and ')} ${what} (condition: service_completed_successfully), not ${link}: ${notForExit(jobs)}; run ${them} before \`hitch up\`, outside the manifest, or at the start of ${printable(name)}'s command`;
 }
 
-/** The `links:` that does what the service's `depends_on` asked for, `wanted` being the services it names. */
+/** The `links:` that does what the service's `depends_on` asked for, `wanted` being the services it waits for. */
 function linksInstead(svc: Record<string, unknown>, wanted: string[]): string {
-  const links = [svc.link ?? svc.links ?? []].flat().filter((l): l is string => typeof l === 'string');
-  const linked = new Set(links.map((l) => l.split(':')[0]));
-  const missing = wanted.filter((d) => !linked.has(d)).map(printable);
+  const linked = linkTargets(svc.link ?? svc.links);
+  const missing = wanted.filter((d) => !linked.includes(d)).map(printable);
   if (wanted.length === 0) return 'link the services it needs instead, like links: [db]';
   if (missing.length === 0) return 'remove it: its links start those services first already';
-  return links.length === 0 ? `use links: [${missing.join(', ')}] instead` : `add ${missing.join(', ')} to its links instead`;
+  return linked.length === 0 ? `use links: [${missing.join(', ')}] instead` : `add ${missing.join(', ')} to its links instead`;
 }
 
 // compose-go's DefaultFileNames

@@ -12,6 +12,12 @@ type Bare = 'lookup' | 'empty'; // what a KEY without a value means: environment
 
 const CONTROL_OR_SPACE = /[\s\x00-\x1f\x7f]/;
 
+/** A list entry `KEY=VALUE` split at its first '=' (compose-go: strings.Cut); `KEY` alone has no value. */
+export function keyValue(entry: string): [key: string, value: string | undefined] {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? [entry, undefined] : [entry.slice(0, eq), entry.slice(eq + 1)];
+}
+
 /** Mapping or list of KEY=VALUE; numbers and booleans become strings, as compose does. */
 export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Record<string, string> {
   const v = get(ctx, path);
@@ -31,11 +37,7 @@ export function keyValues(ctx: Ctx, path: Path, what: string, bare: Bare): Recor
       if (usable(ctx, [...path, key])) put(key, value === null ? undefined : scalarText(ctx.tree, [...path, key], value), [...path, key]);
     }
   } else if (Array.isArray(v)) {
-    for (const e of entries(ctx, path)) {
-      const s = e.value as string;
-      const eq = s.indexOf('=');
-      put(eq < 0 ? s : s.slice(0, eq), eq < 0 ? undefined : s.slice(eq + 1), e.path);
-    }
+    for (const e of entries(ctx, path)) put(...keyValue(e.value as string), e.path);
   }
   return out;
 }

@@ -96,6 +96,15 @@ function malformed(parts: string[], what: 'service' | 'container'): string | und
   return undefined;
 }
 
+/**
+ * The services a `links:` value names, by docker's rule (`db` and `db:alias` both link to db), each read by
+ * `expand` first (convert interpolates it as hitch will); one `expand` cannot read is left out.
+ */
+export function linkTargets(value: unknown, expand: (link: string) => string | undefined = (link) => link): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.flatMap((l) => expand(String(l))?.split(':')[0] ?? []);
+}
+
 // A list of services in a message stops here: a manifest of hundreds would bury the line.
 const LISTED = 10;
 

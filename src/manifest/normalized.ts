@@ -8,6 +8,7 @@ import type { BuildSpec, Healthcheck, Manifest, Service, VolumeMount } from './m
 import { portRangesText, publishedText } from './ports.js';
 import { isRemoteContext } from './remote-context.js';
 import { restartText } from './string-fields.js';
+import { YAML11_RETYPED } from './yaml11.js';
 import { yamlLib } from './yaml-document.js';
 import type { Document as YamlDocument } from 'yaml';
 
@@ -42,17 +43,6 @@ export function quoteRetypedStrings(doc: YamlDocument): void {
     },
   });
 }
-
-/**
- * Plain words a YAML 1.1 reader (PyYAML, compose 1.29's) takes for something else than a string: its
- * booleans (`y` and `n` too, for some), numbers (`0b1`, `0x1F`, octal `0644`, `1_000`, sexagesimal `1:20`, `.5`, `.inf`), dates, null,
- * and the merge key. A little wider than the readers in places (`yEs`), never on an ordinary word or path.
- */
-const YAML11_RETYPED = [
-  /^(?:y|n|yes|no|true|false|on|off|null|~|<<)$/i,
-  /^[-+]?(?:0b[01_]+|0x[\da-f_]+|\d[\d_]*(?::[0-5]?\d)*(?:\.[\d_]*)?(?:e[-+]?\d+)?|\.\d[\d_]*(?:e[-+]?\d+)?|\.inf|\.nan)$/i,
-  /^\d{4}-\d\d?-\d\d?(?:$|[Tt\s])/,
-];
 
 /** normalizedManifest as YAML, read back as the same manifest. */
 export function normalizedYaml(manifest: Manifest): string {

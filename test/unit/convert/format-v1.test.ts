@@ -58,6 +58,16 @@ describe('compose file format 1', () => {
     });
   });
 
+  it("a named volume's name holding a variable with a default is named whole", () => {
+    const used = 'db_${ENV:-dev}';
+    expect(converted(`db: {image: x, volumes: ["${used}:/data"]}\n`)).toEqual({
+      yaml: `services:\n  db:\n    image: x\n    volumes: ["${used}:/data"]\n`,
+      warnings: [
+        `1:26: service "db": volume "${used}": compose file format 1 used the engine's volume "${used}" itself; hitch mounts <project>_${used}, a new one, so "${used}" will not be used and its data not seen; copy the data over to keep it`,
+      ],
+    });
+  });
+
   it('a mapping under version makes it format 1, with a service named version', () => {
     expect(converted('version: {image: x}\nweb: {image: y, links: [version]}\n')).toEqual({
       yaml: 'services:\n  version:\n    image: x\n  web:\n    image: "y"\n    links: ["version"]\n',

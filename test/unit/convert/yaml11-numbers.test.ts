@@ -34,6 +34,13 @@ describe('a plain integer compose reads otherwise than YAML 1.2 is written as co
     });
   });
 
+  it('where a merge key (<<) puts it, told where it is written', () => {
+    expect(converted('x-env: &env {MODE: 0644}\nservices:\n  web:\n    image: x\n    environment:\n      <<: *env\n')).toEqual({
+      yaml: 'services:\n  web:\n    image: x\n    environment:\n      MODE: "420"\n',
+      warnings: [told('1:20', '0644', '420', 'take a leading 0 for octal', '644')],
+    });
+  });
+
   it.each<[string, string, string]>([
     ['quoted, it is text to every reader', '"0644"', '"0644"'],
     ['a number every reader reads alike', '0x1F', '31'],
