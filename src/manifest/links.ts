@@ -101,8 +101,10 @@ function malformed(parts: string[], what: 'service' | 'container'): string | und
  * `expand` first (convert interpolates it as hitch will); one `expand` cannot read is left out.
  */
 export function linkTargets(value: unknown, expand: (link: string) => string | undefined = (link) => link): string[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.flatMap((l) => expand(String(l))?.split(':')[0] ?? []);
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  // a mapping names no service (and may hold a `toString` key, which String() would call)
+  const named = items.flatMap((l) => (typeof l === 'string' ? [l] : typeof l === 'number' ? [String(l)] : []));
+  return named.flatMap((l) => expand(l)?.split(':')[0] ?? []);
 }
 
 // A list of services in a message stops here: a manifest of hundreds would bury the line.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LinkSpec } from '../../../src/manifest/model.js';
+import { linkTargets } from '../../../src/manifest/links.js';
 import { FILE, load, problems } from './helpers.js';
 
 const manifest = (webLinks: string) => `services:\n  db:\n    image: postgres\n  cache:\n    image: redis\n  web:\n    image: nginx\n    ${webLinks}\n`;
@@ -71,5 +72,23 @@ describe('link problems', () => {
       '4:25: service "a" links to "nope", which the manifest does not have; link one of its services (b), or a container hitch does not manage with external_links',
       '7:11: link "a:b:c" has 2 ":", where one separates the service from its alias; use "service" or "service:alias"',
     ]);
+  });
+});
+
+// validate's advice for depends_on and convert's read of compose's links, on whatever a YAML file holds there
+describe('linkTargets', () => {
+  test.each<[string, unknown, string[]]>([
+    ['a list, aliases dropped', ['db', 'cache:redis'], ['db', 'cache']],
+    ['one string', 'db:database', ['db']],
+    ['a number, as YAML reads a service named 5', [5], ['5']],
+    ['nothing', undefined, []],
+    ['a mapping names no service, a toString key included', { toString: '' }, []],
+    ['entries that are not names are left out', [{ toString: '' }, null, 'db'], ['db']],
+  ])('%s', (_, value, targets) => {
+    expect(linkTargets(value)).toEqual(targets);
+  });
+
+  test('each is read by expand first; one it cannot read is left out', () => {
+    expect(linkTargets(['${A}', '${B}:b'], (l) => (l === '${A}' ? 'db' : undefined))).toEqual(['db']);
   });
 });
