@@ -24,7 +24,7 @@ export type { LinkEnforcement } from './plan/matrix.js';
 export type { Summary } from './api/summary.js';
 export type { Engine } from './engine/engine.js';
 export { UsageError, UserError } from './user-error.js';
-export { EngineUnreachableError } from './engine/engine-errors.js';
+export { EngineUnreachableError } from './engine/engine-unreachable.js';
 
 export interface EngineOption {
   /** Default: the Docker engine at DOCKER_HOST, else the default socket. */

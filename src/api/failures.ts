@@ -25,5 +25,6 @@ export async function lastLogLines(engine: Engine, project: string, services: re
 export async function failuresOfRun(engine: Engine, plan: Plan, execution: ExecutionResult): Promise<Failure[]> {
   const failed = failuresOf(plan, execution, {});
   if (failed.length === 0) return [];
-  return failuresOf(plan, execution, await lastLogLines(engine, plan.project, failed.map((f) => f.service)));
+  const logs = await lastLogLines(engine, plan.project, failed.map((f) => f.service));
+  return failed.map((f) => ({ ...f, logs: logs[f.service] ?? [] }));
 }

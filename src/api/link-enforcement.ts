@@ -9,7 +9,7 @@ import { runsNow, type ObservedContainer, type ObservedState } from '../plan/obs
 import { offeredPorts } from '../plan/offers.js';
 import { keepRestarting, lastRuns, restartingRemedy } from '../plan/restarting-sandbox.js';
 import { UserError } from '../user-error.js';
-import { sandboxProblem } from './lookup.js';
+import { sandboxProblem } from './service-state.js';
 import { imagesOf } from './plan-up.js';
 
 export interface Live {

@@ -1,59 +1,11 @@
 // Finding a service's containers among a project's, by the names its manifest declares and those on the
 // engine, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
-import { runsNow, type ObservedContainer, type ObservedState } from '../plan/observed.js';
+import type { ObservedContainer, ObservedState } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
-import { restartedUnder } from '../plan/restarted-under.js';
 import { quotedWithGuess } from '../manifest/suggest.js';
 import { UsageError, UserError } from '../user-error.js';
-
-export interface ServiceContainers {
-  service: string;
-  sandbox?: ObservedContainer;
-  main?: ObservedContainer; // the service container
-}
-
-/** Why a running service container has no network, though the engine says it is up. */
-export type SandboxProblem = 'sandbox stopped' | 'sandbox missing' | 'sandbox restarting' | 'sandbox restarted';
-
-/**
- * What is wrong with a running service's sandbox: stopped, missing or restarting (between two starts of
- * its restart policy), the service has no network (its namespace went with the sandbox), though the
- * engine says its container is up; restarted under it (seen only with the containers' start times:
- * ObserveOptions.startTimes), it has none either, as it kept the old namespace. Undefined otherwise, and
- * for a restarting service container: it joins the sandbox as it is when it next starts.
- */
-export function sandboxProblem(t: ServiceContainers): SandboxProblem | undefined {
-  if (!t.main || !runsNow(t.main)) return undefined;
-  if (!t.sandbox) return 'sandbox missing';
-  if (!t.sandbox.running) return 'sandbox stopped';
-  if (t.sandbox.restarting) return 'sandbox restarting';
-  return restartedUnder(t.main, t.sandbox) ? 'sandbox restarted' : undefined;
-}
-
-/**
- * A container's state in fixed words (`ls`, `ps --json`); the engine's own words are in its `status`.
- * `restarting`: between two starts of its restart policy, which the engine counts as running.
- */
-export type ContainerState = 'running' | 'paused' | 'restarting' | 'stopped' | 'missing';
-
-/**
- * A service's state: its container's, unless its sandbox is what keeps it off the network, or is paused
- * (the service still answers, but nothing runs in its sandbox: no new rules, no probes, no `check`).
- */
-export type ServiceState = ContainerState | SandboxProblem | 'sandbox paused';
-
-export function containerState(found: { running: boolean; paused?: boolean; restarting?: boolean } | undefined): ContainerState {
-  if (!found) return 'missing';
-  if (found.paused) return 'paused';
-  if (found.restarting) return 'restarting';
-  return found.running ? 'running' : 'stopped';
-}
-
-export function serviceState(t: ServiceContainers): ServiceState {
-  const pausedSandbox = containerState(t.main) === 'running' && t.sandbox?.paused;
-  return sandboxProblem(t) ?? (pausedSandbox ? 'sandbox paused' : containerState(t.main));
-}
+import type { ServiceContainers } from './service-state.js';
 
 /**
  * The project a command acts on: its name, and the services its manifest declares. Under `-p NAME` no
@@ -66,12 +18,12 @@ export interface ProjectScope {
    * hitch as the command line named the project (`hitch -p shop`, `hitch -f dev.yaml`), so that a command a
    * remedy gives works when pasted; default `hitch`.
    */
-  hitch?: string;
+  invocation?: string;
 }
 
 /** `hitch up web`, with the options that name the project as the user gave them: a command for a remedy. */
-export function hitchCommand(scope: Pick<ProjectScope, 'hitch'>, args: string): string {
-  return `${scope.hitch ?? 'hitch'} ${args}`;
+export function hitchCommand(scope: Pick<ProjectScope, 'invocation'>, args: string): string {
+  return `${scope.invocation ?? 'hitch'} ${args}`;
 }
 
 /** The services that have a container on the engine. */

@@ -7,7 +7,8 @@ import type { Manifest, Service } from '../manifest/model.js';
 import { compareStrings } from '../plan/compare.js';
 import { externalNames, observedExternal } from '../plan/externals.js';
 import type { ObservedContainer, ObservedState } from '../plan/observed.js';
-import { containersOf, containerState, serviceState, type ServiceState } from './lookup.js';
+import { containersOf } from './lookup.js';
+import { containerState, serviceState, type ServiceState } from './service-state.js';
 
 interface Target {
   container: string; // the container's name

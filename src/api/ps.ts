@@ -1,6 +1,7 @@
 // `ps`: one row per service of the project, joining each service container with its sandbox.
 import type { Engine } from '../engine/engine.js';
-import { containersOf, knownServices, serviceState, unknownServices, type ProjectScope, type ServiceState } from './lookup.js';
+import { containersOf, knownServices, unknownServices, type ProjectScope } from './lookup.js';
+import { serviceState, type ServiceState } from './service-state.js';
 import { publishedPorts, type PortMapping } from './port.js';
 
 export interface PsRow {

@@ -12,7 +12,8 @@ import { failuresOfRun } from './failures.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { imagesOf } from './plan-up.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { hitchCommand, pickOrWarn, type ProjectScope, type ServiceContainers } from './lookup.js';
+import { hitchCommand, pickOrWarn, type ProjectScope } from './lookup.js';
+import { type ServiceContainers } from './service-state.js';
 import type { Failure } from './summary.js';
 
 export interface RestartOptions {

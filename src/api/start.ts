@@ -19,7 +19,7 @@ import type { Failure } from './summary.js';
 export interface StartOptions {
   onEvent?: (e: ExecEvent) => void;
   lock?: LockOptions;
-  hitch?: string; // as ProjectScope's: hitch with the options that named the project, for the remedies' commands
+  invocation?: string; // as ProjectScope's: hitch with the options that named the project, for the remedies' commands
 }
 
 /** What was started, and what failed: as `up` and `down` (and restart, stop), a failure is in the result, not thrown. */
@@ -35,7 +35,7 @@ function neverCreated(services: readonly string[], scope: ProjectScope): UserErr
 }
 
 export async function start(engine: Engine, manifest: Manifest, services: string[], opts: StartOptions = {}): Promise<StartResult> {
-  const scope = { name: manifest.project, declared: Object.keys(manifest.services), hitch: opts.hitch };
+  const scope = { name: manifest.project, declared: Object.keys(manifest.services), invocation: opts.invocation };
   return withProjectLock(engine, manifest.project, 'start', opts.lock ?? {}, async () => {
     const observed = await observeForPlan(engine, manifest);
     // the names as every command checks them (an orphan's name is refused next: it is not the manifest's)

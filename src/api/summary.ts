@@ -9,7 +9,7 @@ import { UserError } from '../user-error.js';
 /** One failed service, as up, start, restart and stop report it (failures.ts). */
 export interface Failure {
   service: string;
-  action: string; // the id of the action that failed
+  action: string; // the id of the plan's action that failed; stop's: `stop CONTAINER`
   error: string;
   remedy?: string; // what to do about it, when the error says (a UserError's)
   logs: string[]; // the last lines of the service's log, when it has a container

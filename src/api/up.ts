@@ -15,7 +15,7 @@ import { linkEnforcement } from './link-enforcement.js';
 import { ensureImages, type ImageEvent } from './images.js';
 import { observeAndPlan, outdatedWarnings, planUp, type ServiceSelection } from './plan-up.js';
 import { lockOptions, withProjectLock, type ProjectLockOptions } from './lock.js';
-import { summarize, type Summary } from './summary.js';
+import { failuresOf, summarize, type Summary } from './summary.js';
 
 const SUBNET_ATTEMPTS = 3;
 
@@ -59,7 +59,7 @@ function knownFailures(plan: Plan, images: Record<string, UserError>): Record<st
 
 /** The last log lines of each service of the manifest that failed, for the summary (failures.ts). */
 async function failureLogs(engine: Engine, manifest: Manifest, plan: Plan, exec: ExecutionResult): Promise<Record<string, string[]>> {
-  const failed = summarize(plan, exec, 0).failed.map((f) => f.service).filter((s) => manifest.services[s]);
+  const failed = failuresOf(plan, exec, {}).map((f) => f.service).filter((s) => manifest.services[s]);
   return lastLogLines(engine, manifest.project, failed);
 }
 
@@ -116,11 +116,11 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       // manifest fixed is the user's to change. Decided once, when the network fails: the display drops
       // the try on the same decision.
       let taken: string | undefined;
-      const retried = (err: Error) => {
+      const retryOnNextSubnet = (err: Error) => {
         if (err instanceof SubnetTakenError && !manifest.subnet && attempt < SUBNET_ATTEMPTS) taken = err.subnet;
-        return taken !== undefined;
+        return taken !== undefined; // and records the subnet lost, for the next try
       };
-      const onEvent = heldUntilNetwork(plan, opts, retried);
+      const onEvent = heldUntilNetwork(plan, opts, retryOnNextSubnet);
       const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent, failed: knownFailures(plan, images) });
       if (taken) {
         lost.push(taken);

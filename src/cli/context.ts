@@ -73,7 +73,7 @@ export async function commandLineEnv(o: GlobalOptions): Promise<Lookup> {
 
 /**
  * `hitch` with the options that name the project as the user gave them, for the commands remedies give
- * (ProjectScope.hitch), so that they work when pasted: `-f FILE` unless it is the manifest hitch finds
+ * (ProjectScope.invocation), so that they work when pasted: `-f FILE` unless it is the manifest hitch finds
  * without it, and `-p NAME`, each written as typed.
  */
 export function hitchAsGiven(o: GlobalOptions): string {
@@ -97,9 +97,9 @@ export async function scopeFrom(o: GlobalOptions): Promise<ProjectScope> {
 
 /** scopeFrom, with the manifest it read (none under -p): `restart` learns from it what ready is. */
 export async function scopeAndManifest(o: GlobalOptions): Promise<{ scope: ProjectScope; manifest?: Manifest }> {
-  if (o.projectName) return { scope: { name: o.projectName, hitch: hitchAsGiven(o) } };
+  if (o.projectName) return { scope: { name: o.projectName, invocation: hitchAsGiven(o) } };
   const manifest = await loadFrom(o);
-  return { scope: { name: manifest.project, declared: Object.keys(manifest.services), hitch: hitchAsGiven(o) }, manifest };
+  return { scope: { name: manifest.project, declared: Object.keys(manifest.services), invocation: hitchAsGiven(o) }, manifest };
 }
 
 /** No ping first: every engine call already turns an unreachable engine into one clear message. */

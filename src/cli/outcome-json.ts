@@ -5,7 +5,7 @@ import type { Failure } from '../api/summary.js';
 import { UserError } from '../user-error.js';
 import { printJson } from './context.js';
 
-export type OutcomeKey = 'started' | 'restarted' | 'stopped';
+type OutcomeKey = 'started' | 'restarted' | 'stopped';
 
 /** Prints the document with `json`: `project`, `ok`, the services acted on under `key`, and `failed`. */
 export function printOutcome(json: boolean, project: string, key: OutcomeKey, done: readonly string[], failed: readonly Failure[]): void {
@@ -13,7 +13,7 @@ export function printOutcome(json: boolean, project: string, key: OutcomeKey, do
 }
 
 /**
- * restart's and stop's failure, for the error boundary to say on stderr (exit 1), after the document:
+ * start's, restart's and stop's failure, for the error boundary to say on stderr (exit 1), after the document:
  * what failed (and `more`, what it left undone), with the first remedy given.
  */
 export function failureError(failed: readonly Failure[], more = ''): UserError {

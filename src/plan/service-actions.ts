@@ -1,7 +1,8 @@
 // What one service needs: its sandbox, its firewall and its service container, each compared with
 // what the engine has (DESIGN.md, "Convergence"). Await-ready actions are decided in reconcile.ts.
 import type { Service } from '../manifest/model.js';
-import { changeCause, decodeParts } from './config-parts.js';
+import { changeCause } from './change-cause.js';
+import { decodeParts } from './config-parts.js';
 import { firewallOf, sandboxSpec, serviceSpec } from './container-spec.js';
 import type { PlanContext } from './injected.js';
 import { LABEL, type Action, type ContainerSpec, type FirewallSpec, type Role } from './model.js';

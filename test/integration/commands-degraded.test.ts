@@ -77,7 +77,7 @@ describe('a sandbox stopped under its running service', () => {
     expect(await hitch(['-f', file, 'port', 'a', '8000'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: `hitch: the sandbox of service "a" (${P}-a-sandbox) is stopped, so no port of it is published\n  to fix: restart it with \`hitch restart a\`\n`,
+      stderr: `hitch: the sandbox of service "a" (${P}-a-sandbox) is stopped, so no port of it is published\n  to fix: restart it with \`hitch -f ${file} restart a\`\n`,
     });
   });
 });
@@ -92,7 +92,7 @@ describe('a service container lost', () => {
     expect(await hitch(['-f', file, 'restart'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'hitch: service "c" is missing a container; nothing was restarted\n  to fix: recreate with `hitch up`\n',
+      stderr: `hitch: service "c" is missing a container; nothing was restarted\n  to fix: recreate with \`hitch -f ${file} up\`\n`,
     });
     expect((await docker.getContainer(`${P}-b`).inspect()).State.StartedAt).toBe(before);
   });
@@ -101,7 +101,7 @@ describe('a service container lost', () => {
     expect(await hitch(['-f', file, 'logs', 'c'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: `hitch: no container of service "c" in project ${P}, so no logs\n  to fix: recreate it with \`hitch up\`\n`,
+      stderr: `hitch: no container of service "c" in project ${P}, so no logs\n  to fix: recreate it with \`hitch -f ${file} up\`\n`,
     });
   });
 

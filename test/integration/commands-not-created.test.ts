@@ -155,7 +155,7 @@ describe('a service added to the manifest of a running stack', () => {
   it('a service dropped from the manifest stays addressable while its containers are on the engine', async () => {
     const withoutDb = await writeManifest(ADDED, { web: STACK.web, extra: box('extra up') });
     expect(await hitch(['-f', withoutDb, 'logs', 'db'])).toEqual({ code: 0, stdout: 'db | db up\n', stderr: '' });
-    const rows = JSON.parse((await hitchOk(['-f', withoutDb, '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
+    const rows = documentOf('ps', (await hitchOk(['-f', withoutDb, '--json', 'ps'])).stdout) as Array<{ service: string; state: string }>;
     expect(rows.map((r) => [r.service, r.state])).toEqual([['db', 'running'], ['extra', 'missing'], ['web', 'running']]);
   });
 });

@@ -158,12 +158,12 @@ describe('hitch up killed mid-way', () => {
     await until('bad created', async () => ((await containerIds(P))[`${P}-bad`] ? true : undefined));
     child.kill(signal);
     expect((await done).code === 0).toBe(false);
-    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    const again = documentOf('up', (await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
     expect({ failed: again.failed, all: [...again.created, ...again.recreated, ...again.started, ...again.unchanged].sort() }).toEqual({
       failed: [],
       all: ['bad', 'solo', 'top', 'web'],
     });
-    expect(JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary.unchanged).toEqual(['bad', 'solo', 'top', 'web']);
+    expect(documentOf('up', (await hitchOk(['-f', file, '--json', 'up'])).stdout).summary.unchanged).toEqual(['bad', 'solo', 'top', 'web']);
     await hitchOk(['-f', file, 'down', '-v']);
     expect(await leftovers(P)).toEqual([]);
   });
@@ -172,7 +172,7 @@ describe('hitch up killed mid-way', () => {
     const file = await writeManifest(P, stack(listener));
     await hitchOk(['-f', file, 'up']);
     await docker.getNetwork(`${P}-hitch`).disconnect({ Container: `${P}-bad-sandbox` });
-    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    const again = documentOf('up', (await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
     expect({ recreated: again.recreated, created: again.created, failed: again.failed }).toEqual({ recreated: ['bad'], created: [], failed: [] });
     const ip = await ipOf(`${P}-bad-sandbox`, `${P}-hitch`);
     expect((await execIn(`${P}-web-sandbox`, ['hitch-sandbox', 'probe', ip, '80'])).output.trim()).toBe('open');
@@ -184,7 +184,7 @@ describe('hitch up killed mid-way', () => {
     await hitchOk(['-f', file, 'up']);
     await docker.getContainer(`${P}-bad`).remove({ force: true });
     await docker.getNetwork(`${P}-hitch`).disconnect({ Container: `${P}-bad-sandbox` });
-    const again = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
+    const again = documentOf('up', (await hitchOk(['-f', file, '--json', 'up'])).stdout).summary;
     expect({ created: again.created, recreated: again.recreated, unchanged: again.unchanged, failed: again.failed }).toEqual({
       created: ['bad'], recreated: [], unchanged: ['solo', 'top', 'web'], failed: [],
     });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRules } from '../../src/engine/sandbox-rules.js';
 import { docker, envOf, execIn, hitch, hitchOk, ipOf, ROOT, requireEngine, run } from './helpers.js';
 import { changedNames, changes, changesDuring, containerIds, eventsDuring, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const P = 'it-conv-recreate';
 const NET = `${P}-hitch`;
@@ -43,7 +44,7 @@ async function file(): Promise<string> {
 async function upChanges(extra: string[] = []): Promise<{ changed: string[]; summary: Record<string, unknown> }> {
   const before = await containerIds(P);
   const res = await hitchOk(['-f', await file(), '--json', 'up', ...extra]);
-  const { created, recreated, started, rulesUpdated, unchanged, removed, orphans } = JSON.parse(res.stdout).summary;
+  const { created, recreated, started, rulesUpdated, unchanged, removed, orphans } = documentOf('up', res.stdout).summary;
   const summary = { created, recreated, rulesUpdated, unchanged, removed, orphans, ...(started.length ? { started } : {}) };
   return { changed: changedNames(before, await containerIds(P)), summary };
 }
@@ -71,7 +72,7 @@ afterAll(async () => {
 describe('idempotence', () => {
   it('a second up on an unchanged manifest makes no change to the engine', async () => {
     let summary: unknown;
-    const changes = await changesDuring(P, async () => (summary = JSON.parse((await hitchOk(['-f', await file(), '--json', 'up'])).stdout).summary));
+    const changes = await changesDuring(P, async () => (summary = documentOf('up', (await hitchOk(['-f', await file(), '--json', 'up'])).stdout).summary));
     expect(changes).toEqual([]);
     expect(summary).toMatchObject({ created: [], recreated: [], started: [], removed: [], failed: [], unchanged: ['api', 'cache', 'db', 'web', 'worker'] });
   });
@@ -81,12 +82,12 @@ describe('idempotence', () => {
     for (const name of paused) await docker.getContainer(name).pause();
     try {
       let summary: unknown;
-      const changes = await changesDuring(P, async () => (summary = JSON.parse((await hitchOk(['-f', await file(), '--json', 'up'])).stdout).summary));
+      const changes = await changesDuring(P, async () => (summary = documentOf('up', (await hitchOk(['-f', await file(), '--json', 'up'])).stdout).summary));
       expect(changes).toEqual([]);
       expect(summary).toMatchObject({ created: [], recreated: [], started: [], failed: [], unchanged: ['api', 'cache', 'db', 'web', 'worker'] });
       const states = await Promise.all(paused.map(async (name) => (await docker.getContainer(name).inspect()).State.Status));
       expect(states).toEqual(['paused', 'paused']);
-      const rows = JSON.parse((await hitchOk(['-f', await file(), 'ps', '--json'])).stdout) as Array<{ service: string; state: string }>;
+      const rows = documentOf('ps', (await hitchOk(['-f', await file(), 'ps', '--json'])).stdout) as Array<{ service: string; state: string }>;
       expect(rows.map((r) => [r.service, r.state])).toEqual([['api', 'running'], ['cache', 'sandbox paused'], ['db', 'paused'], ['web', 'running'], ['worker', 'running']]);
       const exec = await hitch(['-f', await file(), 'exec', 'db', 'true']);
       expect([exec.code, exec.stderr]).toEqual([1, `hitch: service "db" of project ${P} is paused\n  to fix: unpause it (\`docker unpause ${P}-db\`)\n`]);
@@ -210,16 +211,19 @@ describe('exact recreation', () => {
     // db's 5432-5433 are a range to Docker 28 (modern), not to Docker ≤27 (classic: three ports or more);
     // cache's one port reads the same in both, so worker stays
     linkEnv = 'classic';
-    const plan = JSON.parse((await hitchOk(['-f', await file(), '--json', 'plan'])).stdout);
-    expect(plan.actions.map((a: { id: string; cause: string }) => `${a.id}: ${a.cause}`)).toEqual([
-      'ready:db@api: api starts',
-      "service:api: child db's link env changed (link_env)",
-      'ready:db@web: web starts',
-      "service:web: child db's link env changed (link_env)",
-    ]);
-    expect((await upChanges()).changed).toEqual(n('api', 'web'));
-    expect((await envOf(`${P}-web`)).DB_PORT_5432_TCP_START).toBe(undefined);
-    linkEnv = 'modern';
+    try {
+      const plan = JSON.parse((await hitchOk(['-f', await file(), '--json', 'plan'])).stdout);
+      expect(plan.actions.map((a: { id: string; cause: string }) => `${a.id}: ${a.cause}`)).toEqual([
+        'ready:db@api: api starts',
+        "service:api: child db's link env changed (link_env)",
+        'ready:db@web: web starts',
+        "service:web: child db's link env changed (link_env)",
+      ]);
+      expect((await upChanges()).changed).toEqual(n('api', 'web'));
+      expect((await envOf(`${P}-web`)).DB_PORT_5432_TCP_START).toBe(undefined);
+    } finally {
+      linkEnv = 'modern'; // the later tests' manifests, whatever became of this one
+    }
     expect((await upChanges()).changed).toEqual(n('api', 'web'));
     expect((await envOf(`${P}-web`)).DB_PORT_5432_TCP_START).toBe(`tcp://${await ipOf(`${P}-db-sandbox`, NET)}:5432`);
   });

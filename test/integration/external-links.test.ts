@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesDuring, writeManifest } from './convergence-helpers.js';
 import { docker, envOf, execIn, FIXTURES, hitch, hitchOk, labelled, requireEngine, ROOT, withPrefix } from './helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const DIR = `${FIXTURES}/external-links`;
 const FILE = `${DIR}/hitch.yaml`;
@@ -117,7 +118,7 @@ describe('up, up again, down', () => {
         '',
       ].join('\n'),
     );
-    expect(JSON.parse((await hitchOk(['-f', FILE, '--json', 'ls'])).stdout)).toEqual([
+    expect(documentOf('ls', (await hitchOk(['-f', FILE, '--json', 'ls'])).stdout)).toEqual([
       { name: 'web', service: 'web', container: `${P}-web`, id: await id(`${P}-web`), image: 'hitch-test/redis:1', state: 'running' },
       { name: 'web/db', external: true, container: LEGACY, id: await id(LEGACY), image: 'hitch-test/redis:1', state: 'running' },
     ]);

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { containerIds, writeManifest } from './convergence-helpers.js';
 import { docker, execIn, hitch, hitchOk, requireEngine, until } from './helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const CRASHING = { image: 'hitch-test/busybox:1', command: ['sh', '-c', 'echo started; exit 4'] };
 const used: string[][] = [];
@@ -27,7 +28,7 @@ async function state(container: string) {
 }
 
 async function psState(h: string[]): Promise<{ state: string; status: string }> {
-  const [row] = JSON.parse((await hitchOk([...h, '--json', 'ps'])).stdout) as Array<{ state: string; status: string }>;
+  const [row] = documentOf('ps', (await hitchOk([...h, '--json', 'ps'])).stdout) as Array<{ state: string; status: string }>;
   return { state: row!.state, status: row!.status.replace(/\(\d+\).*/, '(N)') };
 }
 
@@ -105,7 +106,7 @@ describe('a crash-looping service', () => {
     for (let i = 0; i < 3; i++) {
       const plan = JSON.parse((await hitchOk([...h, '--json', 'plan'])).stdout) as { actions: unknown[] };
       expect(plan.actions).toEqual([]);
-      const up = JSON.parse((await hitchOk([...h, '--json', 'up'])).stdout) as { ok: boolean; summary: { started: string[]; restarted: string[]; unchanged: string[] } };
+      const up = documentOf('up', (await hitchOk([...h, '--json', 'up'])).stdout) as { ok: boolean; summary: { started: string[]; restarted: string[]; unchanged: string[] } };
       expect({ ok: up.ok, started: up.summary.started, restarted: up.summary.restarted, unchanged: up.summary.unchanged }).toEqual({ ok: true, started: [], restarted: [], unchanged: ['unl'] });
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -134,7 +135,7 @@ describe('a stopped service whose sandbox keeps restarting', () => {
     expect(results).toEqual([refused, refused, refused]);
     expect({ ids: await containerIds(P), db: await state(`${P}-db`) }).toEqual(before);
     await hitchOk([...h, 'up', '--force-recreate', '--no-deps', 'db']);
-    const up = JSON.parse((await hitchOk([...h, '--json', 'up'])).stdout) as { summary: { unchanged: string[] } };
+    const up = documentOf('up', (await hitchOk([...h, '--json', 'up'])).stdout) as { summary: { unchanged: string[] } };
     expect(up.summary.unchanged).toEqual(['db', 'web']);
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesDuring, containerIds, leftovers, startedAt, writeManifest, type ServiceYaml } from './convergence-helpers.js';
 import { docker, execIn, hitch, hitchOk, ipOf, requireEngine, until } from './helpers.js';
+import { documentOf } from './json-schemas.js';
 
 const P = 'it-sbrestart';
 const SERVICES: Record<string, ServiceYaml> = {
@@ -28,8 +29,8 @@ async function ping(): Promise<string> {
 }
 
 async function states(): Promise<{ ps: string[][]; ls: string[][] }> {
-  const ps = JSON.parse((await hitchOk(['-f', file, '--json', 'ps'])).stdout) as PsRow[];
-  const ls = JSON.parse((await hitchOk(['-f', file, '--json', 'ls'])).stdout) as Array<{ name: string; state: string }>;
+  const ps = documentOf('ps', (await hitchOk(['-f', file, '--json', 'ps'])).stdout) as PsRow[];
+  const ls = documentOf('ls', (await hitchOk(['-f', file, '--json', 'ls'])).stdout) as Array<{ name: string; state: string }>;
   return { ps: ps.map((r) => [r.service, r.state]), ls: ls.map((r) => [r.name, r.state]) };
 }
 
@@ -75,7 +76,7 @@ describe('docker restart of a sandbox under its running service', () => {
 
   it('ps (table and --json) and ls say so', async () => {
     expect(await states()).toEqual(CUT);
-    const status = (JSON.parse((await hitchOk(['-f', file, '--json', 'ps'])).stdout) as PsRow[])[0]!.status;
+    const status = (documentOf('ps', (await hitchOk(['-f', file, '--json', 'ps'])).stdout) as PsRow[])[0]!.status;
     expect(status).toMatch(/^Up /);
     const table = (await hitchOk(['-f', file, 'ps'])).stdout.split('\n');
     expect(table[1]).toMatch(new RegExp(`^db +${P}-db +Up [^(]+ \\(sandbox restarted\\) `));
@@ -105,7 +106,7 @@ describe('docker restart of a sandbox under its running service', () => {
   it('up restarts it: the same container (its file kept), stopped and started, nothing made or removed; the parent reaches it', async () => {
     const ids = await containerIds(P);
     let summary: Record<string, unknown> = {};
-    const changes = await changesDuring(P, async () => (summary = JSON.parse((await hitchOk(['-f', file, '--json', 'up'])).stdout).summary));
+    const changes = await changesDuring(P, async () => (summary = documentOf('up', (await hitchOk(['-f', file, '--json', 'up'])).stdout).summary));
     expect(changes).toEqual(['die', 'kill', 'start', 'stop'].map((a) => `container ${a} ${P}-db`));
     expect(summary).toMatchObject({ created: [], recreated: [], restarted: ['db'], started: [], unchanged: ['web'], failed: [] });
     expect(await containerIds(P)).toEqual(ids);

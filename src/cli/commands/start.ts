@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { globals, hitchAsGiven, loadFrom, openEngine } from '../context.js';
 import { lockOptions } from '../../api/lock.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
-import { printOutcome } from '../outcome-json.js';
+import { failureError, printOutcome } from '../outcome-json.js';
 
 export function registerStart(program: Command): void {
   program
@@ -22,10 +22,9 @@ export function registerStart(program: Command): void {
           if (e.type === 'done') process.stderr.write(`✔ started ${a.service}\n`);
         },
         lock: lockOptions(commandLock(opts.lockTimeout)),
-        hitch: hitchAsGiven(g),
+        invocation: hitchAsGiven(g),
       });
-      if (!g.json) for (const f of result.failed) process.stderr.write(`✘ ${f.action}: ${f.error}\n`);
       printOutcome(g.json, manifest.project, 'started', result.started, result.failed);
-      if (result.failed.length > 0) process.exitCode = 1;
+      if (result.failed.length > 0) throw failureError(result.failed);
     });
 }

@@ -5,7 +5,8 @@
 // any, for each command to say what follows. `exec` reaches only into a service container that runs and
 // is not paused.
 import { describe, expect, it } from 'vitest';
-import { knownServices, notCreated, notCreatedError, notCreatedWarning, pick, runAgainRemedy, runningService, type ProjectScope, type ServiceContainers } from '../../../src/api/lookup.js';
+import { knownServices, notCreated, notCreatedError, notCreatedWarning, pick, runAgainRemedy, runningService, type ProjectScope } from '../../../src/api/lookup.js';
+import { type ServiceContainers } from '../../../src/api/service-state.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../../../src/plan/observed.js';
 import { UsageError, UserError } from '../../../src/user-error.js';
@@ -108,7 +109,7 @@ describe('what is said of services with no container', () => {
   });
 
   it('each with the options that named the project, so that the command works when pasted', () => {
-    const scope = { name: 'shop', hitch: "hitch -f dev.yaml -p 'my shop'" };
+    const scope = { name: 'shop', invocation: "hitch -f dev.yaml -p 'my shop'" };
     expect({ error: notCreatedError(scope, 'web').remedy, warning: notCreatedWarning(scope, ['web'], 'so no logs') }).toEqual({
       error: "create it with `hitch -f dev.yaml -p 'my shop' up web`",
       warning: "service \"web\" of project shop has no container, so no logs; run `hitch -f dev.yaml -p 'my shop' up web` to create it",
@@ -133,7 +134,7 @@ describe('runAgainRemedy: what port and exec say to run for a service that does 
   });
 
   it('under -p, the command carries it, as a command line a shell reads', () => {
-    const remedy = runAgainRemedy({ name: 'shop', hitch: 'hitch -p shop' }, { service: 'web', sandbox: stopped(sandbox), main: stopped(main) });
+    const remedy = runAgainRemedy({ name: 'shop', invocation: 'hitch -p shop' }, { service: 'web', sandbox: stopped(sandbox), main: stopped(main) });
     expect(remedy).toBe('start it with `hitch -p shop start web`');
   });
 });
@@ -151,7 +152,7 @@ describe('runningService: the container `exec` reaches into', () => {
     );
 
   it('stopped, under -p: the remedy carries -p', async () => {
-    expect(await refused(engineWith({ running: false }), { ...underP, hitch: 'hitch -p shop' })).toEqual({ usage: false, message: 'service "db" of project shop is not running', remedy: 'start it with `hitch -p shop start db`' });
+    expect(await refused(engineWith({ running: false }), { ...underP, invocation: 'hitch -p shop' })).toEqual({ usage: false, message: 'service "db" of project shop is not running', remedy: 'start it with `hitch -p shop start db`' });
   });
 
   it('running: that one', async () => {

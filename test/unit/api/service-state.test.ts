@@ -2,7 +2,7 @@
 // the network (stopped, missing, or restarted under it: the container kept the old, empty namespace) or
 // is paused. The engine says the container is up in every one of those cases.
 import { describe, expect, it } from 'vitest';
-import { containerState, sandboxProblem, serviceState, type ServiceContainers } from '../../../src/api/lookup.js';
+import { containerState, sandboxProblem, serviceState, type ServiceContainers } from '../../../src/api/service-state.js';
 import type { ObservedContainer } from '../../../src/plan/observed.js';
 
 const EARLY = '2026-11-23T10:00:05.25Z';

@@ -1,7 +1,8 @@
 // Which failures mean "the engine does not answer" (only those of reaching its socket or address), "no such object",
 // and "nothing runs in a paused container".
 import { describe, expect, it, test } from 'vitest';
-import { execRefusal, isUnreachable, unlessNotFound } from '../../../src/engine/engine-errors.js';
+import { execRefusal, unlessNotFound } from '../../../src/engine/engine-errors.js';
+import { isUnreachable } from '../../../src/engine/engine-unreachable.js';
 import { UserError } from '../../../src/user-error.js';
 
 /** An error shaped as node's system errors are: code, syscall and the path or address. */

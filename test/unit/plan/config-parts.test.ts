@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeCause, decodeParts, encodeParts, type Parts } from '../../../src/plan/config-parts.js';
+import { changeCause } from '../../../src/plan/change-cause.js';
+import { decodeParts, encodeParts, type Parts } from '../../../src/plan/config-parts.js';
 
 const before: Parts = { image: 'a', command: 'b', environment: 'c', links: 'd', volumes: 'e', 'env@db': 'f', 'ports@db': 'g', 'env@cache': 'h', 'ports@cache': 'i' };
 // with the parts for what a link injects beside the child's env and ports (an external's too)
