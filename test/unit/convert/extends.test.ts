@@ -87,6 +87,22 @@ describe('ports merged through extends: one per published port, as compose-go ke
       warnings: [REACH],
     });
   });
+  it('a range ending the list, a later port replacing its middle: the ports left of it are written one by one', () => {
+    const compose = 'services:\n  base: {image: x, ports: ["8000-8002:8000-8002"]}\n  web: {extends: base, ports: ["8001:8001"]}\n';
+    expect(converted(compose)).toEqual({
+      yaml: [
+        'services:',
+        '  base:',
+        '    image: x',
+        '    ports: ["8000-8002:8000-8002"]',
+        '  web:',
+        '    image: x',
+        '    ports: ["8000:8000/tcp", "8001:8001", "8002:8002/tcp"]',
+        '',
+      ].join('\n'),
+      warnings: [REACH],
+    });
+  });
 });
 
 describe('extends of a service in another file', () => {
