@@ -80,8 +80,14 @@ describe('convert: one field at a time', () => {
       yaml: 'services:\n  web:\n    image: app\n',
       warnings: [
         '4:15: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it, like "cache:/cache", to keep its data',
-        '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume or a bind mount',
+        '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume, like {type: volume, source: t, target: /t}, or a bind mount of a host folder, like {type: bind, source: ./t, target: /t}',
       ],
+    },
+    {
+      name: 'volumes: a misspelled mount type is no type hitch lacks, but a typo of one it has',
+      compose: 'services:\n  web:\n    image: app\n    volumes: [{ type: Bind, source: ., target: /t }]\n',
+      yaml: 'services:\n  web:\n    image: app\n',
+      warnings: ['4:15: service "web": volumes: /t is dropped: Bind is no mount type; use volume or bind; did you mean "bind"?'],
     },
     {
       name: 'healthcheck without start_interval',
