@@ -47,6 +47,12 @@ describe('convert: one field at a time', () => {
       warnings: [REACH, '6:19: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
     },
     {
+      name: 'depends_on waiting for a service that is not linked to complete: a one-shot job, as validate says',
+      compose: 'services:\n  migrate: { image: app }\n  web:\n    image: app\n    depends_on: { migrate: { condition: service_completed_successfully } }\n',
+      yaml: 'services:\n  migrate:\n    image: app\n  web:\n    image: app\n',
+      warnings: [REACH, '5:19: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
+    },
+    {
       name: 'build: a mapping keeps context, dockerfile and args; context defaults to the folder',
       compose: 'services:\n  web:\n    build: { dockerfile: Dockerfile.dev, target: dev, args: [V=1] }\n',
       yaml: 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n      args: ["V=1"]\n',
