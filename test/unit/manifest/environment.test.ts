@@ -37,12 +37,16 @@ describe('environment', () => {
     expect(got).toEqual({ A: 'manifest', B: 'db', C: 'quoted "x"', D: 'single $x', E: 'plain', FROM_ENV: 'e' });
   });
 
-  test('an unreadable env_file and a bad line are both reported', () => {
+  test('a missing env_file and a bad line are both reported', () => {
     const files: Record<string, string> = { [`${DIR}/bad.env`]: 'OK=1\n1BAD=x\n' };
     expect(problems(svc('env_file: [missing.env, bad.env]'), { readFile: (p) => files[p], pathKind: () => undefined })).toEqual([
       '/proj/shop/bad.env:2:1: "1BAD" is not a variable name; use KEY=VALUE lines',
-      '4:16: env_file "missing.env" cannot be read (looked for /proj/shop/missing.env)',
+      "4:16: env_file \"missing.env\" does not exist (looked for /proj/shop/missing.env); create it, or give its path relative to the manifest's folder",
     ]);
+  });
+
+  test('a file that is there but gave nothing when read cannot be read', () => {
+    expect(problems(svc('env_file: gone.env'), { pathKind: () => 'file' })).toEqual(['4:15: env_file "gone.env" cannot be read (looked for /proj/shop/gone.env)']);
   });
 
   // compose-go reads it and says only `read /proj/shop: is a directory`
