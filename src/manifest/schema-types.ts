@@ -2,7 +2,7 @@
 // it (compose-go's words: mapping and list, not object and array), with the schema's example of the
 // mapping or list it wants, and what YAML made of `.inf`.
 import type { ErrorObject } from 'ajv';
-import { manifestPlace, type SchemaPlace } from './schema-place.js';
+import { manifestSchemaPlace, type SchemaPlace } from './schema-place.js';
 import { kindOf, pointer, subject, type Path, type Tree } from './tree.js';
 import { retypedByYaml11 } from './yaml11.js';
 
@@ -29,7 +29,7 @@ export function typeMessage(e: ErrorObject, path: Path, tree: Tree): string {
  */
 function example(types: string[], path: Path): string {
   if (!types.includes('object') && !types.includes('array')) return '';
-  const examples = path.reduce<SchemaPlace>((place, seg) => place.child(seg), manifestPlace()).examples();
+  const examples = path.reduce<SchemaPlace>((place, seg) => place.child(seg), manifestSchemaPlace()).examples();
   const shown = types.flatMap((t) => examples.filter((x) => jsonType(x) === t).slice(0, 1)).map((x) => flow(x, true));
   return shown.length === 0 ? '' : `; like ${shown.join(' or ')}`;
 }
