@@ -22,10 +22,11 @@ export function dependsOn(name: string, svc: Obj, drop: Drop, lookup: Lookup): v
   const linked = linkTargets(svc.links, (link) => expanded(link, lookup));
   for (const { service: dep, options: { condition, ...options }, at } of dependencies(svc.depends_on)) {
     const target = expanded(dep, lookup) ?? dep;
-    if (!linked.includes(target)) {
-      drop(`depends_on: ${printable(dep)}`, `${DEPENDS_ON_WHY}: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, [at]);
-    } else if (condition === 'service_completed_successfully') {
+    // a one-shot job first, linked or not, as validate names it: a link would not wait for it either
+    if (condition === 'service_completed_successfully') {
       drop(`depends_on: ${printable(dep)}`, notForExit([printable(target)]), [at]);
+    } else if (!linked.includes(target)) {
+      drop(`depends_on: ${printable(dep)}`, `${DEPENDS_ON_WHY}: add ${JSON.stringify(target)} to links if ${printable(name)} connects to it`, [at]);
     } else {
       for (const [key, value] of Object.entries(options)) {
         const why = optionWhy(key, value, name, target);

@@ -1,8 +1,9 @@
 // compose's values that hitch spells differently or accepts only in part: each converter returns what
 // hitch keeps and says what it leaves out. Values are compose's after YAML parsing (merge keys applied),
 // with their variables unexpanded. A list entry left out is DROP, so the output keeps each entry's origin.
-import { anonymousVolume, NO_ANONYMOUS_VOLUMES, reason } from '../manifest/compose-keys.js';
+import { anonymousVolume, NO_ANONYMOUS_VOLUMES, OTHER_MOUNT_TYPES, otherMount, reason } from '../manifest/compose-keys.js';
 import { printable } from '../manifest/problems.js';
+import { didYouMean } from '../manifest/suggest.js';
 import type { Path } from '../manifest/tree.js';
 import { DROP } from './place.js';
 import { shortMount } from './short-mount.js';
@@ -83,7 +84,8 @@ function shortVolume(v: string, drop: Drop, at: Path): Value {
 /** Why hitch cannot mount a long-form volume, or undefined when it can. */
 function unmountable(v: Obj): string | undefined {
   if (v.type === undefined) return 'a long-form mount needs a type: volume or bind';
-  if (v.type !== 'volume' && v.type !== 'bind') return `hitch has no ${shown(v.type)} mounts; use a named volume or a bind mount`;
+  if (typeof v.type === 'string' && OTHER_MOUNT_TYPES.has(v.type)) return reason(otherMount(v.type, v.target));
+  if (v.type !== 'volume' && v.type !== 'bind') return `${shown(v.type)} is no mount type; use volume or bind${didYouMean(String(v.type), ['volume', 'bind'])}`;
   return v.source === undefined ? `${NO_ANONYMOUS_VOLUMES}; give it a source` : undefined;
 }
 

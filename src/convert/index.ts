@@ -68,7 +68,7 @@ export function convertCompose(text: string, opts: ConvertOptions): Converted {
   if (report.problems.length > 0) throw new ConvertError(report.problems, inFileOrder(warnings));
   const yaml = render(manifest, opts.file, opts.schemaRef);
   const checked = checkOutput(yaml, tree, run.origins, { file: opts.file, env: opts.env ?? {}, dotenv: opts.dotenv, readFile: opts.readFile, pathKind: opts.pathKind });
-  warnings.push(...checked.warnings.map(({ file, line, col, message }) => ({ ...(file === tree.file ? {} : { file }), line, col, message })));
+  for (const { message, ...pos } of checked.warnings) warnAt(run, pos, message);
   if (checked.problems.length > 0) throw new ConvertError(checked.problems, inFileOrder(warnings));
   return { yaml, warnings: inFileOrder(warnings) };
 }

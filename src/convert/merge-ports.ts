@@ -10,29 +10,30 @@ import { isError, parsePublished, publishedText } from '../manifest/ports.js';
 import { isObj, type Value } from './fields.js';
 import { entriesOf, listOf, onePerKey, type Sourced } from './sourced.js';
 
-/** One published port of an entry (`of` ports in all); no `port` when hitch cannot read the entry, which is then one key as written. */
+/** One published port of an entry (`portsInEntry` ports in all); no `port` when hitch cannot read the entry, which is then one key as written. */
 interface Slot {
-  key: string;
+  indexKey: string;
   entry: Sourced;
-  of: number;
+  portsInEntry: number;
   port?: PublishedPort;
 }
 
-function key(hostIp: string, published: string, target: Value, protocol: Value): string {
+/** compose-go's portIndexer key: a later port with the same one takes this one's place. */
+function portIndexKey(hostIp: string, published: string, target: Value, protocol: Value): string {
   return `${hostIp === '' ? '0.0.0.0' : hostIp}:${published}:${String(target)}/${String(protocol)}`;
 }
 
 function slotsOf(entry: Sourced): Slot[] {
   const v = entry.value;
-  if (isObj(v)) return [{ key: key(String(v.host_ip ?? ''), String(v.published ?? ''), v.target, v.protocol ?? 'tcp'), entry, of: 1 }];
+  if (isObj(v)) return [{ indexKey: portIndexKey(String(v.host_ip ?? ''), String(v.published ?? ''), v.target, v.protocol ?? 'tcp'), entry, portsInEntry: 1 }];
   const ports = typeof v === 'string' || typeof v === 'number' ? parsePublished(v) : undefined;
-  if (ports === undefined || isError(ports)) return [{ key: String(v), entry, of: 1 }]; // a variable, say: only hitch will read it
-  return ports.map((port) => ({ key: key(port.hostIp, port.hostPort, port.containerPort, port.proto), entry, of: ports.length, port }));
+  if (ports === undefined || isError(ports)) return [{ indexKey: String(v), entry, portsInEntry: 1 }]; // a variable, say: only hitch will read it
+  return ports.map((port) => ({ indexKey: portIndexKey(port.hostIp, port.hostPort, port.containerPort, port.proto), entry, portsInEntry: ports.length, port }));
 }
 
 /** Two lists of ports merged: the base's, then the local ones, one per published port. */
 export function mergePorts(base: Sourced, local: Sourced): Sourced {
-  const slots = onePerKey(entriesOf(base, local).flatMap(slotsOf), (slot) => slot.key);
+  const slots = onePerKey(entriesOf(base, local).flatMap(slotsOf), (slot) => slot.indexKey);
   return listOf(regrouped(slots), local.from);
 }
 
@@ -40,10 +41,12 @@ export function mergePorts(base: Sourced, local: Sourced): Sourced {
 function regrouped(slots: Slot[]): Sourced[] {
   const out: Sourced[] = [];
   for (let i = 0; i < slots.length; ) {
-    const { entry, of, port } = slots[i]!;
-    if (slots.slice(i, i + of).every((s) => s.entry === entry)) {
+    const { entry, portsInEntry, port } = slots[i]!;
+    const run = slots.slice(i, i + portsInEntry);
+    // all of them: a range whose leftover ports end the list is shorter there than the entry
+    if (run.length === portsInEntry && run.every((s) => s.entry === entry)) {
       out.push(entry);
-      i += of;
+      i += portsInEntry;
     } else {
       out.push({ value: publishedText(port!), from: entry.from });
       i++;

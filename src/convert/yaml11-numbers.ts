@@ -29,16 +29,19 @@ function yaml12(text: string): unknown {
   return /^0x[0-9a-fA-F]+$/.test(text) ? Number.parseInt(text.slice(2), 16) : text;
 }
 
-// The characters of every form of YAML11_INTEGERS, from where a scalar starts
-const INTEGER_TEXT = /[-+]?[0-9A-Za-z_]+/y;
+// A plain scalar's whole text, from where it starts to a space or a flow indicator: `010.0` is 10 to
+// every reader, not the octal `010` with something after it. (A plain scalar may also hold `,` and more
+// outside a flow; composeIntegers compares what it reads here with the tree's value, so a shorter read
+// changes nothing.)
+const PLAIN_TEXT = /[^\s,[\]{}]+/y;
 
-/** The scalar `text` holds at each position a tree gives, as far as an integer's characters go (`"` where it is quoted). */
+/** The plain scalar `text` holds at each position a tree gives (from its `"` where it is quoted). */
 function writtenAt(text: string): (pos: SourcePos) => string | undefined {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return ({ line, col }) => {
-    INTEGER_TEXT.lastIndex = lineStarts[line - 1]! + col - 1;
-    return INTEGER_TEXT.exec(text)?.[0];
+    PLAIN_TEXT.lastIndex = lineStarts[line - 1]! + col - 1;
+    return PLAIN_TEXT.exec(text)?.[0];
   };
 }
 

@@ -5,7 +5,7 @@
 // takes a boolean, an integer or a number and no string (schema-place.ts). Where it also takes a string
 // (`published: "${P}"`, which may be a range; ports and expose entries) the value stays one, as in compose v2.
 import type { Report } from './problems.js';
-import { manifestPlace, type JsonType, type SchemaPlace } from './schema-place.js';
+import { manifestSchemaPlace, type JsonType, type SchemaPlace } from './schema-place.js';
 import { pointer, subject, valuePos, type Path, type Tree } from './tree.js';
 
 export type Cast = 'boolean' | 'integer' | 'number';
@@ -44,7 +44,7 @@ export function castTree(tree: Tree, report: Report, skip: ReadonlySet<string>):
     failed.add(ptr);
     return text;
   };
-  tree.root = walk(tree.root, manifestPlace());
+  tree.root = walk(tree.root, manifestSchemaPlace());
   return failed;
 }
 

@@ -64,6 +64,17 @@ export function anonymousVolume(target: string): ComposeKey {
   return { why: NO_ANONYMOUS_VOLUMES, fix: `name it, like ${JSON.stringify(`${volumeNameFor(target)}:${target}`)}, to keep its data` };
 }
 
+/** compose's mount types other than volume and bind (its schema's enum); any other word is a typo. */
+export const OTHER_MOUNT_TYPES: ReadonlySet<string> = new Set(['tmpfs', 'npipe', 'cluster', 'image']);
+
+/** compose's `type: tmpfs` (or npipe, cluster, image) on `written` (its target): a named volume or a host folder there instead, or on /data without an absolute target. */
+export function otherMount(type: string, written: unknown): ComposeKey {
+  const target = typeof written === 'string' && written.startsWith('/') ? written : '/data';
+  const name = volumeNameFor(target);
+  const volume = `{type: volume, source: ${name}, target: ${target}}`;
+  return { why: `hitch has no ${type} mounts`, fix: `use a named volume, like ${volume}, or a bind mount of a host folder, like {type: bind, source: ./${name}, target: ${target}}` };
+}
+
 /** `why; fix`, as a dropped key's reason: "networks is dropped: <this>". */
 export function reason(k: ComposeKey): string {
   return k.fix === undefined ? k.why : `${k.why}; ${k.fix}`;

@@ -89,8 +89,9 @@ function envFile(ctx: Ctx, rel: string, path: Path, before: Record<string, strin
 function envFileProblem(ctx: Ctx, rel: string, file: string): string {
   const what = `env_file ${JSON.stringify(rel)}`;
   const kind = ctx.pathKind(file);
-  if (kind === undefined || kind === 'file') return `${what} cannot be read (looked for ${printable(file)})`;
-  return pathProblem(what, file, kind, 'file', { missing: "give a file relative to the manifest's folder", otherKind: 'name the file of KEY=VALUE lines in it' })!;
+  // a file that gave nothing all the same: gone or unreadable between the two looks
+  if (kind === 'file') return `${what} cannot be read (looked for ${printable(file)})`;
+  return pathProblem(what, file, kind, 'file', { missing: "create it, or give its path relative to the manifest's folder", otherKind: 'name the file of KEY=VALUE lines in it' })!;
 }
 
 /** Labels; `io.hitch.*` is hitch's own bookkeeping (project, role, config hash), so users can't set it. */

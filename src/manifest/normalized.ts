@@ -8,7 +8,7 @@ import type { BuildSpec, Healthcheck, Manifest, Service, VolumeMount } from './m
 import { portRangesText, publishedText } from './ports.js';
 import { isRemoteContext } from './remote-context.js';
 import { restartText } from './string-fields.js';
-import { YAML11_RETYPED } from './yaml11.js';
+import { retypedByYaml11 } from './yaml11.js';
 import { yamlLib } from './yaml-document.js';
 import type { Document as YamlDocument } from 'yaml';
 
@@ -39,7 +39,7 @@ export function quoteRetypedStrings(doc: YamlDocument): void {
   yamlLib().visit(doc, {
     Scalar(_, node) {
       const text = node.value;
-      if (typeof text === 'string' && YAML11_RETYPED.some((type) => type.test(text))) node.type = 'QUOTE_DOUBLE';
+      if (typeof text === 'string' && retypedByYaml11(text)) node.type = 'QUOTE_DOUBLE';
     },
   });
 }

@@ -8,6 +8,7 @@ import { schemaErrors } from './schema.js';
 import { specificMessage } from './schema-hints.js';
 import { propertyName, unknownKey } from './schema-keys.js';
 import { typeMessage } from './schema-types.js';
+import { didYouMean } from './suggest.js';
 import { fromPointer, pointer, scalarText, subject, valuePos, type Path, type Tree } from './tree.js';
 
 /**
@@ -92,7 +93,7 @@ function describe(e: ErrorObject, path: Path, tree: Tree): Described {
     case 'oneOf':
       return { at, message: `${subject(path)} does not match any accepted form` };
     case 'enum':
-      return { at, message: `${subject(path)} ${JSON.stringify(e.data)} is not allowed; use ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}` };
+      return { at, message: `${subject(path)} ${JSON.stringify(e.data)} is not allowed; use ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}${didYouMean(String(e.data), (e.schema as unknown[]).map(String))}` };
     case 'pattern':
       return { at, message: `${subject(path)} ${JSON.stringify(e.data)} ${patternMessage(e)}` };
     case 'minLength':

@@ -3,7 +3,7 @@
 // ("must be an integer, not a number" reads as a contradiction), compose's anonymous volume and its
 // tmpfs mount, and an image reference whose only fault is its tag's length.
 import type { ErrorObject } from 'ajv';
-import { anonymousVolume, NO_ANONYMOUS_VOLUMES, reason, volumeNameFor } from './compose-keys.js';
+import { anonymousVolume, NO_ANONYMOUS_VOLUMES, OTHER_MOUNT_TYPES, otherMount, reason, volumeNameFor } from './compose-keys.js';
 import { imageTagTooLong } from './image-names.js';
 import { isImageReference } from './schema.js';
 import { scalarText, type Path, type Tree } from './tree.js';
@@ -20,7 +20,7 @@ export function specificMessage(e: ErrorObject, path: Path, subject: string, tre
   const volume = path.length === 4 && path[0] === 'services' && path[2] === 'volumes';
   if (volume && e.keyword === 'required' && (e.params as { missingProperty: string }).missingProperty === 'source') return longAnonymous(subject, data);
   const mountType = path.length === 5 && path[0] === 'services' && path[2] === 'volumes' && path[4] === 'type';
-  if (mountType && e.keyword === 'enum' && typeof data === 'string') return otherMount(subject, data, tree, path);
+  if (mountType && e.keyword === 'enum' && typeof data === 'string' && OTHER_MOUNT_TYPES.has(data)) return otherMountMessage(subject, data, tree, path);
   if (e.keyword !== 'pattern' || typeof data !== 'string' || path[0] !== 'services') return undefined;
   if (volume && /^\/[^:]*$/.test(data)) return `${subject} ${JSON.stringify(data)}: ${reason(anonymousVolume(data))}`;
   const tag = path.length === 3 && path[2] === 'image' ? imageTagTooLong(data, isImageReference) : undefined;
@@ -35,12 +35,9 @@ function longAnonymous(subject: string, data: unknown): string | undefined {
 }
 
 /** compose's `type: tmpfs` (or npipe, cluster, image): hitch mounts a named volume or a host folder. */
-function otherMount(subject: string, type: string, tree: Tree, path: Path): string {
+function otherMountMessage(subject: string, type: string, tree: Tree, path: Path): string {
   const mount = path.slice(0, -1).reduce<unknown>((v, seg) => (v as Record<string | number, unknown>)[seg], tree.root) as { target?: unknown };
-  const target = typeof mount.target === 'string' && mount.target.startsWith('/') ? mount.target : '/data';
-  const name = volumeNameFor(target);
-  const volume = `{type: volume, source: ${name}, target: ${target}}`;
-  return `${subject} ${JSON.stringify(type)} is not allowed: hitch has no ${type} mounts; use a named volume, like ${volume}, or a bind mount of a host folder, like {type: bind, source: ./${name}, target: ${target}}`;
+  return `${subject} ${JSON.stringify(type)} is not allowed: ${reason(otherMount(type, mount.target))}`;
 }
 
 /** `timeout: 5`: quoting it would not help, a unit does. */

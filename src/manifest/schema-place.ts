@@ -65,7 +65,7 @@ export function documentPlace(root: Schema): SchemaPlace {
 let manifest: SchemaPlace | undefined;
 
 /** The place of a manifest in links.schema.json, built once: casts and messages read it. */
-export function manifestPlace(): SchemaPlace {
+export function manifestSchemaPlace(): SchemaPlace {
   manifest ??= documentPlace(schema());
   return manifest;
 }

@@ -2,8 +2,9 @@
 // it (compose-go's words: mapping and list, not object and array), with the schema's example of the
 // mapping or list it wants, and what YAML made of `.inf`.
 import type { ErrorObject } from 'ajv';
-import { manifestPlace, type SchemaPlace } from './schema-place.js';
+import { manifestSchemaPlace, type SchemaPlace } from './schema-place.js';
 import { kindOf, pointer, subject, type Path, type Tree } from './tree.js';
+import { retypedByYaml11 } from './yaml11.js';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',
@@ -28,7 +29,7 @@ export function typeMessage(e: ErrorObject, path: Path, tree: Tree): string {
  */
 function example(types: string[], path: Path): string {
   if (!types.includes('object') && !types.includes('array')) return '';
-  const examples = path.reduce<SchemaPlace>((place, seg) => place.child(seg), manifestPlace()).examples();
+  const examples = path.reduce<SchemaPlace>((place, seg) => place.child(seg), manifestSchemaPlace()).examples();
   const shown = types.flatMap((t) => examples.filter((x) => jsonType(x) === t).slice(0, 1)).map((x) => flow(x, true));
   return shown.length === 0 ? '' : `; like ${shown.join(' or ')}`;
 }
@@ -37,16 +38,16 @@ function jsonType(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v;
 }
 
-// A word YAML reads as the same string, in a flow collection too: no number, no keyword, no `:` or `,`
+// A word YAML reads as the same string, in a flow collection too: no `:` or `,`, and none a YAML 1.1
+// reader takes for a keyword or a number (`yes`, `.5`, `.inf`)
 const PLAIN = /^[A-Za-z_./][A-Za-z0-9_./=-]*$/;
-const KEYWORDS = /^(true|false|yes|no|on|off|y|n|null)$/i;
 
 /** `v` as YAML's flow style writes it, on one line: `{test: [CMD, pg_isready]}`; a string alone is quoted. */
 function flow(v: unknown, alone = false): string {
   if (Array.isArray(v)) return `[${v.map((x) => flow(x)).join(', ')}]`;
   if (typeof v === 'object' && v !== null) return `{${Object.entries(v).map(([k, x]) => `${flow(k)}: ${flow(x)}`).join(', ')}}`;
   if (typeof v !== 'string') return String(v);
-  return !alone && PLAIN.test(v) && !KEYWORDS.test(v) ? v : JSON.stringify(v);
+  return !alone && PLAIN.test(v) && !retypedByYaml11(v) ? v : JSON.stringify(v);
 }
 
 /**

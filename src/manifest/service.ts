@@ -107,9 +107,9 @@ function healthcheck(ctx: Ctx, path: Path): Healthcheck | undefined {
 /** Docker's form; an empty list means "the image's own test" (the engine API's rule). */
 function healthTest(ctx: Ctx, path: Path): string[] {
   const t = get(ctx, path);
-  if (typeof t === 'string') return ['CMD-SHELL', t];
+  if (typeof t === 'string') return t === '' ? noCommand(ctx, path, '""') : ['CMD-SHELL', t];
   if (!Array.isArray(t)) return [];
-  if (t.length === 0 || (t[0] === 'CMD' && !t[1]) || (t[0] === 'CMD-SHELL' && t.length === 1)) return noCommand(ctx, path, t as string[]);
+  if (t.length === 0 || ((t[0] === 'CMD' || t[0] === 'CMD-SHELL') && !t[1])) return noCommand(ctx, path, `[${t.map((w) => JSON.stringify(w)).join(', ')}]`);
   if (!['CMD', 'CMD-SHELL', 'NONE'].includes(t[0] as string)) {
     fail(ctx, path, `healthcheck test list must start with "CMD", "CMD-SHELL" or "NONE", not ${JSON.stringify(t[0])}; or give a string, which runs in a shell`);
     return [];
@@ -120,11 +120,11 @@ function healthTest(ctx: Ctx, path: Path): string[] {
 /**
  * compose takes ["CMD"] and ["CMD-SHELL"] as they are, and the engine fails them: dockerd 20.10 panics
  * in its health probe and dies on ["CMD"] (moby#52582 made it an error), and ["CMD-SHELL"] runs `sh -c`
- * with nothing, which fails every probe; so does an empty program, ["CMD", ""]. [] would keep the
- * image's test, which leaving `test` out says plainly.
+ * with nothing, which fails every probe; so does an empty program, ["CMD", ""]. An empty shell command,
+ * ["CMD-SHELL", ""] or "", passes every probe (`sh -c ""` exits 0): healthy at once, having tested
+ * nothing. [] keeps the image's test (the engine API's rule), which leaving `test` out says plainly.
  */
-function noCommand(ctx: Ctx, path: Path, t: string[]): string[] {
-  const written = `[${t.map((w) => JSON.stringify(w)).join(', ')}]`;
+function noCommand(ctx: Ctx, path: Path, written: string): string[] {
   fail(ctx, path, `healthcheck test ${written} has no command; use ["CMD", "pg_isready"] (a program and its arguments), ["CMD-SHELL", "pg_isready -U postgres"] or a string, which runs in a shell; leave test out to keep the image's own`);
   return [];
 }

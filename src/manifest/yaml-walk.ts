@@ -1,12 +1,13 @@
 // Phase 1, slow path: yaml's Document → a Tree's plain data and positions, one node at a time. Duplicate
 // keys, keys that are not plain scalars and unsupported tags are reported; alias bombs, alias cycles and
-// too deep a nesting end the walk; merge keys are applied as compose does. Separate from parse.ts, which
-// picks the reader and reports what yaml itself found.
+// too deep a nesting end the walk; merge keys are applied as compose does (yaml-merge.ts). Separate
+// from parse.ts, which picks the reader and reports what yaml itself found.
 import type { Alias, Document, Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 import type { SourcePos } from './model.js';
 import type { Report } from './problems.js';
 import { pointer, setOwn, type Path, type Tree } from './tree.js';
 import { MAX_NESTING, yamlLib } from './yaml-document.js';
+import { mergeInto } from './yaml-merge.js';
 
 // A manifest never needs more; a "billion laughs" document needs far more and fails here at once.
 const MAX_ALIAS_NODES = 10_000;
@@ -125,44 +126,6 @@ function mapToData(w: Walk, map: YAMLMap, path: Path): Record<string, unknown> {
       setOwn(out, name, toData(w, value, childPath)); // `__proto__` is a key like any other
     }
   }
-  for (const { key, value } of merges) mergeInto(w, out, key, value, path);
+  for (const { key, value } of merges) mergeInto(w, out, key, value, path, toData);
   return out;
-}
-
-/**
- * YAML 1.1 merge keys, as compose accepts them: a mapping or a list of mappings; earlier sources win.
- * Anything else is said once, at the `<<`: the anchor it names may be used rightly elsewhere.
- */
-function mergeInto(w: Walk, out: Record<string, unknown>, key: Scalar, source: unknown, path: Path): void {
-  const { isAlias, isMap, isSeq } = yamlLib();
-  const resolve = (node: unknown) => (isAlias(node) ? node.resolve(w.doc) : node);
-  const resolved = resolve(source);
-  const items = isSeq(resolved) ? resolved.items : [source];
-  const scratch = [...path, '<<'];
-  for (const item of items) if (isAlias(item) && resolve(item) === undefined) toData(w, item, scratch); // reports the unresolved alias and ends the walk
-  if (!items.every((item) => isMap(resolve(item)))) {
-    const named = isAlias(source) ? `*${source.source}, ` : '';
-    const what = isSeq(resolved) ? 'a list that holds other values than mappings' : resolved === null || (resolved as Scalar).value === null ? 'nothing' : 'a single value';
-    w.report.error(w.at(key.range?.[0] ?? 0), `YAML: a merge key (<<) takes a mapping or a list of mappings, not ${named}${what}; anchor a mapping (x-base: &base {image: nginx}) and merge that (<<: *base)`);
-  }
-  // the mappings among them still merge: what they hold is not reported missing too
-  for (const item of items) if (isMap(resolve(item))) mergeOne(w, out, item, path);
-}
-
-function mergeOne(w: Walk, out: Record<string, unknown>, source: unknown, path: Path): void {
-  const scratch = [...path, '<<'];
-  const data = toData(w, source, scratch) as Record<string, unknown>; // a mapping: mergeInto looked
-  for (const [k, v] of Object.entries(data)) {
-    if (Object.hasOwn(out, k)) continue;
-    setOwn(out, k, v);
-    movePositions(w.tree, pointer([...scratch, k]), pointer([...path, k]));
-  }
-}
-
-function movePositions(tree: Tree, from: string, to: string): void {
-  for (const map of [tree.values, tree.keys, tree.numberSources] as Map<string, unknown>[]) {
-    for (const [ptr, pos] of [...map]) {
-      if (ptr === from || ptr.startsWith(from + '/')) map.set(to + ptr.slice(from.length), pos);
-    }
-  }
 }

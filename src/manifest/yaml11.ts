@@ -26,3 +26,8 @@ export const YAML11_RETYPED: readonly RegExp[] = [
   /^[-+]?(?:\d[\d_]*(?::[0-5]?\d)*(?:\.[\d_]*)?(?:e[-+]?\d+)?|\.\d[\d_]*(?:e[-+]?\d+)?|\.inf|\.nan)$/i,
   /^\d{4}-\d\d?-\d\d?(?:$|[Tt\s])/,
 ];
+
+/** Whether a YAML 1.1 reader takes the plain scalar `text` for something else than a string. */
+export function retypedByYaml11(text: string): boolean {
+  return YAML11_RETYPED.some((type) => type.test(text));
+}

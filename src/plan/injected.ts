@@ -1,4 +1,5 @@
 // What a parent receives from its links: env variables (spec/links.md §2) and hosts lines (§3).
+import { keyValue } from '../manifest/environment.js';
 import type { Manifest, PortSpec, Service } from '../manifest/model.js';
 import type { Addressing } from './addressing.js';
 import { compareStrings } from './compare.js';
@@ -75,11 +76,6 @@ export function linksHosts(parent: Service, ctx: PlanContext): string[] {
   return hostsEntries(resolvedLinks(parent, ctx));
 }
 
-function keyOf(entry: string): string {
-  const eq = entry.indexOf('=');
-  return eq < 0 ? entry : entry.slice(0, eq);
-}
-
 /**
  * docker: the parent's configured env wins over a link variable with the same key, and that env is its
  * own plus its image's ENV (the engine merges the image's into Config.Env at create; link variables go
@@ -90,10 +86,10 @@ function keyOf(entry: string): string {
  * order.
  */
 export function mergeEnv(fromLinks: string[], own: Record<string, string>, imageEnv: string[] = []): string[] {
-  const imageKeys = new Set(imageEnv.map(keyOf));
+  const imageKeys = new Set(imageEnv.map((e) => keyValue(e)[0]));
   const vars = new Map<string, string>();
   for (const e of fromLinks) {
-    const key = keyOf(e);
+    const [key] = keyValue(e);
     if (!vars.has(key) && !imageKeys.has(key)) vars.set(key, e);
   }
   for (const [k, v] of Object.entries(own)) vars.set(k, `${k}=${v}`);

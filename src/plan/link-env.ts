@@ -1,5 +1,6 @@
 // The environment a link injects into its parent (spec/links.md §2), in both dialects.
 // Reproduces moby daemon/links/links.go: `modern` = Docker 28, `classic` = Docker 1.13 to 27 (20.10 is the oracle).
+import { keyValue } from '../manifest/environment.js';
 import type { Dialect, PortSpec } from '../manifest/model.js';
 
 export interface LinkEnvInput {
@@ -128,12 +129,10 @@ function dedupePorts(ports: PortSpec[]): PortSpec[] {
 export function sharedVars(env: string[], shareEnv?: string[]): Array<[string, string]> {
   const vars = new Map<string, string>();
   for (const entry of env) {
-    const eq = entry.indexOf('=');
-    if (eq < 0) continue;
-    const key = entry.slice(0, eq);
-    if (key === 'HOME' || key === 'PATH') continue;
+    const [key, value] = keyValue(entry);
+    if (value === undefined || key === 'HOME' || key === 'PATH') continue;
     if (shareEnv && !shareEnv.includes(key)) continue;
-    vars.set(key, entry.slice(eq + 1));
+    vars.set(key, value);
   }
   return [...vars];
 }

@@ -1,5 +1,6 @@
 // What `hitch plan` shows under each container it will create: the final env (link variables
 // included), the hosts lines and the firewall rules, with secret-looking values masked.
+import { keyValue } from '../manifest/environment.js';
 import type { Action, ContainerSpec, FirewallSpec } from './model.js';
 
 export interface ShowOptions {
@@ -12,9 +13,9 @@ export const MASK = '***';
 
 /** "KEY=VALUE" with the value masked when the key looks like a secret (DB_ENV_POSTGRES_PASSWORD too). */
 export function maskEntry(entry: string, opts: ShowOptions): string {
-  const eq = entry.indexOf('=');
-  if (opts.showSecrets || eq < 0 || !SECRET_KEY.test(entry.slice(0, eq))) return entry;
-  return `${entry.slice(0, eq)}=${MASK}`;
+  const [key, value] = keyValue(entry);
+  if (opts.showSecrets || value === undefined || !SECRET_KEY.test(key)) return entry;
+  return `${key}=${MASK}`;
 }
 
 /** Docker's ExtraHosts "names:ip" as the /etc/hosts line it becomes (a space for its tab, to stay visible). */

@@ -92,7 +92,7 @@ describe('the manifest hitch finds (the built CLI)', { timeout: 30_000 }, () => 
       expect(await hitch(['-f', '-', 'validate'], {}, { cwd: deeper, input: manifest })).toEqual({
         code: 2,
         stdout: '',
-        stderr: `-:4:15: env_file "app.env" cannot be read (looked for ${join(deeper, 'app.env')})\n`,
+        stderr: `-:4:15: env_file "app.env" does not exist (looked for ${join(deeper, 'app.env')}); create it, or give its path relative to the manifest's folder\n`,
       });
     });
 

@@ -17,7 +17,7 @@ describe('an output hitch would refuse is refused at the compose node it came fr
     ],
     ['a link to a service that is not there', 'services:\n  web: {image: x, links: [dbb]}\n  db: {image: y}\n', ['docker-compose.yml:2:27: service "web" links to "dbb", which the manifest does not have; did you mean "db"?']],
     ['a required variable that is not set', 'services:\n  web:\n    image: "${IMAGE:?set IMAGE}"\n', ['docker-compose.yml:3:12: required variable "IMAGE" is missing a value: set IMAGE']],
-    ['an env_file that is not there', 'services:\n  web:\n    image: x\n    env_file: [a.env, missing.env]\n', ['docker-compose.yml:4:23: env_file "missing.env" cannot be read (looked for ' + process.cwd() + '/missing.env)']],
+    ['an env_file that is not there', 'services:\n  web:\n    image: x\n    env_file: [a.env, missing.env]\n', ['docker-compose.yml:4:23: env_file "missing.env" does not exist (looked for ' + process.cwd() + "/missing.env); create it, or give its path relative to the manifest's folder"]],
     ['a value compose refuses too', 'services:\n  web:\n    image: [x]\n', ['docker-compose.yml:3:12: image must be a string, not a list']],
     ['in format 1, where services are at the top', 'web:\n  image: x\n  links: [db:-x]\ndb: {image: y}\n', ['docker-compose.yml:3:11: link alias "-x" in "db:-x" is not valid; use letters, digits, \'_\', \'.\' or \'-\', starting with a letter or digit, at most 63 characters']],
   ])('%s', (_name, text, problems) => {

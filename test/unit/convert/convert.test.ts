@@ -47,6 +47,12 @@ describe('convert: one field at a time', () => {
       warnings: [REACH, '6:19: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
     },
     {
+      name: 'depends_on waiting for a service that is not linked to complete: a one-shot job, as validate says',
+      compose: 'services:\n  migrate: { image: app }\n  web:\n    image: app\n    depends_on: { migrate: { condition: service_completed_successfully } }\n',
+      yaml: 'services:\n  migrate:\n    image: app\n  web:\n    image: app\n',
+      warnings: [REACH, '5:19: service "web": depends_on: migrate is dropped: hitch waits for migrate to be ready (healthy, or accepting connections on its exposed ports), not for it to exit'],
+    },
+    {
       name: 'build: a mapping keeps context, dockerfile and args; context defaults to the folder',
       compose: 'services:\n  web:\n    build: { dockerfile: Dockerfile.dev, target: dev, args: [V=1] }\n',
       yaml: 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n      args: ["V=1"]\n',
@@ -80,8 +86,14 @@ describe('convert: one field at a time', () => {
       yaml: 'services:\n  web:\n    image: app\n',
       warnings: [
         '4:15: service "web": volumes: /cache is dropped: hitch has no anonymous volumes; name it, like "cache:/cache", to keep its data',
-        '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume or a bind mount',
+        '4:23: service "web": volumes: /t is dropped: hitch has no tmpfs mounts; use a named volume, like {type: volume, source: t, target: /t}, or a bind mount of a host folder, like {type: bind, source: ./t, target: /t}',
       ],
+    },
+    {
+      name: 'volumes: a misspelled mount type is no type hitch lacks, but a typo of one it has',
+      compose: 'services:\n  web:\n    image: app\n    volumes: [{ type: Bind, source: ., target: /t }]\n',
+      yaml: 'services:\n  web:\n    image: app\n',
+      warnings: ['4:15: service "web": volumes: /t is dropped: Bind is no mount type; use volume or bind; did you mean "bind"?'],
     },
     {
       name: 'healthcheck without start_interval',

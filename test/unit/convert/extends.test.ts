@@ -54,41 +54,6 @@ describe('extends in the same file', () => {
   });
 });
 
-describe('ports merged through extends: one per published port, as compose-go keys them', () => {
-  it('an IPv6 host address in the short and the long form, and a range a later port replaces a part of', () => {
-    const root = '  root: {image: x, ports: ["[::1]:8080:80", "8000-8002:8000-8002", "9000:90"]}\n';
-    const compose = `services:\n${root}  base: {extends: root, ports: [{host_ip: "::1", published: 8080, target: 80}]}\n  web: {extends: base, ports: ["8001:8001"]}\n`;
-    expect(converted(compose)).toEqual({
-      yaml: [
-        'services:',
-        '  root:',
-        '    image: x',
-        '    ports: ["[::1]:8080:80", "8000-8002:8000-8002", "9000:90"]',
-        '  base:',
-        '    image: x',
-        '    ports:',
-        '      - host_ip: ::1',
-        '        published: 8080',
-        '        target: 80',
-        '      - 8000-8002:8000-8002',
-        '      - 9000:90',
-        '  web:',
-        '    image: x',
-        '    ports:',
-        '      - host_ip: ::1',
-        '        published: 8080',
-        '        target: 80',
-        '      - 8000:8000/tcp',
-        '      - 8001:8001',
-        '      - 8002:8002/tcp',
-        '      - 9000:90',
-        '',
-      ].join('\n'),
-      warnings: [REACH],
-    });
-  });
-});
-
 describe('extends of a service in another file', () => {
   const base = [
     'services:',

@@ -47,6 +47,9 @@ describe('a plain integer compose reads otherwise than YAML 1.2 is written as co
     ['a decimal', '1000', '1000'],
     ['a word with _', 'a_1', 'a_1'],
     ['a time compose v2 reads as text, as hitch does', '"1:20"', '"1:20"'],
+    ['a fraction with a leading 0, 10 to every reader, not octal 010', '010.0', '10'],
+    ['an unquoted time with a leading 0, text to compose v2 and hitch alike', '01:20', '"01:20"'],
+    ['a hexadecimal number with a leading 0 digit', '0x01F', '31'],
   ])('left as it is: %s', (_name, written, out) => {
     expect(converted(`services:\n  web:\n    image: x\n    environment: {MODE: ${written}}\n`)).toEqual({
       yaml: `services:\n  web:\n    image: x\n    environment:\n      MODE: ${out}\n`,

@@ -60,7 +60,7 @@ describe('messages stay on one line', () => {
   const ALLOWED = 'allowed: image, build, container_name, command, entrypoint, environment, env_file, expose, ports, publish_all, link, links, external_links, share_env, healthcheck, volumes, hostname, user, working_dir, labels, restart, stop_signal, stop_grace_period, tty, ready_timeout';
   test.each<[string, string, string[]]>([
     ['a did-you-mean naming a key with a carriage return', 'services:\n  "\\rdb": {image: x}\n  web: {image: x, link: db}\n', [`2:3: service name "\\rdb" is not valid; ${NAME_RULE}`, '3:25: service "web" links to "db", which the manifest does not have; did you mean "\\rdb"?']],
-    ['an env_file path with a newline', 'services:\n  web:\n    image: x\n    env_file: "${NL}"\n', ['4:15: env_file "a\\nb" cannot be read (looked for "/proj/shop/a\\nb")']],
+    ['an env_file path with a newline', 'services:\n  web:\n    image: x\n    env_file: "${NL}"\n', ['4:15: env_file "a\\nb" does not exist (looked for "/proj/shop/a\\nb"); create it, or give its path relative to the manifest\'s folder']],
     ['a carriage return yaml quotes back', '>\r', ['1:2: YAML: Not a YAML token: \\r']],
     ['a lone $ in a multi-line command', 'services:\n  web:\n    image: x\n    command: |\n      echo $\n      done\n', ['4:14: invalid interpolation in "echo $\\ndone\\n": a lone "$"; use ${VAR}, ${VAR:-default} or ${VAR:?message}, and write $$ for a literal $']],
     ['a required variable\'s message with a newline', 'services:\n  web:\n    image: "${X:?first\\nsecond}"\n', ['3:12: required variable "X" is missing a value: first second']],

@@ -34,7 +34,7 @@ describe('fields', () => {
     ['command: "echo \'hi"', ['4:14: command "echo \'hi" has an unterminated \' quote; close the quote or escape it with a backslash']],
     ['healthcheck: {test: [pg_isready]}', ['4:25: healthcheck test list must start with "CMD", "CMD-SHELL" or "NONE", not "pg_isready"; or give a string, which runs in a shell']],
     // dockerd 20.10 dies of ["CMD"] (a panic in its health probe); ["CMD-SHELL"] runs `sh -c` with nothing, which fails every probe
-    ...([['[CMD]', '["CMD"]'], ['[CMD-SHELL]', '["CMD-SHELL"]'], ['[CMD, ""]', '["CMD", ""]'], ['[]', '[]']] as const).map(([list, shown]): [string, string[]] => [
+    ...([['[CMD]', '["CMD"]'], ['[CMD-SHELL]', '["CMD-SHELL"]'], ['[CMD, ""]', '["CMD", ""]'], ['[CMD-SHELL, ""]', '["CMD-SHELL", ""]'], ['""', '""'], ['[]', '[]']] as const).map(([list, shown]): [string, string[]] => [
       `healthcheck: {test: ${list}}`,
       [`4:25: healthcheck test ${shown} has no command; ${NO_COMMAND}`],
     ]),

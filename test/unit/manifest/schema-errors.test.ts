@@ -56,6 +56,9 @@ describe('schema errors, translated', () => {
     // compose's other mount types: what hitch mounts instead, on the same target
     ['a tmpfs mount', svc('volumes: [{type: tmpfs, target: /tmp}]'), [`4:22: volumes[0].type "tmpfs" is not allowed: ${NO_TMPFS}, like {type: volume, source: tmp, target: /tmp}, or a bind mount of a host folder, like {type: bind, source: ./tmp, target: /tmp}`]],
     ['an npipe mount without a target', svc('volumes: [{type: npipe, source: x}]'), ['4:22: volumes[0].type "npipe" is not allowed: hitch has no npipe mounts; use a named volume, like {type: volume, source: data, target: /data}, or a bind mount of a host folder, like {type: bind, source: ./data, target: /data}']],
+    // a word compose has no mount type for is a typo, not a type hitch lacks
+    ['a capitalised mount type', svc('volumes: [{type: Bind, source: ., target: /t}]'), ['4:22: volumes[0].type "Bind" is not allowed; use "volume" or "bind"; did you mean "bind"?']],
+    ['a plural mount type', svc('volumes: [{type: volumes, source: v, target: /t}]'), ['4:22: volumes[0].type "volumes" is not allowed; use "volume" or "bind"; did you mean "volume"?']],
     ['a bind mount without its source', svc('volumes: [{type: bind, target: /tmp}]'), ['4:15: volumes entry is missing "source"']],
     // Dockerfile's words for a service's keys
     ['env', svc('env: {A: 1}'), ['4:5: unknown key "env" in service "web"; did you mean "environment"?']],
