@@ -3,6 +3,7 @@
 // udp port is told apart by the target's own rule counters.
 import type { Engine } from '../engine/engine.js';
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import {
   acceptRule, agrees, compareProbes, dropRule, expectedMatrix, unexposedProbes, type Outcome, type Probe, type RuleInForce,
 } from '../plan/matrix.js';
@@ -38,27 +39,28 @@ function packets(rule: RuleInForce | undefined): number {
   return rule?.packets ?? 0;
 }
 
-async function probe(engine: Engine, stack: Live, p: Probe, timeoutSec: number): Promise<Pick<CheckRow, 'actual' | 'evidence'>> {
+async function probe(engine: Engine, stack: Live, p: Probe, opts: CheckOptions & { timeoutSec: number }): Promise<Pick<CheckRow, 'actual' | 'evidence'>> {
+  const { timeoutSec } = opts;
   const target = stack.sandboxes[p.to]!;
-  const before = p.proto === 'udp' ? await shown(engine, target, true) : [];
+  const before = p.proto === 'udp' ? await shown(engine, target, opts, true) : [];
   const res = await engine.exec(stack.sandboxes[p.from]!, ['hitch-sandbox', 'probe', stack.ips[p.to]!, `${p.port}/${p.proto}`, String(timeoutSec)]);
   const word = res.stdout.trim();
   if (word === 'open') return { actual: 'allowed', evidence: p.proto === 'udp' ? 'answered' : 'connected' };
   if (word === 'refused') {
     // let in by the firewall either way; a stopped service is the likely reason nothing listens
     const state = stack.notRunning[p.to];
-    const why = state === 'stopped' || state === 'restarting' ? `${p.to}'s container is ${state}` : state === 'missing' ? `${p.to} has no container (\`hitch up ${p.to}\` makes it)` : 'nothing listens';
+    const why = state === 'stopped' || state === 'restarting' ? `${p.to}'s container is ${state}` : state === 'missing' ? `${p.to} has no container (\`${hitchCommand(opts, `up ${p.to}`)}\` makes it)` : 'nothing listens';
     return { actual: 'refused', evidence: p.proto === 'udp' ? `port unreachable: ${why}` : `connection refused: ${why}` };
   }
   if (word !== 'timeout') {
     throw new UserError(
       `cannot probe from ${stack.sandboxes[p.from]}: ${res.stderr.trim() || `hitch-sandbox probe exited ${res.exitCode}`}`,
-      'its sandbox may predate this hitch: `hitch down` then `hitch up` recreates it from the current image',
+      `its sandbox may predate this hitch: \`${hitchCommand(opts, 'down')}\` then \`${hitchCommand(opts, 'up')}\` recreates it from the current image`,
     );
   }
   if (p.proto !== 'udp') return { actual: 'denied', evidence: `no answer in ${timeoutSec}s: dropped` };
   // A udp listener may stay silent: the target's counters say whether the datagram was let in or dropped.
-  const after = await shown(engine, target, true);
+  const after = await shown(engine, target, opts, true);
   const from = stack.ips[p.from]!;
   const accepted = packets(acceptRule(after, from, p)) - packets(acceptRule(before, from, p));
   if (accepted > 0) return { actual: 'allowed', evidence: `no reply; ${p.to}'s accept rule for ${p.from} counted it` };
@@ -96,9 +98,14 @@ async function listening<T>(engine: Engine, sandbox: string, ports: PortSpec[], 
   }
 }
 
-export async function check(engine: Engine, manifest: Manifest, opts: { timeoutSec?: number } = {}): Promise<CheckResult> {
-  const stack = await live(engine, manifest);
-  const refusal = uncheckable(manifest.project, stack);
+/** `invocation`: how the project was named, for the commands the refusals and evidence give (hitch-command.ts). */
+export interface CheckOptions extends Invocation {
+  timeoutSec?: number; // default 1
+}
+
+export async function check(engine: Engine, manifest: Manifest, opts: CheckOptions = {}): Promise<CheckResult> {
+  const stack = await live(engine, manifest, opts);
+  const refusal = uncheckable(manifest.project, stack, opts);
   if (refusal) throw refusal;
   const timeoutSec = opts.timeoutSec ?? 1;
   const matrix = expectedMatrix(manifest, stack.offered);
@@ -109,7 +116,7 @@ export async function check(engine: Engine, manifest: Manifest, opts: { timeoutS
       const unexposed = await freePorts(engine, stack, to);
       const probes = [...matrix.filter((p) => p.to === to), ...unexposedProbes(manifest, to, unexposed)];
       const one = async (p: Probe): Promise<CheckRow> => {
-        const seen = await probe(engine, stack, p, timeoutSec);
+        const seen = await probe(engine, stack, p, { ...opts, timeoutSec });
         return { ...p, ...seen, ok: agrees(p.expected, seen.actual) };
       };
       return listening(engine, stack.sandboxes[to]!, unexposed, async () => {

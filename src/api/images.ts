@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine/engine.js';
 import { engineMessage } from '../engine/engine-errors.js';
 import type { Manifest } from '../manifest/model.js';
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import { LABEL } from '../plan/model.js';
 import { SANDBOX_IMAGE } from '../plan/sandbox.js';
 import { UserError } from '../user-error.js';
@@ -35,7 +36,7 @@ async function ensureSandboxImage(engine: Engine, onEvent: (e: ImageEvent) => vo
 export async function ensureImages(
   engine: Engine,
   manifest: Manifest,
-  opts: { build?: boolean; services?: readonly string[]; onEvent?: (e: ImageEvent) => void } = {},
+  opts: Invocation & { build?: boolean; services?: readonly string[]; onEvent?: (e: ImageEvent) => void } = {},
 ): Promise<Record<string, UserError>> {
   const onEvent = opts.onEvent ?? (() => {});
   await ensureSandboxImage(engine, onEvent);
@@ -56,7 +57,7 @@ export async function ensureImages(
     if (service.build && (opts.build || !exists)) {
       onEvent({ image: service.image, how: 'build', service: service.name });
       await engine.buildImage(service.image, service.build, { [LABEL.project]: manifest.project, [LABEL.service]: service.name }).catch((err: Error) => {
-        failed[service.name] = new UserError(`image ${service.image} could not be built: ${engineMessage(err).trim()}`, 'fix the build and run `hitch up` again');
+        failed[service.name] = new UserError(`image ${service.image} could not be built: ${engineMessage(err).trim()}`, `fix the build and run \`${hitchCommand(opts, 'up')}\` again`);
       });
     } else if (!exists) {
       onEvent({ image: service.image, how: 'pull', service: service.name });

@@ -4,6 +4,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Manifest, PortSpec } from '../manifest/model.js';
 import { childrenOf } from '../plan/family.js';
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import { enforcementOf, linkGrants, rulesFromArgs, rulesInForce, type LinkEnforcement, type RuleInForce } from '../plan/matrix.js';
 import { runsNow, type ObservedContainer, type ObservedState } from '../plan/observed.js';
 import { offeredPorts } from '../plan/offers.js';
@@ -38,15 +39,16 @@ function withRecordedRules(observed: ObservedState, before: ObservedState): Obse
 }
 
 /** The live stack of every service, or of the services `only` names: as `known` holds it, else observed now. */
-export async function live(engine: Engine, manifest: Manifest, known?: ObservedState, only?: ReadonlySet<string>): Promise<Live> {
+export async function live(engine: Engine, manifest: Manifest, hitch: Invocation, known?: ObservedState, only?: ReadonlySet<string>): Promise<Live> {
   const observed = known ?? (await engine.observe(manifest.project, imagesOf(manifest), { runtime: true }));
-  const down = new UserError(`project ${manifest.project} is not up`, 'run `hitch up` first');
+  const first = `run \`${hitchCommand(hitch, 'up')}\` first`;
+  const down = new UserError(`project ${manifest.project} is not up`, first);
   if (!observed.network) throw down;
   const result: Live = { subnet: observed.network.subnet, ips: {}, sandboxes: {}, offered: {}, rulesArgs: {}, notRunning: {}, paused: [], restarting: [], restarted: [] };
   for (const s of Object.values(manifest.services).filter((s) => !only || only.has(s.name))) {
     const box = observed.containers.find((c) => c.service === s.name && c.role === 'sandbox');
     // a restarting one is up as `up` sees it (left to its restart policy): said apart, as a paused one is
-    if (!box || !(runsNow(box) || box.restarting) || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, 'run `hitch up` first');
+    if (!box || !(runsNow(box) || box.restarting) || !box.ip) throw new UserError(`service "${s.name}" has no running sandbox`, first);
     result.ips[s.name] = box.ip;
     result.sandboxes[s.name] = box.name;
     if (box.paused) result.paused.push(box.name);
@@ -61,18 +63,18 @@ export async function live(engine: Engine, manifest: Manifest, known?: ObservedS
 }
 
 /** What `up` says once done when a sandbox of its links keeps restarting: it left it to its restart policy, but the service has no network. */
-function withoutNetwork(sandboxes: ObservedContainer[]): UserError {
+function withoutNetwork(sandboxes: ObservedContainer[], hitch: Invocation): UserError {
   const one = sandboxes.length === 1;
   const services = sandboxes.map((c) => c.service).join(', ');
   return new UserError(
     `${keepRestarting(sandboxes)}, and ${services} ${one ? 'has' : 'have'} no network until a run of ${one ? 'it' : 'them'} lasts: ${lastRuns(sandboxes)}`,
-    restartingRemedy(sandboxes),
+    restartingRemedy(sandboxes, hitch),
   );
 }
 
-export async function shown(engine: Engine, sandbox: string, verbose = false): Promise<RuleInForce[]> {
+export async function shown(engine: Engine, sandbox: string, hitch: Invocation, verbose = false): Promise<RuleInForce[]> {
   const res = await engine.exec(sandbox, ['hitch-sandbox', 'show', ...(verbose ? ['-v'] : [])]);
-  if (res.exitCode !== 0) throw new UserError(`cannot read the firewall of ${sandbox}: ${res.stderr.trim()}`, 'run `hitch up` to put it back');
+  if (res.exitCode !== 0) throw new UserError(`cannot read the firewall of ${sandbox}: ${res.stderr.trim()}`, `run \`${hitchCommand(hitch, 'up')}\` to put it back`);
   return rulesInForce(res.stdout);
 }
 
@@ -97,14 +99,14 @@ export interface EnforcementSources {
  * recorded (by the sandbox once iptables took them, or by hitch in a stopped one, for its start: rules that
  * may not be in force are marked so, and read as none), else asked of the sandbox.
  */
-export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources = {}): Promise<LinkEnforcement[]> {
+export async function linkEnforcement(engine: Engine, manifest: Manifest, from: EnforcementSources & Invocation = {}): Promise<LinkEnforcement[]> {
   const { listed = {}, parents } = from;
   const chosen = parents && new Set(parents);
   const ends = parents && new Set(parents.flatMap((p) => [p, ...childrenOf(manifest.services[p]!)]));
   // after `up`, only the containers' states are observed again (a list); the rules are those recorded before
   const known = from.observed ?? (from.before && withRecordedRules(await engine.observe(manifest.project, imagesOf(manifest)), from.before));
-  const stack = await live(engine, manifest, known, ends);
-  if (stack.restarting.length > 0) throw withoutNetwork(stack.restarting);
+  const stack = await live(engine, manifest, from, known, ends);
+  if (stack.restarting.length > 0) throw withoutNetwork(stack.restarting, from);
   const grants = linkGrants(manifest, stack.offered).filter((g) => !chosen || chosen.has(g.parent));
   const children = [...new Set(grants.map((g) => g.child))];
   const rulesOf = async (c: string): Promise<RuleInForce[]> => {
@@ -112,7 +114,7 @@ export async function linkEnforcement(engine: Engine, manifest: Manifest, from: 
     if (listing !== undefined) return rulesInForce(listing);
     const recorded = stack.rulesArgs[c];
     if (recorded) return rulesFromArgs(recorded);
-    return shown(engine, stack.sandboxes[c]!);
+    return shown(engine, stack.sandboxes[c]!, from);
   };
   const rules = new Map(await Promise.all(children.map(async (c) => [c, await rulesOf(c)] as const)));
   return grants.map((g) => enforcementOf(g, stack.ips[g.parent]!, stack.subnet, rules.get(g.child)!));

@@ -2,6 +2,7 @@
 // engine, with errors that say what exists instead.
 import type { Engine } from '../engine/engine.js';
 import type { ObservedContainer, ObservedState } from '../plan/observed.js';
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { quotedWithGuess } from '../manifest/suggest.js';
 import { UsageError, UserError } from '../user-error.js';
@@ -11,19 +12,9 @@ import type { ServiceContainers } from './service-state.js';
  * The project a command acts on: its name, and the services its manifest declares. Under `-p NAME` no
  * manifest is read (`declared` is undefined): the services found on the engine are all that is known.
  */
-export interface ProjectScope {
+export interface ProjectScope extends Invocation {
   name: string;
   declared?: readonly string[];
-  /**
-   * hitch as the command line named the project (`hitch -p shop`, `hitch -f dev.yaml`), so that a command a
-   * remedy gives works when pasted; default `hitch`.
-   */
-  invocation?: string;
-}
-
-/** `hitch up web`, with the options that name the project as the user gave them: a command for a remedy. */
-export function hitchCommand(scope: Pick<ProjectScope, 'invocation'>, args: string): string {
-  return `${scope.invocation ?? 'hitch'} ${args}`;
 }
 
 /** The services that have a container on the engine. */

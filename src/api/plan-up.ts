@@ -6,6 +6,7 @@ import { externalNames } from '../plan/externals.js';
 import { outdatedWarning } from '../plan/left-out.js';
 import type { Plan } from '../plan/model.js';
 import type { ObservedState } from '../plan/observed.js';
+import type { Invocation } from '../plan/hitch-command.js';
 import { reconcile, type ReconcileOptions } from '../plan/reconcile.js';
 import { selectServices } from '../plan/selection.js';
 import { unknownImages, unknownImageWarning } from '../plan/unknown-images.js';
@@ -36,8 +37,8 @@ export async function observeAndPlan(
 }
 
 /** What a plan leaves out of date: the parents outside its selection that a full `up` would recreate. */
-export function outdatedWarnings(plan: Plan): string[] {
-  return (plan.outdated ?? []).map(outdatedWarning);
+export function outdatedWarnings(plan: Plan, hitch: Invocation): string[] {
+  return (plan.outdated ?? []).map((o) => outdatedWarning(o, hitch));
 }
 
 /**
@@ -45,12 +46,12 @@ export function outdatedWarnings(plan: Plan): string[] {
  * the parents outside the selection it leaves out of date.
  */
 /** `plan`'s options: `up`'s, but for running: which services, `--remove-orphans`, `--force-recreate`, and what it says beside the plan. */
-export type PlanUpOptions = ServiceSelection & { removeOrphans?: boolean; forceRecreate?: boolean; onWarning?: (message: string) => void };
+export type PlanUpOptions = ServiceSelection & Invocation & { removeOrphans?: boolean; forceRecreate?: boolean; onWarning?: (message: string) => void };
 
 export async function planUp(engine: Engine, manifest: Manifest, opts: PlanUpOptions = {}): Promise<Plan> {
   const selected = selectServices(manifest, opts.services ?? [], opts);
-  const { plan, observed } = await observeAndPlan(engine, manifest, { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected });
+  const { plan, observed } = await observeAndPlan(engine, manifest, { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected, invocation: opts.invocation });
   for (const u of unknownImages(manifest, observed, selected)) opts.onWarning?.(unknownImageWarning(u, manifest));
-  for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
+  for (const w of outdatedWarnings(plan, opts)) opts.onWarning?.(w);
   return plan;
 }

@@ -5,7 +5,8 @@ import type { Protocol } from '../manifest/model.js';
 import { runsNow, type ObservedContainer } from '../plan/observed.js';
 import { parsePublished, type PortMapping } from '../plan/published.js';
 import { UserError } from '../user-error.js';
-import { hitchCommand, notCreated, notCreatedError, pick, runAgainRemedy, type ProjectScope } from './lookup.js';
+import { hitchCommand } from '../plan/hitch-command.js';
+import { notCreated, notCreatedError, pick, runAgainRemedy, type ProjectScope } from './lookup.js';
 import { sandboxProblem } from './service-state.js';
 
 export type { PortMapping } from '../plan/published.js';

@@ -12,7 +12,8 @@ import { failuresOfRun } from './failures.js';
 import { startOrderOnEngine } from './engine-order.js';
 import { imagesOf } from './plan-up.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { hitchCommand, pickOrWarn, type ProjectScope } from './lookup.js';
+import { hitchCommand } from '../plan/hitch-command.js';
+import { pickOrWarn, type ProjectScope } from './lookup.js';
 import { type ServiceContainers } from './service-state.js';
 import type { Failure } from './summary.js';
 
@@ -58,6 +59,7 @@ async function restartLocked(engine: Engine, scope: ProjectScope, services: stri
   const inOrder = order.map((s) => targets.find((t) => t.service === s)!);
   const plan = planRestart({ project: scope.name, targets: inOrder, observed, manifest: opts.manifest, stopTimeoutSec: opts.timeoutSec });
   const execution = await execute(engine, plan, {
+    invocation: scope.invocation,
     onEvent: (e) => {
       if (e.type === 'done' && e.action.kind === 'restart-container' && e.action.role === 'service') opts.onRestarted?.(e.action.service);
     },

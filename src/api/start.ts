@@ -11,7 +11,8 @@ import { selectServices } from '../plan/selection.js';
 import { beyondStarting, servicesStarted } from '../plan/start-only.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { containersOf, hitchCommand, noContainer, notCreated, pick, type ProjectScope } from './lookup.js';
+import { hitchCommand } from '../plan/hitch-command.js';
+import { containersOf, noContainer, notCreated, pick, type ProjectScope } from './lookup.js';
 import { failuresOfRun } from './failures.js';
 import { observeForPlan } from './plan-up.js';
 import type { Failure } from './summary.js';
@@ -41,12 +42,12 @@ export async function start(engine: Engine, manifest: Manifest, services: string
     // the names as every command checks them (an orphan's name is refused next: it is not the manifest's)
     pick(observed, scope, services);
     const selected = selectServices(manifest, services);
-    const plan = reconcile(manifest, observed, { selected });
+    const plan = reconcile(manifest, observed, { selected, invocation: opts.invocation });
     const absent = (selected ?? Object.keys(manifest.services)).filter((s) => notCreated(containersOf(observed, s))).sort();
     if (absent.length > 0) throw neverCreated(absent, scope);
     const refusal = beyondStarting(plan, services, hitchCommand(scope, 'up'));
     if (refusal) throw refusal;
-    const execution = await execute(engine, plan, { onEvent: opts.onEvent });
+    const execution = await execute(engine, plan, { onEvent: opts.onEvent, invocation: opts.invocation });
     const failed = await failuresOfRun(engine, plan, execution);
     const done = new Set(Object.entries(execution.outcomes).filter(([, o]) => o === 'done').map(([id]) => id));
     // started: every start of the service done (a sandbox started whose service failed is not)

@@ -4,7 +4,8 @@ import { runsNow, type ObservedState } from '../plan/observed.js';
 import { UserError } from '../user-error.js';
 import { Follower, type FollowTarget } from './follow.js';
 import { engineTime } from './log-time.js';
-import { hitchCommand, pickOrWarn, runningService, type ProjectScope } from './lookup.js';
+import { hitchCommand } from '../plan/hitch-command.js';
+import { pickOrWarn, runningService, type ProjectScope } from './lookup.js';
 
 export interface LogsOptions {
   follow?: boolean; // follows the services across restarts and recreates (src/api/follow.ts)

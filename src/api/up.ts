@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import { SubnetTakenError } from '../engine/engine-errors.js';
 import { execute, type ExecEvent, type ExecutionResult } from '../engine/executor.js';
 import type { Manifest } from '../manifest/model.js';
+import type { Invocation } from '../plan/hitch-command.js';
 import type { LinkEnforcement } from '../plan/matrix.js';
 import type { Plan } from '../plan/model.js';
 import { externalNames } from '../plan/externals.js';
@@ -19,7 +20,8 @@ import { failuresOf, summarize, type Summary } from './summary.js';
 
 const SUBNET_ATTEMPTS = 3;
 
-export interface UpOptions extends ServiceSelection, ProjectLockOptions {
+/** `invocation`: how the project was named, for the commands the remedies give (hitch-command.ts). */
+export interface UpOptions extends ServiceSelection, ProjectLockOptions, Invocation {
   removeOrphans?: boolean;
   forceRecreate?: boolean; // recreate the selection's containers, changed or not
   dryRun?: boolean;
@@ -71,9 +73,9 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
     return { plan, summary: summarize(plan, undefined, started), ok: true, links: [] };
   }
   const selected = selectServices(manifest, opts.services ?? [], opts);
-  const planning = { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected };
+  const planning = { removeOrphans: opts.removeOrphans, forceRecreate: opts.forceRecreate, selected, invocation: opts.invocation };
   const warn = (plan: Plan) => {
-    for (const w of outdatedWarnings(plan)) opts.onWarning?.(w);
+    for (const w of outdatedWarnings(plan, opts)) opts.onWarning?.(w);
   };
   // Images first, outside the lock: pulls and builds can be long, touch none of the project's resources,
   // and the lock itself runs on the sandbox image this ensures. Meanwhile an optimistic plan: with nothing
@@ -87,7 +89,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
   };
   const observing = performance.now();
   const [images, optimistic] = await Promise.all([
-    ensureImages(engine, manifest, { build: opts.build, services: selected, onEvent: onImage }),
+    ensureImages(engine, manifest, { build: opts.build, services: selected, onEvent: onImage, invocation: opts.invocation }),
     observeAndPlan(engine, manifest, planning).catch(() => undefined),
   ]);
   if (optimistic && !fetched && Object.keys(images).length === 0) {
@@ -96,7 +98,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       warn(plan);
       opts.onPlan?.(plan);
       const execution: ExecutionResult = { outcomes: {}, errors: {}, blockers: {} };
-      const links = await linkEnforcement(engine, manifest, { observed, parents: selected });
+      const links = await linkEnforcement(engine, manifest, { observed, parents: selected, invocation: opts.invocation });
       return { plan, execution, summary: summarize(plan, execution, started), ok: true, links };
     }
   }
@@ -121,7 +123,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
         return taken !== undefined; // and records the subnet lost, for the next try
       };
       const onEvent = heldUntilNetwork(plan, opts, retryOnNextSubnet);
-      const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent, failed: knownFailures(plan, images) });
+      const execution = await execute(engine, plan, { concurrency: opts.concurrency, onEvent, failed: knownFailures(plan, images), invocation: opts.invocation });
       if (taken) {
         lost.push(taken);
         opts.onWarning?.(`subnet ${taken} was taken by another network meanwhile; using the next free one`);
@@ -129,7 +131,7 @@ export async function up(engine: Engine, manifest: Manifest, opts: UpOptions = {
       }
       const ok = Object.keys(execution.errors).length === 0;
       const logs = ok ? {} : await failureLogs(engine, manifest, plan, execution);
-      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls, before: observed, parents: selected }) : [];
+      const links = ok ? await linkEnforcement(engine, manifest, { listed: execution.firewalls, before: observed, parents: selected, invocation: opts.invocation }) : [];
       return { plan, execution, summary: summarize(plan, execution, started, logs), ok, links };
     }
   });

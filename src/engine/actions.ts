@@ -1,6 +1,7 @@
 // What each kind of Action means on the engine. No decisions here: the plan already made them.
 import type { Action, ContainerSpec, FirewallUpdate, Role } from '../plan/model.js';
 import { firewallArgs } from '../plan/firewall.js';
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import { runsNow } from '../plan/observed.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
@@ -14,7 +15,7 @@ import { awaitFirewall, startSandbox } from './sandbox-ready.js';
 const NETWORK_BUSY_RETRIES = 10;
 const FOREIGN_ENDPOINT_RETRIES = 3; // an attached container is listed at once: no need to wait the whole while
 
-async function removeNetwork(engine: Engine, id: string, name: string): Promise<void> {
+async function removeNetwork(engine: Engine, id: string, name: string, hitch: Invocation): Promise<void> {
   // Endpoints of just-removed containers can linger for a moment: retry, then say so.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -26,13 +27,13 @@ async function removeNetwork(engine: Engine, id: string, name: string): Promise<
         const [first] = err.attached;
         throw new UserError(
           `network ${name} still has containers hitch does not manage attached: ${err.attached.join(', ')}`,
-          `disconnect them (\`docker network disconnect ${name} ${first}\`${err.attached.length > 1 ? ', and so on' : ''}), then run \`hitch down\` again`,
+          `disconnect them (\`docker network disconnect ${name} ${first}\`${err.attached.length > 1 ? ', and so on' : ''}), then run \`${hitchCommand(hitch, 'down')}\` again`,
         );
       }
       if (attempt >= NETWORK_BUSY_RETRIES) {
         throw new UserError(
           `network ${name} still has active endpoints after ${attempt} attempts`,
-          `find them with \`docker network inspect ${name}\`, disconnect or remove them, then run \`hitch down\` again; if it lists none, dockerd's count is stale (moby#42119) and only restarting dockerd clears it`,
+          `find them with \`docker network inspect ${name}\`, disconnect or remove them, then run \`${hitchCommand(hitch, 'down')}\` again; if it lists none, dockerd's count is stale (moby#42119) and only restarting dockerd clears it`,
         );
       }
       await new Promise((r) => setTimeout(r, 200 * attempt));
@@ -64,14 +65,14 @@ export interface ActionOutput {
 }
 
 /** A started sandbox counts as started only once its firewall is in force (sandbox-ready.ts). */
-async function startContainer(engine: Engine, name: string, service: string, role: Role, endpoints: EndpointQueue): Promise<ActionOutput> {
+async function startContainer(engine: Engine, name: string, service: string, role: Role, opts: Run): Promise<ActionOutput> {
   if (role !== 'sandbox') {
     await engine.startContainer(name);
     return {};
   }
   // a sandbox made before: its endpoint is in its config and comes back as it starts
-  await endpoints(() => engine.startContainer(name));
-  return { firewall: { service, listing: await awaitFirewall(engine, name, service) } };
+  await opts.endpoints(() => engine.startContainer(name));
+  return { firewall: { service, listing: await awaitFirewall(engine, name, service, opts) } };
 }
 
 /**
@@ -85,7 +86,7 @@ async function createSandbox(engine: Engine, spec: ContainerSpec, opts: Run): Pr
   const network = spec.network!;
   if (!opts.created) await engine.createContainer(spec);
   await engine.disconnectNetwork(network.name, spec.name);
-  const listing = await startSandbox(engine, spec.name, spec.service, opts.sandboxes);
+  const listing = await startSandbox(engine, spec.name, spec.service, opts, opts.sandboxes);
   await opts.endpoints(() => engine.connectNetwork(network.name, spec.name, network.ip));
   return { firewall: { service: spec.service, listing } };
 }
@@ -93,10 +94,10 @@ async function createSandbox(engine: Engine, spec: ContainerSpec, opts: Run): Pr
 async function createAndStart(engine: Engine, spec: ContainerSpec, opts: Run): Promise<ActionOutput> {
   if (spec.role === 'sandbox') return createSandbox(engine, spec, opts);
   if (!opts.created) await engine.createContainer(spec);
-  return startContainer(engine, spec.name, spec.service, spec.role, opts.endpoints);
+  return startContainer(engine, spec.name, spec.service, spec.role, opts);
 }
 
-export interface RunOptions {
+export interface RunOptions extends Invocation {
   /** The container of a create-container action already exists (made early, see `createAfter`). */
   created?: boolean;
   /** Shared by every action of one plan; without it, endpoint calls run as they come (a lone action). */
@@ -112,34 +113,34 @@ export interface RunOptions {
  * record, and it may have read the old ones: then they are applied as well, and if that fails the record
  * is marked not confirmed, so the next `up` does not take it for the rules in force.
  */
-async function updateFirewall(engine: Engine, action: FirewallUpdate): Promise<ActionOutput> {
+async function updateFirewall(engine: Engine, action: FirewallUpdate, hitch: Invocation): Promise<ActionOutput> {
   const args = firewallArgs(action.firewall);
-  const before = await look(engine, action);
+  const before = await look(engine, action, hitch);
   if (!before) return {}; // removed meanwhile: nothing will start it
-  if (runsNow(before)) return applyRules(engine, action, args);
+  if (runsNow(before)) return applyRules(engine, action, args, hitch);
   if (!(await engine.recordRules(action.sandbox, args))) return {};
-  const after = await look(engine, action);
+  const after = await look(engine, action, hitch);
   if (!after || !runsNow(after)) return {};
-  return applyRules(engine, action, args).catch(async (err: unknown) => {
+  return applyRules(engine, action, args, hitch).catch(async (err: unknown) => {
     const unmarked = await engine.recordRules(action.sandbox, undefined).then(() => undefined, (e: unknown) => e as Error);
     if (!unmarked) throw err;
     // the record claims rules the kernel may not hold: a start makes it apply them
-    throw new UserError(`${(err as Error).message}; nor could its recorded rules be marked as not in force: ${unmarked.message}`, `restart it (\`hitch restart ${action.service}\`): it applies the rules recorded for it when it starts`);
+    throw new UserError(`${(err as Error).message}; nor could its recorded rules be marked as not in force: ${unmarked.message}`, `restart it (\`${hitchCommand(hitch, `restart ${action.service}`)}\`): it applies the rules recorded for it when it starts`);
   });
 }
 
 /** The sandbox as it is now (undefined: removed); a paused one can neither apply rules nor read them at a start. */
-async function look(engine: Engine, action: FirewallUpdate): Promise<ContainerStatus | undefined> {
+async function look(engine: Engine, action: FirewallUpdate, hitch: Invocation): Promise<ContainerStatus | undefined> {
   const status = await unlessNotFound(engine.status(action.sandbox));
-  if (status?.paused) throw new UserError(`cannot update the firewall of ${action.service}: its sandbox ${action.sandbox} is paused`, `${unpauseRemedy([action.sandbox])}, then run \`hitch up\` again`);
+  if (status?.paused) throw new UserError(`cannot update the firewall of ${action.service}: its sandbox ${action.sandbox} is paused`, `${unpauseRemedy([action.sandbox])}, then run \`${hitchCommand(hitch, 'up')}\``);
   return status;
 }
 
-async function applyRules(engine: Engine, action: FirewallUpdate, args: string[]): Promise<ActionOutput> {
+async function applyRules(engine: Engine, action: FirewallUpdate, args: string[], hitch: Invocation): Promise<ActionOutput> {
   const res = await engine.exec(action.sandbox, ['hitch-sandbox', 'apply', ...args]);
   if (res.exitCode !== 0) {
     // an orphan's rules are cut on every `up` until they are: removing it ends that
-    const remedy = action.orphan ? `${action.service} is not in the manifest: remove it with \`hitch up --remove-orphans\`` : undefined;
+    const remedy = action.orphan ? `${action.service} is not in the manifest: remove it with \`${hitchCommand(hitch, 'up --remove-orphans')}\`` : undefined;
     throw new UserError(`cannot update the firewall of ${action.service}: ${res.stderr.trim()}`, remedy);
   }
   return { firewall: { service: action.service, listing: res.stdout } };
@@ -164,16 +165,16 @@ export async function runAction(engine: Engine, action: Action, options: RunOpti
     case 'create-container':
       return createAndStart(engine, action.container, opts);
     case 'start-container':
-      return startContainer(engine, action.name, action.service, action.role, endpoints);
+      return startContainer(engine, action.name, action.service, action.role, opts);
     case 'restart-container':
       // graceful: the container's own stop signal and timeout (`hitch restart -t` may give another);
       // started again, it joins its sandbox's namespace as it is now
       await engine.stopContainer(action.name, action.stopTimeoutSec);
-      return startContainer(engine, action.name, action.service, action.role, endpoints);
+      return startContainer(engine, action.name, action.service, action.role, opts);
     case 'update-firewall':
-      return updateFirewall(engine, action);
+      return updateFirewall(engine, action, opts);
     case 'await-ready':
-      await awaitReady(engine, action, opts.sandboxes);
+      await awaitReady(engine, action, opts, opts.sandboxes);
       return {};
     case 'connect-external':
       await endpoints(() => engine.connectNetwork(action.network, action.container, action.ip));
@@ -185,7 +186,7 @@ export async function runAction(engine: Engine, action: Action, options: RunOpti
       await stopAndRemove(engine, action.containerId, endpoints, action.network);
       return {};
     case 'remove-network':
-      await removeNetwork(engine, action.networkId, action.name);
+      await removeNetwork(engine, action.networkId, action.name, opts);
       return {};
     case 'remove-volume':
       await engine.removeVolume(action.name);

@@ -1,4 +1,5 @@
 // Turns dockerode's failures into values hitch can reason about and show to users.
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import { unpauseRemedy } from '../plan/paused.js';
 import { UserError } from '../user-error.js';
 
@@ -75,14 +76,33 @@ export function portTaken(port: string, service: string, detail: string): UserEr
 }
 
 /**
+ * A refusal to create or start a container, whose way out is a correction and then `up`. The engine throws
+ * it without knowing how the project was named (its remedy says a bare `hitch`); the executor, told in its
+ * options, words it as given (`named`), so that the remedy works when pasted.
+ */
+export class RefusedError extends UserError {
+  constructor(
+    message: string,
+    private readonly remedyFor: (hitch: Invocation) => string,
+    hitch: Invocation = {},
+  ) {
+    super(message, remedyFor(hitch));
+  }
+
+  named(hitch: Invocation): RefusedError {
+    return new RefusedError(this.message, this.remedyFor, hitch);
+  }
+}
+
+/**
  * The engine refusing to create a container of `spec.service` for a reason hitch has no word of its own
  * for: a setting it finds invalid that the manifest's checks let through (a bind mount on `/`), or
  * something on the engine (an image removed meanwhile). Its words say which; hitch does not guess.
  */
-export function createRefused(spec: { name: string; service: string }, detail: string): UserError {
-  return new UserError(
+export function createRefused(spec: { name: string; service: string }, detail: string): RefusedError {
+  return new RefusedError(
     `cannot create ${spec.name}: ${detail}`,
-    `correct what the engine names, in service "${spec.service}" of the manifest (\`hitch config\` shows it as hitch reads it) or on the engine, then run \`hitch up\` again: it converges from where this run stopped`,
+    (hitch) => `correct what the engine names, in service "${spec.service}" of the manifest (\`${hitchCommand(hitch, 'config')}\` shows it as hitch reads it) or on the engine, then run \`${hitchCommand(hitch, 'up')}\` again: it converges from where this run stopped`,
   );
 }
 
@@ -92,12 +112,13 @@ export function createRefused(spec: { name: string; service: string }, detail: s
  * setting only a start checks (a `user:` group the image lacks, a `working_dir` that is a file). Its words
  * say which; `hitch up` starts what is left stopped once it is corrected.
  */
-export function startRefused(name: string, service: string, detail: string): UserError {
+export function startRefused(name: string, service: string, detail: string): RefusedError {
   const missingProgram = /exec: .*(executable file not found|no such file or directory)/i.test(detail);
-  const what = missingProgram
-    ? `the command of service "${service}" names a program its image does not have: correct command: or entrypoint: (or the image)`
-    : `correct what the engine names, in service "${service}" of the manifest (\`hitch config\` shows it as hitch reads it) or on the engine`;
-  return new UserError(`cannot start ${name}: ${detail}`, `${what}, then run \`hitch up\` again`);
+  const what = (hitch: Invocation) =>
+    missingProgram
+      ? `the command of service "${service}" names a program its image does not have: correct command: or entrypoint: (or the image)`
+      : `correct what the engine names, in service "${service}" of the manifest (\`${hitchCommand(hitch, 'config')}\` shows it as hitch reads it) or on the engine`;
+  return new RefusedError(`cannot start ${name}: ${detail}`, (hitch) => `${what(hitch)}, then run \`${hitchCommand(hitch, 'up')}\``);
 }
 
 /** Another network took the subnet between observing and creating (e.g. two `up`s at once). */

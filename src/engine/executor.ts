@@ -1,10 +1,12 @@
 // Runs a Plan: each action starts as soon as the actions it waits for are done (not level by level),
 // at most `concurrency` at a time (a turn in the endpoint queue does not count), the longest chain
 // first (schedule.ts). A failed action skips exactly the actions that wait on it.
+import type { Invocation } from '../plan/hitch-command.js';
 import type { Action, Plan } from '../plan/model.js';
 import { planDefects } from '../plan/plan-check.js';
 import type { Engine } from './engine.js';
 import { leavesNetworkFirst, runAction } from './actions.js';
+import { RefusedError } from './engine-errors.js';
 import { endpointQueue, type EndpointQueue } from './endpoint-queue.js';
 import { SandboxChannels } from './sandbox-channel.js';
 import { priorities, priorityLimiter } from './schedule.js';
@@ -25,7 +27,8 @@ export interface ExecutionResult {
   firewalls?: Record<string, string>;
 }
 
-export interface ExecOptions {
+/** `invocation`: how the project was named, for the commands the actions' remedies give (hitch-command.ts). */
+export interface ExecOptions extends Invocation {
   concurrency?: number;
   onEvent?: (event: ExecEvent) => void;
   /** Actions known to fail before anything runs (a service whose image cannot be had): never run, their waiters skipped. */
@@ -61,7 +64,8 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
     emit({ type: 'skipped', action, because: blocker });
     return 'skipped';
   };
-  const fail = (action: Action, error: Error): ActionOutcome => {
+  const fail = (action: Action, thrown: Error): ActionOutcome => {
+    const error = thrown instanceof RefusedError ? thrown.named(opts) : thrown;
     errors[action.id] = error;
     emit({ type: 'failed', action, error });
     return 'failed';
@@ -99,7 +103,7 @@ export async function execute(engine: Engine, plan: Plan, opts: ExecOptions = {}
         // most one engine call over `concurrency`), and sandboxes parked in it would keep ready work waiting.
         const queued: EndpointQueue = (call) => slot.aside(() => endpoints(call));
         try {
-          const output = await runAction(engine, action, { created: early !== undefined, endpoints: queued, sandboxes });
+          const output = await runAction(engine, action, { created: early !== undefined, endpoints: queued, sandboxes, invocation: opts.invocation });
           if (output.firewall) firewalls[output.firewall.service] = output.firewall.listing;
           emit({ type: 'done', action, ms: Date.now() - started });
           return 'done';

@@ -1,6 +1,7 @@
 // Every service's and external container's fixed address on the project's subnet (DESIGN.md, "Addressing").
 // A service keeps its address for its whole life, so link env and hosts lines stay true.
 import type { Manifest } from '../manifest/model.js';
+import type { Invocation } from './hitch-command.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
@@ -61,8 +62,8 @@ function assignExternalIps(names: string[], net: { subnet: string; gateway: stri
   return fillFree(names, Object.fromEntries(kept.map((e) => [e.name, e.ip!])), net.subnet, taken, 'external container');
 }
 
-export function addressing(manifest: Manifest, observed: ObservedState, order: string[]): Addressing | UserError {
-  const net = pickSubnet(manifest, observed);
+export function addressing(manifest: Manifest, observed: ObservedState, order: string[], hitch: Invocation): Addressing | UserError {
+  const net = pickSubnet(manifest, observed, hitch);
   if (net instanceof UserError) return net;
   const ips = assignIps(order, net.subnet, net.gateway, observed);
   if (ips instanceof UserError) return ips;

@@ -6,6 +6,7 @@
 // not recreate it either), so it is named when a full `up` would recreate it: one the manifest links to a
 // selected child, and one made with a link the manifest dropped, which that child no longer lets in.
 import type { Service } from '../manifest/model.js';
+import { hitchCommand, type Invocation } from './hitch-command.js';
 import { UserError } from '../user-error.js';
 import type { Addressing } from './addressing.js';
 import { sortedStrings } from './compare.js';
@@ -71,7 +72,7 @@ function fullUp(service: Service, ctx: PlanContext): Action[] {
 }
 
 /** Each child outside the selection that a selected service links, and that is not up as the manifest has it. */
-export function childrenNotUp(ctx: PlanContext, selected: ReadonlySet<string>): UserError | undefined {
+export function childrenNotUp(ctx: PlanContext, selected: ReadonlySet<string>, hitch: Invocation): UserError | undefined {
   const parents = new Map<string, string[]>();
   for (const name of sortedStrings(selected)) {
     for (const child of childrenOf(ctx.manifest.services[name]!)) {
@@ -84,7 +85,7 @@ export function childrenNotUp(ctx: PlanContext, selected: ReadonlySet<string>): 
   });
   if (notUp.length === 0) return undefined;
   const children = notUp.map((n) => n.child);
-  const remedy = `bring ${children.join(', ')} up first (\`hitch up ${children.join(' ')}\`), or leave out --no-deps`;
+  const remedy = `bring ${children.join(', ')} up first (\`${hitchCommand(hitch, `up ${children.join(' ')}`)}\`), or leave out --no-deps`;
   const linkedBy = (by: string[]) => `${by.join(', ')} ${by.length === 1 ? 'links' : 'link'} it`;
   if (notUp.length === 1) {
     const [{ child, cause, by }] = notUp as [(typeof notUp)[number]];
@@ -118,8 +119,8 @@ export function outdatedParents(ctx: PlanContext, selected: ReadonlySet<string>)
 }
 
 /** What `up` and `plan` say of a parent left out of date; `hitch up PARENT` updates it (and its children) and nothing else. */
-export function outdatedWarning(o: Outdated): string {
-  const rest = `it is left as it is, though a full \`hitch up\` would ${o.restart ? 'restart' : 'recreate'} it (${o.cause}); run \`hitch up ${o.service}\` to update it`;
+export function outdatedWarning(o: Outdated, hitch: Invocation): string {
+  const rest = `it is left as it is, though a full \`${hitchCommand(hitch, 'up')}\` would ${o.restart ? 'restart' : 'recreate'} it (${o.cause}); run \`${hitchCommand(hitch, `up ${o.service}`)}\` to update it`;
   if (o.links.length > 0) return `${o.service} links ${o.links.join(', ')} but was not selected: ${rest}`;
   const linked = o.linked ?? [];
   const lets = linked.length === 1 ? `${linked[0]} no longer lets in` : 'they no longer let in';

@@ -1,6 +1,7 @@
 // The connectivity the links allow (spec/links.md §4), as data `hitch check` proves and `up` reports:
 // a parent may open connections to each port its child offers; nothing else between services.
 import type { Manifest, PortSpec, Protocol } from '../manifest/model.js';
+import { hitchCommand, type Invocation } from './hitch-command.js';
 import { portRangesText } from '../manifest/ports.js';
 import { compareStrings } from './compare.js';
 import { parentsOf } from './family.js';
@@ -151,11 +152,11 @@ export function enforced(link: LinkEnforcement): boolean {
 }
 
 /** What `up` says about each link once it is done: one line per link, true to the rules in force. */
-export function enforcementLines(links: LinkEnforcement[]): string[] {
+export function enforcementLines(links: LinkEnforcement[], hitch: Invocation): string[] {
   return links.map((l) => {
     const head = `link ${l.parent} -> ${l.child} (as ${l.aliases.join(', ')}):`;
-    if (!l.drops) return `${head} NOT enforced: ${l.child}'s firewall does not drop the project's traffic; run \`hitch up\` again`;
-    if (l.missing.length) return `${head} NOT enforced: ${l.child}'s firewall lacks ${portRangesText(l.missing).join(', ')}; run \`hitch up\` again`;
+    if (!l.drops) return `${head} NOT enforced: ${l.child}'s firewall does not drop the project's traffic; run \`${hitchCommand(hitch, 'up')}\` again`;
+    if (l.missing.length) return `${head} NOT enforced: ${l.child}'s firewall lacks ${portRangesText(l.missing).join(', ')}; run \`${hitchCommand(hitch, 'up')}\` again`;
     if (!l.ports.length) return `${head} rules enforced: names and env only, ${l.child} exposes no port`;
     return `${head} rules enforced: ${l.parent} may reach ${l.child} on ${portRangesText(l.ports).join(', ')} only`;
   });

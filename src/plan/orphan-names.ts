@@ -5,11 +5,12 @@
 // as compose removes orphans before it converges; without it, `up` says so before anything runs (the
 // create could never succeed).
 import { UserError } from '../user-error.js';
+import { hitchCommand, type Invocation } from './hitch-command.js';
 import type { Action, ContainerSpec } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
 import { parsePublished } from './published.js';
 
-export function waitForOrphanNames(actions: Action[], observed: ObservedState, orphans: string[], removeOrphans: boolean): UserError | undefined {
+export function waitForOrphanNames(actions: Action[], observed: ObservedState, orphans: string[], opts: { removeOrphans?: boolean } & Invocation): UserError | undefined {
   const theirs = observed.containers.filter((c) => orphans.includes(c.service));
   const held = new Map(theirs.map((c) => [c.name, c]));
   const problems: string[] = [];
@@ -24,7 +25,7 @@ export function waitForOrphanNames(actions: Action[], observed: ObservedState, o
       if (ports.length > 0 && !holders.has(c)) holders.set(c, `host port ${ports.join(', ')}`);
     }
     for (const [orphan, what] of holders) {
-      if (!removeOrphans) {
+      if (!opts.removeOrphans) {
         instead.add(what.startsWith('host port') ? 'host port' : 'container_name');
         problems.push(`${what} of service "${a.container.service}" is held by service "${orphan.service}", which the manifest no longer has`);
         continue;
@@ -34,7 +35,7 @@ export function waitForOrphanNames(actions: Action[], observed: ObservedState, o
       a.createAfter?.push(removal);
     }
   }
-  const remedy = `remove the orphans first with \`hitch up --remove-orphans\`, or give the service another ${[...instead].sort().join(' or ')}`;
+  const remedy = `remove the orphans first with \`${hitchCommand(opts, 'up --remove-orphans')}\`, or give the service another ${[...instead].sort().join(' or ')}`;
   return problems.length ? new UserError(problems.join('\n'), remedy) : undefined;
 }
 

@@ -4,6 +4,7 @@
 // take new rules nor probe a child for its parent. A plan that needs either is refused before anything
 // runs, rather than failing halfway.
 import { UserError } from '../user-error.js';
+import { hitchCommand, type Invocation } from './hitch-command.js';
 import type { Action, ContainerSpec } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
 
@@ -43,7 +44,7 @@ function pausedNeeds(actions: Action[], observed: ObservedState): { needs: Map<s
 }
 
 /** The plan's refusal when it needs something run in a paused sandbox: each named, with what it needs of it. */
-export function pausedInTheWay(actions: Action[], observed: ObservedState): UserError | undefined {
+export function pausedInTheWay(actions: Action[], observed: ObservedState, hitch: Invocation): UserError | undefined {
   const { needs, orphan } = pausedNeeds(actions, observed);
   if (needs.size === 0) return undefined;
   const listed = [...needs].map(([name, what]) => `${name} (${what.join(', ')})`).join('; ');
@@ -51,6 +52,6 @@ export function pausedInTheWay(actions: Action[], observed: ObservedState): User
   const unpause = unpauseRemedy(names);
   return new UserError(
     `nothing runs in a paused sandbox, and this plan needs something run in ${names.length === 1 ? 'this one' : `these ${names.length}`}: ${listed}`,
-    orphan ? `${unpause}, or remove the orphans with \`hitch up --remove-orphans\`` : unpause,
+    orphan ? `${unpause}, or remove the orphans with \`${hitchCommand(hitch, 'up --remove-orphans')}\`` : unpause,
   );
 }

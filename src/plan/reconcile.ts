@@ -4,6 +4,7 @@
 import type { Manifest, Service } from '../manifest/model.js';
 import { UserError } from '../user-error.js';
 import { addressing } from './addressing.js';
+import type { Invocation } from './hitch-command.js';
 import { sortedStrings } from './compare.js';
 import { orphanRemovals } from './down.js';
 import { checkExternals, externalActions } from './externals.js';
@@ -26,7 +27,8 @@ import { volumeActions, volumeIds } from './volumes.js';
 
 export { planDown } from './down.js';
 
-export interface ReconcileOptions {
+/** `invocation`: how the project was named, for the commands the plan's refusals give (hitch-command.ts). */
+export interface ReconcileOptions extends Invocation {
   removeOrphans?: boolean;
   /**
    * `up SERVICE…` (selectServices): the only services whose containers, volumes and externals' attachments
@@ -43,11 +45,11 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
   const selected = opts.selected ? new Set(opts.selected) : undefined;
   const missing = checkExternals(manifest, observed, selected && reliedOn(manifest, selected));
   if (missing) throw missing;
-  const addresses = addressing(manifest, observed, order);
+  const addresses = addressing(manifest, observed, order, opts);
   if (addresses instanceof UserError) throw addresses;
   const whole: PlanContext = { manifest, observed, addresses };
   const ctx: PlanContext = selected ? { ...whole, ruleAddresses: admittedAddresses(whole, selected) } : whole;
-  const notUp = selected && childrenNotUp(ctx, selected);
+  const notUp = selected && childrenNotUp(ctx, selected, opts);
   if (notUp) throw notUp;
   const inPlan = (name: string) => !selected || selected.has(name);
   const followRules = selected && rulesToFollow(ctx, selected);
@@ -81,12 +83,12 @@ export function reconcile(manifest: Manifest, observed: ObservedState, opts: Rec
     if (!sandbox && !own) unchanged.push(name);
   }
   const orphans = sortedStrings(new Set(observed.containers.filter((c) => !Object.hasOwn(manifest.services, c.service)).map((c) => c.service)));
-  const clash = waitForOrphanNames(actions, observed, orphans, opts.removeOrphans ?? false);
+  const clash = waitForOrphanNames(actions, observed, orphans, opts);
   if (clash) throw clash;
   if (opts.removeOrphans) actions.push(...orphanRemovals(observed, orphans));
   else actions.push(...orphanIsolation(ctx, followRules ? orphans.filter((o) => followRules.has(o)) : orphans));
   afterStaleRules(ctx, actions, decided);
-  const inTheWay = pausedInTheWay(actions, observed) ?? restartingInTheWay(actions, observed);
+  const inTheWay = pausedInTheWay(actions, observed, opts) ?? restartingInTheWay(actions, observed, opts);
   if (inTheWay) throw inTheWay;
   const plan: Plan = { project: manifest.project, actions, unchanged: sortedStrings(unchanged), orphans };
   return selected ? { ...plan, selected: sortedStrings(selected), outdated: outdatedParents(ctx, selected) } : plan;

@@ -7,6 +7,7 @@
 // the way out; `check` and `up`'s link report say it in the same words. New rules alone need nothing of
 // it: they are recorded for its next start (rules-update.ts).
 import { UserError } from '../user-error.js';
+import { hitchCommand, type Invocation } from './hitch-command.js';
 import type { Action } from './model.js';
 import type { ObservedContainer, ObservedState } from './observed.js';
 import { madeAnew, probeIn } from './paused.js';
@@ -57,18 +58,18 @@ export function keepRestarting(sandboxes: readonly ObservedContainer[]): string 
 }
 
 /** The way out, as every command says it: see why in their logs, then make them anew. */
-export function restartingRemedy(sandboxes: readonly ObservedContainer[]): string {
+export function restartingRemedy(sandboxes: readonly ObservedContainer[], hitch: Invocation): string {
   const logs = sandboxes.map((c) => `\`docker logs ${c.name}\``).join(', ');
-  return `see why in ${logs}, then make ${sandboxes.length === 1 ? 'it' : 'them'} anew with \`hitch up --force-recreate --no-deps ${sandboxes.map((c) => c.service).join(' ')}\``;
+  return `see why in ${logs}, then make ${sandboxes.length === 1 ? 'it' : 'them'} anew with \`${hitchCommand(hitch, `up --force-recreate --no-deps ${sandboxes.map((c) => c.service).join(' ')}`)}\``;
 }
 
 /** The plan's refusal when it needs a restarting sandbox running: each named, with what it needs of it and how its last run ended. */
-export function restartingInTheWay(actions: Action[], observed: ObservedState): UserError | undefined {
+export function restartingInTheWay(actions: Action[], observed: ObservedState, hitch: Invocation): UserError | undefined {
   const needs = restartingNeeds(actions, observed);
   if (needs.size === 0) return undefined;
   const sandboxes = [...needs.keys()];
   return new UserError(
     `${keepRestarting(sandboxes)}, and this plan needs ${sandboxes.length === 1 ? 'it' : 'them'} running: ${[...needs].map(([c, what]) => described(c, what)).join('; ')}`,
-    restartingRemedy(sandboxes),
+    restartingRemedy(sandboxes, hitch),
   );
 }

@@ -2,6 +2,7 @@
 // else the first free block of hitch's pool (the CIDR arithmetic is manifest/cidr.ts, which checks
 // `subnet:` on load with it).
 import { overlaps, parseCidr, smallestBlock, type Cidr } from '../manifest/cidr.js';
+import { hitchCommand, type Invocation } from './hitch-command.js';
 import type { Manifest } from '../manifest/model.js';
 import { externalNames } from './externals.js';
 import { UserError } from '../user-error.js';
@@ -37,8 +38,8 @@ function withGateway(c: Cidr): { subnet: string; gateway: string } {
 }
 
 /** The observed network's subnet, else the manifest's (as written), else the first free block of the pool big enough for every service (at least a /24); gateway .1. */
-export function pickSubnet(manifest: Manifest, observed: ObservedState): { subnet: string; gateway: string } | UserError {
-  if (observed.network) return existingSubnet(manifest, observed.network);
+export function pickSubnet(manifest: Manifest, observed: ObservedState, hitch: Invocation): { subnet: string; gateway: string } | UserError {
+  if (observed.network) return existingSubnet(manifest, observed.network, hitch);
   const used = observed.usedSubnets.map((u) => parseCidr(u.subnet)).filter((c): c is Cidr => c !== undefined);
   if (!manifest.subnet) {
     const size = subnetSizeFor(Object.keys(manifest.services).length + externalNames(manifest).length);
@@ -61,13 +62,13 @@ export function pickSubnet(manifest: Manifest, observed: ObservedState): { subne
 // The network outlives plans: its subnet is kept, and a manifest that asks for another one must say so.
 // The network's is compared as a block: dockerd 20.10 kept "10.9.9.5/24" as written, which manifests
 // could ask for before hitch refused it.
-function existingSubnet(manifest: Manifest, net: ObservedNetwork): { subnet: string; gateway: string } | UserError {
+function existingSubnet(manifest: Manifest, net: ObservedNetwork, hitch: Invocation): { subnet: string; gateway: string } | UserError {
   const current = parseCidr(net.subnet);
-  if (!current) return new UserError(`network ${net.name} has no IPv4 subnet`, 'run `hitch down` so the network is created again');
+  if (!current) return new UserError(`network ${net.name} has no IPv4 subnet`, `run \`${hitchCommand(hitch, 'down')}\` so the network is created again`);
   if (manifest.subnet !== undefined && formatCidr(current) !== manifest.subnet) {
     return new UserError(
       `network ${net.name} has subnet ${net.subnet}, but the manifest asks for ${manifest.subnet}`,
-      'run `hitch down` so the network is created again, or set `subnet:` back',
+      `run \`${hitchCommand(hitch, 'down')}\` so the network is created again, or set \`subnet:\` back`,
     );
   }
   return { subnet: net.subnet, gateway: net.gateway || formatIp(current.base + 1) };

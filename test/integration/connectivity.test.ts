@@ -161,7 +161,7 @@ describe("db's service container stopped", () => {
     await docker.getContainer(`${P}-db`).remove({ force: true });
     const res = await hitch(['-f', FILE, '--json', 'check']);
     const out = JSON.parse(res.stdout) as { probes: Array<{ from: string; to: string; port: number; evidence: string }> };
-    expect(out.probes.find((r) => r.from === 'web' && r.to === 'db' && r.port === 6379)?.evidence).toBe('connection refused: db has no container (`hitch up db` makes it)');
+    expect(out.probes.find((r) => r.from === 'web' && r.to === 'db' && r.port === 6379)?.evidence).toBe(`connection refused: db has no container (\`hitch -f ${FILE} up db\` makes it)`);
     await hitchOk(['-f', FILE, 'up']);
     await until('db answers again', async () => ((await redisPing('web')) === '+PONG' ? true : undefined));
   });
@@ -211,7 +211,7 @@ describe('check --json that refuses to probe', () => {
       const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(await readFile(`${ROOT}/schemas/check.schema.json`, 'utf8')));
       validate(doc);
       const error = `cannot check project ${P}: probes run in every sandbox, and nothing runs in a paused one: ${P}-web-sandbox`;
-      const remedy = `unpause it (\`docker unpause ${P}-web-sandbox\`), then run \`hitch check\` again`;
+      const remedy = `unpause it (\`docker unpause ${P}-web-sandbox\`), then run \`hitch -f ${FILE} check\` again`;
       expect({ code: res.code, doc, errors: validate.errors ?? [], stderr: res.stderr }).toEqual({
         code: 1,
         doc: { project: P, ok: false, error, remedy, probes: [] },

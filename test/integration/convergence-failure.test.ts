@@ -18,8 +18,11 @@ function stack(bad: ServiceYaml): Record<string, ServiceYaml> {
   return { bad, web: sleeper({ link: 'bad' }), top: sleeper({ link: 'web' }), solo: sleeper() };
 }
 
+/** `up -f FILE` of a new manifest, each time in a new folder: the remedies' `hitch -f FILE` with FILE as written here. */
 async function upJson(bad: ServiceYaml): Promise<{ code: number; summary: Record<string, unknown> }> {
-  const res = await hitch(['-f', await writeManifest(P, stack(bad)), '--json', 'up']);
+  const file = await writeManifest(P, stack(bad));
+  const res = await hitch(['-f', file, '--json', 'up']);
+  res.stdout = res.stdout.replaceAll(file, 'FILE');
   const { created, recreated, started, unchanged, failed, notStarted } = documentOf('up', res.stdout).summary;
   return { code: res.code, summary: { created, recreated, started, unchanged, failed, notStarted } };
 }
@@ -36,10 +39,10 @@ afterAll(async () => {
   await docker.getImage(FAILING_IMAGE).remove().catch(() => {});
 });
 
-const NOT_RUNNING_FIX = "fix the service's command or image and run `hitch up` again";
-const UNHEALTHY_FIX = `see \`hitch logs bad\`, and its healthcheck's last output with \`docker inspect -f '{{json .State.Health.Log}}' ${P}-bad\``;
+const NOT_RUNNING_FIX = "fix the service's command or image, then run `hitch -f FILE up`";
+const UNHEALTHY_FIX = `see \`hitch -f FILE logs bad\`, and its healthcheck's last output with \`docker inspect -f '{{json .State.Health.Log}}' ${P}-bad\``;
 const FAILING_IMAGE = `${P}-healthcheck:1`;
-const CREATE_FIX = 'correct what the engine names, in service "bad" of the manifest (`hitch config` shows it as hitch reads it) or on the engine, then run `hitch up` again: it converges from where this run stopped';
+const CREATE_FIX = 'correct what the engine names, in service "bad" of the manifest (`hitch -f FILE config` shows it as hitch reads it) or on the engine, then run `hitch -f FILE up` again: it converges from where this run stopped';
 
 describe('a child that cannot start', () => {
   it('image missing: fails fast, its parents are not started, solo is', async () => {
@@ -59,7 +62,7 @@ describe('a child that cannot start', () => {
     const failed = summary.failed as Array<{ service: string; error: string; remedy: string }>;
     expect({ code, failed: failed.map((f) => ({ ...f, error: /^cannot start \S+: .*exec: "no-such-program": executable file not found/.test(f.error) })), notStarted: summary.notStarted }).toEqual({
       code: 1,
-      failed: [{ service: 'bad', action: 'service:bad', error: true, remedy: 'the command of service "bad" names a program its image does not have: correct command: or entrypoint: (or the image), then run `hitch up` again', logs: [] }],
+      failed: [{ service: 'bad', action: 'service:bad', error: true, remedy: 'the command of service "bad" names a program its image does not have: correct command: or entrypoint: (or the image), then run `hitch -f FILE up`', logs: [] }],
       notStarted: blocked,
     });
   });
@@ -75,8 +78,9 @@ describe('a child that cannot start', () => {
         notStarted: blocked,
       },
     });
-    const res = await hitch(['-f', await writeManifest(P, stack(bad)), 'up']);
-    const summary = res.stderr.slice(res.stderr.indexOf(`up ${P} in `)).replace(/ in \d+\.\ds:/, ' in Xs:');
+    const file = await writeManifest(P, stack(bad));
+    const res = await hitch(['-f', file, 'up']);
+    const summary = res.stderr.slice(res.stderr.indexOf(`up ${P} in `)).replace(/ in \d+\.\ds:/, ' in Xs:').replaceAll(file, 'FILE');
     expect({ code: res.code, summary }).toEqual({
       code: 1,
       summary: `up ${P} in Xs: unchanged 1 (solo), failed 1 (bad), not started 2 (top, web)
@@ -118,7 +122,7 @@ not started: web, because bad failed
     const error = `service "bad" was not ready after 2s: waited for TCP connections on ${ip}:80 from ${P}-web-sandbox`;
     expect({ code, summary }).toEqual({
       code: 1,
-      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error, remedy: 'check the service with `hitch logs bad`, or raise its ready_timeout', logs: [] }], notStarted: blocked },
+      summary: { created: [], recreated: [], started: [], unchanged: ['solo'], failed: [{ service: 'bad', action: 'ready:bad@web', error, remedy: 'check the service with `hitch -f FILE logs bad`, or raise its ready_timeout', logs: [] }], notStarted: blocked },
     });
   });
 

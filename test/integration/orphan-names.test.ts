@@ -26,12 +26,13 @@ afterAll(async () => {
 
 it('without --remove-orphans: exit 1 before anything runs, naming both services and the remedy', async () => {
   const before = await containerIds(P);
-  const res = await hitch(['-f', await writeManifest(P, { renamed: box }), 'up']);
+  const file = await writeManifest(P, { renamed: box });
+  const res = await hitch(['-f', file, 'up']);
   expect([res.code, res.stderr, await containerIds(P)]).toEqual([
     1,
     `hitch: container name ${P}-store-sandbox of service "renamed" is held by service "old", which the manifest no longer has\n` +
       `container name ${P}-store of service "renamed" is held by service "old", which the manifest no longer has\n` +
-      '  to fix: remove the orphans first with `hitch up --remove-orphans`, or give the service another container_name\n',
+      `  to fix: remove the orphans first with \`hitch -f ${file} up --remove-orphans\`, or give the service another container_name\n`,
     before,
   ]);
 });
@@ -48,11 +49,12 @@ it('with --remove-orphans: the orphan goes first, the renamed service takes its 
 
 it('a published port kept: without --remove-orphans, exit 1 before anything runs, naming the port', async () => {
   const before = await containerIds(PORTS);
-  const res = await hitch(['-f', await writeManifest(PORTS, { front: published }), 'up']);
+  const file = await writeManifest(PORTS, { front: published });
+  const res = await hitch(['-f', file, 'up']);
   expect([res.code, res.stderr, await containerIds(PORTS)]).toEqual([
     1,
     `hitch: host port ${HOST_PORT}/tcp of service "front" is held by service "web", which the manifest no longer has\n` +
-      '  to fix: remove the orphans first with `hitch up --remove-orphans`, or give the service another host port\n',
+      `  to fix: remove the orphans first with \`hitch -f ${file} up --remove-orphans\`, or give the service another host port\n`,
     before,
   ]);
 });

@@ -39,7 +39,7 @@ describe('down with a container hitch does not own on the network', () => {
     expect(res.code).toBe(1);
     expect(res.stderr.split('\n').filter((l) => l.startsWith('failed:') || l.startsWith('  to fix:'))).toEqual([
       'failed: network (network): network it-own-hitch still has containers hitch does not manage attached: it-own-foreign',
-      '  to fix: disconnect them (`docker network disconnect it-own-hitch it-own-foreign`), then run `hitch down` again',
+      `  to fix: disconnect them (\`docker network disconnect it-own-hitch it-own-foreign\`), then run \`hitch -f ${FILE} down\` again`,
     ]);
     expect(await labelled('it-own')).toEqual({ containers: [], networks: ['it-own-hitch'], volumes: [] });
     const info = await foreign.inspect();

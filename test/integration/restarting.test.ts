@@ -122,7 +122,7 @@ describe('a stopped service whose sandbox keeps restarting', () => {
       stdout: '',
       stderr:
         `hitch: the sandbox of db keeps restarting, and this plan needs it running: ${P}-db-sandbox (db's container starts in it; its last run exited with code 1)\n` +
-        `  to fix: see why in \`docker logs ${P}-db-sandbox\`, then make it anew with \`hitch up --force-recreate --no-deps db\`\n`,
+        `  to fix: see why in \`docker logs ${P}-db-sandbox\`, then make it anew with \`hitch ${h.join(' ')} up --force-recreate --no-deps db\`\n`,
     };
     // the sandbox's own policy starts it meanwhile (the engine's events say so): hitch neither made,
     // removed nor started anything
@@ -144,7 +144,7 @@ describe('a parent whose sandbox keeps restarting', () => {
   it("up refuses the probe of its child it would run there, and check refuses to probe, each naming the sandbox; the way out converges", async () => {
     const P = 'it-restarting-parent-sandbox';
     const h = await brokenSandbox(P, 'web');
-    const remedy = `see why in \`docker logs ${P}-web-sandbox\`, then make it anew with \`hitch up --force-recreate --no-deps web\``;
+    const remedy = `see why in \`docker logs ${P}-web-sandbox\`, then make it anew with \`hitch ${h.join(' ')} up --force-recreate --no-deps web\``;
     await restartingAWhile(P, 'web');
     expect(await hitch([...h, 'up'])).toEqual({
       code: 1,
@@ -155,7 +155,7 @@ describe('a parent whose sandbox keeps restarting', () => {
     expect(await hitch([...h, 'check'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: `hitch: cannot check project ${P}: probes run in every sandbox, and the sandbox of web keeps restarting: ${P}-web-sandbox (its last run exited with code 1)\n  to fix: ${remedy}, then run \`hitch check\` again\n`,
+      stderr: `hitch: cannot check project ${P}: probes run in every sandbox, and the sandbox of web keeps restarting: ${P}-web-sandbox (its last run exited with code 1)\n  to fix: ${remedy}, then run \`hitch ${h.join(' ')} check\` again\n`,
     });
     await hitchOk([...h, 'up', '--force-recreate', '--no-deps', 'web']);
     await hitchOk([...h, 'check']);

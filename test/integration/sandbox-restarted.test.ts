@@ -88,7 +88,7 @@ describe('docker restart of a sandbox under its running service', () => {
       stdout: '',
       stderr:
         `hitch: cannot check project ${P}: db has no network: its sandbox restarted under its running container, which kept the old, empty namespace\n` +
-        '  to fix: restart it to rejoin its sandbox (`hitch up`, or `hitch restart db`), then run `hitch check` again\n',
+        `  to fix: restart it to rejoin its sandbox (\`hitch -f ${file} up\`, or \`hitch -f ${file} restart db\`), then run \`hitch -f ${file} check\` again\n`,
     });
   });
 

@@ -158,10 +158,10 @@ describe('restart --json and start --json of a child that does not come back', (
     lone: { image: 'hitch-test/busybox:1', command: ['sleep', '100000'], stop_signal: 'SIGKILL' },
   };
   const manifest = upForTheseTests(Q, STACK);
+  // the way on after restart and start too (only `up` makes it anew), named as the command line did
+  const fix = () => `fix the service's command or image, then run \`hitch -f ${manifest()} up\``;
   // as `up --json` lists a failed service: its error, its remedy and its last log lines
-  const failed = (logs: string[]) => [
-    { service: 'flaky', action: 'ready:flaky@web', error: 'service "flaky" is not running (exit code 3)', remedy: "fix the service's command or image and run `hitch up` again", logs },
-  ];
+  const failed = (logs: string[]) => [{ service: 'flaky', action: 'ready:flaky@web', error: 'service "flaky" is not running (exit code 3)', remedy: fix(), logs }];
 
   it('restart prints the document as on success, with what was restarted and what failed, and exits 1', async () => {
     const res = await hitch(['-f', manifest(), '--json', 'restart']);
@@ -169,7 +169,7 @@ describe('restart --json and start --json of a child that does not come back', (
       code: 1,
       // flaky itself was restarted: it is its readiness for web that failed
       stdout: { project: Q, ok: false, restarted: ['flaky', 'lone'], failed: failed(['again']) },
-      stderr: 'hitch: service "flaky" is not running (exit code 3); not restarted: web\n  to fix: fix the service\'s command or image and run `hitch up` again\n',
+      stderr: `hitch: service "flaky" is not running (exit code 3); not restarted: web\n  to fix: ${fix()}\n`,
     });
   });
 
@@ -181,7 +181,7 @@ describe('restart --json and start --json of a child that does not come back', (
     expect({ ...res, stdout: JSON.parse(res.stdout) }).toEqual({
       code: 1,
       stdout: { project: Q, ok: false, started: ['flaky', 'lone'], failed: failed([...before, 'again']) },
-      stderr: 'hitch: service "flaky" is not running (exit code 3)\n  to fix: fix the service\'s command or image and run `hitch up` again\n',
+      stderr: `hitch: service "flaky" is not running (exit code 3)\n  to fix: ${fix()}\n`,
     });
   });
 });

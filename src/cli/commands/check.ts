@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { globals, loadFrom, openEngine, printJson } from '../context.js';
+import { globals, hitchAsGiven, loadFrom, openEngine, printJson } from '../context.js';
 import { secondsParser } from '../seconds.js';
 import { table } from '../table.js';
 import { UsageError, UserError } from '../../user-error.js';
@@ -14,7 +14,7 @@ export function registerCheck(program: Command): void {
       const manifest = await loadFrom(g);
       const { check, refusedCheck } = await import('../../api/check.js');
       const { portText } = await import('../../manifest/ports.js');
-      const result = await check(await openEngine(), manifest, { timeoutSec: opts.timeout }).catch((err: unknown) => {
+      const result = await check(await openEngine(), manifest, { timeoutSec: opts.timeout, invocation: hitchAsGiven(g) }).catch((err: unknown) => {
         // a script reads why no probe ran from the document; the message is on stderr too, exit 1
         if (g.json && err instanceof UserError && !(err instanceof UsageError)) printJson(refusedCheck(manifest.project, err));
         throw err;

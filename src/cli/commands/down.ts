@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../user-error.js';
-import { globals, openEngine, printJson, projectFrom } from '../context.js';
+import { hitchCommand, type Invocation } from '../../plan/hitch-command.js';
+import { globals, hitchAsGiven, openEngine, printJson, projectFrom } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
@@ -10,7 +11,7 @@ import { commandLock, lockTimeoutOption } from '../lock-option.js';
  * `down -v` destroys data, so on a terminal it asks first. Without a terminal there is no one to ask:
  * scripts and CI go ahead, as with compose (`--yes` is then implied).
  */
-async function confirmVolumes(engine: Engine, project: string): Promise<void> {
+async function confirmVolumes(engine: Engine, project: string, hitch: Invocation): Promise<void> {
   if (!process.stdin.isTTY) return;
   const volumes = [...(await engine.observe(project, [])).volumes].sort();
   if (volumes.length === 0) return;
@@ -24,7 +25,7 @@ async function confirmVolumes(engine: Engine, project: string): Promise<void> {
   });
   rl.close();
   if (!/^y(es)?$/i.test(answer.trim())) {
-    throw new UserError(`kept the volumes of project ${project}: nothing removed`, 'run `hitch down` to keep them, or `hitch down -v --yes` to remove them without asking');
+    throw new UserError(`kept the volumes of project ${project}: nothing removed`, `run \`${hitchCommand(hitch, 'down')}\` to keep them, or \`${hitchCommand(hitch, 'down -v --yes')}\` to remove them without asking`);
   }
 }
 
@@ -40,19 +41,21 @@ export function registerDown(program: Command): void {
     .action(async (opts: { volumes?: boolean; yes?: boolean; lockTimeout?: number }, cmd: Command) => {
       const g = globals(cmd);
       const project = await projectFrom(g);
+      const invocation = hitchAsGiven(g);
       const engine = await openEngine();
-      if (opts.volumes && !opts.yes) await confirmVolumes(engine, project);
+      if (opts.volumes && !opts.yes) await confirmVolumes(engine, project, { invocation });
       const { down } = await import('../../api/down.js');
       const reporter = makeReporter(reporterKind(g.json));
       const result = await down(engine, project, {
         volumes: opts.volumes,
+        invocation,
         ...commandLock(opts.lockTimeout, reporter),
         onPlan: (plan) => reporter.onPlan(plan),
         onEvent: (e) => reporter.onEvent(e),
       });
       await reporter.finish();
       if (g.json) printJson({ project, ok: result.ok, summary: result.summary });
-      else process.stderr.write(summaryText('down', project, result.summary) + '\n');
+      else process.stderr.write(summaryText('down', project, result.summary, { invocation }) + '\n');
       if (!result.ok) process.exitCode = 1;
     });
 }

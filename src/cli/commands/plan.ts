@@ -1,7 +1,7 @@
 // `hitch plan`: what `up` would do and why, with the env, hosts lines and rules of what it would create.
 // Read-only: it observes the engine and takes no lock, pulls nothing, changes nothing.
 import type { Command } from 'commander';
-import { globals, loadFrom, openEngine, printJson } from '../context.js';
+import { globals, hitchAsGiven, loadFrom, openEngine, printJson } from '../context.js';
 
 export function registerPlan(program: Command): void {
   program
@@ -18,7 +18,7 @@ export function registerPlan(program: Command): void {
       const { planUp } = await import('../../api/plan-up.js');
       const { planText, planJson } = await import('../../plan/plan-text.js');
       const onWarning = (message: string) => process.stderr.write(`warning: ${message}\n`);
-      const plan = await planUp(await openEngine(), manifest, { ...opts, services, noDeps: !deps, onWarning });
+      const plan = await planUp(await openEngine(), manifest, { ...opts, services, noDeps: !deps, onWarning, invocation: hitchAsGiven(g) });
       if (g.json) printJson(planJson(plan, opts));
       else process.stdout.write(planText(plan, opts) + '\n');
     });

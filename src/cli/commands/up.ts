@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { globals, loadFrom, openEngine, printJson } from '../context.js';
+import { globals, hitchAsGiven, loadFrom, openEngine, printJson } from '../context.js';
 import { makeReporter, reporterKind } from '../reporter.js';
 import { summaryText } from '../summary-text.js';
 import { commandLock, lockTimeoutOption } from '../lock-option.js';
@@ -31,6 +31,7 @@ export function registerUp(program: Command): void {
     .action(async (services: string[], { detach: _always, deps, ...opts }: UpFlags, cmd: Command) => {
       const g = globals(cmd);
       const manifest = await loadFrom(g);
+      const invocation = hitchAsGiven(g);
       const engine = await openEngine();
       const { up } = await import('../../api/up.js');
       const reporter = makeReporter(reporterKind(g.json));
@@ -39,6 +40,7 @@ export function registerUp(program: Command): void {
         ...opts,
         services,
         noDeps: !deps,
+        invocation,
         ...commandLock(opts.lockTimeout, reporter),
         onImage: (e) => log(`${e.how === 'build' ? 'building' : 'pulling'} ${e.image}${e.service ? ` for ${e.service}` : ''}`),
         onPlan: (plan) => reporter.onPlan(plan),
@@ -58,8 +60,8 @@ export function registerUp(program: Command): void {
       // a link whose rules are not all in force fails the run as a failed action does, in JSON too
       const ok = result.ok && links.every(enforced);
       if (g.json) printJson({ project: manifest.project, ok, dryRun: Boolean(opts.dryRun), summary: result.summary, links, ...plan });
-      else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary));
-      for (const line of enforcementLines(links)) log(line);
+      else log(summaryText(opts.dryRun ? 'planned' : 'up', manifest.project, result.summary, { invocation }));
+      for (const line of enforcementLines(links, { invocation })) log(line);
       if (result.ok && !opts.dryRun) for (const line of externalLinkLines(manifest, result.plan.selected)) log(line);
       if (!ok) process.exitCode = 1;
     });

@@ -53,7 +53,8 @@ describe('restart waits for the children it restarts', () => {
 
   it('a child that does not come back: its parent is left as it was, and the result names both, the failure as up lists one', async () => {
     const f = fakeEngine([], { running: false, exitCode: 3 });
-    expect(await restart(f.engine, scope, [], { manifest: SHOP })).toEqual({
+    // the remedy is `up` as the project was named (only up makes it anew with a corrected command), not "again"
+    expect(await restart(f.engine, { ...scope, invocation: 'hitch -f dev.yaml' }, [], { manifest: SHOP })).toEqual({
       // db was restarted, and it is its readiness for web that failed
       restarted: ['db'],
       notRestarted: ['web'],
@@ -62,7 +63,7 @@ describe('restart waits for the children it restarts', () => {
           service: 'db',
           action: 'ready:db@web',
           error: 'service "db" is not running (exit code 3)',
-          remedy: "fix the service's command or image and run `hitch up` again",
+          remedy: "fix the service's command or image, then run `hitch -f dev.yaml up`",
           logs: ['exiting: no config'],
         },
       ],

@@ -109,7 +109,7 @@ describe('summarize: failures', () => {
       { service: 'db', action: 'firewall:db', error: 'cannot update the firewall of db: iptables broke', remedy: 'remove it', logs: [] },
       { service: 'web', action: 'create-container:web', error: 'no', logs: [] },
     ]);
-    const text = summaryText('up', 'p', { ...summarize(plan, { outcomes: {}, errors: {}, blockers: {} }, Date.now()), failed, elapsedMs: 0 });
+    const text = summaryText('up', 'p', { ...summarize(plan, { outcomes: {}, errors: {}, blockers: {} }, Date.now()), failed, elapsedMs: 0 }, {});
     expect(text.split('\n').slice(1)).toEqual(['failed: db (firewall:db): cannot update the firewall of db: iptables broke', '  to fix: remove it', 'failed: web (create-container:web): no']);
   });
 });
@@ -142,6 +142,6 @@ describe('summarize: a restart that did not happen', () => {
     };
     const s = summarize({ project: 'p', actions, unchanged: [], orphans: [] }, exec, Date.now());
     expect({ restarted: s.restarted, notStarted: s.notStarted }).toEqual({ restarted: ['api'], notStarted: [{ service: 'web', waitsFor: 'db' }] });
-    expect(summaryText('up', 'p', { ...s, elapsedMs: 0 }).split('\n')[0]).toBe('up p in 0.0s: restarted 1 (api), failed 1 (db), not started 1 (web)');
+    expect(summaryText('up', 'p', { ...s, elapsedMs: 0 }, {}).split('\n')[0]).toBe('up p in 0.0s: restarted 1 (api), failed 1 (db), not started 1 (web)');
   });
 });

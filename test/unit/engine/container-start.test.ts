@@ -18,8 +18,8 @@ async function refusal(docker: Docker): Promise<{ message: string; remedy?: stri
   return { message: err.message, remedy: err.remedy };
 }
 
-const PROGRAM = 'the command of service "web" names a program its image does not have: correct command: or entrypoint: (or the image), then run `hitch up` again';
-const CONVERGE = 'correct what the engine names, in service "web" of the manifest (`hitch config` shows it as hitch reads it) or on the engine, then run `hitch up` again';
+const PROGRAM = 'the command of service "web" names a program its image does not have: correct command: or entrypoint: (or the image), then run `hitch up`';
+const CONVERGE = 'correct what the engine names, in service "web" of the manifest (`hitch config` shows it as hitch reads it) or on the engine, then run `hitch up`';
 
 describe('startContainer refused', () => {
   it.each([

@@ -2,8 +2,10 @@
 // a restart.
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine.js';
+import { createRefused } from '../../../src/engine/engine-errors.js';
 import { execute, type ExecEvent } from '../../../src/engine/executor.js';
 import type { Action } from '../../../src/plan/model.js';
+import type { UserError } from '../../../src/user-error.js';
 import { plan, volume } from './plan-builders.js';
 
 /** Creates volumes after a tick; fails the names in `failing`; records order and the most at once. */
@@ -79,6 +81,18 @@ describe('execute', () => {
     const f = fakeEngine();
     await expect(execute(f.engine, plan(actions))).rejects.toThrow(defect);
     expect(f.log).toEqual([]);
+  });
+
+  it("words an engine refusal's `up` as the project was named (the engine itself does not know)", async () => {
+    const engine = {
+      async createVolume({ name }: { name: string }) {
+        throw createRefused({ name, service: 'db' }, 'invalid mount config');
+      },
+    } as unknown as Engine;
+    const result = await execute(engine, plan([volume('a')]), { invocation: 'hitch -f dev.yaml' });
+    expect((result.errors.a as UserError).remedy).toBe(
+      'correct what the engine names, in service "db" of the manifest (`hitch -f dev.yaml config` shows it as hitch reads it) or on the engine, then run `hitch -f dev.yaml up` again: it converges from where this run stopped',
+    );
   });
 
   it('never runs a known failure, and skips its waiters', async () => {

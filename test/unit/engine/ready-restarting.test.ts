@@ -28,24 +28,30 @@ describe('awaitReady of a restarting child', () => {
     ['a healthcheck, its last health healthy', true, { ...RESTARTING, health: 'healthy' as const }],
   ])('%s: waits, then says it kept restarting', async (_, healthcheck, status) => {
     const { engine, asked } = engineSaying([status]);
-    expect(await outcome(awaitReady(engine, ready(healthcheck)))).toEqual({
+    expect(await outcome(awaitReady(engine, ready(healthcheck), {}))).toEqual({
       message: 'service "db" was not ready after 0.3s: it kept restarting (last exit code 4)',
       remedy: 'check the service with `hitch logs db`, or raise its ready_timeout',
     });
     expect(asked()).toBeGreaterThan(1);
   });
 
+  it('names hitch as the command line named the project, so that its commands work when pasted', async () => {
+    const hitch = { invocation: 'hitch -f dev.yaml' };
+    expect(await outcome(awaitReady(engineSaying([RESTARTING]).engine, ready(false), hitch))).toMatchObject({ remedy: 'check the service with `hitch -f dev.yaml logs db`, or raise its ready_timeout' });
+    expect(await outcome(awaitReady(engineSaying([{ running: false }]).engine, ready(false), hitch))).toMatchObject({ remedy: "fix the service's command or image, then run `hitch -f dev.yaml up`" });
+  });
+
   it('ready once its restart policy has it running again', async () => {
     const { engine, asked } = engineSaying([RESTARTING, RESTARTING, { running: true }]);
-    expect(await outcome(awaitReady(engine, ready(false)))).toBe('ready');
+    expect(await outcome(awaitReady(engine, ready(false), {}))).toBe('ready');
     expect(asked()).toBe(3);
   });
 
   it('stopped for good (no restart policy left): not running, with its exit code, at once', async () => {
     const { engine, asked } = engineSaying([{ running: false, exitCode: 4 }]);
-    expect(await outcome(awaitReady(engine, ready(false)))).toEqual({
+    expect(await outcome(awaitReady(engine, ready(false), {}))).toEqual({
       message: 'service "db" is not running (exit code 4)',
-      remedy: "fix the service's command or image and run `hitch up` again",
+      remedy: "fix the service's command or image, then run `hitch up`",
     });
     expect(asked()).toBe(1);
   });

@@ -33,7 +33,7 @@ describe('awaitReady through the channel', () => {
     const channels = new SandboxChannels(engine);
     const a = answering({ '10.213.0.3:5432': 'open', '10.213.0.3:5433': 'open' });
     channels.adopt('shop-web-sandbox', a);
-    await awaitReady(engine, ready([5432, 5433]), channels);
+    await awaitReady(engine, ready([5432, 5433]), {}, channels);
     expect({ calls, sent: a.sent.map(sentWithoutId) }).toEqual({ calls: [], sent: ['probe 10.213.0.3 5432 1', 'probe 10.213.0.3 5433 1'] });
   });
 
@@ -45,7 +45,7 @@ describe('awaitReady through the channel', () => {
       const id = line.split(' ')[1];
       setImmediate(() => self.write(`hitch-sandbox: probed ${id} ${refusals-- > 0 ? 'refused' : 'open'}`));
     }));
-    await awaitReady(engine, ready([5432]), channels);
+    await awaitReady(engine, ready([5432]), {}, channels);
     expect(calls).toEqual(['status shop-db', 'status shop-db']);
   });
 
@@ -53,7 +53,7 @@ describe('awaitReady through the channel', () => {
     const { engine, calls } = recording();
     const attached: string[] = [];
     const channels = new SandboxChannels({ ...engine, attach: async (name: string) => void attached.push(name) } as unknown as Engine);
-    await awaitReady(engine, ready([]), channels);
+    await awaitReady(engine, ready([]), {}, channels);
     expect({ attached, calls }).toEqual({ attached: [], calls: ['status shop-db'] });
   });
 
@@ -63,7 +63,7 @@ describe('awaitReady through the channel', () => {
     const silent = fakeAttachment();
     channels.adopt('shop-web-sandbox', silent);
     silent.end();
-    await awaitReady(engine, ready([5432]), channels);
+    await awaitReady(engine, ready([5432]), {}, channels);
     expect(calls).toEqual(['exec shop-web-sandbox hitch-sandbox probe 10.213.0.3 5432 1']);
   });
 });

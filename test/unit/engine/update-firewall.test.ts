@@ -140,7 +140,7 @@ describe('update-firewall of a sandbox found paused, whatever the plan saw (a pl
     const err = await runAction(engine, action).catch((e: unknown) => e);
     expect(err).toMatchObject({
       message: 'cannot update the firewall of old: its sandbox shop-old-sandbox is paused',
-      remedy: 'unpause it (`docker unpause shop-old-sandbox`), then run `hitch up` again',
+      remedy: 'unpause it (`docker unpause shop-old-sandbox`), then run `hitch up`',
     });
     expect(calls).toEqual(['status paused']);
   });

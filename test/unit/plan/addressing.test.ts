@@ -50,7 +50,7 @@ describe('assignIps', () => {
 
 describe('addressing', () => {
   it('subnet, gateway and every address at once', () => {
-    expect(addressing(m, emptyEngine({ usedSubnets: [{ subnet: '10.213.0.0/24', network: 'other' }] }), ['db', 'web'])).toEqual({
+    expect(addressing(m, emptyEngine({ usedSubnets: [{ subnet: '10.213.0.0/24', network: 'other' }] }), ['db', 'web'], {})).toEqual({
       subnet: '10.213.1.0/24',
       gateway: '10.213.1.1',
       ips: { db: '10.213.1.2', web: '10.213.1.3' },

@@ -8,7 +8,7 @@ import { UserError } from '../../../src/user-error.js';
 import { freshEngine } from './stack.js';
 
 export function context(m: Manifest, observed: ObservedState = freshEngine()): PlanContext {
-  const addresses = addressing(m, observed, Object.keys(m.services));
+  const addresses = addressing(m, observed, Object.keys(m.services), {});
   if (addresses instanceof UserError) throw addresses;
   return { manifest: m, observed, addresses };
 }

@@ -131,7 +131,7 @@ describe('linkGrants and enforcement', () => {
       { ...base, missing: [udp(53)] },
       { ...base, drops: false },
     ];
-    expect(enforcementLines(links)).toEqual([
+    expect(enforcementLines(links, {})).toEqual([
       'link web -> db (as database, db): rules enforced: web may reach db on 6379/tcp, 53/udp only',
       'link web -> nop (as nop): rules enforced: names and env only, nop exposes no port',
       "link web -> db (as database, db): NOT enforced: db's firewall lacks 53/udp; run `hitch up` again",
@@ -141,10 +141,17 @@ describe('linkGrants and enforcement', () => {
     expect(links.map(enforced)).toEqual([true, true, false, false]);
   });
 
+  it("a link not enforced: the `up` to run names the project as the command line did", () => {
+    const link = { parent: 'web', child: 'db', aliases: ['db'], ports: [tcp(5432)], missing: [], drops: false };
+    expect(enforcementLines([link], { invocation: 'hitch -p shop' })).toEqual([
+      "link web -> db (as db): NOT enforced: db's firewall does not drop the project's traffic; run `hitch -p shop up` again",
+    ]);
+  });
+
   it('writes each run of consecutive ports of a protocol as one range', () => {
     const range = (from: number, to: number, as: (p: number) => PortSpec) => Array.from({ length: to - from + 1 }, (_, i) => as(from + i));
     const wide = { parent: 'web', child: 'dns', aliases: ['dns'], ports: [...range(5000, 64999, udp), tcp(8000), tcp(8001), tcp(8003)], missing: [], drops: true };
-    expect(enforcementLines([wide, { ...wide, missing: [udp(5000), udp(5001), tcp(8003)] }])).toEqual([
+    expect(enforcementLines([wide, { ...wide, missing: [udp(5000), udp(5001), tcp(8003)] }], {})).toEqual([
       'link web -> dns (as dns): rules enforced: web may reach dns on 5000-64999/udp, 8000-8001/tcp, 8003/tcp only',
       "link web -> dns (as dns): NOT enforced: dns's firewall lacks 5000-5001/udp, 8003/tcp; run `hitch up` again",
     ]);

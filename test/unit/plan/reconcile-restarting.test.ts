@@ -94,6 +94,13 @@ describe('reconcile: a plan that needs a restarting sandbox running is refused b
     });
   });
 
+  it('its remedy names the project as the command line did', () => {
+    const observed = changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-worker': { running: false } });
+    expect(refusal(() => reconcile(stack(), observed, { invocation: 'hitch -f dev.yaml -p shop' })).remedy).toBe(
+      'see why in `docker logs shop-worker-sandbox`, then make it anew with `hitch -f dev.yaml -p shop up --force-recreate --no-deps worker`',
+    );
+  });
+
   it('a service container recreated, or made, in a restarting sandbox: refused the same way, each sandbox named once', () => {
     const m = withService(stack(), 'worker', { command: ['work', '--harder'] });
     const observed = withContainers(changed({ 'shop-worker-sandbox': sandboxRestarting, 'shop-web-sandbox': restarting }), (cs) => cs.filter((c) => c.name !== 'shop-web'));

@@ -131,7 +131,7 @@ describe('up SERVICE… and a sandbox restarted outside the selection', () => {
     const plan = reconcile(stack(), changed(restarted('web')), { selected: ['db'] });
     expect(plan.outdated).toEqual([{ service: 'web', links: ['db'], cause: 'sandbox restarted', restart: true }]);
     expect(planText(plan).split('\n').slice(-1)).toEqual(['outdated, not selected: web (links db): sandbox restarted']);
-    expect(outdatedWarning(plan.outdated![0]!)).toBe(
+    expect(outdatedWarning(plan.outdated![0]!, {})).toBe(
       'web links db but was not selected: it is left as it is, though a full `hitch up` would restart it (sandbox restarted); run `hitch up web` to update it',
     );
   });

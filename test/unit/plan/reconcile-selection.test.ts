@@ -105,11 +105,17 @@ outdated, not selected: worker (links db): child db's shared env changed`);
   });
 
   it('the warning for a parent left out names the up that updates exactly it', () => {
-    expect(outdatedWarning({ service: 'web', links: ['cache', 'db'], cause: "child db's shared env changed" })).toBe(
+    expect(outdatedWarning({ service: 'web', links: ['cache', 'db'], cause: "child db's shared env changed" }, {})).toBe(
       "web links cache, db but was not selected: it is left as it is, though a full `hitch up` would recreate it (child db's shared env changed); run `hitch up web` to update it",
     );
-    expect(outdatedWarning({ service: 'worker', links: [], linked: ['db'], cause: 'links changed' })).toBe(
+    expect(outdatedWarning({ service: 'worker', links: [], linked: ['db'], cause: 'links changed' }, {})).toBe(
       'worker was made with a link to db, which db no longer lets in, and was not selected: it is left as it is, though a full `hitch up` would recreate it (links changed); run `hitch up worker` to update it',
+    );
+  });
+
+  it('the warning names the project as the command line did', () => {
+    expect(outdatedWarning({ service: 'web', links: ['db'], cause: 'links changed' }, { invocation: 'hitch -f dev.yaml' })).toBe(
+      'web links db but was not selected: it is left as it is, though a full `hitch -f dev.yaml up` would recreate it (links changed); run `hitch -f dev.yaml up web` to update it',
     );
   });
 
