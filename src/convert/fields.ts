@@ -19,6 +19,14 @@ export function isObj(v: Value): v is Obj {
 }
 
 /** A value as a message shows it: strings as written (quoted when a control character would break the line). */
+/**
+ * A value as text, as String() gives it for a scalar; a mapping or list as JSON, which String() may not
+ * give at all (a mapping with a `toString` key makes it throw).
+ */
+export function asText(v: Value): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+}
+
 export function shown(v: Value): string {
   return typeof v === 'string' ? printable(v) : (JSON.stringify(v) ?? String(v));
 }
@@ -85,7 +93,7 @@ function shortVolume(v: string, drop: Drop, at: Path): Value {
 function unmountable(v: Obj): string | undefined {
   if (v.type === undefined) return 'a long-form mount needs a type: volume or bind';
   if (typeof v.type === 'string' && OTHER_MOUNT_TYPES.has(v.type)) return reason(otherMount(v.type, v.target));
-  if (v.type !== 'volume' && v.type !== 'bind') return `${shown(v.type)} is no mount type; use volume or bind${didYouMean(String(v.type), ['volume', 'bind'])}`;
+  if (v.type !== 'volume' && v.type !== 'bind') return `${shown(v.type)} is no mount type; use volume or bind${typeof v.type === 'string' ? didYouMean(v.type, ['volume', 'bind']) : ''}`;
   return v.source === undefined ? `${NO_ANONYMOUS_VOLUMES}; give it a source` : undefined;
 }
 

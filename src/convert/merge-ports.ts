@@ -7,7 +7,7 @@
 // one replaced a part of is written port by port, with what is left of it.
 import type { PublishedPort } from '../manifest/model.js';
 import { isError, parsePublished, publishedText } from '../manifest/ports.js';
-import { isObj, type Value } from './fields.js';
+import { asText, isObj, type Value } from './fields.js';
 import { entriesOf, listOf, onePerKey, type Sourced } from './sourced.js';
 
 /** One published port of an entry (`portsInEntry` ports in all); no `port` when hitch cannot read the entry, which is then one key as written. */
@@ -20,14 +20,14 @@ interface Slot {
 
 /** compose-go's portIndexer key: a later port with the same one takes this one's place. */
 function portIndexKey(hostIp: string, published: string, target: Value, protocol: Value): string {
-  return `${hostIp === '' ? '0.0.0.0' : hostIp}:${published}:${String(target)}/${String(protocol)}`;
+  return `${hostIp === '' ? '0.0.0.0' : hostIp}:${published}:${asText(target)}/${asText(protocol)}`;
 }
 
 function slotsOf(entry: Sourced): Slot[] {
   const v = entry.value;
-  if (isObj(v)) return [{ indexKey: portIndexKey(String(v.host_ip ?? ''), String(v.published ?? ''), v.target, v.protocol ?? 'tcp'), entry, portsInEntry: 1 }];
+  if (isObj(v)) return [{ indexKey: portIndexKey(asText(v.host_ip ?? ''), asText(v.published ?? ''), v.target, v.protocol ?? 'tcp'), entry, portsInEntry: 1 }];
   const ports = typeof v === 'string' || typeof v === 'number' ? parsePublished(v) : undefined;
-  if (ports === undefined || isError(ports)) return [{ indexKey: String(v), entry, portsInEntry: 1 }]; // a variable, say: only hitch will read it
+  if (ports === undefined || isError(ports)) return [{ indexKey: asText(v), entry, portsInEntry: 1 }]; // a variable, say: only hitch will read it
   return ports.map((port) => ({ indexKey: portIndexKey(port.hostIp, port.hostPort, port.containerPort, port.proto), entry, portsInEntry: ports.length, port }));
 }
 

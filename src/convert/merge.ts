@@ -9,7 +9,7 @@
 import { dependencies } from '../manifest/depends-on.js';
 import { keyValue } from '../manifest/environment.js';
 import { setOwn } from '../manifest/tree.js';
-import { isObj, type Obj, type Value } from './fields.js';
+import { asText, isObj, type Obj, type Value } from './fields.js';
 import { mergePorts } from './merge-ports.js';
 import type { Source } from './place.js';
 import { shortMount } from './short-mount.js';
@@ -50,10 +50,10 @@ function asList(s: Sourced): Sourced {
   if (typeof s.value === 'string') return { value: [s.value], from: madeOf(s.from, () => s.from) };
   const o = isObj(s.value) ? s.value : {};
   const keys = Object.keys(o);
-  return { value: keys.map((k) => (o[k] === null ? k : `${k}=${String(o[k])}`)), from: madeOf(s.from, (i) => child(s, keys[Number(i)]!).from) };
+  return { value: keys.map((k) => (o[k] === null ? k : `${k}=${asText(o[k]!)}`)), from: madeOf(s.from, (i) => child(s, keys[Number(i)]!).from) };
 }
 
-const variableName = (entry: Value) => (typeof entry === 'string' ? keyValue(entry)[0] : String(entry));
+const variableName = (entry: Value) => (typeof entry === 'string' ? keyValue(entry)[0] : asText(entry));
 
 /** environment, labels, build.args: by variable name, the local value winning (a mapping stays one). */
 function keyValues(base: Sourced, local: Sourced): Sourced {
@@ -89,10 +89,10 @@ function dependsOn(base: Sourced, local: Sourced): Sourced {
 
 /** A mount's target: the second part of `src:dst[:mode]`, or the only one of an anonymous volume. */
 function volumeTarget(entry: Value): string {
-  return isObj(entry) ? String(entry.target) : shortMount(String(entry)).target;
+  return isObj(entry) ? asText(entry.target ?? null) : shortMount(asText(entry)).target;
 }
 
-const envFilePath = (entry: Value) => String(isObj(entry) ? entry.path : entry);
+const envFilePath = (entry: Value) => asText(isObj(entry) ? (entry.path ?? null) : entry);
 const replaced: Merge = (_, local) => local;
 
 const FIELDS = new Map<string, Merge>([

@@ -72,8 +72,8 @@ function published(ctx: Ctx, svc: Path): PublishedPort[] {
       else out.push(...r);
       continue;
     }
-    // a long form's target or published that failed (the schema, a cast) has its message: one per port
-    if (!(usable(ctx, [...e.path, 'target']) && usable(ctx, [...e.path, 'published']))) continue;
+    // a long form's target, published or host_ip that failed (the schema, a cast) has its message: one per port
+    if (!(['target', 'published', 'host_ip'] as const).every((k) => usable(ctx, [...e.path, k]))) continue;
     const r = parseLongPort(longPortAsWritten(ctx, e.path, v as LongPort));
     if ('error' in r) fail(ctx, [...e.path, r.field], r.error);
     else out.push(...r);

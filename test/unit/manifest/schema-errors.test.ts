@@ -31,6 +31,7 @@ describe('schema errors, translated', () => {
     ['tty is a boolean', svc('tty: 1'), ['4:10: tty must be true or false, not an integer']],
     ['a long-form port: one message for its target', svc('ports: [{target: [80]}]'), ['4:22: ports[0].target must be an integer, not a list']],
     ['enum', 'link_env: fancy\nservices:\n  web: {image: x}\n', ['1:11: link_env "fancy" is not allowed; use "modern" or "classic"']],
+    ['a long port\'s host_ip given a mapping (with a toString key): the schema\'s problem alone', svc('ports: [{target: 80, host_ip: {toString: ""}}]'), ['4:35: ports[0].host_ip must be a string, not a mapping']],
     ['enum given a mapping (with a toString key, which String() would call): no did-you-mean', 'link_env: {toString: ""}\nservices:\n  web: {image: x}\n', ['1:11: link_env {"toString":""} is not allowed; use "modern" or "classic"']],
     ['project name pattern', 'name: My_Shop\nservices:\n  web: {image: x}\n', ['1:7: name "My_Shop" must be lower-case letters, digits, \'_\' or \'-\', starting with a letter or digit, like "shop"']],
     ['subnet', 'subnet: 10.0.0.0/33\nservices:\n  web: {image: x}\n', ['1:9: subnet "10.0.0.0/33" is not an IPv4 subnet; use CIDR form like "10.213.5.0/24"']],
