@@ -91,10 +91,11 @@ describe('idempotence', () => {
       expect(rows.map((r) => [r.service, r.state])).toEqual([['api', 'running'], ['cache', 'sandbox paused'], ['db', 'paused'], ['web', 'running'], ['worker', 'running']]);
       const exec = await hitch(['-f', await file(), 'exec', 'db', 'true']);
       expect([exec.code, exec.stderr]).toEqual([1, `hitch: service "db" of project ${P} is paused\n  to fix: unpause it (\`docker unpause ${P}-db\`)\n`]);
-      const check = await hitch(['-f', await file(), 'check']);
+      const manifest = await file();
+      const check = await hitch(['-f', manifest, 'check']);
       expect([check.code, check.stderr]).toEqual([
         1,
-        `hitch: cannot check project ${P}: probes run in every sandbox, and nothing runs in a paused one: ${P}-cache-sandbox\n  to fix: unpause it (\`docker unpause ${P}-cache-sandbox\`), then run \`hitch check\` again\n`,
+        `hitch: cannot check project ${P}: probes run in every sandbox, and nothing runs in a paused one: ${P}-cache-sandbox\n  to fix: unpause it (\`docker unpause ${P}-cache-sandbox\`), then run \`hitch -f ${manifest} check\` again\n`,
       ]);
     } finally {
       for (const name of paused) await docker.getContainer(name).unpause();

@@ -75,7 +75,7 @@ describe('down -v on a terminal', () => {
       code: 1,
       output:
         `${PROMPT}n\nhitch: kept the volumes of project ${P}: nothing removed\n` +
-        '  to fix: run `hitch down` to keep them, or `hitch down -v --yes` to remove them without asking\n',
+        `  to fix: run \`hitch -f ${FILE} down\` to keep them, or \`hitch -f ${FILE} down -v --yes\` to remove them without asking\n`,
     });
     expect(await volumeLog(4)).toBe('hello\nagain\nagain\nhello\n');
   });

@@ -88,7 +88,7 @@ describe('--no-deps', () => {
       stdout: '',
       stderr: [
         'hitch: service "db" is not up as the manifest has it (not found): web links it, and --no-deps leaves it alone',
-        '  to fix: bring db up first (`hitch up db`), or leave out --no-deps',
+        `  to fix: bring db up first (\`hitch -f ${file} up db\`), or leave out --no-deps`,
         '',
       ].join('\n'),
     });
@@ -152,7 +152,7 @@ describe('a parent left out', () => {
     const res = await hitchOk(['-f', file, 'up', 'db']);
     expect(changedNames(before, await containerIds(P))).toEqual([`${P}-db`]);
     expect(res.stderr.split('\n').filter((l) => l.startsWith('warning:'))).toEqual([
-      "warning: web links db but was not selected: it is left as it is, though a full `hitch up` would recreate it (child db's shared env changed); run `hitch up web` to update it",
+      `warning: web links db but was not selected: it is left as it is, though a full \`hitch -f ${file} up\` would recreate it (child db's shared env changed); run \`hitch -f ${file} up web\` to update it`,
     ]);
     expect((await webLink()).env.DB_ENV_SHARED).toBe('one');
     expect(await webReachesDb()).toEqual(PONG); // db kept its address and its rules
