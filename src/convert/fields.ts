@@ -93,7 +93,7 @@ function shortVolume(v: string, drop: Drop, at: Path): Value {
 function unmountable(v: Obj): string | undefined {
   if (v.type === undefined) return 'a long-form mount needs a type: volume or bind';
   if (typeof v.type === 'string' && OTHER_MOUNT_TYPES.has(v.type)) return reason(otherMount(v.type, v.target));
-  if (v.type !== 'volume' && v.type !== 'bind') return `${shown(v.type)} is no mount type; use volume or bind${typeof v.type === 'string' ? didYouMean(v.type, ['volume', 'bind']) : ''}`;
+  if (v.type !== 'volume' && v.type !== 'bind') return `${shown(v.type)} is no mount type; use volume or bind${didYouMean(v.type, ['volume', 'bind'])}`;
   return v.source === undefined ? `${NO_ANONYMOUS_VOLUMES}; give it a source` : undefined;
 }
 

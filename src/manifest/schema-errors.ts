@@ -93,7 +93,7 @@ function describe(e: ErrorObject, path: Path, tree: Tree): Described {
     case 'oneOf':
       return { at, message: `${subject(path)} does not match any accepted form` };
     case 'enum':
-      return { at, message: `${subject(path)} ${JSON.stringify(e.data)} is not allowed; use ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}${typeof e.data === 'string' ? didYouMean(e.data, (e.schema as unknown[]).map(String)) : ''}` };
+      return { at, message: `${subject(path)} ${JSON.stringify(e.data)} is not allowed; use ${(e.schema as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}${didYouMean(e.data, (e.schema as unknown[]).map(String))}` };
     case 'pattern':
       return { at, message: `${subject(path)} ${JSON.stringify(e.data)} ${patternMessage(e)}` };
     case 'minLength':

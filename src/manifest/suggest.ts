@@ -33,7 +33,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 /** `; did you mean "image"?` or nothing. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+export function didYouMean(word: unknown, candidates: Iterable<string>): string {
+  // a value that is no word (a mapping where an enum's word belongs, which may even hold a `toString`
+  // key that String() would call) gets no guess
+  if (typeof word !== 'string') return '';
   const c = closest(word, candidates);
   return c === undefined ? '' : `; did you mean ${JSON.stringify(c)}?`;
 }
