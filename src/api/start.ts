@@ -11,16 +11,15 @@ import { selectServices } from '../plan/selection.js';
 import { beyondStarting, servicesStarted } from '../plan/start-only.js';
 import { UserError } from '../user-error.js';
 import { withProjectLock, type LockOptions } from './lock.js';
-import { hitchCommand } from '../plan/hitch-command.js';
+import { hitchCommand, type Invocation } from '../plan/hitch-command.js';
 import { containersOf, noContainer, notCreated, pick, type ProjectScope } from './lookup.js';
 import { failuresOfRun } from './failures.js';
 import { observeForPlan } from './plan-up.js';
 import type { Failure } from './summary.js';
 
-export interface StartOptions {
+export interface StartOptions extends Invocation {
   onEvent?: (e: ExecEvent) => void;
   lock?: LockOptions;
-  invocation?: string; // as ProjectScope's: hitch with the options that named the project, for the remedies' commands
 }
 
 /** What was started, and what failed: as `up` and `down` (and restart, stop), a failure is in the result, not thrown. */
